@@ -1,0 +1,16 @@
+#pragma once
+
+// The command-line interface: the same binary without a display. Exit status 0 ok, 1 the input
+// is wrong (the message names the field), 2 usage, 3 remote failure.
+
+#include <QStringList>
+
+namespace ipsecwiz::Cli {
+
+enum Exit { Ok = 0, BadInput = 1, Usage = 2, RemoteFailure = 3 };
+
+// True when argv names a sub-command or a CLI-only option (so no GUI is needed).
+bool wantsCli(const QStringList& args);
+int run(const QStringList& args);
+
+} // namespace ipsecwiz::Cli

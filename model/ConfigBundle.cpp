@@ -1,0 +1,298 @@
+#include "ConfigBundle.h"
+
+#include "FileWriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <memory>
+
+#include <unistd.h>
+
+namespace ipsecwiz::ConfigBundle {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ipsecwiz::ConfigBundle", text);
+}
+
+QByteArray readme(const TunnelProfile& p, const GatewayConfig& a, const GatewayConfig& b)
+{
+    QByteArray s;
+    s += QStringLiteral("IPsec Wizard bundle for tunnel \"%1\"\n").arg(p.name).toUtf8();
+    s += QStringLiteral("%1 (%2, network %3) <-> %4 (%5, network %6)\n\n")
+             .arg(QStringLiteral("Gateway A"), p.gatewayA.publicAddress, p.networkA, QStringLiteral("gateway B"), p.gatewayB.publicAddress, p.networkB)
+             .toUtf8();
+    s += "What goes where\n---------------\n";
+    for (const GatewayConfig* cfg : {&a, &b}) {
+        const QString dir = QStringLiteral("gateway-") + sideId(cfg->side);
+        s += QStringLiteral("%1/ goes to %2 (%3, runs %4):\n")
+                 .arg(dir, cfg->side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B"),
+                      p.gateway(cfg->side).publicAddress, flavourId(cfg->flavour))
+                 .toUtf8();
+        for (const GeneratedFile& f : cfg->files)
+            s += QStringLiteral("  %1  mode %2%3\n")
+                     .arg(f.path, QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')),
+                          f.secret ? QStringLiteral("  (holds the pre-shared key)") : QString())
+                     .toUtf8();
+        s += QStringLiteral("  Install: copy %1/ to the gateway and run, as root: sh install.sh\n"
+                            "           (sh install.sh --root /tmp/x puts the files under /tmp/x instead, to look first)\n"
+                            "  install.sh keeps every file it replaces as FILE.ipsec-wizard-bak, then reloads: %2\n"
+                            "  Check:   %3\n\n")
+                 .arg(dir, cfg->reloadCommands.join(QStringLiteral("; ")), cfg->checkCommands.join(QStringLiteral("; ")))
+                 .toUtf8();
+    }
+    s += "Firewall\n--------\n"
+         "firewall.nft (nftables) and firewall.iptables (iptables-restore --noflush) in /etc/ipsec-wizard/NAME/\n"
+         "admit IKE (udp 500, 4500) and ESP from the peer only and forward between the two networks only\n"
+         "what IPsec protected. install.sh does not load them: read them first, then load one of them.\n\n";
+    s += QStringLiteral("Test\n----\n"
+                        "On gateway A: ping -I %1 %2   (the first packets start IKE; then the SAs show up)\n"
+                        "On gateway B: ping -I %2 %1\n"
+                        "From a host in %3, ping a host in %4.\n\n")
+             .arg(p.gatewayA.internalAddress, p.gatewayB.internalAddress, p.networkA, p.networkB)
+             .toUtf8();
+    s += "Troubleshooting\n---------------\n"
+         "No SA after a ping: check that both gateways have the same PSK and proposals (they do when both halves\n"
+         "come from this bundle), that udp 500/4500 and ESP pass between them, and the route in routes.sh.\n"
+         "\"RTNETLINK answers: Network is unreachable\" from routes.sh: the public addresses are on different\n"
+         "subnets; give each gateway's default router in the profile.\n";
+    return s;
+}
+
+QString quoted(const QString& s)
+{
+    // Single quotes carry everything but a single quote, which paths here never hold.
+    return QLatin1Char('\'') + s + QLatin1Char('\'');
+}
+
+bool isArchive(const QString& out, bool* zip)
+{
+    const QString lower = out.toLower();
+    *zip = lower.endsWith(QLatin1String(".zip"));
+    return *zip || lower.endsWith(QLatin1String(".tar.gz")) || lower.endsWith(QLatin1String(".tgz"));
+}
+
+struct ArchiveDeleter
+{
+    void operator()(archive* a) const { archive_write_free(a); }
+};
+struct EntryDeleter
+{
+    void operator()(archive_entry* e) const { archive_entry_free(e); }
+};
+
+Status writeArchive(const QList<BundleEntry>& entries, const QString& path, bool zip)
+{
+    std::unique_ptr<archive, ArchiveDeleter> a(archive_write_new());
+    auto archiveError = [&](const QString& what) {
+        return Status(Error{path, what + QStringLiteral(": ") + QString::fromLocal8Bit(archive_error_string(a.get())) + QLatin1Char('.')});
+    };
+    if (zip) {
+        if (archive_write_set_format_zip(a.get()) != ARCHIVE_OK)
+            return archiveError(tr("Cannot make a zip archive"));
+    } else {
+        if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK || archive_write_add_filter_gzip(a.get()) != ARCHIVE_OK)
+            return archiveError(tr("Cannot make a tar.gz archive"));
+        // The gzip header holds a timestamp unless told not to; reproducible archives need it out.
+        archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr);
+    }
+    // The archive file itself may hold the PSK: created 0600 (FileWriter semantics by hand,
+    // because libarchive writes through our fd).
+    const QByteArray tmp = QFile::encodeName(path + QStringLiteral(".tmp-XXXXXX"));
+    QByteArray tmpl = tmp;
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0)
+        return Error{path, tr("Cannot create the archive.")};
+    if (archive_write_open_fd(a.get(), fd) != ARCHIVE_OK) {
+        ::close(fd);
+        ::unlink(tmpl.constData());
+        return archiveError(tr("Cannot write the archive"));
+    }
+    for (const BundleEntry& e : entries) {
+        std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
+        const QByteArray name = e.path.toUtf8();
+        archive_entry_set_pathname(entry.get(), name.constData());
+        archive_entry_set_filetype(entry.get(), AE_IFREG);
+        archive_entry_set_perm(entry.get(), mode_t(e.secret ? 0600 : e.mode));
+        archive_entry_set_size(entry.get(), e.content.size());
+        archive_entry_set_mtime(entry.get(), FixedMtime, 0);
+        archive_entry_set_uid(entry.get(), 0);
+        archive_entry_set_gid(entry.get(), 0);
+        archive_entry_set_uname(entry.get(), "root");
+        archive_entry_set_gname(entry.get(), "root");
+        if (archive_write_header(a.get(), entry.get()) != ARCHIVE_OK
+            || archive_write_data(a.get(), e.content.constData(), size_t(e.content.size())) != e.content.size()) {
+            const Status st = archiveError(tr("Cannot add %1 to the archive").arg(e.path));
+            ::close(fd);
+            ::unlink(tmpl.constData());
+            return st;
+        }
+    }
+    if (archive_write_close(a.get()) != ARCHIVE_OK) {
+        const Status st = archiveError(tr("Cannot finish the archive"));
+        ::close(fd);
+        ::unlink(tmpl.constData());
+        return st;
+    }
+    ::fsync(fd);
+    ::close(fd);
+    if (::rename(tmpl.constData(), QFile::encodeName(path).constData()) != 0) {
+        ::unlink(tmpl.constData());
+        return Error{path, tr("Cannot put the archive in place.")};
+    }
+    return {};
+}
+
+Status writeFolder(const QList<BundleEntry>& entries, const QString& out)
+{
+    const QFileInfo info(out);
+    if (info.exists() && (!info.isDir() || !QDir(out).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)))
+        return Error{out, tr("Already exists and is not an empty folder; choose a new folder name so nothing is overwritten.")};
+    const QString parent = info.absolutePath();
+    if (!QFileInfo(parent).isDir())
+        return Error{out, tr("The folder %1 does not exist.").arg(parent)};
+    // Built beside the target, then renamed: a failure half-way leaves nothing under OUT.
+    QTemporaryDir staging(parent + QStringLiteral("/.ipsec-wizard-bundle-XXXXXX"));
+    if (!staging.isValid())
+        return Error{out, tr("Cannot create a folder in %1.").arg(parent)};
+    for (const BundleEntry& e : entries) {
+        const QString target = staging.path() + QLatin1Char('/') + e.path;
+        if (auto st = FileWriter::makeFolders(QFileInfo(target).absolutePath()); !st)
+            return st;
+        if (auto st = FileWriter::writeAtomically(target, e.content, e.secret ? 0600 : e.mode); !st)
+            return st;
+    }
+    if (info.exists() && !QDir().rmdir(out))
+        return Error{out, tr("Cannot replace the empty folder.")};
+    QFile::setPermissions(staging.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                              | QFile::ReadOther | QFile::ExeOther);
+    if (!QDir().rename(staging.path(), out))
+        return Error{out, tr("Cannot put the bundle in place.")};
+    staging.setAutoRemove(false);
+    return {};
+}
+
+} // namespace
+
+QByteArray installScript(const TunnelProfile& p, const GatewayConfig& cfg)
+{
+    const Gateway& gw = p.gateway(cfg.side);
+    QByteArray s = "#!/bin/sh\n";
+    s += QStringLiteral("# Installs tunnel \"%1\" on %2 (%3, %4). Generated by IPsec Wizard.\n")
+             .arg(p.name, cfg.side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B"), gw.publicAddress,
+                  flavourId(cfg.flavour))
+             .toUtf8();
+    s += "# Usage: sh install.sh [--root DIR]\n"
+         "#   as root: installs every file with its mode, keeps each file it replaces as FILE.ipsec-wizard-bak,\n"
+         "#            then reloads the IPsec daemon and sets the route. Running it twice changes nothing more.\n"
+         "#   --root DIR: installs under DIR instead of / (a scratch tree): no root needed, nothing reloaded.\n"
+         "set -eu\n"
+         "ROOT=\n"
+         "while [ $# -gt 0 ]; do\n"
+         "\tcase \"$1\" in\n"
+         "\t--root)\n"
+         "\t\t[ $# -ge 2 ] && [ -n \"$2\" ] || { echo \"install.sh: --root needs a folder\" >&2; exit 2; }\n"
+         "\t\tROOT=$(cd \"$2\" && pwd) || exit 2\n"
+         "\t\tshift 2 ;;\n"
+         "\t-h|--help) sed -n '2,6p' \"$0\"; exit 0 ;;\n"
+         "\t*) echo \"install.sh: unknown option: $1\" >&2; exit 2 ;;\n"
+         "\tesac\n"
+         "done\n"
+         "if [ -z \"$ROOT\" ] && [ \"$(id -u)\" -ne 0 ]; then\n"
+         "\techo \"install.sh: run this as root (or try it first with --root DIR)\" >&2\n"
+         "\texit 1\n"
+         "fi\n"
+         "HERE=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+         "\n"
+         "# SRC MODE TARGET: the new file is written beside the target with umask 077 (a secret is never\n"
+         "# readable by others, not even for a moment), gets its mode, then is renamed into place.\n"
+         "put() {\n"
+         "\tsrc=\"$HERE/$1\" mode=$2 dest=\"$ROOT$3\"\n"
+         "\tmkdir -p \"$(dirname \"$dest\")\"\n"
+         "\tif [ -f \"$dest\" ] && cmp -s \"$src\" \"$dest\"; then\n"
+         "\t\tchmod \"$mode\" \"$dest\"\n"
+         "\t\techo \"unchanged  $3\"\n"
+         "\t\treturn 0\n"
+         "\tfi\n"
+         "\tif [ -e \"$dest\" ]; then\n"
+         "\t\tcp -p \"$dest\" \"$dest.ipsec-wizard-bak\"\n"
+         "\t\techo \"kept       $3 as $3.ipsec-wizard-bak\"\n"
+         "\tfi\n"
+         "\t(umask 077 && cp \"$src\" \"$dest.ipsec-wizard-new\")\n"
+         "\tchmod \"$mode\" \"$dest.ipsec-wizard-new\"\n"
+         "\tmv -f \"$dest.ipsec-wizard-new\" \"$dest\"\n"
+         "\techo \"installed  $3 (mode $mode)\"\n"
+         "}\n"
+         "\n";
+    for (const GeneratedFile& f : cfg.files)
+        s += QStringLiteral("put %1 %2 %3\n")
+                 .arg(quoted(f.path.mid(1)), QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), quoted(f.path))
+                 .toUtf8();
+    s += "\nif [ -n \"$ROOT\" ]; then\n"
+         "\techo \"Installed under $ROOT; nothing reloaded.\"\n"
+         "\texit 0\n"
+         "fi\n";
+    for (const QString& cmd : cfg.reloadCommands)
+        s += cmd.toUtf8() + '\n';
+    s += QStringLiteral("echo \"Done. Check with: %1\"\n").arg(cfg.checkCommands.join(QStringLiteral("; "))).toUtf8();
+    return s;
+}
+
+Result<QList<BundleEntry>> build(const TunnelProfile& profile, const QByteArray& psk, const BundleOptions& options,
+                                 const QList<BundleEntry>& extras)
+{
+    auto a = Generate::side(profile, Side::A, psk);
+    if (!a)
+        return a.error();
+    auto b = Generate::side(profile, Side::B, psk);
+    if (!b)
+        return b.error();
+
+    TunnelProfile withKey = profile;
+    withKey.psk = psk;
+    QList<BundleEntry> entries;
+    entries.append(BundleEntry{QStringLiteral("README.txt"), 0644, readme(profile, a.value(), b.value()), false});
+    const bool pskInProfile = options.profilePsk == PskInFile::Include && !options.redact;
+    entries.append(BundleEntry{QStringLiteral("profile.json"), pskInProfile ? 0600 : 0644,
+                               ProfileJson::toJson(withKey, options.redact && options.profilePsk == PskInFile::Include ? PskInFile::Redact
+                                                                                                                        : options.profilePsk),
+                               pskInProfile});
+    for (const GatewayConfig* cfg : {&a.value(), &b.value()}) {
+        const QString dir = QStringLiteral("gateway-") + sideId(cfg->side);
+        entries.append(BundleEntry{dir + QStringLiteral("/install.sh"), 0755, installScript(profile, *cfg), false});
+        for (const GeneratedFile& f : cfg->files)
+            entries.append(BundleEntry{dir + f.path, f.secret ? 0600 : f.mode, f.content, f.secret});
+    }
+    entries += extras;
+    if (options.redact) {
+        for (BundleEntry& e : entries)
+            e.content.replace(psk, ProfileJson::redactedPlaceholder());
+    }
+    return entries;
+}
+
+Status write(const QList<BundleEntry>& entries, const QString& out)
+{
+    if (out.isEmpty())
+        return Error{QStringLiteral("--out"), tr("No output given.")};
+    bool zip = false;
+    if (isArchive(out, &zip)) {
+        if (QFileInfo(out).isDir())
+            return Error{out, tr("Is a folder; give a file name ending in .tar.gz or .zip.")};
+        if (!QFileInfo(QFileInfo(out).absolutePath()).isDir())
+            return Error{out, tr("The folder %1 does not exist.").arg(QFileInfo(out).absolutePath())};
+        return writeArchive(entries, out, zip);
+    }
+    return writeFolder(entries, out);
+}
+
+} // namespace ipsecwiz::ConfigBundle

@@ -1,0 +1,106 @@
+#include "StrongSwanGenerator.h"
+
+#include "Algorithms.h"
+
+namespace ipsecwiz {
+
+namespace {
+
+QString name(AlgorithmKind kind, const QString& id)
+{
+    const Algorithm* a = Algorithms::find(kind, id);
+    return a ? a->strongswan : QString();
+}
+
+QString ikeProposal(const IkeProposal& ike)
+{
+    QStringList parts{name(AlgorithmKind::Encryption, ike.encryption)};
+    if (ike.integrity != QLatin1String("none"))
+        parts.append(name(AlgorithmKind::Integrity, ike.integrity));
+    parts.append(name(AlgorithmKind::Prf, ike.prf));
+    parts.append(name(AlgorithmKind::DhGroup, ike.dhGroup));
+    return parts.join(QLatin1Char('-'));
+}
+
+QString espProposal(const EspProposal& esp)
+{
+    QStringList parts{name(AlgorithmKind::Encryption, esp.encryption)};
+    if (esp.integrity != QLatin1String("none"))
+        parts.append(name(AlgorithmKind::Integrity, esp.integrity));
+    if (esp.pfsGroup != QLatin1String("none"))
+        parts.append(name(AlgorithmKind::DhGroup, esp.pfsGroup));
+    return parts.join(QLatin1Char('-'));
+}
+
+} // namespace
+
+QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
+{
+    QByteArray s = Generate::header(v, QStringLiteral("swanctl connection and secret"));
+    s += QStringLiteral("# Holds the pre-shared key: keep it mode 0600. Load with: swanctl --load-all\n").toUtf8();
+    // IKEv1 has no IKE SA rekeying, only reauthentication.
+    const QString ikeLifetimeKey = v.ike.version == 1 ? QStringLiteral("reauth_time") : QStringLiteral("rekey_time");
+    s += QStringLiteral(
+             "connections {\n"
+             "    %1 {\n"
+             "        version = %2\n"
+             "        local_addrs = %3\n"
+             "        remote_addrs = %4\n"
+             "        proposals = %5\n"
+             "        %6 = %7s\n"
+             "        dpd_delay = 30s\n"
+             "        local {\n"
+             "            auth = psk\n"
+             "            id = %8\n"
+             "        }\n"
+             "        remote {\n"
+             "            auth = psk\n"
+             "            id = %9\n"
+             "        }\n")
+             .arg(v.name)
+             .arg(v.ike.version)
+             .arg(v.localPublic.toString(), v.remotePublic.toString(), ikeProposal(v.ike), ikeLifetimeKey)
+             .arg(v.ike.lifetime)
+             .arg(v.localId, v.remoteId)
+             .toUtf8();
+    // start_action = trap: like racoon, the first packet that matches the policy starts IKE.
+    s += QStringLiteral(
+             "        children {\n"
+             "            %1 {\n"
+             "                mode = tunnel\n"
+             "                local_ts = %2\n"
+             "                remote_ts = %3\n"
+             "                esp_proposals = %4\n"
+             "                rekey_time = %5s\n"
+             "                start_action = trap\n"
+             "                dpd_action = trap\n"
+             "            }\n"
+             "        }\n"
+             "    }\n"
+             "}\n"
+             "\n"
+             "secrets {\n"
+             "    ike-%1 {\n"
+             "        id-local = %6\n"
+             "        id-remote = %7\n"
+             "        secret = ")
+             .arg(v.name, v.localNet.toString(), v.remoteNet.toString(), espProposal(v.esp))
+             .arg(v.esp.lifetime)
+             .arg(v.localId, v.remoteId)
+             .toUtf8();
+    s += v.psk;
+    s += "\n    }\n}\n";
+    return {GeneratedFile{QStringLiteral("/etc/swanctl/conf.d/") + v.name + QStringLiteral(".conf"), 0600, s, true}};
+}
+
+QStringList StrongSwanGenerator::reloadCommands(const TunnelView&) const
+{
+    return {QStringLiteral("swanctl --load-all")};
+}
+
+QStringList StrongSwanGenerator::checkCommands(const TunnelView&) const
+{
+    return {QStringLiteral("swanctl --list-conns"), QStringLiteral("swanctl --list-sas")};
+}
+
+} // namespace ipsecwiz

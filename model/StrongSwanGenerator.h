@@ -1,0 +1,17 @@
+#pragma once
+
+// Files, reload and check commands for a gateway running strongSwan (swanctl): one conf.d file with the connection and its secret.
+
+#include "Generator.h"
+
+namespace ipsecwiz {
+
+class StrongSwanGenerator final : public Generator
+{
+public:
+    QList<GeneratedFile> files(const TunnelView& view) const override;
+    QStringList reloadCommands(const TunnelView& view) const override;
+    QStringList checkCommands(const TunnelView& view) const override;
+};
+
+} // namespace ipsecwiz

@@ -1,0 +1,43 @@
+# Sourced by run.sh and test.sh: installs the Debian 12 packages the project needs, and only
+# those that are missing, so a second run costs one dpkg-query.
+# shellcheck shell=bash
+
+IPSECWIZ_BUILD_DEPS=(
+	g++ cmake ninja-build pkg-config
+	qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+	libssh-dev libarchive-dev libgl-dev libbenchmark-dev
+)
+# The real parts the tests talk to (see DESIGN.md "Real parts") and the tools that check output.
+IPSECWIZ_TEST_DEPS=(
+	openssh-server openssh-client
+	strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
+	nftables iptables iproute2 iputils-ping procps util-linux
+	xvfb xauth imagemagick fonts-dejavu-core
+	clang libclang-rt-14-dev
+)
+
+ipsecwiz_missing_packages() {
+	local pkg missing=()
+	for pkg in "$@"; do
+		dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -qx installed || missing+=("$pkg")
+	done
+	echo "${missing[@]}"
+}
+
+# ipsecwiz_install_deps build|test
+ipsecwiz_install_deps() {
+	local wanted=("${IPSECWIZ_BUILD_DEPS[@]}")
+	[ "$1" = test ] && wanted+=("${IPSECWIZ_TEST_DEPS[@]}")
+	local missing
+	missing=$(ipsecwiz_missing_packages "${wanted[@]}")
+	[ -z "$missing" ] && return 0
+	echo "==> installing Debian packages: $missing"
+	local sudo=
+	if [ "$(id -u)" -ne 0 ]; then
+		command -v sudo >/dev/null || { echo "need root (or sudo) to install: $missing" >&2; return 1; }
+		sudo=sudo
+	fi
+	# shellcheck disable=SC2086
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null &&
+		$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+}

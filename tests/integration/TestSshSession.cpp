@@ -1,0 +1,233 @@
+// The SSH layer against a real sshd (started by ssh-session-test.sh): host keys known, unknown,
+// accepted and changed; key authentication with and without a passphrase; exec with streamed
+// lines, stdin and exit status; SFTP upload with the final mode; cancel.
+
+#include "SshSession.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace ipsecwiz;
+
+namespace {
+
+QString sshDir()
+{
+    return qEnvironmentVariable("IPSECWIZ_SSH_DIR");
+}
+
+QByteArray publicKeyLine(const QString& name)
+{
+    QFile f(sshDir() + QLatin1Char('/') + name + QStringLiteral(".pub"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> parts = f.readAll().trimmed().split(' ');
+    return parts.value(0) + ' ' + parts.value(1);
+}
+
+QString writeKnownHosts(const QTemporaryDir& dir, const QString& hostKeyName)
+{
+    const QString path = dir.filePath(QStringLiteral("known_hosts"));
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write("[127.0.0.1]:2222 " + publicKeyLine(hostKeyName) + '\n');
+    return path;
+}
+
+SshOptions options(const QString& knownHosts, const QString& key = QStringLiteral("client"))
+{
+    SshOptions o;
+    o.host = QStringLiteral("127.0.0.1");
+    o.port = qEnvironmentVariableIntValue("IPSECWIZ_SSH_PORT");
+    o.user = QStringLiteral("root");
+    o.connectTimeoutSec = 5;
+    o.knownHostsFiles = {knownHosts};
+    o.keyFile = sshDir() + QLatin1Char('/') + key;
+    o.useAgent = false;
+    return o;
+}
+
+} // namespace
+
+class TestSshSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!sshDir().isEmpty(), "run through ssh-session-test.sh, which starts the sshd");
+    }
+
+    void knownHostConnectsAndRuns()
+    {
+        QTemporaryDir dir;
+        auto s = SshSession::connect(options(writeKnownHosts(dir, QStringLiteral("host_ed25519"))));
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        QCOMPARE(s.value()->hostKey().type, QStringLiteral("ssh-ed25519"));
+        QVERIFY(s.value()->hostKey().fingerprint.startsWith(QStringLiteral("SHA256:")));
+
+        QList<QPair<Stream, QByteArray>> lines;
+        auto r = s.value()->exec(QStringLiteral("echo one; echo two >&2; echo three; exit 7"), {},
+                                 [&](Stream st, const QByteArray& line) { lines.append({st, line}); });
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().exitStatus, 7);
+        QCOMPARE(r.value().out, QByteArray("one\nthree\n"));
+        QCOMPARE(r.value().err, QByteArray("two\n"));
+        QVERIFY(lines.contains(qMakePair(Stream::Stdout, QByteArray("one"))));
+        QVERIFY(lines.contains(qMakePair(Stream::Stderr, QByteArray("two"))));
+        QCOMPARE(lines.size(), 3);
+
+        // Input goes over stdin, never the command line.
+        auto cat = s.value()->exec(QStringLiteral("cat"), QByteArray("from stdin\n"));
+        QVERIFY(cat.ok());
+        QCOMPARE(cat.value().out, QByteArray("from stdin\n"));
+
+        // A second command on the same session: no new handshake.
+        auto again = s.value()->exec(QStringLiteral("printf %s ") + shellQuote(QStringLiteral("it's $(not) run")));
+        QVERIFY(again.ok());
+        QCOMPARE(again.value().out, QByteArray("it's $(not) run"));
+    }
+
+    void linesArriveAsTheyAreWritten()
+    {
+        QTemporaryDir dir;
+        auto s = SshSession::connect(options(writeKnownHosts(dir, QStringLiteral("host_ed25519"))));
+        QVERIFY(s.ok());
+        QElapsedTimer timer;
+        timer.start();
+        qint64 firstAt = -1;
+        auto r = s.value()->exec(QStringLiteral("echo first; sleep 1; echo second"), {}, [&](Stream, const QByteArray& line) {
+            if (line == "first")
+                firstAt = timer.elapsed();
+        });
+        QVERIFY(r.ok());
+        QVERIFY(firstAt >= 0);
+        QVERIFY2(firstAt < 900, qPrintable(QString::number(firstAt))); // streamed, not at the end
+    }
+
+    void unknownHostRefusedUnlessAccepted()
+    {
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("known_hosts"));
+        auto refused = SshSession::connect(options(empty));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("can't be established")), qPrintable(refused.error().message));
+        QVERIFY(refused.error().message.contains(QStringLiteral("SHA256:")));
+        QVERIFY(!QFile::exists(empty) || QFile(empty).size() == 0);
+
+        SshOptions o = options(empty);
+        QString askedAbout;
+        o.acceptNewHostKey = [&](const HostKeyInfo& key, const QString&) {
+            askedAbout = key.fingerprint;
+            return true;
+        };
+        auto accepted = SshSession::connect(o);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().toString()));
+        QCOMPARE(askedAbout, accepted.value()->hostKey().fingerprint);
+        // Recorded: the next connection needs no question.
+        auto next = SshSession::connect(options(empty));
+        QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
+    }
+
+    void changedHostKeyRefusedWithoutOverride()
+    {
+        QTemporaryDir dir;
+        SshOptions o = options(writeKnownHosts(dir, QStringLiteral("host_other")));
+        bool asked = false;
+        o.acceptNewHostKey = [&](const HostKeyInfo&, const QString&) { return asked = true; };
+        auto s = SshSession::connect(o);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("REMOTE HOST IDENTIFICATION HAS CHANGED")), qPrintable(s.error().message));
+        QVERIFY(!asked); // a changed key is never offered for acceptance
+    }
+
+    void wrongKeyIsPermissionDenied()
+    {
+        QTemporaryDir dir;
+        auto s = SshSession::connect(options(writeKnownHosts(dir, QStringLiteral("host_ed25519")), QStringLiteral("stranger")));
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("Permission denied")), qPrintable(s.error().message));
+    }
+
+    void encryptedKeyAsksForPassphrase()
+    {
+        QTemporaryDir dir;
+        SshOptions o = options(writeKnownHosts(dir, QStringLiteral("host_ed25519")), QStringLiteral("client_locked"));
+        int asked = 0;
+        o.passphrase = [&](const QString&) -> std::optional<QByteArray> {
+            ++asked;
+            return QByteArray("secret passphrase");
+        };
+        auto s = SshSession::connect(o);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        QCOMPARE(asked, 1);
+    }
+
+    void uploadCreatesWithFinalMode()
+    {
+        QTemporaryDir dir;
+        auto s = SshSession::connect(options(writeKnownHosts(dir, QStringLiteral("host_ed25519"))));
+        QVERIFY(s.ok());
+        QTemporaryDir remote; // same machine: the "remote" path is local to the sshd
+        const QString path = remote.filePath(QStringLiteral("secret.conf"));
+        QVERIFY(s.value()->upload(path, QByteArray("secret = 0x00\n"), 0600).ok());
+        QCOMPARE(QFileInfo(path).permissions() & 0x7777, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("secret = 0x00\n"));
+        // O_EXCL: an existing file is never overwritten by an upload.
+        QVERIFY(!s.value()->upload(path, QByteArray("other"), 0644).ok());
+    }
+
+    void cancelStopsALongCommand()
+    {
+        QTemporaryDir dir;
+        std::atomic_bool cancel{false};
+        SshOptions o = options(writeKnownHosts(dir, QStringLiteral("host_ed25519")));
+        o.cancel = &cancel;
+        auto s = SshSession::connect(o);
+        QVERIFY(s.ok());
+        std::thread t([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancel = true;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        auto r = s.value()->exec(QStringLiteral("sleep 30"));
+        t.join();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().message, QStringLiteral("Cancelled."));
+        QVERIFY(timer.elapsed() < 5000);
+    }
+
+    void commandTimeout()
+    {
+        QTemporaryDir dir;
+        auto s = SshSession::connect(options(writeKnownHosts(dir, QStringLiteral("host_ed25519"))));
+        QVERIFY(s.ok());
+        auto r = s.value()->exec(QStringLiteral("sleep 10"), {}, {}, 500);
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().message.contains(QStringLiteral("did not finish")));
+    }
+
+    void connectTimeoutOnSilentPort()
+    {
+        QTemporaryDir dir;
+        SshOptions o = options(writeKnownHosts(dir, QStringLiteral("host_ed25519")));
+        o.port = 2299; // nothing listens: refused at once
+        QElapsedTimer timer;
+        timer.start();
+        auto s = SshSession::connect(o);
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("Cannot connect")));
+        QVERIFY(timer.elapsed() < 6000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSshSession)
+#include "TestSshSession.moc"

@@ -1,0 +1,38 @@
+#!/bin/bash
+# Runs TestSshSession against a real OpenSSH sshd started for the test on 127.0.0.1 inside a
+# private network namespace (nothing else on the machine can reach it, nor is touched).
+. "$(dirname "$0")/lib.sh"
+need_root
+[ -x /usr/sbin/sshd ] || fail "sshd is missing: apt-get install openssh-server"
+need_tool ssh-keygen openssh-client
+: "${IPSECWIZ_TEST_BINARY:?IPSECWIZ_TEST_BINARY must name the TestSshSession binary}"
+
+if [ "${IPSECWIZ_IN_NS:-}" != 1 ]; then
+	exec env IPSECWIZ_IN_NS=1 unshare --net "$0" "$@"
+fi
+ip link set lo up
+D="$WORK/ssh"
+mkdir -p "$D" /run/sshd
+ssh-keygen -q -t ed25519 -N '' -f "$D/host_ed25519"
+ssh-keygen -q -t ed25519 -N '' -f "$D/host_other"          # the "changed" key
+ssh-keygen -q -t ed25519 -N '' -f "$D/client"               # the admin's key
+ssh-keygen -q -t ed25519 -N 'secret passphrase' -f "$D/client_locked"
+ssh-keygen -q -t ed25519 -N '' -f "$D/stranger"             # a key the server does not know
+cat "$D/client.pub" "$D/client_locked.pub" > "$D/authorized_keys"
+cat > "$D/sshd_config" <<CFG
+Port 2222
+ListenAddress 127.0.0.1
+HostKey $D/host_ed25519
+PidFile $D/sshd.pid
+AuthorizedKeysFile $D/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+Subsystem sftp internal-sftp
+CFG
+/usr/sbin/sshd -f "$D/sshd_config" -E "$D/sshd.log" || fail "sshd did not start: $(cat "$D/sshd.log")"
+trap 'kill "$(cat "$D/sshd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do [ -s "$D/sshd.pid" ] && break; sleep 0.1; done
+IPSECWIZ_SSH_DIR="$D" IPSECWIZ_SSH_PORT=2222 QT_QPA_PLATFORM=offscreen HOME="$WORK/home" SSH_AUTH_SOCK= "$IPSECWIZ_TEST_BINARY"

@@ -1,0 +1,26 @@
+#!/bin/bash
+# Every generated swanctl file is loaded by a real strongSwan charon (swanctl --load-all --file),
+# one private charon per file; a deliberately broken file must be refused.
+. "$(dirname "$0")/lib.sh"
+need_root
+need_tool swanctl strongswan-swanctl
+[ -x /usr/lib/ipsec/charon ] || fail "charon is missing: apt-get install strongswan-charon libstrongswan-standard-plugins"
+load="$(dirname "$0")/charon-load.sh"
+
+count=0
+for profile in "$FIXTURES"/*.json; do
+	name=$(basename "$profile" .json)
+	"$IPSECWIZ" generate "$profile" --out "$WORK/$name" >/dev/null 2>"$WORK/$name.err" || { cat "$WORK/$name.err" >&2; fail "generate $name"; }
+	for f in $(find "$WORK/$name" -path '*/etc/swanctl/conf.d/*.conf' | sort); do
+		[ "$(stat -c %a "$f")" = 600 ] || fail "$f is not mode 0600"
+		"$load" "$f" || fail "charon refused $f"
+		count=$((count + 1))
+	done
+done
+[ "$count" -ge 6 ] || fail "expected at least 6 swanctl files, loaded $count"
+
+# The check itself must be able to fail.
+f=$(find "$WORK/seed-strongswan" -name seed.conf | head -n 1)
+sed 's/esp_proposals = .*/esp_proposals = aes128-notanalgorithm/' "$f" > "$WORK/broken.conf"
+if "$load" "$WORK/broken.conf" 2>/dev/null; then fail "charon accepted a broken proposal"; fi
+echo "charon loaded $count generated swanctl files; a broken one was refused"

@@ -1,0 +1,962 @@
+// The command-line interface, driven through the real binary the way an admin or a script runs it:
+// exit status, what lands on stdout/stderr, which files appear (and which must not), and that the
+// pre-shared key never shows up in the output.
+
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+#include <sys/stat.h>
+
+using namespace ipsecwiz;
+using ipsecwiz::test::fixedPsk;
+using ipsecwiz::test::readFile;
+
+namespace {
+
+// What one run of the binary did.
+struct Run
+{
+    bool finished = false; // exited by itself (not crashed, not killed after the time limit)
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    [[nodiscard]] bool exitedWith(int code) const { return finished && exitCode == code; }
+    [[nodiscard]] QString stdErr() const { return QString::fromUtf8(err); }
+    [[nodiscard]] QString stdOut() const { return QString::fromUtf8(out); }
+    // For failure messages: everything a person needs to see why the expectation failed.
+    [[nodiscard]] QByteArray what() const
+    {
+        return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (did not exit by itself)") + "\n--- stdout:\n" + out
+               + "--- stderr:\n" + err + "---";
+    }
+};
+
+QProcessEnvironment cliEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    return env;
+}
+
+// Every logging category at debug level: what a user hunting a problem would switch on.
+QProcessEnvironment verboseEnvironment()
+{
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+    return env;
+}
+
+Run runCli(const QStringList& args, const QProcessEnvironment& env = cliEnvironment(), const QString& workDir = {},
+           int timeoutMs = 60000)
+{
+    Run r;
+    QProcess p;
+    p.setProcessEnvironment(env);
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    p.start(QStringLiteral(IPSECWIZ_BINARY), args);
+    if (!p.waitForStarted(10000)) {
+        r.err = "cannot start " IPSECWIZ_BINARY ": " + p.errorString().toUtf8();
+        return r;
+    }
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.out = p.readAllStandardOutput();
+        r.err = "(still running after " + QByteArray::number(timeoutMs) + " ms; killed)\n" + p.readAllStandardError();
+        return r;
+    }
+    r.finished = p.exitStatus() == QProcess::NormalExit;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString exampleProfilePath()
+{
+    return QStringLiteral(IPSECWIZ_EXAMPLE_PROFILE);
+}
+
+QJsonObject exampleProfile()
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(readFile(exampleProfilePath()));
+    if (!doc.isObject())
+        qFatal("the example profile %s is not a JSON object", IPSECWIZ_EXAMPLE_PROFILE);
+    return doc.object();
+}
+
+QJsonObject withValue(QJsonObject object, QStringList path, const QJsonValue& value)
+{
+    const QString key = path.takeFirst();
+    if (path.isEmpty())
+        object.insert(key, value);
+    else
+        object.insert(key, withValue(object.value(key).toObject(), path, value));
+    return object;
+}
+
+// The example profile with the value at a dotted JSON path ("gatewayA.ssh.port") set or added.
+QByteArray exampleWith(const QString& dottedPath, const QJsonValue& value)
+{
+    return QJsonDocument(withValue(exampleProfile(), dottedPath.split(QLatin1Char('.')), value)).toJson();
+}
+
+QByteArray exampleWithKey(const QByteArray& psk)
+{
+    return exampleWith(QStringLiteral("psk"), QString::fromLatin1(psk));
+}
+
+bool writeFile(const QString& path, const QByteArray& content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size() && f.flush();
+}
+
+// The permission bits as `ls -l` shows them (0644, 0600), or -1 when the file is missing.
+int fileMode(const QString& path)
+{
+    struct stat st{};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
+}
+
+QString octal(int mode)
+{
+    return QString::number(mode, 8).rightJustified(4, QLatin1Char('0'));
+}
+
+// Every entry of a folder, hidden ones (half-written ".…tmp-XXXXXX" files) included.
+QStringList entriesOf(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+// Every file below a folder, relative to it, sorted.
+QStringList filesBelow(const QString& dir)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(QDir(dir).relativeFilePath(it.next()));
+    files.sort();
+    return files;
+}
+
+struct PskLine
+{
+    QByteArray peer;
+    QByteArray key;
+};
+
+// racoon's psk.txt: comment lines, then "PEER<TAB>KEY".
+std::optional<PskLine> readPskTxt(const QString& path)
+{
+    const QList<QByteArray> lines = readFile(path).split('\n');
+    for (const QByteArray& line : lines) {
+        if (line.trimmed().isEmpty() || line.startsWith('#'))
+            continue;
+        const QList<QByteArray> parts = line.split('\t');
+        if (parts.size() != 2)
+            return std::nullopt;
+        return PskLine{parts.at(0), parts.at(1)};
+    }
+    return std::nullopt;
+}
+
+const QRegularExpression& freshKeyPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^0x[0-9a-f]{64}$"));
+    return re;
+}
+
+QString pskTxt(const QString& out, const char* side)
+{
+    return out + QStringLiteral("/gateway-") + QLatin1String(side) + QStringLiteral("/etc/racoon/psk.txt");
+}
+
+QString racoonToolConf(const QString& out, const char* side)
+{
+    return out + QStringLiteral("/gateway-") + QLatin1String(side) + QStringLiteral("/etc/racoon/racoon-tool.conf");
+}
+
+const QString MarkerName = QStringLiteral("marker.txt");
+const QByteArray MarkerContent = QByteArrayLiteral("left here by the test; must survive a failed run\n");
+
+// DIR with one marker file, to show a failed run left DIR exactly as it was.
+bool makeMarkedFolder(const QString& dir)
+{
+    return QDir().mkpath(dir) && writeFile(dir + QLatin1Char('/') + MarkerName, MarkerContent);
+}
+
+bool onlyMarkerIn(const QString& dir)
+{
+    return entriesOf(dir) == QStringList{MarkerName} && readFile(dir + QLatin1Char('/') + MarkerName) == MarkerContent;
+}
+
+// Replaces @PROFILE@, @OUT@ and @KEYFILE@ in a row's arguments.
+QStringList expand(QStringList args, const QString& profile, const QString& out, const QString& keyFile = {})
+{
+    for (QString& a : args) {
+        a.replace(QStringLiteral("@PROFILE@"), profile);
+        a.replace(QStringLiteral("@OUT@"), out);
+        a.replace(QStringLiteral("@KEYFILE@"), keyFile);
+    }
+    return args;
+}
+
+struct BadInput
+{
+    const char* name;
+    QByteArray profile;
+    QString field;
+    QString fragment;
+};
+
+// Profiles every command must refuse with exit 1, naming the field.
+QList<BadInput> badInputs()
+{
+    const auto s = [](const char* text) { return QJsonValue(QString::fromUtf8(text)); };
+    return {
+        {"networkA-malformed", exampleWith(QStringLiteral("networkA"), s("192.168.1/24")), QStringLiteral("networkA"),
+         QStringLiteral("is not an IPv4 or IPv6 network")},
+        {"networkA-host-bits-set", exampleWith(QStringLiteral("networkA"), s("192.168.1.1/24")), QStringLiteral("networkA"),
+         QStringLiteral("has host bits set")},
+        {"networks-overlap", exampleWith(QStringLiteral("networkB"), s("192.168.0.0/16")), QStringLiteral("networkB"),
+         QStringLiteral("overlaps network A")},
+        {"public-address-inside-protected-network", exampleWith(QStringLiteral("gatewayB.publicAddress"), s("192.168.1.200/24")),
+         QStringLiteral("gatewayB.publicAddress"), QStringLiteral("lies inside network A")},
+        {"internal-address-outside-its-network", exampleWith(QStringLiteral("gatewayB.internalAddress"), s("192.168.1.2")),
+         QStringLiteral("gatewayB.internalAddress"), QStringLiteral("is outside network B")},
+        {"racoon-tool-with-ikev2", exampleWith(QStringLiteral("ike.version"), 2), QStringLiteral("ike.version"),
+         QStringLiteral("racoon speaks IKEv1 only")},
+        {"ike-des", exampleWith(QStringLiteral("ike.encryption"), s("des")), QStringLiteral("ike.encryption"),
+         QStringLiteral("DES must not be used")},
+        {"esp-des", exampleWith(QStringLiteral("esp.encryption"), s("des")), QStringLiteral("esp.encryption"),
+         QStringLiteral("DES must not be used")},
+        {"empty-psk", exampleWith(QStringLiteral("psk"), s("")), QStringLiteral("psk"), QStringLiteral("The pre-shared key is empty")},
+        {"connection-name-with-space", exampleWith(QStringLiteral("name"), s("seed tunnel")), QStringLiteral("name"),
+         QStringLiteral("may only hold letters")},
+        {"ssh-port-is-a-string", exampleWith(QStringLiteral("gatewayA.ssh.port"), s("22")), QStringLiteral("$.gatewayA.ssh.port"),
+         QStringLiteral("expected a whole number from 1 to 65535, found a string")},
+        {"unknown-key-typo", exampleWith(QStringLiteral("gatewayA.publicAdress"), s("203.0.113.1/24")),
+         QStringLiteral("$.gatewayA.publicAdress"), QStringLiteral("is not a known setting")},
+        {"newer-format-version", exampleWith(QStringLiteral("version"), 2), QStringLiteral("$.version"),
+         QStringLiteral("newer IPsec Wizard")},
+        {"empty-file", QByteArray(), QStringLiteral("$"), QStringLiteral("The file is empty")},
+        {"not-json", QByteArrayLiteral("{ \"format\": \"ipsec-wizard-profile\", "), QStringLiteral("$"), QStringLiteral("Not valid JSON")},
+    };
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void versionPrintsNameAndVersion_data();
+    void versionPrintsNameAndVersion();
+    void helpListsEveryCommand_data();
+    void helpListsEveryCommand();
+    void usageErrorsExit2_data();
+    void usageErrorsExit2();
+    void unknownCommandWordIsUsageError_data();
+    void unknownCommandWordIsUsageError();
+
+    void validateAcceptsGoodProfile_data();
+    void validateAcceptsGoodProfile();
+    void missingProfileFileIsBadInput();
+
+    void pskPrintsOneKey_data();
+    void pskPrintsOneKey();
+    void pskRunsGiveDifferentKeys();
+
+    void generateWritesBothGateways();
+    void generateMakesFreshKeyEachRun();
+    void generateUsesProfileKey_data();
+    void generateUsesProfileKey();
+    void generateOneSideWithoutKeyIsRefused_data();
+    void generateOneSideWithoutKeyIsRefused();
+    void generateOneSideWithKeyFile_data();
+    void generateOneSideWithKeyFile();
+    void generateWriteFailureLeavesFolderAsItWas();
+    void unusableKeyFileIsRefused_data();
+    void unusableKeyFileIsRefused();
+
+    void bundleWrites_data();
+    void bundleWrites();
+    void bundleRefusesNonEmptyFolder();
+
+    void badInputChangesNothing_data();
+    void badInputChangesNothing();
+
+    void keyNeverInOutput_data();
+    void keyNeverInOutput();
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFileInfo(QStringLiteral(IPSECWIZ_BINARY)).isExecutable(), "build the ipsec-wizard target first: " IPSECWIZ_BINARY);
+    // The example must itself be good, or every "bad input" row below proves nothing.
+    const Run r = runCli({QStringLiteral("validate"), exampleProfilePath()});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+}
+
+// --- usage --------------------------------------------------------------------------------------
+
+void TestCli::versionPrintsNameAndVersion_data()
+{
+    QTest::addColumn<QString>("option");
+
+    QTest::newRow("--version") << QStringLiteral("--version");
+    QTest::newRow("-v") << QStringLiteral("-v");
+}
+
+void TestCli::versionPrintsNameAndVersion()
+{
+    QFETCH(QString, option);
+
+    const Run r = runCli({option});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QCOMPARE(r.stdOut(), QStringLiteral("ipsec-wizard " IPSECWIZ_VERSION "\n"));
+    QVERIFY2(QRegularExpression(QStringLiteral("^ipsec-wizard \\d+\\.\\d+\\.\\d+\\n$")).match(r.stdOut()).hasMatch(), r.what().constData());
+    QVERIFY2(r.err.isEmpty(), r.what().constData());
+}
+
+void TestCli::helpListsEveryCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+
+    QTest::newRow("--help") << QStringList{QStringLiteral("--help")};
+    QTest::newRow("-h") << QStringList{QStringLiteral("-h")};
+    QTest::newRow("generate --help") << QStringList{QStringLiteral("generate"), QStringLiteral("--help")};
+    QTest::newRow("psk --help") << QStringList{QStringLiteral("psk"), QStringLiteral("--help")};
+}
+
+void TestCli::helpListsEveryCommand()
+{
+    QFETCH(QStringList, args);
+
+    const Run r = runCli(args);
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    const QString text = r.stdOut();
+    QVERIFY2(text.startsWith(QStringLiteral("Usage: ipsec-wizard")), r.what().constData());
+    const QStringList commands{QStringLiteral("validate"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk")};
+    for (const QString& command : commands) {
+        const QRegularExpression listed(QStringLiteral("^  %1 ").arg(command), QRegularExpression::MultilineOption);
+        QVERIFY2(listed.match(text).hasMatch(), qPrintable(QStringLiteral("%1 is not listed:\n%2").arg(command, text)));
+    }
+    for (const QString& option : {QStringLiteral("--out DIR"), QStringLiteral("--side a|b|both"), QStringLiteral("--psk-file FILE"),
+                                  QStringLiteral("--bytes N"), QStringLiteral("--version")})
+        QVERIFY2(text.contains(option), qPrintable(QStringLiteral("%1 is not mentioned:\n%2").arg(option, text)));
+    QVERIFY2(r.err.isEmpty(), r.what().constData());
+}
+
+void TestCli::usageErrorsExit2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("fragment");
+
+    const QString P = QStringLiteral("@PROFILE@");
+    const QString O = QStringLiteral("@OUT@");
+    const auto L = [](const char* s) { return QString::fromUtf8(s); };
+
+    QTest::newRow("unknown-option") << QStringList{L("--frobnicate")} << L("unknown option or command");
+    QTest::newRow("generate-without-out") << QStringList{L("generate"), P} << L("--out");
+    QTest::newRow("generate-side-x") << QStringList{L("generate"), P, L("--out"), O, L("--side"), L("x")}
+                                     << L("--side must be a, b or both");
+    QTest::newRow("generate-side-empty") << QStringList{L("generate"), P, L("--out"), O, L("--side"), QString()}
+                                         << L("--side must be a, b or both");
+    QTest::newRow("generate-unknown-option") << QStringList{L("generate"), P, L("--out"), O, L("--force")} << L("Unknown option 'force'");
+    QTest::newRow("generate-without-profile") << QStringList{L("generate"), L("--out"), O} << L("generate needs one PROFILE");
+    QTest::newRow("validate-without-profile") << QStringList{L("validate")} << L("validate needs one PROFILE");
+    QTest::newRow("validate-two-profiles") << QStringList{L("validate"), P, P} << L("validate needs one PROFILE");
+    QTest::newRow("bundle-without-out") << QStringList{L("bundle"), P} << L("bundle needs -o OUT");
+    QTest::newRow("psk-bytes-3") << QStringList{L("psk"), L("--bytes"), L("3")} << L("--bytes");
+    QTest::newRow("psk-bytes-15") << QStringList{L("psk"), L("--bytes"), L("15")} << L("--bytes");
+    QTest::newRow("psk-bytes-129") << QStringList{L("psk"), L("--bytes"), L("129")} << L("--bytes");
+    QTest::newRow("psk-bytes-not-a-number") << QStringList{L("psk"), L("--bytes"), L("many")} << L("--bytes needs a number");
+    QTest::newRow("psk-with-argument") << QStringList{L("psk"), L("extra")} << L("psk takes no arguments");
+}
+
+void TestCli::usageErrorsExit2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, fragment);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Run r = runCli(expand(args, exampleProfilePath(), out));
+    QVERIFY2(r.exitedWith(2), r.what().constData());
+    QVERIFY2(r.stdErr().contains(fragment), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("Try 'ipsec-wizard --help'.")), r.what().constData());
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
+    QVERIFY2(!QFileInfo::exists(out), "a usage error created the output folder");
+}
+
+void TestCli::unknownCommandWordIsUsageError_data()
+{
+    QTest::addColumn<QStringList>("args");
+
+    QTest::newRow("typo-with-arguments") << QStringList{QStringLiteral("genrate"), QStringLiteral("@PROFILE@"), QStringLiteral("--out"),
+                                                        QStringLiteral("@OUT@")};
+    QTest::newRow("lone-word-that-is-no-file") << QStringList{QStringLiteral("genrate")};
+}
+
+void TestCli::unknownCommandWordIsUsageError()
+{
+    // A first word that is neither a command nor an existing profile is a typo, and a script must
+    // get exit 2 at once, not a wizard window (or a crash when there is no display).
+    QFETCH(QStringList, args);
+
+    QTemporaryDir tmp; // the working directory, so no file named "genrate" can exist
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Run r = runCli(expand(args, exampleProfilePath(), out), cliEnvironment(), tmp.path(), 10000);
+    QVERIFY2(r.exitedWith(2), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("genrate")), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("Try 'ipsec-wizard --help'.")), r.what().constData());
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
+    QVERIFY2(!QFileInfo::exists(out), "an unknown command wrote output");
+}
+
+// --- validate -----------------------------------------------------------------------------------
+
+void TestCli::validateAcceptsGoodProfile_data()
+{
+    QTest::addColumn<QByteArray>("profile");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QString>("warning");
+
+    QTest::newRow("example-profile") << readFile(exampleProfilePath()) << QStringLiteral(": valid (0 warning(s))") << QString();
+    QTest::newRow("example-with-strong-key") << exampleWithKey(fixedPsk()) << QStringLiteral(": valid (0 warning(s))") << QString();
+    QTest::newRow("esp-lifetime-not-shorter-warns-but-passes")
+        << exampleWith(QStringLiteral("esp.lifetime"), 28800) << QStringLiteral(": valid (1 warning(s))")
+        << QStringLiteral("warning: esp.lifetime: ");
+    QTest::newRow("3des-warns-but-passes") << exampleWith(QStringLiteral("esp.encryption"), QStringLiteral("3des"))
+                                           << QStringLiteral(": valid (1 warning(s))") << QStringLiteral("warning: esp.encryption: ");
+}
+
+void TestCli::validateAcceptsGoodProfile()
+{
+    QFETCH(QByteArray, profile);
+    QFETCH(QString, summary);
+    QFETCH(QString, warning);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("profile.json"));
+    QVERIFY(writeFile(path, profile));
+    const Run r = runCli({QStringLiteral("validate"), path});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QCOMPARE(r.stdOut(), path + summary + QLatin1Char('\n'));
+    QVERIFY2(!r.stdErr().contains(QStringLiteral("error")), r.what().constData());
+    if (warning.isEmpty())
+        QVERIFY2(r.err.isEmpty(), r.what().constData());
+    else
+        QVERIFY2(r.stdErr().startsWith(warning), r.what().constData());
+}
+
+void TestCli::missingProfileFileIsBadInput()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString missing = tmp.filePath(QStringLiteral("no-such-profile.json"));
+    const Run r = runCli({QStringLiteral("validate"), missing});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(missing), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("Cannot open the profile")), r.what().constData());
+}
+
+// --- psk ----------------------------------------------------------------------------------------
+
+void TestCli::pskPrintsOneKey_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("bytes");
+
+    QTest::newRow("default-32-bytes") << QStringList{QStringLiteral("psk")} << 32;
+    QTest::newRow("bytes-20-as-the-seed") << QStringList{QStringLiteral("psk"), QStringLiteral("--bytes"), QStringLiteral("20")} << 20;
+    QTest::newRow("bytes-16-the-least") << QStringList{QStringLiteral("psk"), QStringLiteral("--bytes"), QStringLiteral("16")} << 16;
+    QTest::newRow("bytes-128-the-most") << QStringList{QStringLiteral("psk"), QStringLiteral("--bytes"), QStringLiteral("128")} << 128;
+    QTest::newRow("bytes=20") << QStringList{QStringLiteral("psk"), QStringLiteral("--bytes=20")} << 20;
+}
+
+void TestCli::pskPrintsOneKey()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, bytes);
+
+    const Run r = runCli(args);
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QVERIFY2(r.out.endsWith('\n') && r.out.count('\n') == 1, r.what().constData());
+    const QByteArray key = r.out.chopped(1);
+    QCOMPARE(key.size(), 2 + 2 * bytes); // 66 for the default, 42 for 20 bytes
+    const QRegularExpression pattern(QStringLiteral("^0x[0-9a-f]{%1}$").arg(2 * bytes));
+    QVERIFY2(pattern.match(QString::fromLatin1(key)).hasMatch(), key.constData());
+    QCOMPARE(QByteArray::fromHex(key.mid(2)).size(), bytes);
+    QVERIFY2(r.err.isEmpty(), r.what().constData());
+}
+
+void TestCli::pskRunsGiveDifferentKeys()
+{
+    const Run a = runCli({QStringLiteral("psk")});
+    const Run b = runCli({QStringLiteral("psk")});
+    QVERIFY2(a.exitedWith(0), a.what().constData());
+    QVERIFY2(b.exitedWith(0), b.what().constData());
+    QVERIFY(a.out != b.out);
+}
+
+// --- generate -----------------------------------------------------------------------------------
+
+void TestCli::generateWritesBothGateways()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out")); // does not exist yet: generate makes it
+    const Run r = runCli({QStringLiteral("generate"), exampleProfilePath(), QStringLiteral("--out"), out});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+
+    for (const char* side : {"a", "b"}) {
+        QCOMPARE(octal(fileMode(racoonToolConf(out, side))), QStringLiteral("0644"));
+        QCOMPARE(octal(fileMode(pskTxt(out, side))), QStringLiteral("0600"));
+        // stdout lists what was written, with its mode.
+        QVERIFY2(r.stdOut().contains(QStringLiteral("0644  ") + racoonToolConf(out, side) + QLatin1Char('\n')), r.what().constData());
+        QVERIFY2(r.stdOut().contains(QStringLiteral("0600  ") + pskTxt(out, side) + QLatin1Char('\n')), r.what().constData());
+        QVERIFY(readFile(racoonToolConf(out, side)).contains("path_pre_shared_key: /etc/racoon/psk.txt"));
+    }
+
+    // The example holds no key: one fresh key, the same on both gateways, each naming the other.
+    const auto a = readPskTxt(pskTxt(out, "a"));
+    const auto b = readPskTxt(pskTxt(out, "b"));
+    QVERIFY2(a && b, readFile(pskTxt(out, "a")).constData());
+    QVERIFY2(freshKeyPattern().match(QString::fromLatin1(a->key)).hasMatch(), a->key.constData());
+    QCOMPARE(a->key, b->key);
+    QCOMPARE(a->peer, QByteArrayLiteral("203.0.113.2"));
+    QCOMPARE(b->peer, QByteArrayLiteral("203.0.113.1"));
+    QVERIFY2(r.stdErr().contains(QStringLiteral("fresh pre-shared key")), r.what().constData());
+
+    // Only the psk.txt files carry the key, and no half-written temporary file is left behind.
+    const QStringList files = filesBelow(out);
+    QVERIFY(files.contains(QStringLiteral("gateway-a/etc/racoon/racoon-tool.conf")));
+    QVERIFY(files.contains(QStringLiteral("gateway-b/etc/racoon/psk.txt")));
+    for (const QString& f : files) {
+        QVERIFY2(!f.contains(QStringLiteral(".tmp-")), qPrintable(f));
+        if (!f.endsWith(QStringLiteral("/psk.txt")))
+            QVERIFY2(!readFile(out + QLatin1Char('/') + f).contains(a->key), qPrintable(f + QStringLiteral(" holds the key")));
+    }
+    QCOMPARE(entriesOf(out), (QStringList{QStringLiteral("gateway-a"), QStringLiteral("gateway-b")}));
+}
+
+void TestCli::generateMakesFreshKeyEachRun()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QByteArray keys[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString out = tmp.filePath(QStringLiteral("out%1").arg(i));
+        const Run r = runCli({QStringLiteral("generate"), exampleProfilePath(), QStringLiteral("--out"), out});
+        QVERIFY2(r.exitedWith(0), r.what().constData());
+        const auto psk = readPskTxt(pskTxt(out, "a"));
+        QVERIFY(psk);
+        keys[i] = psk->key;
+    }
+    QVERIFY(keys[0] != keys[1]);
+}
+
+void TestCli::generateUsesProfileKey_data()
+{
+    QTest::addColumn<QString>("side");
+    QTest::addColumn<QStringList>("written");
+
+    QTest::newRow("side-a") << QStringLiteral("a") << QStringList{QStringLiteral("gateway-a")};
+    QTest::newRow("side-b") << QStringLiteral("b") << QStringList{QStringLiteral("gateway-b")};
+    QTest::newRow("both") << QStringLiteral("both") << QStringList{QStringLiteral("gateway-a"), QStringLiteral("gateway-b")};
+}
+
+void TestCli::generateUsesProfileKey()
+{
+    QFETCH(QString, side);
+    QFETCH(QStringList, written);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString profile = tmp.filePath(QStringLiteral("profile.json"));
+    QVERIFY(writeFile(profile, exampleWithKey(fixedPsk())));
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Run r = runCli({QStringLiteral("generate"), profile, QStringLiteral("--out"), out, QStringLiteral("--side"), side});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QCOMPARE(entriesOf(out), written);
+    for (const QString& dir : written) {
+        const auto psk = readPskTxt(out + QLatin1Char('/') + dir + QStringLiteral("/etc/racoon/psk.txt"));
+        QVERIFY(psk);
+        QCOMPARE(psk->key, fixedPsk());
+    }
+    QVERIFY2(!r.stdErr().contains(QStringLiteral("fresh")), r.what().constData());
+}
+
+void TestCli::generateOneSideWithoutKeyIsRefused_data()
+{
+    QTest::addColumn<QString>("side");
+
+    QTest::newRow("side-a") << QStringLiteral("a");
+    QTest::newRow("side-b") << QStringLiteral("b");
+}
+
+void TestCli::generateOneSideWithoutKeyIsRefused()
+{
+    // Two separate runs would make two different fresh keys, and the tunnel would never come up.
+    QFETCH(QString, side);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    QVERIFY(makeMarkedFolder(out));
+    const Run r = runCli({QStringLiteral("generate"), exampleProfilePath(), QStringLiteral("--side"), side, QStringLiteral("--out"), out});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: psk: ")), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("--psk-file")), r.what().constData()); // says how to fix it
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
+    QVERIFY2(onlyMarkerIn(out), qPrintable(entriesOf(out).join(QLatin1Char(' '))));
+}
+
+void TestCli::generateOneSideWithKeyFile_data()
+{
+    QTest::addColumn<QString>("side");
+    QTest::addColumn<QByteArray>("keyFile");
+    QTest::addColumn<QStringList>("written");
+
+    const QByteArray key = fixedPsk();
+    QTest::newRow("side-a") << QStringLiteral("a") << key + '\n' << QStringList{QStringLiteral("gateway-a")};
+    QTest::newRow("side-b") << QStringLiteral("b") << key + '\n' << QStringList{QStringLiteral("gateway-b")};
+    QTest::newRow("side-a-no-final-newline") << QStringLiteral("a") << key << QStringList{QStringLiteral("gateway-a")};
+    QTest::newRow("side-a-only-first-line-counts") << QStringLiteral("a") << key + "\nsomething else\n"
+                                                   << QStringList{QStringLiteral("gateway-a")};
+    QTest::newRow("both-sides-take-the-file-not-a-fresh-key")
+        << QStringLiteral("both") << key + '\n' << QStringList{QStringLiteral("gateway-a"), QStringLiteral("gateway-b")};
+}
+
+void TestCli::generateOneSideWithKeyFile()
+{
+    QFETCH(QString, side);
+    QFETCH(QByteArray, keyFile);
+    QFETCH(QStringList, written);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString keyPath = tmp.filePath(QStringLiteral("key.txt"));
+    QVERIFY(writeFile(keyPath, keyFile));
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Run r = runCli({QStringLiteral("generate"), exampleProfilePath(), QStringLiteral("--side"), side, QStringLiteral("--psk-file"),
+                          keyPath, QStringLiteral("--out"), out});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QCOMPARE(entriesOf(out), written);
+    for (const QString& dir : written) {
+        QCOMPARE(octal(fileMode(out + QLatin1Char('/') + dir + QStringLiteral("/etc/racoon/psk.txt"))), QStringLiteral("0600"));
+        const auto psk = readPskTxt(out + QLatin1Char('/') + dir + QStringLiteral("/etc/racoon/psk.txt"));
+        QVERIFY(psk);
+        QCOMPARE(psk->key, fixedPsk());
+    }
+    QVERIFY2(!r.stdErr().contains(QStringLiteral("fresh")), r.what().constData());
+}
+
+void TestCli::generateWriteFailureLeavesFolderAsItWas()
+{
+    // A file named gateway-b blocks gateway B's folders. Half a tunnel (gateway A with a fresh key
+    // nobody else has) must not be left behind: DIR stays as it was, as generate promises.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(out));
+    QVERIFY(writeFile(out + QStringLiteral("/gateway-b"), MarkerContent));
+    const Run r = runCli({QStringLiteral("generate"), exampleProfilePath(), QStringLiteral("--out"), out});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: --out: ")), r.what().constData());
+    QVERIFY2(entriesOf(out) == QStringList{QStringLiteral("gateway-b")},
+             qPrintable(QStringLiteral("the output folder changed: ") + filesBelow(out).join(QLatin1Char(' '))));
+    QCOMPARE(readFile(out + QStringLiteral("/gateway-b")), MarkerContent);
+}
+
+void TestCli::unusableKeyFileIsRefused_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("exists");
+    QTest::addColumn<QByteArray>("keyFile");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("fragment");
+
+    const QString generate = QStringLiteral("generate");
+    const QString bundle = QStringLiteral("bundle");
+    const QString option = QStringLiteral("--psk-file");
+    const QString psk = QStringLiteral("psk");
+    const QByteArray none;
+
+    QTest::newRow("generate-missing-key-file") << generate << false << none << option << QStringLiteral("Cannot read");
+    QTest::newRow("generate-empty-key-file") << generate << true << none << option << QStringLiteral("holds no key");
+    QTest::newRow("generate-blank-first-line") << generate << true << QByteArrayLiteral("   \n0x00112233\n") << option
+                                               << QStringLiteral("holds no key");
+    QTest::newRow("generate-key-with-space") << generate << true << QByteArrayLiteral("0x0011 2233445566778899aabbccddeeff\n") << psk
+                                             << QStringLiteral("spaces");
+    QTest::newRow("bundle-missing-key-file") << bundle << false << none << option << QStringLiteral("Cannot read");
+    QTest::newRow("bundle-empty-key-file") << bundle << true << none << option << QStringLiteral("holds no key");
+    QTest::newRow("bundle-key-with-hash") << bundle << true << QByteArrayLiteral("0x0011#2233445566778899aabbccddeeff\n") << psk
+                                          << QStringLiteral("psk.txt and swanctl.conf cannot carry");
+}
+
+void TestCli::unusableKeyFileIsRefused()
+{
+    QFETCH(QString, command);
+    QFETCH(bool, exists);
+    QFETCH(QByteArray, keyFile);
+    QFETCH(QString, field);
+    QFETCH(QString, fragment);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString keyPath = tmp.filePath(QStringLiteral("key.txt"));
+    if (exists)
+        QVERIFY(writeFile(keyPath, keyFile));
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    QVERIFY(makeMarkedFolder(out));
+    QStringList args{command, exampleProfilePath(), QStringLiteral("--psk-file"), keyPath};
+    if (command == QLatin1String("generate"))
+        args << QStringLiteral("--side") << QStringLiteral("a") << QStringLiteral("--out") << out;
+    else
+        args << QStringLiteral("-o") << out + QStringLiteral("/bundle.tar.gz");
+    const Run r = runCli(args);
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: ") + field + QStringLiteral(": ")), r.what().constData());
+    QVERIFY2(r.stdErr().contains(fragment), r.what().constData());
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
+    QVERIFY2(onlyMarkerIn(out), qPrintable(entriesOf(out).join(QLatin1Char(' '))));
+    if (!keyFile.trimmed().isEmpty()) // a refused key is not repeated back
+        QVERIFY2(!r.err.contains(keyFile.trimmed()), r.what().constData());
+}
+
+// --- bundle -------------------------------------------------------------------------------------
+
+void TestCli::bundleWrites_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("magic"); // empty: a folder
+
+    QTest::newRow("tar.gz") << QStringLiteral("site.tar.gz") << QByteArrayLiteral("\x1f\x8b");
+    QTest::newRow("tgz") << QStringLiteral("site.tgz") << QByteArrayLiteral("\x1f\x8b");
+    QTest::newRow("zip") << QStringLiteral("site.zip") << QByteArrayLiteral("PK\x03\x04");
+    QTest::newRow("new-folder") << QStringLiteral("site") << QByteArray();
+}
+
+void TestCli::bundleWrites()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, magic);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("out"));
+    QVERIFY(makeMarkedFolder(dir));
+    const QString target = dir + QLatin1Char('/') + name;
+    const Run r = runCli({QStringLiteral("bundle"), exampleProfilePath(), QStringLiteral("-o"), target});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QVERIFY2(r.stdOut().startsWith(QStringLiteral("Wrote ") + target + QStringLiteral(" (")), r.what().constData());
+    // The bundle and the marker, nothing half-written beside them.
+    QCOMPARE(entriesOf(dir), (QStringList{MarkerName, name}));
+    QCOMPARE(readFile(dir + QLatin1Char('/') + MarkerName), MarkerContent);
+    if (!magic.isEmpty()) {
+        QVERIFY(QFileInfo(target).isFile());
+        QVERIFY2(readFile(target).startsWith(magic), qPrintable(target));
+        return;
+    }
+    const QStringList files = filesBelow(target);
+    for (const QString& f : {QStringLiteral("README.txt"), QStringLiteral("profile.json"), QStringLiteral("gateway-a/install.sh"),
+                             QStringLiteral("gateway-a/etc/racoon/racoon-tool.conf"), QStringLiteral("gateway-b/etc/racoon/psk.txt")})
+        QVERIFY2(files.contains(f), qPrintable(f + QStringLiteral(" is missing from: ") + files.join(QLatin1Char(' '))));
+    QCOMPARE(octal(fileMode(pskTxt(target, "a"))), QStringLiteral("0600"));
+    QCOMPARE(octal(fileMode(pskTxt(target, "b"))), QStringLiteral("0600"));
+    const auto a = readPskTxt(pskTxt(target, "a"));
+    const auto b = readPskTxt(pskTxt(target, "b"));
+    QVERIFY(a && b);
+    QVERIFY2(freshKeyPattern().match(QString::fromLatin1(a->key)).hasMatch(), a->key.constData());
+    QCOMPARE(a->key, b->key);
+    // Without --include-psk the profile in the bundle does not carry the key.
+    QVERIFY(!readFile(target + QStringLiteral("/profile.json")).contains(a->key));
+}
+
+void TestCli::bundleRefusesNonEmptyFolder()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    QVERIFY(makeMarkedFolder(out));
+    const Run r = runCli({QStringLiteral("bundle"), exampleProfilePath(), QStringLiteral("-o"), out});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: --out: ")), r.what().constData());
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
+    QVERIFY2(onlyMarkerIn(out), qPrintable(entriesOf(out).join(QLatin1Char(' '))));
+    QCOMPARE(entriesOf(tmp.path()), QStringList{QStringLiteral("out")}); // no staging folder left beside it
+}
+
+// --- bad input ----------------------------------------------------------------------------------
+
+void TestCli::badInputChangesNothing_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("profile");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("fragment");
+
+    const QList<BadInput> inputs = badInputs();
+    for (const char* command : {"validate", "generate", "bundle"})
+        for (const BadInput& b : inputs)
+            QTest::addRow("%s-refuses-%s", command, b.name) << QString::fromLatin1(command) << b.profile << b.field << b.fragment;
+}
+
+void TestCli::badInputChangesNothing()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, profile);
+    QFETCH(QString, field);
+    QFETCH(QString, fragment);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString profilePath = tmp.filePath(QStringLiteral("profile.json"));
+    QVERIFY(writeFile(profilePath, profile));
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    QVERIFY(makeMarkedFolder(out));
+
+    QStringList args{command, profilePath};
+    if (command == QLatin1String("generate"))
+        args << QStringLiteral("--out") << out;
+    else if (command == QLatin1String("bundle"))
+        args << QStringLiteral("-o") << out + QStringLiteral("/out.tar.gz");
+    const Run r = runCli(args);
+
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: ") + field + QStringLiteral(": ")),
+             qPrintable(QStringLiteral("stderr does not name %1\n").arg(field) + QString::fromUtf8(r.what())));
+    QVERIFY2(r.stdErr().contains(fragment), r.what().constData());
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
+    QVERIFY2(onlyMarkerIn(out), qPrintable(QStringLiteral("the output folder changed: ") + entriesOf(out).join(QLatin1Char(' '))));
+    QCOMPARE(entriesOf(tmp.path()), (QStringList{QStringLiteral("out"), QStringLiteral("profile.json")}));
+}
+
+// --- secrets ------------------------------------------------------------------------------------
+
+void TestCli::keyNeverInOutput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("profileKey"); // put into the profile when not empty
+    QTest::addColumn<QByteArray>("fileKey");    // written to @KEYFILE@ when not empty
+    QTest::addColumn<QString>("readBack");      // psk.txt below @OUT@ to read the key from, if any
+    QTest::addColumn<int>("exitCode");
+
+    const auto L = [](const char* s) { return QString::fromUtf8(s); };
+    const QString P = L("@PROFILE@");
+    const QString O = L("@OUT@");
+    const QString K = L("@KEYFILE@");
+    const QString psk = L("gateway-a/etc/racoon/psk.txt");
+    const QByteArray key = fixedPsk();
+    const QByteArray none;
+    const QByteArray weak = QByteArrayLiteral("0x7e57ab1e7e57");
+    const QByteArray withSpace = QByteArrayLiteral("0x7e57ab1e7e57 ab1e7e57ab1e7e57ab1e");
+    const QByteArray withQuote = QByteArrayLiteral("0x7e57ab1e7e57\"ab1e7e57ab1e7e57ab1e");
+
+    QTest::newRow("generate-fresh-key") << QStringList{L("generate"), P, L("--out"), O} << none << none << psk << 0;
+    QTest::newRow("generate-key-from-file")
+        << QStringList{L("generate"), P, L("--out"), O, L("--side"), L("a"), L("--psk-file"), K} << none << key << psk << 0;
+    QTest::newRow("generate-key-from-profile") << QStringList{L("generate"), P, L("--out"), O} << key << none << psk << 0;
+    QTest::newRow("bundle-folder-fresh-key") << QStringList{L("bundle"), P, L("-o"), O + L("/bundle")} << none << none
+                                             << L("bundle/") + psk << 0;
+    QTest::newRow("bundle-folder-key-from-file-include-psk")
+        << QStringList{L("bundle"), P, L("-o"), O + L("/bundle"), L("--include-psk"), L("--psk-file"), K} << none << key
+        << L("bundle/") + psk << 0;
+    QTest::newRow("bundle-tar-key-from-file") << QStringList{L("bundle"), P, L("-o"), O + L("/b.tar.gz"), L("--psk-file"), K} << none
+                                              << key << QString() << 0;
+    QTest::newRow("bundle-zip-key-from-profile-include-psk")
+        << QStringList{L("bundle"), P, L("-o"), O + L("/b.zip"), L("--include-psk")} << key << none << QString() << 0;
+    QTest::newRow("bundle-redacted") << QStringList{L("bundle"), P, L("-o"), O + L("/b.tar.gz"), L("--redact"), L("--psk-file"), K}
+                                     << none << key << QString() << 0;
+    QTest::newRow("validate-profile-key") << QStringList{L("validate"), P} << key << none << QString() << 0;
+    QTest::newRow("validate-weak-profile-key") << QStringList{L("validate"), P} << weak << none << QString() << 0;
+    QTest::newRow("validate-unsafe-profile-key") << QStringList{L("validate"), P} << withSpace << none << QString() << 1;
+    QTest::newRow("generate-unsafe-key-file") << QStringList{L("generate"), P, L("--out"), O, L("--psk-file"), K} << none << withQuote
+                                              << QString() << 1;
+}
+
+void TestCli::keyNeverInOutput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, profileKey);
+    QFETCH(QByteArray, fileKey);
+    QFETCH(QString, readBack);
+    QFETCH(int, exitCode);
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QString profile = exampleProfilePath();
+    if (!profileKey.isEmpty()) {
+        profile = tmp.filePath(QStringLiteral("profile.json"));
+        QVERIFY(writeFile(profile, exampleWithKey(profileKey)));
+    }
+    const QString keyFile = tmp.filePath(QStringLiteral("key.txt"));
+    if (!fileKey.isEmpty())
+        QVERIFY(writeFile(keyFile, fileKey + '\n'));
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(out));
+
+    const Run r = runCli(expand(args, profile, out, keyFile), verboseEnvironment());
+    QVERIFY2(r.exitedWith(exitCode), r.what().constData());
+
+    QList<QByteArray> secrets;
+    if (!profileKey.isEmpty())
+        secrets << profileKey;
+    if (!fileKey.isEmpty())
+        secrets << fileKey;
+    if (!readBack.isEmpty()) {
+        const auto written = readPskTxt(out + QLatin1Char('/') + readBack);
+        QVERIFY2(written, qPrintable(readBack + QStringLiteral(" is missing or malformed")));
+        if (!secrets.isEmpty())
+            QCOMPARE(written->key, secrets.constFirst());
+        secrets << written->key;
+    }
+    QVERIFY(!secrets.isEmpty());
+    for (const QByteArray& secret : std::as_const(secrets)) {
+        // The key as written, its hex digits without "0x", and any long enough piece of it.
+        QList<QByteArray> forms{secret, secret.mid(2), secret.mid(2).toUpper()};
+        for (const QByteArray& piece : secret.split(' ') + secret.split('"'))
+            if (piece.size() >= 8)
+                forms << piece;
+        for (const QByteArray& form : std::as_const(forms)) {
+            QVERIFY2(!r.out.contains(form), qPrintable(QStringLiteral("stdout shows the key (%1)").arg(QString::fromLatin1(form))));
+            QVERIFY2(!r.err.contains(form), qPrintable(QStringLiteral("stderr shows the key (%1)").arg(QString::fromLatin1(form))));
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
