@@ -12,8 +12,10 @@ chmod 600 "$WORK/psk"
 
 "$IPSECWIZ" bundle "$profile" -o "$WORK/seed.tar.gz" --psk-file "$WORK/psk" >/dev/null || fail "bundle"
 [ "$(stat -c %a "$WORK/seed.tar.gz")" = 600 ] || fail "the archive holds the key but is not mode 0600"
-tar -tvzf "$WORK/seed.tar.gz" | grep -q '^-rw------- root/root .* gateway-a/etc/swanctl/conf.d/seed.conf$' \
-	|| fail "the secret is not 0600 root:root inside the archive: $(tar -tvzf "$WORK/seed.tar.gz")"
+# (listed into a variable first: grep -q closing the pipe early would fail the pipeline)
+listing=$(tar -tvzf "$WORK/seed.tar.gz")
+grep -q '^-rw------- root/root .* gateway-a/etc/swanctl/conf.d/seed.conf$' <<<"$listing" \
+	|| fail "the secret is not 0600 root:root inside the archive: $listing"
 
 mkdir "$WORK/unpacked"
 tar -xzf "$WORK/seed.tar.gz" -C "$WORK/unpacked"

@@ -43,13 +43,13 @@ for f in "$@"; do
 		echo "charon-load: $f was refused:" >&2; echo "$out" | grep -vE "^plugin |^opening directory" >&2; status=1; continue
 	fi
 	# swanctl also chatters about optional plugins and x509 folders; only this line decides.
-	if ! echo "$out" | grep -qE "^successfully loaded [0-9]+ connections, 0 unloaded$"; then
+	if ! grep -qE "^successfully loaded [0-9]+ connections, 0 unloaded$" <<<"$out"; then
 		echo "charon-load: $f was not loaded cleanly:" >&2; echo "$out" | grep -vE "^plugin |^opening directory" >&2; status=1; continue
 	fi
-	echo "$out" | grep -qE "^loaded (ike|eap|xauth) secret" || { echo "charon-load: $f: no secret loaded" >&2; echo "$out" >&2; status=1; continue; }
+	grep -qE "^loaded (ike|eap|xauth) secret" <<<"$out" || { echo "charon-load: $f: no secret loaded" >&2; echo "$out" >&2; status=1; continue; }
 	conns=$(swanctl --list-conns 2>&1)
 	for name in $(sed -n '/^connections {/,/^}/s/^    \([A-Za-z0-9_-]*\) {$/\1/p' "$f"); do
-		echo "$conns" | grep -q "^$name: " || { echo "charon-load: $f: connection $name not listed" >&2; echo "$conns" >&2; status=1; }
+		grep -q "^$name: " <<<"$conns" || { echo "charon-load: $f: connection $name not listed" >&2; echo "$conns" >&2; status=1; }
 	done
 	echo "loaded $f"
 done
