@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "ConfigBundle.h"
+#include "Deployer.h"
 #include "FileWriter.h"
 #include "Generator.h"
 #include "Psk.h"
@@ -14,7 +15,13 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <QDateTime>
+
 #include <cstdio>
+#include <mutex>
+
+#include <termios.h>
+#include <unistd.h>
 
 namespace ipsecwiz::Cli {
 
@@ -25,7 +32,8 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Cli", text);
 }
 
-const QStringList Commands{QStringLiteral("validate"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk")};
+const QStringList Commands{QStringLiteral("validate"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk"),
+                           QStringLiteral("push")};
 
 QTextStream& out()
 {
@@ -72,6 +80,10 @@ QString helpText()
               "  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]\n"
               "                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
+              "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--psk-file FILE]\n"
+              "       [--confirm-timeout S] [--apply-firewall] [--no-tunnel-test]\n"
+              "                                         push to both gateways over SSH, transactionally (exit 3:\n"
+              "                                         a gateway failed and both were rolled back)\n"
               "\n"
               "Options:\n"
               "  -h, --help     this text\n"
@@ -302,6 +314,130 @@ int pskCommand(const QStringList& args)
     return Ok;
 }
 
+// Reads a secret from the terminal without echo; nullopt when there is no terminal.
+std::optional<QByteArray> askSecret(const QString& prompt)
+{
+    if (!::isatty(STDIN_FILENO))
+        return std::nullopt;
+    err() << prompt << ": " << Qt::flush;
+    termios old{};
+    ::tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= tcflag_t(~ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    QByteArray line;
+    char c = 0;
+    while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n')
+        line.append(c);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    err() << Qt::endl;
+    return line;
+}
+
+int pushCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("dry-run"), tr("show every file and command, change nothing")});
+    parser.addOption({QStringLiteral("yes"), tr("do not ask before pushing")});
+    parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record a gateway's host key that is not known yet")});
+    parser.addOption({QStringLiteral("identity"), tr("SSH private key for both gateways"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("confirm-timeout"), tr("seconds before an unconfirmed gateway rolls back"), QStringLiteral("S"), QStringLiteral("60")});
+    parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table")});
+    parser.addOption({QStringLiteral("no-tunnel-test"), tr("skip the ping through the tunnel")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usageError(tr("push needs one PROFILE."));
+    bool ok = false;
+    const int timeout = parser.value(QStringLiteral("confirm-timeout")).toInt(&ok);
+    if (!ok || timeout < 5 || timeout > 3600)
+        return usageError(tr("--confirm-timeout must be 5 to 3600 seconds."));
+
+    auto profile = loadProfile(parser.positionalArguments());
+    if (!profile)
+        return inputError(profile.error());
+    const QList<Finding> findings = validate(profile.value());
+    printFindings(findings);
+    if (hasErrors(findings))
+        return BadInput;
+    // Both gateways must end up with one key that stays the same from push to push.
+    if (parser.value(QStringLiteral("psk-file")).isEmpty() && !profile.value().psk)
+        return inputError(Error{QStringLiteral("psk"), tr("The profile holds no pre-shared key. Save the profile with its key (the wizard "
+                                                          "does), or give --psk-file FILE, so both gateways get the same key every time.")});
+    bool freshKey = false;
+    auto psk = pskFor(profile.value(), parser.value(QStringLiteral("psk-file")), true, &freshKey);
+    if (!psk)
+        return inputError(psk.error());
+
+    const QString profileDir = QFileInfo(parser.positionalArguments().at(1)).absolutePath();
+    std::array<SshOptions, 2> ssh;
+    const bool acceptNew = parser.isSet(QStringLiteral("accept-new-host-key"));
+    for (Side side : {Side::A, Side::B}) {
+        SshOptions o = Deployer::sshOptionsFor(profile.value(), side, profileDir);
+        if (parser.isSet(QStringLiteral("identity")))
+            o.keyFile = parser.value(QStringLiteral("identity"));
+        if (acceptNew)
+            o.acceptNewHostKey = [](const HostKeyInfo& key, const QString& host) {
+                err() << tr("ipsec-wizard: accepting the new %1 host key of %2: %3").arg(key.type, host, key.fingerprint) << Qt::endl;
+                return true;
+            };
+        o.passphrase = askSecret;
+        o.password = askSecret;
+        ssh[size_t(side)] = o;
+    }
+    DeployOptions options;
+    options.confirmTimeoutSec = timeout;
+    options.applyFirewall = parser.isSet(QStringLiteral("apply-firewall"));
+    options.tunnelTest = !parser.isSet(QStringLiteral("no-tunnel-test"));
+    std::mutex printing;
+    Deployer deployer(profile.value(), psk.value(), ssh, options, [&](const DeployEvent& e) {
+        const std::lock_guard lock(printing);
+        const QString who = e.side ? (e.side == Side::A ? QStringLiteral("[A] ") : QStringLiteral("[B] ")) : QStringLiteral("[*] ");
+        QString tag;
+        switch (e.kind) {
+        case DeployEvent::Kind::Command: tag = QStringLiteral("$ "); break;
+        case DeployEvent::Kind::Output: tag = QStringLiteral("  "); break;
+        case DeployEvent::Kind::Warning: tag = tr("warning: "); break;
+        case DeployEvent::Kind::Error: tag = tr("error: "); break;
+        default: break;
+        }
+        out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) << who << tag << e.text << Qt::endl;
+    });
+
+    if (parser.isSet(QStringLiteral("dry-run"))) {
+        auto lines = deployer.dryRun();
+        if (!lines)
+            return inputError(lines.error());
+        for (const QString& l : lines.value())
+            out() << l << "\n";
+        out().flush();
+        return Ok;
+    }
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        if (!::isatty(STDIN_FILENO))
+            return usageError(tr("push changes two gateways; add --yes when no one can answer the question."));
+        err() << tr("Push tunnel “%1” to gateway A (%2) and gateway B (%3)? [y/N] ")
+                     .arg(profile.value().name, ssh[0].host, ssh[1].host)
+              << Qt::flush;
+        char answer[8] = {};
+        if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))
+            return Usage;
+    }
+    const DeployResult result = deployer.run();
+    if (!result.tunnelReport.isEmpty())
+        out() << result.tunnelReport;
+    for (Side side : {Side::A, Side::B})
+        out() << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << outcomeName(result.outcome[size_t(side)]) << "\n";
+    out().flush();
+    if (!result.ok) {
+        err() << "ipsec-wizard: error: " << result.message << Qt::endl;
+        return RemoteFailure;
+    }
+    return Ok;
+}
+
 } // namespace
 
 bool wantsCli(const QStringList& args)
@@ -337,6 +473,8 @@ int run(const QStringList& args)
         return bundleCommand(rest);
     if (first == QLatin1String("psk"))
         return pskCommand(rest);
+    if (first == QLatin1String("push"))
+        return pushCommand(rest);
     return usageError(tr("unknown option or command “%1”.").arg(first));
 }
 

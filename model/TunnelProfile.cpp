@@ -143,6 +143,7 @@ void readGateway(Reader r, Gateway& gw)
         gw.ssh.host = s.string(QStringLiteral("host"), {});
         gw.ssh.port = s.integer(QStringLiteral("port"), 22, 1, 65535);
         gw.ssh.user = s.string(QStringLiteral("user"), gw.ssh.user);
+        gw.ssh.identityFile = s.string(QStringLiteral("identityFile"), {});
         s.finish();
     }
     r.finish();
@@ -162,6 +163,8 @@ QJsonObject gatewayJson(const Gateway& gw)
     ssh.insert(QStringLiteral("host"), gw.ssh.host);
     ssh.insert(QStringLiteral("port"), gw.ssh.port);
     ssh.insert(QStringLiteral("user"), gw.ssh.user);
+    if (!gw.ssh.identityFile.isEmpty())
+        ssh.insert(QStringLiteral("identityFile"), gw.ssh.identityFile);
     o.insert(QStringLiteral("ssh"), ssh);
     return o;
 }

@@ -25,6 +25,7 @@ struct SshTarget
     QString host; // empty: use the gateway's public address
     int port = 22;
     QString user = QStringLiteral("root");
+    QString identityFile; // optional private key (OpenSSH's IdentityFile); relative to the profile
 
     friend bool operator==(const SshTarget&, const SshTarget&) = default;
 };

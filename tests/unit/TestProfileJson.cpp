@@ -69,7 +69,7 @@ TunnelProfile fullProfile()
     p.gatewayA.defaultRouter = QStringLiteral("203.0.113.254");
     p.gatewayA.identity = QStringLiteral("gw-a@example.net");
     p.gatewayA.flavour = Flavour::StrongSwan;
-    p.gatewayA.ssh = SshTarget { QStringLiteral("gw-a.example.net"), 2222, QStringLiteral("admin") };
+    p.gatewayA.ssh = SshTarget { QStringLiteral("gw-a.example.net"), 2222, QStringLiteral("admin"), QStringLiteral("keys/gw-a") };
     p.gatewayB.publicAddress = QStringLiteral("198.51.100.2/24");
     p.gatewayB.defaultRouter = QStringLiteral("198.51.100.1");
     p.gatewayB.flavour = Flavour::Racoon;
@@ -121,7 +121,7 @@ void TestProfileJson::loadsSeedExample()
     QCOMPARE(p.gatewayA.publicAddress, QStringLiteral("203.0.113.1/24"));
     QCOMPARE(p.gatewayA.internalAddress, QStringLiteral("192.168.1.1"));
     QCOMPARE(p.gatewayA.flavour, Flavour::RacoonTool);
-    QCOMPARE(p.gatewayA.ssh, (SshTarget { QStringLiteral("203.0.113.1"), 22, QStringLiteral("root") }));
+    QCOMPARE(p.gatewayA.ssh, (SshTarget { QStringLiteral("203.0.113.1"), 22, QStringLiteral("root"), QString() }));
     QCOMPARE(p.gatewayB.publicAddress, QStringLiteral("203.0.113.2/24"));
     QCOMPARE(p.gatewayB.internalAddress, QStringLiteral("192.168.2.1"));
     QCOMPARE(p.gatewayB.flavour, Flavour::RacoonTool);

@@ -1,0 +1,79 @@
+#pragma once
+
+// Pushes a profile to both gateways at once, transactionally: per gateway preflight, upload of
+// every file as PATH.ipsec-wizard-new with its final mode, then the commit-confirmed script
+// (CommitScript) puts them in place, reloads and verifies. When both are committed a tunnel
+// test pings from gateway A's internal address to gateway B's; only then are both confirmed,
+// each over a fresh SSH connection. Any failure or Cancel rolls both gateways back.
+// Blocking: call run() from a worker thread (the GUI) or the CLI; log() may be called from
+// the two gateway threads at once.
+
+#include "Result.h"
+#include "SshSession.h"
+#include "TunnelProfile.h"
+
+#include <QStringList>
+
+#include <array>
+#include <atomic>
+#include <functional>
+
+namespace ipsecwiz {
+
+struct DeployOptions
+{
+    int confirmTimeoutSec = 60;
+    bool applyFirewall = false; // load firewall.nft as the tunnel's own nftables table
+    bool tunnelTest = true;
+    const std::atomic_bool* cancel = nullptr;
+};
+
+struct DeployEvent
+{
+    enum class Kind { Step, Command, Output, Warning, Error, Result };
+    std::optional<Side> side; // none: about the whole push
+    Kind kind = Kind::Step;
+    QString text; // never holds the PSK
+};
+
+enum class GatewayOutcome { NotStarted, Unchanged, Confirmed, RolledBack, Failed };
+
+struct DeployResult
+{
+    bool ok = false;
+    std::array<GatewayOutcome, 2> outcome{GatewayOutcome::NotStarted, GatewayOutcome::NotStarted};
+    QString message;      // what failed, for people
+    QString tunnelReport; // the tunnel test and the SAs each side shows
+};
+
+QString outcomeName(GatewayOutcome outcome);
+
+class Deployer final
+{
+public:
+    // ssh[0] is gateway A's connection, ssh[1] gateway B's.
+    Deployer(TunnelProfile profile, QByteArray psk, std::array<SshOptions, 2> ssh, DeployOptions options,
+             std::function<void(const DeployEvent&)> log);
+
+    // Every file with its path and mode, and every command, in order, for both gateways;
+    // connects nowhere. Fails only when the profile is invalid.
+    Result<QStringList> dryRun() const;
+
+    DeployResult run();
+
+    // SSH options for one gateway from the profile (host, port, user, identity file, the
+    // profile's known_hosts file relative to profileDir, then ~/.ssh/known_hosts).
+    static SshOptions sshOptionsFor(const TunnelProfile& profile, Side side, const QString& profileDir);
+
+private:
+    struct GatewayJob;
+    void emitEvent(std::optional<Side> side, DeployEvent::Kind kind, const QString& text) const;
+
+    TunnelProfile m_profile;
+    QByteArray m_psk;
+    std::array<SshOptions, 2> m_ssh;
+    DeployOptions m_options;
+    std::function<void(const DeployEvent&)> m_log;
+};
+
+} // namespace ipsecwiz
