@@ -16,6 +16,7 @@
 #include <QTextStream>
 
 #include <QDateTime>
+#include <QProcess>
 
 #include <cstdio>
 #include <mutex>
@@ -33,7 +34,7 @@ QString tr(const char* text)
 }
 
 const QStringList Commands{QStringLiteral("validate"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk"),
-                           QStringLiteral("push")};
+                           QStringLiteral("push"), QStringLiteral("lab")};
 
 QTextStream& out()
 {
@@ -81,9 +82,12 @@ QString helpText()
               "                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
               "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--psk-file FILE]\n"
-              "       [--confirm-timeout S] [--apply-firewall] [--no-tunnel-test]\n"
+              "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
               "                                         push to both gateways over SSH, transactionally (exit 3:\n"
               "                                         a gateway failed and both were rolled back)\n"
+              "  lab up|down|status [--json]|exec NODE -- COMMAND|profile\n"
+              "                                         a local two-gateway lab (network namespaces, sshd,\n"
+              "                                         strongSwan); needs root\n"
               "\n"
               "Options:\n"
               "  -h, --help     this text\n"
@@ -344,6 +348,8 @@ int pushCommand(const QStringList& args)
     parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("confirm-timeout"), tr("seconds before an unconfirmed gateway rolls back"), QStringLiteral("S"), QStringLiteral("60")});
     parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table")});
+    parser.addOption({QStringLiteral("firewall"), tr("apply these nftables rules (defining the tunnel's table) instead of the generated ones"),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("no-tunnel-test"), tr("skip the ping through the tunnel")});
     QString problem;
     if (!parse(parser, args, &problem))
@@ -391,6 +397,15 @@ int pushCommand(const QStringList& args)
     options.confirmTimeoutSec = timeout;
     options.applyFirewall = parser.isSet(QStringLiteral("apply-firewall"));
     options.tunnelTest = !parser.isSet(QStringLiteral("no-tunnel-test"));
+    if (parser.isSet(QStringLiteral("firewall"))) {
+        QFile rules(parser.value(QStringLiteral("firewall")));
+        if (!rules.open(QIODevice::ReadOnly))
+            return inputError(Error{QStringLiteral("--firewall"), tr("Cannot read %1: %2.").arg(rules.fileName(), rules.errorString())});
+        options.firewallRules = rules.read(1 << 20);
+        const QByteArray table = "table inet ipsec_wizard_" + profile.value().name.toUtf8().replace('-', '_');
+        if (!options.firewallRules.contains(table))
+            return inputError(Error{QStringLiteral("--firewall"), tr("The rules must define “%1” (the table a rollback removes).").arg(QString::fromUtf8(table))});
+    }
     std::mutex printing;
     Deployer deployer(profile.value(), psk.value(), ssh, options, [&](const DeployEvent& e) {
         const std::lock_guard lock(printing);
@@ -438,6 +453,36 @@ int pushCommand(const QStringList& args)
     return Ok;
 }
 
+// The lab is shell and iproute2 (lab/lab.sh); the CLI finds the script and hands over.
+QString labScript()
+{
+    const QString fromEnv = qEnvironmentVariable("IPSECWIZ_LAB_SCRIPT");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/ipsec-wizard/lab/lab.sh");
+    if (QFileInfo::exists(installed))
+        return QFileInfo(installed).canonicalFilePath();
+    return QStringLiteral(IPSECWIZ_SOURCE_DIR "/lab/lab.sh");
+}
+
+int labCommand(const QStringList& args)
+{
+    const QStringList labArgs = args.mid(2);
+    if (labArgs.isEmpty() || labArgs.first() == QLatin1String("--help"))
+        return usageError(labArgs.isEmpty() ? tr("lab needs up, down, status, exec or profile.") : QString());
+    const QString script = labScript();
+    if (!QFileInfo::exists(script))
+        return inputError(Error{QStringLiteral("lab"), tr("The lab script %1 is missing.").arg(script)});
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.setInputChannelMode(QProcess::ForwardedInputChannel);
+    p.start(QStringLiteral("bash"), QStringList{script} + labArgs);
+    if (!p.waitForStarted())
+        return inputError(Error{QStringLiteral("lab"), tr("Cannot run bash: %1").arg(p.errorString())});
+    p.waitForFinished(-1);
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : RemoteFailure;
+}
+
 } // namespace
 
 bool wantsCli(const QStringList& args)
@@ -475,6 +520,8 @@ int run(const QStringList& args)
         return pskCommand(rest);
     if (first == QLatin1String("push"))
         return pushCommand(rest);
+    if (first == QLatin1String("lab"))
+        return labCommand(rest);
     return usageError(tr("unknown option or command “%1”.").arg(first));
 }
 

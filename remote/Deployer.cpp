@@ -380,6 +380,10 @@ DeployResult Deployer::run()
             result.message = cfg.error().toString();
             return result;
         }
+        if (!m_options.firewallRules.isEmpty())
+            for (GeneratedFile& f : cfg.value().files)
+                if (f.path.endsWith(QLatin1String("/firewall.nft")))
+                    f.content = m_options.firewallRules;
         auto gw = std::make_unique<GatewayJob>();
         gw->owner = this;
         gw->side = side;
@@ -388,7 +392,7 @@ DeployResult Deployer::run()
         gw->plan.config = cfg.value();
         gw->plan.remoteNet = m_profile.network(otherSide(side));
         gw->plan.verifyCommand = CommitScript::verifyCommandFor(cfg.value(), m_profile.name);
-        gw->plan.applyFirewall = m_options.applyFirewall;
+        gw->plan.applyFirewall = m_options.applyFirewall || !m_options.firewallRules.isEmpty();
         gw->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
         gws[size_t(side)] = std::move(gw);
     }

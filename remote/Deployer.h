@@ -24,6 +24,9 @@ struct DeployOptions
 {
     int confirmTimeoutSec = 60;
     bool applyFirewall = false; // load firewall.nft as the tunnel's own nftables table
+    // The admin's own rules in place of the generated firewall.nft (implies applyFirewall);
+    // they must define the tunnel's table, which is what a rollback removes.
+    QByteArray firewallRules;
     bool tunnelTest = true;
     const std::atomic_bool* cancel = nullptr;
 };
