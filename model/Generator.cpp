@@ -55,6 +55,9 @@ QList<GeneratedFile> routes(const TunnelView& v)
                         "# so they match the IPsec policy too. \"replace\" instead of \"add\" keeps a second run harmless.\n")
              .arg(v.remoteNet.toString(), v.localInternal.toString())
              .toUtf8();
+    if (!isRacoon(v.localFlavour))
+        s += "# strongSwan installs this route itself (routing table 220); run this file only where\n"
+             "# charon.install_routes is off.\n";
     s += "set -e\n";
     s += QStringLiteral("ip %1route replace %2 via %3 src %4\n")
              .arg(v.ipv6() ? QStringLiteral("-6 ") : QString(), v.remoteNet.toString(), v.nextHop.toString(), v.localInternal.toString())
@@ -93,6 +96,9 @@ QList<GeneratedFile> firewall(const TunnelView& v)
                "\t\ttype filter hook forward priority filter; policy accept;\n"
                "\t\t%2 saddr %4 %2 daddr %5 meta ipsec exists accept\n"
                "\t\t%2 saddr %5 %2 daddr %4 rt ipsec exists accept\n"
+               "\t\t# strongSwan's userspace ESP (kernel-libipsec) passes the tunnel's traffic through its TUN device.\n"
+               "\t\tiifname \"ipsec0\" %2 saddr %4 %2 daddr %5 accept\n"
+               "\t\toifname \"ipsec0\" %2 saddr %5 %2 daddr %4 accept\n"
                "\t\t%2 saddr %4 %2 daddr %5 counter drop comment \"unprotected from %4\"\n"
                "\t\t%2 saddr %5 %2 daddr %4 counter drop comment \"would leave unprotected to %4\"\n"
                "\t}\n"
@@ -120,6 +126,8 @@ QList<GeneratedFile> firewall(const TunnelView& v)
                "-A %3 -p esp -j DROP\n"
                "-A %4 -s %6 -d %7 -m policy --dir in --pol ipsec -j RETURN\n"
                "-A %4 -s %7 -d %6 -m policy --dir out --pol ipsec -j RETURN\n"
+               "-A %4 -i ipsec0 -s %6 -d %7 -j RETURN\n"
+               "-A %4 -o ipsec0 -s %7 -d %6 -j RETURN\n"
                "-A %4 -s %6 -d %7 -j DROP\n"
                "-A %4 -s %7 -d %6 -j DROP\n"
                "-I INPUT 1 -j %3\n"
@@ -146,7 +154,10 @@ Result<GatewayConfig> side(const TunnelProfile& profile, Side side, const QByteA
     cfg.files += routes(v);
     cfg.files += firewall(v);
     cfg.reloadCommands = gen->reloadCommands(v);
-    cfg.reloadCommands.append(ruleDir(v) + QStringLiteral("/routes.sh"));
+    // racoon only negotiates; the kernel needs the seed's route. charon installs its own
+    // routes (table 220), so for strongSwan routes.sh is there for gateways that turned that off.
+    if (isRacoon(v.localFlavour))
+        cfg.reloadCommands.append(ruleDir(v) + QStringLiteral("/routes.sh"));
     cfg.checkCommands = gen->checkCommands(v);
     for (GeneratedFile& f : cfg.files)
         if (f.secret)

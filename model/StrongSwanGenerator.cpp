@@ -63,7 +63,9 @@ QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
              .arg(v.ike.lifetime)
              .arg(v.localId, v.remoteId)
              .toUtf8();
-    // start_action = trap: like racoon, the first packet that matches the policy starts IKE.
+    // trap|start: the policy is installed (the first matching packet starts IKE, as with racoon)
+    // and the tunnel is also brought up at once, so the admin sees it come up after the reload.
+    // (strongSwan's userspace ESP, kernel-libipsec, never starts IKE from a trapped packet.)
     s += QStringLiteral(
              "        children {\n"
              "            %1 {\n"
@@ -72,8 +74,8 @@ QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
              "                remote_ts = %3\n"
              "                esp_proposals = %4\n"
              "                rekey_time = %5s\n"
-             "                start_action = trap\n"
-             "                dpd_action = trap\n"
+             "                start_action = trap|start\n"
+             "                dpd_action = restart\n"
              "            }\n"
              "        }\n"
              "    }\n"

@@ -68,7 +68,7 @@ QByteArray script(const CommitPlan& plan)
              "\t\tfi\n"
              "\tdone\n"
              "%1"
-             "\tif [ -x %2 ]; then %2 >> \"$T/log\" 2>&1; else ip route del %3 >> \"$T/log\" 2>&1; fi\n"
+             "%2"
              "\treload || log \"reload after rollback failed\"\n"
              "\tstate rolled-back\n"
              "\texit 1\n"
@@ -77,7 +77,10 @@ QByteArray script(const CommitPlan& plan)
                                                       "\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1\n")
                                            .arg(table)
                                      : QString(),
-                  shellQuote(routes), plan.remoteNet);
+                  plan.config.reloadCommands.contains(routes)
+                      ? QStringLiteral("\tif [ -x %1 ]; then %1 >> \"$T/log\" 2>&1; else ip route del %2 >> \"$T/log\" 2>&1; fi\n")
+                            .arg(shellQuote(routes), plan.remoteNet)
+                      : QString());
     s += QStringLiteral(
              "\n"
              "trap 'rollback \"interrupted\"' HUP INT TERM\n"
@@ -97,9 +100,9 @@ QByteArray script(const CommitPlan& plan)
              "\tmv -f \"$f.ipsec-wizard-new\" \"$f\" || rollback \"cannot put $f in place\"\n"
              "done\n"
              "reload || rollback \"the IPsec daemon refused the new configuration (see $T/log)\"\n"
-             "verify || rollback \"the new connection is not listed after the reload\"\n"
-             "%1 >> \"$T/log\" 2>&1 || rollback \"the route could not be set (routes.sh)\"\n")
-             .arg(shellQuote(routes));
+             "verify || rollback \"the new connection is not listed after the reload\"\n");
+    if (plan.config.reloadCommands.contains(routes))
+        s += QStringLiteral("%1 >> \"$T/log\" 2>&1 || rollback \"the route could not be set (routes.sh)\"\n").arg(shellQuote(routes));
     if (plan.applyFirewall)
         s += QStringLiteral("nft list table inet %1 > \"$T/firewall.before\" 2>/dev/null || : > \"$T/firewall.before\"\n"
                             "nft -f %2 >> \"$T/log\" 2>&1 || rollback \"nft refused the firewall rules\"\n")

@@ -5,5 +5,7 @@
 # The peer is on this gateway's public subnet, so the route goes straight to it.
 # "src" makes the gateway's own packets to 192.168.1.0/24 come from 192.168.2.1, inside the protected network,
 # so they match the IPsec policy too. "replace" instead of "add" keeps a second run harmless.
+# strongSwan installs this route itself (routing table 220); run this file only where
+# charon.install_routes is off.
 set -e
 ip route replace 192.168.1.0/24 via 203.0.113.1 src 192.168.2.1
