@@ -81,7 +81,7 @@ QString helpText()
               "  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]\n"
               "                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
-              "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--psk-file FILE]\n"
+              "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]\n"
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
               "                                         push to both gateways over SSH, transactionally (exit 3:\n"
               "                                         a gateway failed and both were rolled back)\n"
@@ -345,6 +345,7 @@ int pushCommand(const QStringList& args)
     parser.addOption({QStringLiteral("yes"), tr("do not ask before pushing")});
     parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record a gateway's host key that is not known yet")});
     parser.addOption({QStringLiteral("identity"), tr("SSH private key for both gateways"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("password-file"), tr("file whose first line is the SSH / sudo password (keep it 0600)"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("confirm-timeout"), tr("seconds before an unconfirmed gateway rolls back"), QStringLiteral("S"), QStringLiteral("60")});
     parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table")});
@@ -391,6 +392,18 @@ int pushCommand(const QStringList& args)
             };
         o.passphrase = askSecret;
         o.password = askSecret;
+        if (parser.isSet(QStringLiteral("password-file"))) {
+            const QString file = parser.value(QStringLiteral("password-file"));
+            o.password = [file](const QString&) -> std::optional<QByteArray> {
+                QFile f(file);
+                if (!f.open(QIODevice::ReadOnly))
+                    return std::nullopt;
+                QByteArray line = f.readLine(4096);
+                if (line.endsWith('\n'))
+                    line.chop(1);
+                return line;
+            };
+        }
         ssh[size_t(side)] = o;
     }
     DeployOptions options;

@@ -163,8 +163,9 @@ PidFile /run/sshd.pid
 PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 AuthorizedKeysFile /etc/ssh/lab_authorized_keys
-PasswordAuthentication no
-KbdInteractiveAuthentication no
+# Passwords for the push tests' non-root sudo user (root itself logs in by key only).
+PasswordAuthentication yes
+KbdInteractiveAuthentication yes
 UsePAM yes
 X11Forwarding no
 PrintMotd no

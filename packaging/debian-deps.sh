@@ -11,7 +11,7 @@ IPSECWIZ_BUILD_DEPS=(
 IPSECWIZ_TEST_DEPS=(
 	openssh-server openssh-client
 	strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
-	nftables iptables iproute2 iputils-ping procps util-linux
+	nftables iptables iproute2 iputils-ping procps util-linux sudo
 	xvfb xauth imagemagick fonts-dejavu-core
 	clang libclang-rt-14-dev
 )

@@ -59,6 +59,24 @@ struct Deployer::GatewayJob
     GatewayOutcome outcome = GatewayOutcome::NotStarted;
     bool committed = false; // the commit script reported "committed"
     QString error;
+    // Privilege: empty when the SSH user is root; otherwise every command goes through sudo,
+    // with the password (if sudo wants one) on stdin, never on a command line.
+    bool viaSudo = false;
+    QByteArray sudoInput;
+
+    ~GatewayJob() { sudoInput.fill('\0'); }
+
+    QString asRoot(const QString& command) const
+    {
+        if (!viaSudo)
+            return command;
+        return (sudoInput.isEmpty() ? QStringLiteral("sudo -n sh -c ") : QStringLiteral("sudo -S -p '' sh -c ")) + shellQuote(command);
+    }
+
+    Result<ExecResult> root(const QString& command, int timeoutMs = 60000, const std::function<void(Stream, const QByteArray&)>& onLine = {})
+    {
+        return session->exec(asRoot(command), sudoInput, onLine, timeoutMs);
+    }
 
     void log(DeployEvent::Kind kind, const QString& text) const { owner->emitEvent(side, kind, text); }
 
@@ -69,10 +87,10 @@ struct Deployer::GatewayJob
     {
         if (!quiet)
             log(DeployEvent::Kind::Command, command);
-        auto r = session->exec(command, {}, [&](Stream, const QByteArray& line) {
+        auto r = root(command, timeoutMs, [&](Stream, const QByteArray& line) {
             if (!quiet)
                 log(DeployEvent::Kind::Output, QString::fromUtf8(line));
-        }, timeoutMs);
+        });
         if (!r)
             return r.error();
         if (r.value().exitStatus != 0)
@@ -85,7 +103,7 @@ struct Deployer::GatewayJob
 
     QString readState()
     {
-        auto r = session->exec(QStringLiteral("cat %1/state 2>/dev/null").arg(txn()), {}, {}, 10000);
+        auto r = root(QStringLiteral("cat %1/state 2>/dev/null").arg(txn()), 10000);
         return r ? QString::fromUtf8(r.value().out.trimmed()) : QString();
     }
 
@@ -120,6 +138,33 @@ struct Deployer::GatewayJob
         }
         session = std::move(s.value());
         log(DeployEvent::Kind::Step, tr("connected; host key %1 %2").arg(session->hostKey().type, session->hostKey().fingerprint));
+        return becomeRoot(options);
+    }
+
+    bool becomeRoot(const SshOptions& options)
+    {
+        auto id = session->exec(QStringLiteral("id -u"), {}, {}, 10000);
+        if (!id)
+            return fail(id.error().message);
+        viaSudo = id.value().out.trimmed() != "0";
+        if (!viaSudo)
+            return true;
+        if (auto r = session->exec(QStringLiteral("sudo -n true"), {}, {}, 10000); r && r.value().exitStatus == 0) {
+            log(DeployEvent::Kind::Step, tr("working as root through sudo"));
+            return true;
+        }
+        if (sudoInput.isEmpty()) {
+            const auto password = options.password ? options.password(tr("sudo password for %1@%2").arg(options.user, options.host))
+                                                   : std::optional<QByteArray>();
+            if (!password)
+                return fail(tr("%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow "
+                               "NOPASSWD sudo, or give the password.").arg(options.user));
+            sudoInput = *password + '\n';
+        }
+        auto check = session->exec(QStringLiteral("sudo -S -p '' -v"), sudoInput, {}, 15000);
+        if (!check || check.value().exitStatus != 0)
+            return fail(tr("sudo refused the password for %1.").arg(options.user));
+        log(DeployEvent::Kind::Step, tr("working as root through sudo"));
         return true;
     }
 
@@ -178,9 +223,6 @@ struct Deployer::GatewayJob
             } else if (word == QLatin1String("rp_filter") && rest.split(QLatin1Char(' ')).contains(QStringLiteral("1"))) {
                 log(DeployEvent::Kind::Warning, tr("strict reverse-path filtering (rp_filter=1) can drop the tunnel's decrypted packets. "
                                                    "Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose)."));
-            } else if (word == QLatin1String("uid") && rest.trimmed() != QLatin1String("0")) {
-                ok = false;
-                log(DeployEvent::Kind::Error, tr("the SSH user is not root; pushing needs root on the gateway. Fix: set the SSH user to root."));
             }
         }
         if (!ok)
@@ -194,7 +236,7 @@ struct Deployer::GatewayJob
         QStringList paths;
         for (const GeneratedFile& f : config.files)
             paths << f.path;
-        auto r = session->exec(QStringLiteral("sha256sum %1 2>/dev/null; stat -c '%a %n' %1 2>/dev/null").arg(paths.join(QLatin1Char(' '))), {}, {}, 20000);
+        auto r = root(QStringLiteral("sha256sum %1 2>/dev/null; stat -c '%a %n' %1 2>/dev/null").arg(paths.join(QLatin1Char(' '))), 20000);
         if (!r)
             return false;
         const QString out = QString::fromUtf8(r.value().out);
@@ -214,13 +256,38 @@ struct Deployer::GatewayJob
             stale << f.path + QStringLiteral(".ipsec-wizard-new");
         if (auto r = run(QStringLiteral("mkdir -p %1 && chmod 700 %1 && rm -f %2 %1/commit.sh").arg(txn(), stale.join(QLatin1Char(' ')))); !r)
             return fail(r.error().message);
-        for (const GeneratedFile& f : config.files) {
-            log(DeployEvent::Kind::Step, tr("upload %1.ipsec-wizard-new (mode %2, %3 bytes)").arg(f.path, modeText(f.mode)).arg(f.content.size()));
-            if (auto st = session->upload(f.path + QStringLiteral(".ipsec-wizard-new"), f.content, f.mode); !st)
-                return fail(st.error().toString());
+        QList<QPair<QString, GeneratedFile>> uploads;
+        for (const GeneratedFile& f : config.files)
+            uploads.append({f.path + QStringLiteral(".ipsec-wizard-new"), f});
+        uploads.append({txn() + QStringLiteral("/commit.sh"), GeneratedFile{{}, 0700, CommitScript::script(plan), false}});
+        if (!viaSudo) {
+            for (const auto& [target, f] : uploads) {
+                log(DeployEvent::Kind::Step, tr("upload %1 (mode %2, %3 bytes)").arg(target, modeText(f.mode)).arg(f.content.size()));
+                if (auto st = session->upload(target, f.content, f.mode); !st)
+                    return fail(st.error().toString());
+            }
+            return true;
         }
-        if (auto st = session->upload(txn() + QStringLiteral("/commit.sh"), CommitScript::script(plan), 0700); !st)
-            return fail(st.error().toString());
+        // Through sudo: SFTP runs as the SSH user, so the files go to a private folder first
+        // (created 0700, each file with its final mode), then root copies them beside their
+        // targets with umask 077 before setting the mode.
+        auto dir = session->exec(QStringLiteral("mktemp -d /tmp/ipsec-wizard.XXXXXXXX"));
+        if (!dir || dir.value().exitStatus != 0)
+            return fail(tr("cannot create a private upload folder in /tmp"));
+        const QString staging = QString::fromUtf8(dir.value().out.trimmed());
+        QStringList copies;
+        for (int i = 0; i < uploads.size(); ++i) {
+            const auto& [target, f] = uploads.at(i);
+            log(DeployEvent::Kind::Step, tr("upload %1 (mode %2, %3 bytes) via %4").arg(target, modeText(f.mode)).arg(f.content.size()).arg(staging));
+            const QString staged = staging + QLatin1Char('/') + QString::number(i);
+            if (auto st = session->upload(staged, f.content, f.mode); !st)
+                return fail(st.error().toString());
+            copies << QStringLiteral("cp %1 %2 && chmod %3 %2").arg(staged, target, modeText(f.mode));
+        }
+        auto moved = run(QStringLiteral("umask 077 && ") + copies.join(QStringLiteral(" && ")), true);
+        (void)session->exec(QStringLiteral("rm -rf ") + staging);
+        if (!moved)
+            return fail(moved.error().message);
         return true;
     }
 
@@ -239,7 +306,7 @@ struct Deployer::GatewayJob
             }
         }
         if (!upload()) {
-            (void)session->exec(QStringLiteral("rm -f %1/commit.sh").arg(txn()));
+            (void)root(QStringLiteral("rm -f %1/commit.sh").arg(txn()));
             outcome = GatewayOutcome::Failed;
             return false;
         }
@@ -252,7 +319,7 @@ struct Deployer::GatewayJob
             return true;
         }
         if (s == QLatin1String("rolled-back")) {
-            auto reason = session->exec(QStringLiteral("cat %1/reason; tail -n 15 %1/log").arg(txn()));
+            auto reason = root(QStringLiteral("cat %1/reason; tail -n 15 %1/log").arg(txn()));
             outcome = GatewayOutcome::RolledBack;
             return fail(tr("%1 rolled back: %2").arg(gatewayLabel(side), reason ? QString::fromUtf8(reason.value().out.trimmed()) : QString()));
         }
@@ -270,7 +337,7 @@ struct Deployer::GatewayJob
                 QStringList uploaded;
                 for (const GeneratedFile& f : config.files)
                     uploaded << f.path + QStringLiteral(".ipsec-wizard-new");
-                (void)session->exec(QStringLiteral("rm -f %1 %2/commit.sh").arg(uploaded.join(QLatin1Char(' ')), txn()), {}, {}, 10000);
+                (void)root(QStringLiteral("rm -f %1 %2/commit.sh").arg(uploaded.join(QLatin1Char(' ')), txn()), 10000);
             }
             if (outcome == GatewayOutcome::NotStarted)
                 outcome = GatewayOutcome::Failed;
@@ -279,7 +346,7 @@ struct Deployer::GatewayJob
         log(DeployEvent::Kind::Step, tr("rolling back"));
         committed = false;
         outcome = GatewayOutcome::RolledBack;
-        if (session && session->exec(QStringLiteral("touch %1/abort").arg(txn()), {}, {}, 10000)
+        if (session && root(QStringLiteral("touch %1/abort").arg(txn()), 10000)
             && waitForState({QStringLiteral("rolled-back")}, 60000) == QLatin1String("rolled-back")) {
             log(DeployEvent::Kind::Step, tr("back on the previous configuration"));
             return;
@@ -440,18 +507,16 @@ DeployResult Deployer::run()
         for (int attempt = 0; attempt < 6 && !up; ++attempt) {
             if (m_options.cancel && m_options.cancel->load())
                 break;
-            auto r = gws[0]->session->exec(QStringLiteral("ping -c 3 -i 0.3 -W 2 -I %1 %2")
-                                               .arg(m_profile.gatewayA.internalAddress, m_profile.gatewayB.internalAddress),
-                                           {}, [&](Stream, const QByteArray& line) {
-                                               emitEvent(Side::A, DeployEvent::Kind::Output, QString::fromUtf8(line));
-                                           },
-                                           30000);
+            auto r = gws[0]->root(QStringLiteral("ping -c 3 -i 0.3 -W 2 -I %1 %2").arg(m_profile.gatewayA.internalAddress, m_profile.gatewayB.internalAddress),
+                                  30000, [&](Stream, const QByteArray& line) {
+                                      emitEvent(Side::A, DeployEvent::Kind::Output, QString::fromUtf8(line));
+                                  });
             up = r && r.value().exitStatus == 0;
             lastOutput = r ? QString::fromUtf8(r.value().out + r.value().err) : r.error().message;
         }
         for (const auto& gw : gws) {
             const QString cmd = gw->config.checkCommands.value(1, gw->config.checkCommands.value(0));
-            auto sas = gw->session->exec(cmd, {}, {}, 20000);
+            auto sas = gw->root(cmd, 20000);
             result.tunnelReport += QStringLiteral("== %1: %2\n%3\n").arg(gatewayLabel(gw->side), cmd,
                                                                           sas ? QString::fromUtf8(sas.value().out) : sas.error().message);
         }

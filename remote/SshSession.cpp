@@ -221,18 +221,24 @@ Status SshSession::authenticate()
     if ((methods & SSH_AUTH_METHOD_INTERACTIVE) && m_options.password) {
         tried << tr("keyboard-interactive");
         rc = ssh_userauth_kbdint(ss, nullptr, nullptr);
-        while (rc == SSH_AUTH_INFO && !cancelled()) {
+        bool answered = true;
+        while (rc == SSH_AUTH_INFO && answered) {
+            if (cancelled())
+                return Error{where, tr("Cancelled.")};
             const int n = ssh_userauth_kbdint_getnprompts(ss);
-            for (int i = 0; i < n; ++i) {
+            for (int i = 0; i < n && answered; ++i) {
                 char echo = 0;
                 const QString prompt = QString::fromUtf8(ssh_userauth_kbdint_getprompt(ss, unsigned(i), &echo));
                 auto answer = m_options.password(prompt);
-                if (!answer)
-                    return Error{where, tr("Authentication cancelled.")};
-                ssh_userauth_kbdint_setanswer(ss, unsigned(i), answer->constData());
-                answer->fill('\0');
+                // No one to answer (no terminal, no password given): this method is out.
+                answered = answer.has_value();
+                if (answered) {
+                    ssh_userauth_kbdint_setanswer(ss, unsigned(i), answer->constData());
+                    answer->fill('\0');
+                }
             }
-            rc = ssh_userauth_kbdint(ss, nullptr, nullptr);
+            if (answered)
+                rc = ssh_userauth_kbdint(ss, nullptr, nullptr);
         }
         if (rc == SSH_AUTH_SUCCESS)
             return {};

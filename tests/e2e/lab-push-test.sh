@@ -94,6 +94,26 @@ HOME="$WORK/home" expect_fault changed-host-key "REMOTE HOST IDENTIFICATION HAS 
 ssh-keygen -q -t ed25519 -N '' -f "$WORK/stranger"
 expect_fault wrong-credentials "Permission denied" "$P" --identity "$WORK/stranger"
 
+# A non-root admin on gateway B who becomes root through sudo with a password (given on
+# sudo's stdin, never on a command line); the user lives only in the gateway's own /etc.
+lab gateway-b -- sh -c 'useradd -M -d /tmp -s /bin/sh admin && echo "admin:lab password" | chpasswd &&
+	echo "admin ALL=(ALL) ALL" > /etc/sudoers.d/ipsecwiz-admin && chmod 0440 /etc/sudoers.d/ipsecwiz-admin' || fail "cannot add the sudo user"
+printf 'lab password\n' > "$WORK/password"
+printf 'not the password\n' > "$WORK/wrong-password"
+sed '/"gatewayB"/,/}/ s/"user": "root"/"user": "admin"/' "$P" > "$WORK/sudo.json"
+grep -q '"user": "admin"' "$WORK/sudo.json" || fail "could not make the sudo profile"
+expect_fault wrong-password "Permission denied" "$WORK/sudo.json" --identity "$WORK/stranger" --password-file "$WORK/wrong-password"
+newkey
+"$IPSECWIZ" push "$WORK/sudo.json" --yes --psk-file "$WORK/other-psk" --password-file "$WORK/password" > "$WORK/sudo.log" 2>&1 \
+	|| fail "push through sudo: $(tail -n 20 "$WORK/sudo.log")"
+grep -q "\[B\] working as root through sudo" "$WORK/sudo.log" || fail "gateway B was not worked on through sudo"
+grep -q "gateway B: committed and confirmed" "$WORK/sudo.log" || fail "push through sudo did not commit gateway B"
+[ "$(lab gateway-b -- stat -c '%a %U' /etc/swanctl/conf.d/lab.conf)" = "600 root" ] || fail "through sudo the secret file is not 0600 root"
+grep -q -F -f "$WORK/password" "$WORK/sudo.log" && fail "the sudo password is in the push output"
+"$IPSECWIZ" push "$P" --yes > "$WORK/back.log" 2>&1 || fail "push back to the lab key: $(tail "$WORK/back.log")"
+ping_through || fail "the tunnel does not pass traffic after the sudo pushes"
+echo "ok: push through sudo with a password; wrong password refused"
+
 # charon on gateway B refuses the configuration (a broken file beside ours makes --load-all fail)
 newkey
 lab gateway-b -- sh -c 'printf "connections {\n broken {\n  proposals = nonsense\n }\n}\n" > /etc/swanctl/conf.d/zz-broken.conf'
@@ -143,4 +163,4 @@ lab gateway-a -- nft list table inet ipsec_wizard_lab >/dev/null 2>&1 && fail "l
 ping_through || fail "lockout: the tunnel no longer passes traffic"
 echo "ok: lockout (the gateways rolled back by themselves and answer SSH again)"
 
-echo "lab push: tunnel up, repeat push unchanged, 6 faults each left both gateways as they were"
+echo "lab push: tunnel up, repeat push unchanged, sudo works, 7 faults each left both gateways as they were"
