@@ -431,7 +431,7 @@ int pushCommand(const QStringList& args)
         case DeployEvent::Kind::Error: tag = tr("error: "); break;
         default: break;
         }
-        out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) << who << tag << e.text << Qt::endl;
+        out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) << who << tag << e.text << Qt::endl;
     });
 
     if (parser.isSet(QStringLiteral("dry-run"))) {

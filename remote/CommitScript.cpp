@@ -113,11 +113,11 @@ QByteArray script(const CommitPlan& plan)
              "while [ $i -lt %1 ]; do\n"
              "\tif [ -e \"$T/confirm\" ]; then state confirmed; exit 0; fi\n"
              "\tif [ -e \"$T/abort\" ]; then rollback \"the wizard asked for a rollback\"; fi\n"
-             "\tsleep 0.2\n"
+             "\tsleep 0.02\n"
              "\ti=$((i + 1))\n"
              "done\n"
              "rollback \"no confirmation within %2 s\"\n")
-             .arg(plan.confirmTimeoutSec * 5)
+             .arg(plan.confirmTimeoutSec * 50)
              .arg(plan.confirmTimeoutSec);
     return s.toUtf8();
 }

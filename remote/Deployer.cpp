@@ -7,9 +7,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QThread>
 
 #include <memory>
 #include <mutex>
@@ -101,30 +99,23 @@ struct Deployer::GatewayJob
         return r;
     }
 
-    QString readState()
+    // Runs `first` (if any), then waits on the gateway itself until the commit script reaches
+    // one of `states`: one channel instead of a poll per step (each SSH channel costs the
+    // server a PAM session). Returns the state reached, or empty on timeout / lost connection.
+    QString waitForState(const QStringList& states, int timeoutMs, const QString& first = {})
     {
-        auto r = root(QStringLiteral("cat %1/state 2>/dev/null").arg(txn()), 10000);
-        return r ? QString::fromUtf8(r.value().out.trimmed()) : QString();
-    }
-
-    // Waits for the commit script to reach one of `states`; returns the state or empty on timeout.
-    QString waitForState(const QStringList& states, int timeoutMs)
-    {
-        QElapsedTimer t;
-        t.start();
-        QString last;
-        while (t.elapsed() < timeoutMs) {
-            const QString s = readState();
-            if (s != last && !s.isEmpty())
-                log(DeployEvent::Kind::Step, tr("gateway reports: %1").arg(s));
-            last = s;
-            if (states.contains(s))
-                return s;
-            if (owner->m_options.cancel && owner->m_options.cancel->load() && !states.contains(QStringLiteral("rolled-back")))
-                return {};
-            QThread::msleep(200);
-        }
-        return {};
+        QString loop = QStringLiteral("i=0; while [ $i -lt %1 ]; do s=$(cat %2/state 2>/dev/null); case \"$s\" in %3) echo \"$s\"; exit 0;; esac; "
+                                      "sleep 0.02; i=$((i + 1)); done; echo timeout")
+                           .arg(timeoutMs / 20)
+                           .arg(txn(), states.join(QLatin1Char('|')));
+        if (!first.isEmpty())
+            loop = first + QStringLiteral(" && ") + loop;
+        auto r = root(loop, timeoutMs + 10000);
+        const QString state = r ? QString::fromUtf8(r.value().out.trimmed()) : QString();
+        if (!states.contains(state))
+            return {};
+        log(DeployEvent::Kind::Step, tr("gateway reports: %1").arg(state));
+        return state;
     }
 
     bool connect(const SshOptions& options)
@@ -138,17 +129,12 @@ struct Deployer::GatewayJob
         }
         session = std::move(s.value());
         log(DeployEvent::Kind::Step, tr("connected; host key %1 %2").arg(session->hostKey().type, session->hostKey().fingerprint));
-        return becomeRoot(options);
+        return true;
     }
 
     bool becomeRoot(const SshOptions& options)
     {
-        auto id = session->exec(QStringLiteral("id -u"), {}, {}, 10000);
-        if (!id)
-            return fail(id.error().message);
-        viaSudo = id.value().out.trimmed() != "0";
-        if (!viaSudo)
-            return true;
+        viaSudo = true;
         if (auto r = session->exec(QStringLiteral("sudo -n true"), {}, {}, 10000); r && r.value().exitStatus == 0) {
             log(DeployEvent::Kind::Step, tr("working as root through sudo"));
             return true;
@@ -175,7 +161,10 @@ struct Deployer::GatewayJob
         return false;
     }
 
-    bool preflight()
+    // Filled by preflight(): what the gateway has now, to skip a push that changes nothing.
+    QString currentState;
+
+    bool preflight(const SshOptions& options)
     {
         log(DeployEvent::Kind::Step, tr("preflight"));
         QString software;
@@ -197,11 +186,23 @@ struct Deployer::GatewayJob
                                   "for d in %2; do mkdir -p \"$d\" 2>/dev/null; [ -w \"$d\" ] && echo \"writable $d\" || echo \"unwritable $d\"; done; "
                                   "echo \"forward $(cat %3 2>/dev/null)\"; "
                                   "echo \"rp_filter $(cat /proc/sys/net/ipv4/conf/all/rp_filter 2>/dev/null) $(cat /proc/sys/net/ipv4/conf/default/rp_filter 2>/dev/null)\"; "
-                                  "echo \"uid $(id -u)\"")
-                                  .arg(software, dirs.join(QLatin1Char(' ')), fwd);
+                                  "echo \"uid $(id -u)\"; "
+                                  "mkdir -p %4 && chmod 700 %4 && rm -f %5 %4/commit.sh; "
+                                  "sha256sum %6 2>/dev/null; stat -c '%a %n' %6 2>/dev/null; true")
+                                  .arg(software, dirs.join(QLatin1Char(' ')), fwd, txn(), staleUploads().join(QLatin1Char(' ')),
+                                       targets().join(QLatin1Char(' ')));
         auto r = run(probe, true);
         if (!r)
             return fail(r.error().message);
+        if (!viaSudo && !r.value().out.contains("\nuid 0\n")) {
+            // Not root: become root through sudo, then look again with root's eyes.
+            if (!becomeRoot(options))
+                return false;
+            r = run(probe, true);
+            if (!r)
+                return fail(r.error().message);
+        }
+        currentState = QString::fromUtf8(r.value().out);
         bool ok = true;
         for (const QByteArray& raw : r.value().out.split('\n')) {
             const QString line = QString::fromUtf8(raw);
@@ -230,20 +231,29 @@ struct Deployer::GatewayJob
         return true;
     }
 
-    // True when every target already holds exactly the new content.
-    bool upToDate()
+    QStringList targets() const
     {
         QStringList paths;
         for (const GeneratedFile& f : config.files)
             paths << f.path;
-        auto r = root(QStringLiteral("sha256sum %1 2>/dev/null; stat -c '%a %n' %1 2>/dev/null").arg(paths.join(QLatin1Char(' '))), 20000);
-        if (!r)
-            return false;
-        const QString out = QString::fromUtf8(r.value().out);
+        return paths;
+    }
+
+    QStringList staleUploads() const
+    {
+        QStringList paths;
+        for (const GeneratedFile& f : config.files)
+            paths << f.path + QStringLiteral(".ipsec-wizard-new");
+        return paths;
+    }
+
+    // True when every target already holds exactly the new content with the right mode.
+    bool upToDate() const
+    {
         for (const GeneratedFile& f : config.files) {
             const QString sum = QString::fromLatin1(QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex());
-            if (!out.contains(sum + QStringLiteral("  ") + f.path + QLatin1Char('\n'))
-                || !out.contains(QString::number(f.mode, 8) + QLatin1Char(' ') + f.path + QLatin1Char('\n')))
+            if (!currentState.contains(sum + QStringLiteral("  ") + f.path + QLatin1Char('\n'))
+                || !currentState.contains(QLatin1Char('\n') + QString::number(f.mode, 8) + QLatin1Char(' ') + f.path + QLatin1Char('\n')))
                 return false;
         }
         return true;
@@ -251,11 +261,6 @@ struct Deployer::GatewayJob
 
     bool upload()
     {
-        QStringList stale;
-        for (const GeneratedFile& f : config.files)
-            stale << f.path + QStringLiteral(".ipsec-wizard-new");
-        if (auto r = run(QStringLiteral("mkdir -p %1 && chmod 700 %1 && rm -f %2 %1/commit.sh").arg(txn(), stale.join(QLatin1Char(' ')))); !r)
-            return fail(r.error().message);
         QList<QPair<QString, GeneratedFile>> uploads;
         for (const GeneratedFile& f : config.files)
             uploads.append({f.path + QStringLiteral(".ipsec-wizard-new"), f});
@@ -294,7 +299,7 @@ struct Deployer::GatewayJob
     // Phase 1: everything up to a committed (but not yet confirmed) gateway.
     bool prepare(const SshOptions& options)
     {
-        if (!connect(options) || !preflight())
+        if (!connect(options) || !preflight(options))
             return false;
         if (upToDate()) {
             log(DeployEvent::Kind::Step, tr("every file is already in place; checking the daemon has it"));
@@ -311,9 +316,9 @@ struct Deployer::GatewayJob
             return false;
         }
         log(DeployEvent::Kind::Step, tr("commit (confirm within %1 s or the gateway rolls back by itself)").arg(plan.confirmTimeoutSec));
-        if (auto r = run(QStringLiteral("rm -f %1/state && setsid -f sh %1/commit.sh </dev/null >/dev/null 2>&1").arg(txn())); !r)
-            return fail(r.error().message);
-        const QString s = waitForState({QStringLiteral("committed"), QStringLiteral("rolled-back")}, 90000);
+        log(DeployEvent::Kind::Command, QStringLiteral("setsid -f sh %1/commit.sh").arg(txn()));
+        const QString s = waitForState({QStringLiteral("committed"), QStringLiteral("rolled-back")}, 90000,
+                                       QStringLiteral("rm -f %1/state && setsid -f sh %1/commit.sh </dev/null >/dev/null 2>&1").arg(txn()));
         if (s == QLatin1String("committed")) {
             committed = true;
             return true;
@@ -346,8 +351,7 @@ struct Deployer::GatewayJob
         log(DeployEvent::Kind::Step, tr("rolling back"));
         committed = false;
         outcome = GatewayOutcome::RolledBack;
-        if (session && root(QStringLiteral("touch %1/abort").arg(txn()), 10000)
-            && waitForState({QStringLiteral("rolled-back")}, 60000) == QLatin1String("rolled-back")) {
+        if (session && waitForState({QStringLiteral("rolled-back")}, 60000, QStringLiteral("touch %1/abort").arg(txn())) == QLatin1String("rolled-back")) {
             log(DeployEvent::Kind::Step, tr("back on the previous configuration"));
             return;
         }
@@ -365,9 +369,9 @@ struct Deployer::GatewayJob
         if (!s)
             return fail(tr("cannot reach %1 again to confirm (%2); it rolls back by itself").arg(gatewayLabel(side), s.error().message));
         session = std::move(s.value());
-        if (auto r = run(QStringLiteral("touch %1/confirm").arg(txn())); !r)
-            return fail(r.error().message);
-        if (waitForState({QStringLiteral("confirmed"), QStringLiteral("rolled-back")}, 20000) != QLatin1String("confirmed"))
+        log(DeployEvent::Kind::Command, QStringLiteral("touch %1/confirm").arg(txn()));
+        if (waitForState({QStringLiteral("confirmed"), QStringLiteral("rolled-back")}, 20000, QStringLiteral("touch %1/confirm").arg(txn()))
+            != QLatin1String("confirmed"))
             return fail(tr("%1 did not confirm").arg(gatewayLabel(side)));
         outcome = GatewayOutcome::Confirmed;
         committed = false;

@@ -3,6 +3,7 @@
 // Owning handles for libssh objects, each with the deleter libssh requires.
 
 #include <libssh/libssh.h>
+#include <libssh/sftp.h>
 
 #include <memory>
 
@@ -19,6 +20,12 @@ struct SshHashDeleter
     void operator()(unsigned char* hash) const { ssh_clean_pubkey_hash(&hash); }
 };
 using SshHash = std::unique_ptr<unsigned char, SshHashDeleter>;
+
+struct SftpSessionDeleter
+{
+    void operator()(sftp_session sftp) const { sftp_free(sftp); }
+};
+using SftpSessionHandle = std::unique_ptr<std::remove_pointer_t<sftp_session>, SftpSessionDeleter>;
 
 struct SshSessionDeleter
 {

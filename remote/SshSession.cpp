@@ -32,12 +32,6 @@ struct ChannelDeleter
 };
 using Channel = std::unique_ptr<std::remove_pointer_t<ssh_channel>, ChannelDeleter>;
 
-struct SftpDeleter
-{
-    void operator()(sftp_session s) const { sftp_free(s); }
-};
-using Sftp = std::unique_ptr<std::remove_pointer_t<sftp_session>, SftpDeleter>;
-
 struct SftpFileDeleter
 {
     void operator()(sftp_file f) const { sftp_close(f); }
@@ -110,6 +104,10 @@ Status SshSession::open()
     ssh_options_set(ss, SSH_OPTIONS_PORT, &port);
     ssh_options_set(ss, SSH_OPTIONS_USER, user.constData());
     ssh_options_set(ss, SSH_OPTIONS_TIMEOUT, &timeout);
+    // Small request/response packets: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms per
+    // round trip, which a push of many small steps (and the monitor's polls) pays again and again.
+    const int nodelay = 1;
+    ssh_options_set(ss, SSH_OPTIONS_NODELAY, &nodelay);
     const QStringList files = m_options.knownHostsFiles.isEmpty() ? QStringList{defaultKnownHosts()} : m_options.knownHostsFiles;
     const QByteArray userFile = QFile::encodeName(files.first());
     ssh_options_set(ss, SSH_OPTIONS_KNOWNHOSTS, userFile.constData());
@@ -285,7 +283,7 @@ Result<ExecResult> SshSession::exec(const QString& command, const QByteArray& in
             return Error{where, tr("The command did not finish within %1 s.").arg(timeoutMs / 1000)};
         for (int stream : {0, 1}) {
             // Wait on stdout a little, then take whatever stderr has without waiting.
-            const int n = stream == 0 ? ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, 100)
+            const int n = stream == 0 ? ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, 5)
                                       : ssh_channel_read_nonblocking(channel.get(), buffer, sizeof buffer, 1);
             if (n == SSH_ERROR)
                 return Error{where, tr("The connection broke while the command ran: %1").arg(lastError())};
@@ -312,14 +310,18 @@ Result<ExecResult> SshSession::exec(const QString& command, const QByteArray& in
 Status SshSession::upload(const QString& path, const QByteArray& data, int mode)
 {
     const QString where = describe();
-    Sftp sftp(sftp_new(m_session.get()));
-    if (!sftp || sftp_init(sftp.get()) != SSH_OK)
-        return Error{where, tr("Cannot start SFTP: %1").arg(lastError())};
+    if (!m_sftp) {
+        SftpSessionHandle sftp(sftp_new(m_session.get()));
+        if (!sftp || sftp_init(sftp.get()) != SSH_OK)
+            return Error{where, tr("Cannot start SFTP: %1").arg(lastError())};
+        m_sftp = std::move(sftp);
+    }
+    sftp_session sftp = m_sftp.get();
     const QByteArray p = path.toUtf8();
     // The file is created with its final mode: a secret is never readable by others, not even empty.
-    SftpFile file(sftp_open(sftp.get(), p.constData(), O_WRONLY | O_CREAT | O_EXCL, mode_t(mode)));
+    SftpFile file(sftp_open(sftp, p.constData(), O_WRONLY | O_CREAT | O_EXCL, mode_t(mode)));
     if (!file)
-        return Error{path, tr("Cannot create the file on %1 (SFTP error %2).").arg(where).arg(sftp_get_error(sftp.get()))};
+        return Error{path, tr("Cannot create the file on %1 (SFTP error %2).").arg(where).arg(sftp_get_error(sftp))};
     qsizetype written = 0;
     while (written < data.size()) {
         if (cancelled())
@@ -327,11 +329,11 @@ Status SshSession::upload(const QString& path, const QByteArray& data, int mode)
         const qsizetype chunk = qMin<qsizetype>(data.size() - written, 32768);
         const ssize_t n = sftp_write(file.get(), data.constData() + written, size_t(chunk));
         if (n <= 0)
-            return Error{path, tr("Cannot write the file on %1 (SFTP error %2).").arg(where).arg(sftp_get_error(sftp.get()))};
+            return Error{path, tr("Cannot write the file on %1 (SFTP error %2).").arg(where).arg(sftp_get_error(sftp))};
         written += n;
     }
     // The server's umask may have narrowed the mode; set it exactly.
-    if (sftp_chmod(sftp.get(), p.constData(), mode_t(mode)) != SSH_OK)
+    if (sftp_chmod(sftp, p.constData(), mode_t(mode)) != SSH_OK)
         return Error{path, tr("Cannot set the file mode on %1.").arg(where)};
     return {};
 }

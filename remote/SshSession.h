@@ -78,7 +78,9 @@ private:
     [[nodiscard]] QString lastError() const;
 
     SshOptions m_options;
+    // Declared before the SFTP handle: members are destroyed in reverse, so SFTP goes first.
     SshSessionHandle m_session;
+    SftpSessionHandle m_sftp; // opened on the first upload, reused for the rest
     HostKeyInfo m_hostKey;
 };
 

@@ -68,7 +68,7 @@ private slots:
         const qsizetype reload = script.indexOf("reload || rollback");
         const qsizetype verify = script.indexOf("verify || rollback");
         const qsizetype committed = script.indexOf("state committed");
-        const qsizetype wait = script.indexOf("while [ $i -lt 210 ]");
+        const qsizetype wait = script.indexOf("while [ $i -lt 2100 ]");
         QVERIFY(reload > 0 && verify > reload && committed > verify && wait > committed);
         QVERIFY(script.contains("rollback \"no confirmation within 42 s\""));
         QCOMPARE(script.contains("nft -f '/etc/ipsec-wizard/seed/firewall.nft'"), firewall);
