@@ -7,11 +7,16 @@ IPSECWIZ_BUILD_DEPS=(
 	qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
 	libssh-dev libarchive-dev libgl-dev libbenchmark-dev
 )
-# The real parts the tests talk to (see DESIGN.md "Real parts") and the tools that check output.
-IPSECWIZ_TEST_DEPS=(
+# The local two-gateway lab (lab/lab.sh): the real sshd and charon the push talks to.
+IPSECWIZ_LAB_DEPS=(
 	openssh-server openssh-client
 	strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
-	nftables iptables iproute2 iputils-ping procps util-linux sudo
+	nftables iproute2 iputils-ping procps util-linux sudo
+)
+# The tests: the lab, and the tools that check output (see DESIGN.md "Real parts").
+IPSECWIZ_TEST_DEPS=(
+	"${IPSECWIZ_LAB_DEPS[@]}"
+	iptables
 	xvfb xauth imagemagick fonts-dejavu-core
 	clang libclang-rt-14-dev
 )
@@ -24,9 +29,10 @@ ipsecwiz_missing_packages() {
 	echo "${missing[@]}"
 }
 
-# ipsecwiz_install_deps build|test
+# ipsecwiz_install_deps build|lab|test
 ipsecwiz_install_deps() {
 	local wanted=("${IPSECWIZ_BUILD_DEPS[@]}")
+	[ "$1" = lab ] && wanted+=("${IPSECWIZ_LAB_DEPS[@]}")
 	[ "$1" = test ] && wanted+=("${IPSECWIZ_TEST_DEPS[@]}")
 	local missing
 	missing=$(ipsecwiz_missing_packages "${wanted[@]}")
