@@ -336,6 +336,8 @@ struct Deployer::GatewayJob
     // reached, its own timeout rolls it back.
     void abort()
     {
+        if (session)
+            session->setCancelFlag(nullptr); // Cancel asked for this clean-up; it must not cancel it
         if (!committed) {
             // Nothing was put in place: remove what was uploaded and leave the gateway as it was.
             if (session && outcome != GatewayOutcome::Unchanged) {

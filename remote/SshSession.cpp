@@ -245,7 +245,8 @@ Status SshSession::authenticate()
 }
 
 Result<ExecResult> SshSession::exec(const QString& command, const QByteArray& input,
-                                    const std::function<void(Stream, const QByteArray&)>& onLine, int timeoutMs)
+                                    const std::function<void(Stream, const QByteArray&)>& onLine, int timeoutMs,
+                                    qsizetype maxOutputBytes)
 {
     const QString where = describe();
     Channel channel(ssh_channel_new(m_session.get()));
@@ -291,6 +292,14 @@ Result<ExecResult> SshSession::exec(const QString& command, const QByteArray& in
                 (stream ? result.err : result.out).append(buffer, n);
                 pending[stream].append(buffer, n);
                 flushLines(stream, false);
+                if (maxOutputBytes > 0 && result.out.size() + result.err.size() > maxOutputBytes) {
+                    // Enough: stop reading, close the channel (the remote command gets SIGPIPE).
+                    result.truncated = true;
+                    result.out.truncate(qMax<qsizetype>(0, maxOutputBytes - result.err.size()));
+                    flushLines(0, true);
+                    flushLines(1, true);
+                    return result;
+                }
             }
         }
     }

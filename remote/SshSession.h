@@ -46,6 +46,7 @@ struct ExecResult
     int exitStatus = -1;
     QByteArray out;
     QByteArray err;
+    bool truncated = false; // the output passed maxOutputBytes; the rest was not read
 };
 
 class SshSession final
@@ -58,13 +59,18 @@ public:
     static Result<std::unique_ptr<SshSession>> connect(const SshOptions& options);
 
     [[nodiscard]] const HostKeyInfo& hostKey() const { return m_hostKey; }
+    // A rollback after Cancel must still run: the deployer detaches the flag for it.
+    void setCancelFlag(const std::atomic_bool* cancel) { m_options.cancel = cancel; }
     [[nodiscard]] QString describe() const; // "root@10.99.1.2:22"
 
     // Runs COMMAND (a shell command line; callers quote with shellQuote). `input` is written to
     // its stdin first (e.g. a sudo password: never on the command line). Each complete line of
     // stdout/stderr is passed to onLine as it arrives. Times out after timeoutMs of total time.
+    // maxOutputBytes (0: no limit) caps what is kept of stdout + stderr: a hostile or broken
+    // command cannot make the wizard's memory grow without bound.
     Result<ExecResult> exec(const QString& command, const QByteArray& input = {},
-                            const std::function<void(Stream, const QByteArray&)>& onLine = {}, int timeoutMs = 60000);
+                            const std::function<void(Stream, const QByteArray&)>& onLine = {}, int timeoutMs = 60000,
+                            qsizetype maxOutputBytes = 0);
 
     // Creates PATH with MODE (O_EXCL: an existing file is an error) and writes DATA over SFTP.
     Status upload(const QString& path, const QByteArray& data, int mode);

@@ -1,0 +1,121 @@
+#include "MonitorSession.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+namespace ipsecwiz {
+
+namespace {
+
+// Separates the SA half from the SP half of one poll's output.
+const QByteArray Marker = QByteArrayLiteral("@@ipsec-wizard:policies@@");
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ipsecwiz::MonitorSession", text);
+}
+
+} // namespace
+
+QString monitorSourceId(MonitorSource source)
+{
+    switch (source) {
+    case MonitorSource::Auto: return QStringLiteral("auto");
+    case MonitorSource::Setkey: return QStringLiteral("setkey");
+    case MonitorSource::Xfrm: return QStringLiteral("xfrm");
+    case MonitorSource::Swanctl: return QStringLiteral("swanctl");
+    }
+    return {};
+}
+
+std::optional<MonitorSource> monitorSourceFromId(const QString& id)
+{
+    for (MonitorSource s : {MonitorSource::Auto, MonitorSource::Setkey, MonitorSource::Xfrm, MonitorSource::Swanctl})
+        if (monitorSourceId(s) == id)
+            return s;
+    return std::nullopt;
+}
+
+QString MonitorSession::commandFor(MonitorSource source)
+{
+    const QString marker = QString::fromLatin1(Marker);
+    // LC_ALL=C: the parsers read the tools' English output.
+    switch (source) {
+    case MonitorSource::Setkey: return QStringLiteral("LC_ALL=C setkey -D; echo %1; LC_ALL=C setkey -DP").arg(marker);
+    case MonitorSource::Xfrm: return QStringLiteral("LC_ALL=C ip -s xfrm state; echo %1; LC_ALL=C ip xfrm policy").arg(marker);
+    case MonitorSource::Swanctl: return QStringLiteral("LC_ALL=C swanctl --list-sas");
+    case MonitorSource::Auto: break;
+    }
+    return {};
+}
+
+MonitorSession::MonitorSession(std::unique_ptr<SshSession> session, MonitorSource source)
+    : m_session(std::move(session)), m_source(source)
+{
+}
+
+Result<std::unique_ptr<MonitorSession>> MonitorSession::open(const SshOptions& options, MonitorSource source)
+{
+    auto s = SshSession::connect(options);
+    if (!s)
+        return s.error();
+    std::unique_ptr<MonitorSession> m(new MonitorSession(std::move(s.value()), source));
+    if (source == MonitorSource::Auto)
+        if (auto st = m->detect(); !st)
+            return st.error();
+    return m;
+}
+
+Status MonitorSession::detect()
+{
+    // setkey, then ip xfrm, then swanctl: the first that works and shows SAs wins; when none
+    // shows any (no tunnel yet), the first that works.
+    std::optional<MonitorSource> firstWorking;
+    for (MonitorSource candidate : {MonitorSource::Setkey, MonitorSource::Xfrm, MonitorSource::Swanctl}) {
+        m_source = candidate;
+        auto r = poll();
+        if (!r)
+            continue;
+        const QByteArray& states = r.value().states;
+        const bool works = !states.contains("not found") && !states.contains("Operation not supported")
+                           && !states.contains("Connection refused") && !states.contains("Invalid argument");
+        if (!works)
+            continue;
+        if (!firstWorking)
+            firstWorking = candidate;
+        const bool showsSas = candidate == MonitorSource::Swanctl ? states.contains("INSTALLED") || states.contains("ESTABLISHED")
+                              : candidate == MonitorSource::Xfrm  ? states.contains("src ")
+                                                                  : states.contains("spi=");
+        if (showsSas)
+            return {};
+    }
+    if (!firstWorking)
+        return Error{m_session->describe(), tr("None of setkey, ip xfrm and swanctl works on this gateway.")};
+    m_source = *firstWorking;
+    return {};
+}
+
+Result<PollResult> MonitorSession::poll(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    // stderr goes into the same stream: "setkey: … not supported" is what the admin must see.
+    auto r = m_session->exec(commandFor(m_source) + QStringLiteral(" 2>&1"), {}, {}, timeoutMs, MaxOutputBytes);
+    if (!r)
+        return r.error();
+    PollResult result;
+    result.source = m_source;
+    result.truncated = r.value().truncated;
+    result.roundTripMs = timer.elapsed();
+    const QByteArray& out = r.value().out;
+    const qsizetype at = out.indexOf(Marker + '\n');
+    if (at >= 0) {
+        result.states = out.left(at);
+        result.policies = out.mid(at + Marker.size() + 1);
+    } else {
+        result.states = out;
+    }
+    return result;
+}
+
+} // namespace ipsecwiz
