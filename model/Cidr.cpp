@@ -20,6 +20,22 @@ bool looksLikeAddress(const QString& text)
     return re.match(text).hasMatch();
 }
 
+// "::ffff:192.0.2.1": an IPv4 address in IPv6 clothing, which IKE daemons and the kernel treat
+// inconsistently; refused so the admin writes what is meant.
+std::optional<QHostAddress> mappedIPv4(const QHostAddress& address)
+{
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return std::nullopt;
+    // Only ::ffff:a.b.c.d; Qt's toIPv4Address() also converts "::" and other ::/96 addresses.
+    const Q_IPV6ADDR b = address.toIPv6Address();
+    for (int i = 0; i < 10; ++i)
+        if (b[i] != 0)
+            return std::nullopt;
+    if (b[10] != 0xff || b[11] != 0xff)
+        return std::nullopt;
+    return QHostAddress(quint32(b[12]) << 24 | quint32(b[13]) << 16 | quint32(b[14]) << 8 | quint32(b[15]));
+}
+
 } // namespace
 
 Result<QHostAddress> parseHostAddress(const QString& text)
@@ -28,10 +44,12 @@ Result<QHostAddress> parseHostAddress(const QString& text)
     if (t.isEmpty())
         return Error{{}, tr("The address is empty.")};
     if (t.contains(QLatin1Char('/')))
-        return Error{{}, tr("“%1” has a prefix length; give the address alone.").arg(t)};
+        return Error{{}, tr("“%1” has a prefix length; give the address alone.").arg(shown(t))};
     QHostAddress address;
     if (!looksLikeAddress(t) || !address.setAddress(t))
-        return Error{{}, tr("“%1” is not an IPv4 or IPv6 address.").arg(t)};
+        return Error{{}, tr("“%1” is not an IPv4 or IPv6 address.").arg(shown(t))};
+    if (auto v4 = mappedIPv4(address))
+        return Error{{}, tr("“%1” is an IPv4-mapped IPv6 address; give the IPv4 address %2 itself.").arg(shown(t), v4->toString())};
     return address;
 }
 
@@ -44,11 +62,13 @@ Result<Cidr> Cidr::parse(const QString& text, bool allowBareAddress)
     const QString addressText = slash < 0 ? t : t.left(slash);
     QHostAddress address;
     if (!looksLikeAddress(addressText) || !address.setAddress(addressText))
-        return Error{{}, tr("“%1” is not an IPv4 or IPv6 network; give it as ADDRESS/PREFIX, e.g. 192.168.1.0/24.").arg(t)};
+        return Error{{}, tr("“%1” is not an IPv4 or IPv6 network; give it as ADDRESS/PREFIX, e.g. 192.168.1.0/24.").arg(shown(t))};
+    if (auto v4 = mappedIPv4(address))
+        return Error{{}, tr("“%1” is an IPv4-mapped IPv6 address; give the IPv4 network (%2) itself.").arg(shown(t), v4->toString())};
     const int max = address.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32;
     if (slash < 0) {
         if (!allowBareAddress)
-            return Error{{}, tr("“%1” has no prefix length; give it as ADDRESS/PREFIX, e.g. %1/%2.").arg(t).arg(max == 32 ? 24 : 64)};
+            return Error{{}, tr("“%1” has no prefix length; give it as ADDRESS/PREFIX, e.g. %1/%2.").arg(shown(t)).arg(max == 32 ? 24 : 64)};
         return Cidr(address, max);
     }
     bool ok = false;
@@ -56,7 +76,7 @@ Result<Cidr> Cidr::parse(const QString& text, bool allowBareAddress)
     const int prefix = prefixText.toInt(&ok);
     static const QRegularExpression digits(QStringLiteral("^[0-9]{1,3}\\z"));
     if (!ok || !digits.match(prefixText).hasMatch() || prefix < 0 || prefix > max)
-        return Error{{}, tr("“%1” has an invalid prefix length; it must be 0 to %2.").arg(t).arg(max)};
+        return Error{{}, tr("“%1” has an invalid prefix length; it must be 0 to %2.").arg(shown(t)).arg(max)};
     return Cidr(address, prefix);
 }
 

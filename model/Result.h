@@ -22,6 +22,17 @@ struct Error
     }
 };
 
+// A value typed by someone, made safe to quote in a message: control characters shown as '?'
+// (a newline or NUL must not break a log line or a dialog) and cut after 64 characters.
+inline QString shown(const QString& value)
+{
+    QString s = value.left(64);
+    for (QChar& c : s)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = QLatin1Char('?');
+    return value.size() > 64 ? s + QStringLiteral("…") : s;
+}
+
 template<typename T>
 class [[nodiscard]] Result
 {

@@ -63,7 +63,7 @@ private:
         if (!re.match(m_p.name).hasMatch())
             error(QStringLiteral("name"),
                   m_p.name.isEmpty() ? tr("The connection name is empty.")
-                                     : tr("The connection name “%1” may only hold letters A–Z, digits, “-” and “_”, at most 32 of them.").arg(m_p.name),
+                                     : tr("The connection name “%1” may only hold letters A–Z, digits, “-” and “_”, at most 32 of them.").arg(shown(m_p.name)),
                   tr("It names files and firewall tables on the gateways, e.g. “office-to-branch”."));
     }
 
@@ -162,7 +162,7 @@ private:
             else if (isRacoon(gw.flavour) || isRacoon(m_p.gateway(otherSide(side)).flavour)) {
                 if (!parseHostAddress(gw.identity))
                     error(field(side, "identity"),
-                          tr("With racoon on either gateway the identity must be an address (racoon-tool identifies peers by address); “%1” is not one.").arg(gw.identity),
+                          tr("With racoon on either gateway the identity must be an address (racoon-tool identifies peers by address); “%1” is not one.").arg(shown(gw.identity)),
                           tr("Leave it empty to use the public address."));
             }
         }
@@ -219,7 +219,7 @@ private:
     {
         const Algorithm* a = Algorithms::find(kind, id);
         if (!a) {
-            error(f, tr("“%1” is not a known %2.").arg(id, Algorithms::kindName(kind)), tr("Choose one of: %1.").arg(Algorithms::idList(kind)));
+            error(f, tr("“%1” is not a known %2.").arg(shown(id), Algorithms::kindName(kind)), tr("Choose one of: %1.").arg(Algorithms::idList(kind)));
             return nullptr;
         }
         if (id == QLatin1String("none"))
@@ -256,8 +256,8 @@ private:
             error(QStringLiteral("ike.dhGroup"), tr("IKE always needs a Diffie-Hellman group."), tr("Choose curve25519 or modp2048."));
         checkAeadPair(ikeEnc, ikeInt, QStringLiteral("ike.integrity"));
         if ((racoonA || racoonB) && m_p.ike.prf != m_p.ike.integrity && m_p.ike.integrity != QLatin1String("none"))
-            error(QStringLiteral("ike.prf"), tr("racoon uses its hash algorithm as PRF, so the PRF must equal the IKE integrity algorithm (%1).").arg(m_p.ike.integrity),
-                  tr("Set the PRF to %1.").arg(m_p.ike.integrity));
+            error(QStringLiteral("ike.prf"), tr("racoon uses its hash algorithm as PRF, so the PRF must equal the IKE integrity algorithm (%1).").arg(shown(m_p.ike.integrity)),
+                  tr("Set the PRF to %1.").arg(shown(m_p.ike.integrity)));
 
         const Algorithm* espEnc = checkAlgorithm(AlgorithmKind::Encryption, Usage::Esp, QStringLiteral("esp.encryption"), m_p.esp.encryption);
         const Algorithm* espInt = checkAlgorithm(AlgorithmKind::Integrity, Usage::Esp, QStringLiteral("esp.integrity"), m_p.esp.integrity);
@@ -290,10 +290,12 @@ private:
             error(QStringLiteral("psk"), tr("The pre-shared key is empty."), tr("Generate one."));
             return;
         }
-        // psk.txt and swanctl.conf cannot carry these safely (field separators, quoting, comments).
-        static const QRegularExpression safe(QStringLiteral("^[\\x21\\x24-\\x26\\x28-\\x5b\\x5d-\\x7e]+\\z"));
+        // psk.txt and swanctl.conf cannot carry these safely: field separators, quotes, comments,
+        // swanctl's block braces and ${…} references, backslashes.
+        static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9!%&()*+,\\-./:<>?@\\[\\]^_|~]+\\z"));
         if (!safe.match(QString::fromLatin1(psk)).hasMatch()) {
-            error(QStringLiteral("psk"), tr("The pre-shared key holds spaces, quotes, “#”, backslashes or non-ASCII characters, which psk.txt and swanctl.conf cannot carry safely."),
+            error(QStringLiteral("psk"), tr("The pre-shared key holds spaces, quotes, “#”, “$”, “=”, “;”, braces, backslashes or non-ASCII "
+                                            "characters, which psk.txt and swanctl.conf cannot carry safely."),
                   tr("Generate one (0x followed by hex digits)."));
             return;
         }
