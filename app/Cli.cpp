@@ -2,6 +2,10 @@
 
 #include "ConfigBundle.h"
 #include "Deployer.h"
+#include "MonitorSession.h"
+#include "SnapshotJson.h"
+#include "SnapshotParser.h"
+#include "TunnelCorrelation.h"
 #include "FileWriter.h"
 #include "Generator.h"
 #include "Psk.h"
@@ -16,6 +20,9 @@
 #include <QTextStream>
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
 #include <QProcess>
 
 #include <cstdio>
@@ -34,7 +41,7 @@ QString tr(const char* text)
 }
 
 const QStringList Commands{QStringLiteral("validate"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk"),
-                           QStringLiteral("push"), QStringLiteral("lab")};
+                           QStringLiteral("push"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
 {
@@ -85,6 +92,11 @@ QString helpText()
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
               "                                         push to both gateways over SSH, transactionally (exit 3:\n"
               "                                         a gateway failed and both were rolled back)\n"
+              "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl]\n"
+              "       [--interval S] [--identity FILE] [--accept-new-host-key]\n"
+              "                                         the tunnel's SAs on each gateway, paired across the two\n"
+              "  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-\n"
+              "                                         parse saved setkey / ip xfrm / swanctl output\n"
               "  lab up|down|status [--json]|exec NODE -- COMMAND|profile\n"
               "                                         a local two-gateway lab (network namespaces, sshd,\n"
               "                                         strongSwan); needs root\n"
@@ -466,6 +478,214 @@ int pushCommand(const QStringList& args)
     return Ok;
 }
 
+QString describeSnapshot(const Snapshot& s)
+{
+    QString t;
+    QTextStream o(&t);
+    for (const SecurityAssociation& sa : s.sas)
+        o << QStringLiteral("  SA  %1 -> %2 %3 spi %4 %5%6%7\n")
+                 .arg(sa.src, sa.dst, sa.protoText.isEmpty() ? protocolName(sa.proto) : sa.protoText, sa.spiHex(),
+                      sa.stateText.isEmpty() ? stateName(sa.state) : sa.stateText,
+                      sa.encAlg.isEmpty() ? QString() : QStringLiteral(" ") + sa.encAlg,
+                      sa.bytes ? QStringLiteral(" %1 bytes").arg(*sa.bytes) : QString());
+    for (const SecurityPolicy& sp : s.policies) {
+        QStringList templates;
+        for (const PolicyTemplate& tp : sp.templates)
+            templates << tp.toString();
+        o << QStringLiteral("  SP  %1 -> %2 %3 %4 %5 %6\n")
+                 .arg(sp.src, sp.dst, sp.upperProto, sp.dirText.isEmpty() ? directionName(sp.dir) : sp.dirText,
+                      sp.actionText.isEmpty() ? actionName(sp.action) : sp.actionText, templates.join(QLatin1Char(' ')));
+    }
+    for (const IkeSa& ike : s.ikeSas) {
+        o << QStringLiteral("  IKE %1 #%2 %3 %4 <-> %5 %6\n")
+                 .arg(ike.name)
+                 .arg(ike.uniqueId.value_or(0))
+                 .arg(ike.state, ike.localAddr, ike.remoteAddr, ike.proposal);
+        for (const ChildSa& c : ike.children)
+            o << QStringLiteral("      CHILD %1 %2 %3 in %4 (%5 bytes) out %6 (%7 bytes) %8 === %9\n")
+                     .arg(c.name, c.state, c.mode + (c.udpEncap ? QStringLiteral("-in-UDP") : QString()))
+                     .arg(c.spiIn.value_or(0), 8, 16, QLatin1Char('0'))
+                     .arg(c.bytesIn.value_or(0))
+                     .arg(c.spiOut.value_or(0), 8, 16, QLatin1Char('0'))
+                     .arg(c.bytesOut.value_or(0))
+                     .arg(c.localTs.join(QLatin1Char(',')), c.remoteTs.join(QLatin1Char(',')));
+    }
+    if (s.emptyDatabase || (s.sas.isEmpty() && s.policies.isEmpty() && s.ikeSas.isEmpty()))
+        o << QStringLiteral("  (no SAs)\n");
+    for (const QString& w : s.warnings)
+        o << QStringLiteral("  warning: ") << w << '\n';
+    for (const QString& u : s.unknownLines)
+        o << QStringLiteral("  unknown: ") << u << '\n';
+    return t;
+}
+
+int parseCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("format"), tr("auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl"), QStringLiteral("F"),
+                      QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("json"), tr("print JSON")});
+    parser.addOption({QStringLiteral("reveal-keys"), tr("print key material instead of masking it")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usageError(tr("parse needs one FILE (or - for standard input)."));
+    const auto format = formatFromName(parser.value(QStringLiteral("format")));
+    if (!format && parser.value(QStringLiteral("format")) != QLatin1String("auto"))
+        return usageError(tr("--format must be auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl."));
+    const QString path = parser.positionalArguments().at(1);
+    QFile in;
+    if (path == QLatin1String("-") ? !in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(path), !in.open(QIODevice::ReadOnly)))
+        return inputError(Error{QStringLiteral("FILE"), tr("Cannot read %1: %2.").arg(path, in.errorString())});
+    // Saved outputs are small; refuse what cannot be one rather than fill memory.
+    const QByteArray text = in.read(MonitorSession::MaxOutputBytes + 1);
+    if (text.size() > MonitorSession::MaxOutputBytes)
+        return inputError(Error{QStringLiteral("FILE"), tr("%1 is larger than %2 MB; not a saved SA listing.").arg(path).arg(MonitorSession::MaxOutputBytes >> 20)});
+    const Snapshot snapshot = SnapshotParser::parse(QByteArrayView(text), format.value_or(SnapshotFormat::Auto));
+    if (parser.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(SnapshotJson::toJson(snapshot, parser.isSet(QStringLiteral("reveal-keys")))).toJson());
+    else
+        out() << tr("%1: %2 SAs, %3 policies, %4 IKE SAs\n").arg(formatName(snapshot.format)).arg(snapshot.sas.size()).arg(snapshot.policies.size()).arg(snapshot.ikeSas.size())
+              << describeSnapshot(snapshot);
+    out().flush();
+    return Ok;
+}
+
+Snapshot snapshotOf(const PollResult& poll)
+{
+    switch (poll.source) {
+    case MonitorSource::Setkey: {
+        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::SetkeySad);
+        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::SetkeySpd);
+        s.policies = p.policies;
+        s.unknownLines += p.unknownLines;
+        s.warnings += p.warnings;
+        return s;
+    }
+    case MonitorSource::Xfrm: {
+        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::XfrmState);
+        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::XfrmPolicy);
+        s.policies = p.policies;
+        s.unknownLines += p.unknownLines;
+        s.warnings += p.warnings;
+        return s;
+    }
+    case MonitorSource::Swanctl:
+    case MonitorSource::Auto: break;
+    }
+    return SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::Swanctl);
+}
+
+int monitorCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("gateway"), tr("a, b or both"), QStringLiteral("G"), QStringLiteral("both")});
+    parser.addOption({QStringLiteral("once"), tr("one poll, then exit (the default)")});
+    parser.addOption({QStringLiteral("follow"), tr("poll until interrupted")});
+    parser.addOption({QStringLiteral("raw"), tr("print the tools' own output")});
+    parser.addOption({QStringLiteral("json"), tr("print JSON (one object per poll), with the correlation")});
+    parser.addOption({QStringLiteral("source"), tr("auto, setkey, xfrm or swanctl"), QStringLiteral("S"), QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("interval"), tr("seconds between polls (at least 0.2)"), QStringLiteral("S"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("identity"), tr("SSH private key"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record an unknown host key")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usageError(tr("monitor needs one PROFILE."));
+    const QString which = parser.value(QStringLiteral("gateway"));
+    if (which != QLatin1String("a") && which != QLatin1String("b") && which != QLatin1String("both"))
+        return usageError(tr("--gateway must be a, b or both."));
+    const auto source = monitorSourceFromId(parser.value(QStringLiteral("source")));
+    if (!source)
+        return usageError(tr("--source must be auto, setkey, xfrm or swanctl."));
+    bool ok = false;
+    const double interval = parser.value(QStringLiteral("interval")).toDouble(&ok);
+    if (!ok || interval < 0.2 || interval > 3600)
+        return usageError(tr("--interval must be 0.2 to 3600 seconds."));
+    if (parser.isSet(QStringLiteral("raw")) && parser.isSet(QStringLiteral("json")))
+        return usageError(tr("--raw and --json exclude each other."));
+    auto profile = loadProfile(parser.positionalArguments());
+    if (!profile)
+        return inputError(profile.error());
+    const QString profileDir = QFileInfo(parser.positionalArguments().at(1)).absolutePath();
+
+    QList<Side> sides;
+    if (which != QLatin1String("b"))
+        sides << Side::A;
+    if (which != QLatin1String("a"))
+        sides << Side::B;
+    std::array<std::unique_ptr<MonitorSession>, 2> sessions;
+    for (Side side : sides) {
+        SshOptions o = Deployer::sshOptionsFor(profile.value(), side, profileDir);
+        if (parser.isSet(QStringLiteral("identity")))
+            o.keyFile = parser.value(QStringLiteral("identity"));
+        if (parser.isSet(QStringLiteral("accept-new-host-key")))
+            o.acceptNewHostKey = [](const HostKeyInfo&, const QString&) { return true; };
+        o.password = askSecret;
+        o.passphrase = askSecret;
+        auto m = MonitorSession::open(o, *source);
+        if (!m) {
+            err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << m.error().toString() << Qt::endl;
+            return RemoteFailure;
+        }
+        sessions[size_t(side)] = std::move(m.value());
+    }
+    const QString addressA = profile.value().gatewayA.publicAddress.section(QLatin1Char('/'), 0, 0);
+    const QString addressB = profile.value().gatewayB.publicAddress.section(QLatin1Char('/'), 0, 0);
+    std::optional<Correlation> previous;
+    for (;;) {
+        std::array<Snapshot, 2> snaps;
+        QJsonObject json;
+        json.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        for (Side side : sides) {
+            auto poll = sessions[size_t(side)]->poll();
+            if (!poll) {
+                err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << poll.error().toString() << Qt::endl;
+                return RemoteFailure;
+            }
+            snaps[size_t(side)] = snapshotOf(poll.value());
+            const QString label = side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B");
+            if (parser.isSet(QStringLiteral("raw"))) {
+                out() << "== " << label << " (" << monitorSourceId(poll.value().source) << ", " << poll.value().roundTripMs << " ms)\n"
+                      << QString::fromUtf8(poll.value().states);
+                if (!poll.value().policies.isEmpty())
+                    out() << QString::fromUtf8(poll.value().policies);
+            } else if (parser.isSet(QStringLiteral("json"))) {
+                QJsonObject g = SnapshotJson::toJson(snaps[size_t(side)]);
+                g.insert(QStringLiteral("source"), monitorSourceId(poll.value().source));
+                g.insert(QStringLiteral("roundTripMs"), double(poll.value().roundTripMs));
+                g.insert(QStringLiteral("outputTruncated"), poll.value().truncated);
+                json.insert(side == Side::A ? QStringLiteral("gatewayA") : QStringLiteral("gatewayB"), g);
+            } else {
+                out() << "== " << label << " (" << monitorSourceId(poll.value().source) << ", " << poll.value().roundTripMs << " ms)\n"
+                      << describeSnapshot(snaps[size_t(side)]);
+            }
+            if (poll.value().truncated)
+                err() << tr("ipsec-wizard: note: the output of %1 was cut at %2 MB").arg(label).arg(MonitorSession::MaxOutputBytes >> 20) << Qt::endl;
+        }
+        if (sides.size() == 2) {
+            const Correlation c = correlate(snaps[0], snaps[1], addressA, addressB, previous ? &*previous : nullptr);
+            if (parser.isSet(QStringLiteral("json")))
+                json.insert(QStringLiteral("correlation"), toJson(c));
+            else if (!parser.isSet(QStringLiteral("raw"))) {
+                out() << tr("== tunnel: %1, %2 SA pairs").arg(tunnelStateName(c.state)).arg(c.pairs.size()) << "\n";
+                for (const QString& f : c.findings)
+                    out() << "  " << f << "\n";
+            }
+            previous = c;
+        }
+        if (parser.isSet(QStringLiteral("json")))
+            out() << QString::fromUtf8(QJsonDocument(json).toJson(parser.isSet(QStringLiteral("follow")) ? QJsonDocument::Compact : QJsonDocument::Indented))
+                  << (parser.isSet(QStringLiteral("follow")) ? "\n" : "");
+        out().flush();
+        if (!parser.isSet(QStringLiteral("follow")))
+            return Ok;
+        QThread::msleep(ulong(interval * 1000));
+    }
+}
+
 // The lab is shell and iproute2 (lab/lab.sh); the CLI finds the script and hands over.
 QString labScript()
 {
@@ -535,6 +755,10 @@ int run(const QStringList& args)
         return pushCommand(rest);
     if (first == QLatin1String("lab"))
         return labCommand(rest);
+    if (first == QLatin1String("monitor"))
+        return monitorCommand(rest);
+    if (first == QLatin1String("parse"))
+        return parseCommand(rest);
     return usageError(tr("unknown option or command “%1”.").arg(first));
 }
 

@@ -100,7 +100,7 @@ Result<PollResult> MonitorSession::poll(int timeoutMs)
     QElapsedTimer timer;
     timer.start();
     // stderr goes into the same stream: "setkey: … not supported" is what the admin must see.
-    auto r = m_session->exec(commandFor(m_source) + QStringLiteral(" 2>&1"), {}, {}, timeoutMs, MaxOutputBytes);
+    auto r = m_session->exec(QStringLiteral("{ %1; } 2>&1").arg(commandFor(m_source)), {}, {}, timeoutMs, MaxOutputBytes);
     if (!r)
         return r.error();
     PollResult result;

@@ -1,0 +1,130 @@
+// How long one monitor poll takes to parse. The goal (issue 5): a `setkey -D` dump of 10,000 SAs
+// (about 5 MB, a busy concentrator) in at most 20 ms, so a 1 s poll interval leaves the GUI
+// thread idle; `swanctl --list-sas` with 1,000 CHILD SAs for comparison. The dumps are generated
+// in the exact layout ipsec-tools / swanctl print (see tests/fixtures/monitor/).
+
+#include "SetkeyParser.h"
+#include "SnapshotParser.h"
+#include "SwanctlParser.h"
+
+#include <benchmark/benchmark.h>
+
+using namespace ipsecwiz;
+
+namespace {
+
+QByteArray hexGroups(quint32 seed, int groups)
+{
+    QByteArray out;
+    quint32 x = seed * 2654435761u + 1;
+    for (int g = 0; g < groups; ++g) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        out += ' ';
+        out += QByteArray::number(x, 16).rightJustified(8, '0');
+    }
+    return out;
+}
+
+// `setkey -D` as ipsec-tools prints it: ESP tunnel SAs between many gateway pairs, AES-128 and
+// HMAC-SHA1 keys (the racoon defaults), lifetimes and counters: about 540 bytes an SA.
+QByteArray setkeyDump(int count)
+{
+    QByteArray out;
+    out.reserve(count * 560);
+    for (int i = 0; i < count; ++i) {
+        const quint32 spi = 0xc0000000u + quint32(i) * 7919u;
+        const QByteArray a = "198.51." + QByteArray::number((i / 250) % 256) + '.' + QByteArray::number(i % 250 + 1);
+        const QByteArray b = "203.0.113." + QByteArray::number(i % 200 + 1);
+        const bool in = i % 2;
+        out += (in ? b : a) + ' ' + (in ? a : b) + " \n";
+        out += "\tesp mode=tunnel spi=" + QByteArray::number(spi) + "(0x" + QByteArray::number(spi, 16).rightJustified(8, '0')
+            + ") reqid=" + QByteArray::number(i / 2 + 1) + "(0x" + QByteArray::number(i / 2 + 1, 16).rightJustified(8, '0') + ")\n";
+        out += "\tE: aes-cbc " + hexGroups(spi, 4) + '\n';
+        out += "\tA: hmac-sha1 " + hexGroups(spi + 1, 5) + '\n';
+        out += "\tseq=0x00000000 replay=32 flags=0x00000000 state=mature \n";
+        out += "\tcreated: Nov 27 03:16:36 2026\tcurrent: Nov 27 03:26:36 2026\n";
+        out += "\tdiff: 600(s)\thard: 3600(s)\tsoft: 2880(s)\n";
+        out += "\tlast: Nov 27 03:26:35 2026\thard: 0(s)\tsoft: 0(s)\n";
+        out += "\tcurrent: " + QByteArray::number(quint64(i) * 1337) + "(bytes)\thard: 0(bytes)\tsoft: 0(bytes)\n";
+        out += "\tallocated: " + QByteArray::number(i * 11) + "\thard: 0\tsoft: 0\n";
+        out += "\tsadb_seq=" + QByteArray::number(count - 1 - i) + " pid=4242 refcnt=0\n";
+    }
+    return out;
+}
+
+// `swanctl --list-sas` as strongSwan 5.9 prints it: IKE SAs with four CHILD SAs each.
+QByteArray swanctlListing(int children)
+{
+    QByteArray out;
+    const int perIke = 4;
+    for (int ike = 0; ike * perIke < children; ++ike) {
+        const QByteArray n = QByteArray::number(ike + 1);
+        out += "site" + n + ": #" + n + ", ESTABLISHED, IKEv2, " + hexGroups(ike, 2).replace(' ', "") + "_i* "
+            + hexGroups(ike + 7, 2).replace(' ', "") + "_r\n";
+        out += "  local  '198.51.100.1' @ 198.51.100.1[4500]\n";
+        out += "  remote '203.0.113." + QByteArray::number(ike % 250 + 1) + "' @ 203.0.113." + QByteArray::number(ike % 250 + 1)
+            + "[4500]\n";
+        out += "  AES_GCM_16-256/PRF_HMAC_SHA2_256/CURVE_25519\n";
+        out += "  established 3s ago, rekeying in 28442s\n";
+        for (int c = 0; c < perIke && ike * perIke + c < children; ++c) {
+            const int id = ike * perIke + c + 1;
+            out += "  net" + QByteArray::number(c) + ": #" + QByteArray::number(id) + ", reqid " + QByteArray::number(id)
+                + ", INSTALLED, TUNNEL-in-UDP, ESP:AES_GCM_16-256\n";
+            out += "    installed 3s ago, rekeying in 3318s, expires in 3957s\n";
+            out += "    in  " + QByteArray::number(0xc1000000u + quint32(id), 16) + ",    672 bytes,     8 packets,     0s ago\n";
+            out += "    out " + QByteArray::number(0xc2000000u + quint32(id), 16) + ",    672 bytes,     8 packets,     0s ago\n";
+            out += "    local  10.1." + QByteArray::number(c) + ".0/24\n";
+            out += "    remote 10.2." + QByteArray::number(c) + ".0/24\n";
+        }
+    }
+    return out;
+}
+
+void BM_ParseSetkeyDump10kSAs(benchmark::State& state)
+{
+    const QByteArray dump = setkeyDump(10000);
+    for (auto _ : state) {
+        Snapshot s = SetkeyParser::parse(dump);
+        if (s.sas.size() != 10000 || !s.unknownLines.isEmpty())
+            state.SkipWithError("the generated dump did not parse completely");
+        benchmark::DoNotOptimize(s);
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * dump.size());
+    state.counters["input_MB"] = double(dump.size()) / 1e6;
+}
+BENCHMARK(BM_ParseSetkeyDump10kSAs)->Unit(benchmark::kMillisecond);
+
+// The same through auto-detection, as the poller calls it.
+void BM_ParseSetkeyDump10kSAsAutoDetect(benchmark::State& state)
+{
+    const QByteArray dump = setkeyDump(10000);
+    for (auto _ : state) {
+        Snapshot s = SnapshotParser::parse(dump);
+        benchmark::DoNotOptimize(s);
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * dump.size());
+}
+BENCHMARK(BM_ParseSetkeyDump10kSAsAutoDetect)->Unit(benchmark::kMillisecond);
+
+void BM_ParseSwanctl1000Children(benchmark::State& state)
+{
+    const QByteArray listing = swanctlListing(1000);
+    for (auto _ : state) {
+        Snapshot s = SwanctlParser::parse(listing);
+        qsizetype children = 0;
+        for (const auto& ike : s.ikeSas)
+            children += ike.children.size();
+        if (children != 1000 || !s.unknownLines.isEmpty())
+            state.SkipWithError("the generated listing did not parse completely");
+        benchmark::DoNotOptimize(s);
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * listing.size());
+    state.counters["input_KB"] = double(listing.size()) / 1e3;
+}
+BENCHMARK(BM_ParseSwanctl1000Children)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
