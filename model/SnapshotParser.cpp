@@ -168,6 +168,9 @@ namespace parsing {
 
     QString toQString(QByteArrayView s)
     {
+        // fromLatin1(data, -1) would strlen() past the view: never hand it a negative size.
+        if (s.size() <= 0)
+            return QString();
         return QString::fromLatin1(s.data(), s.size());
     }
 

@@ -39,8 +39,9 @@ namespace {
     {
         if (!t.startsWith('\''))
             return false;
-        const qsizetype end = t.indexOf("' @ ");
-        if (end < 0)
+        // From 1: the opening quote itself must not count as the closing one ("' @ x").
+        const qsizetype end = t.indexOf("' @ ", 1);
+        if (end < 1)
             return false;
         id = toQString(t.sliced(1, end - 1));
         QByteArrayView rest = t.sliced(end + 4);

@@ -12,7 +12,8 @@ if [ ! -f "$B/CMakeCache.txt" ]; then
 	CC=clang CXX=clang++ cmake -S . -B "$B" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIPSECWIZ_FUZZ=ON -DIPSECWIZ_SANITIZE=ON \
 		-DIPSECWIZ_BUILD_TESTS=OFF -DIPSECWIZ_BUILD_BENCH=OFF >/dev/null
 fi
-targets=$(sed -n 's/^foreach(target \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
+targets="$(sed -n 's/^foreach(target \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt)
+	$(sed -n 's/^foreach(format \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt | tr ' ' '\n' | tr 'A-Z' 'a-z' | sed 's/^/fuzz_parse_/')"
 # shellcheck disable=SC2086
 cmake --build "$B" --target $targets
 
@@ -21,7 +22,11 @@ seed() { # TARGET DIR: fill the starting corpus
 	fuzz_profile_json) cp resources/examples/*.json tests/fixtures/profiles/*.json "$2"/ ;;
 	fuzz_profile_fields)
 		printf '\000seed' > "$2/name"; printf '\001192.168.1.0/24' > "$2/net"; printf '\022correct-horse' > "$2/psk" ;;
-	*) [ -d "tests/fixtures/monitor" ] && find tests/fixtures/monitor -type f -name '*.txt' -exec cp {} "$2"/ \; ;;
+	fuzz_parse_setkeysad) cp tests/fixtures/monitor/setkey-D-*.txt "$2"/ ;;
+	fuzz_parse_setkeyspd) cp tests/fixtures/monitor/setkey-DP-*.txt "$2"/ ;;
+	fuzz_parse_xfrmstate) cp tests/fixtures/monitor/*xfrm-state*.txt "$2"/ ;;
+	fuzz_parse_xfrmpolicy) cp tests/fixtures/monitor/*xfrm-policy*.txt "$2"/ ;;
+	fuzz_parse_swanctl) cp tests/fixtures/monitor/*swanctl*.txt "$2"/ ;;
 	esac
 }
 
