@@ -6,6 +6,7 @@ IPSECWIZ_BUILD_DEPS=(
 	g++ cmake ninja-build pkg-config
 	qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
 	libssh-dev libarchive-dev libgl-dev libbenchmark-dev
+	librsvg2-bin
 )
 # The local two-gateway lab (lab/lab.sh): the real sshd and charon the push talks to.
 IPSECWIZ_LAB_DEPS=(
@@ -19,6 +20,8 @@ IPSECWIZ_TEST_DEPS=(
 	iptables
 	xvfb xauth imagemagick fonts-dejavu-core
 	clang libclang-rt-14-dev
+	# the packaging tests: cpack's dpkg-shlibdeps, and the tools that check and install the .deb
+	dpkg-dev lintian desktop-file-utils appstream man-db shared-mime-info bash-completion file
 )
 
 ipsecwiz_missing_packages() {

@@ -56,6 +56,7 @@ struct Deployer::GatewayJob
     std::unique_ptr<SshSession> session;
     GatewayOutcome outcome = GatewayOutcome::NotStarted;
     bool committed = false; // the commit script reported "committed"
+    bool commitStarted = false; // the commit script may be running: only it can undo now
     QString error;
     // Privilege: empty when the SSH user is root; otherwise every command goes through sudo,
     // with the password (if sudo wants one) on stdin, never on a command line.
@@ -317,6 +318,7 @@ struct Deployer::GatewayJob
         }
         log(DeployEvent::Kind::Step, tr("commit (confirm within %1 s or the gateway rolls back by itself)").arg(plan.confirmTimeoutSec));
         log(DeployEvent::Kind::Command, QStringLiteral("setsid -f sh %1/commit.sh").arg(txn()));
+        commitStarted = true;
         const QString s = waitForState({QStringLiteral("committed"), QStringLiteral("rolled-back")}, 90000,
                                        QStringLiteral("rm -f %1/state && setsid -f sh %1/commit.sh </dev/null >/dev/null 2>&1").arg(txn()));
         if (s == QLatin1String("committed")) {
@@ -338,7 +340,7 @@ struct Deployer::GatewayJob
     {
         if (session)
             session->setCancelFlag(nullptr); // Cancel asked for this clean-up; it must not cancel it
-        if (!committed) {
+        if (!committed && !commitStarted) {
             // Nothing was put in place: remove what was uploaded and leave the gateway as it was.
             if (session && outcome != GatewayOutcome::Unchanged) {
                 QStringList uploaded;
@@ -352,6 +354,7 @@ struct Deployer::GatewayJob
         }
         log(DeployEvent::Kind::Step, tr("rolling back"));
         committed = false;
+        commitStarted = false;
         outcome = GatewayOutcome::RolledBack;
         if (session && waitForState({QStringLiteral("rolled-back")}, 60000, QStringLiteral("touch %1/abort").arg(txn())) == QLatin1String("rolled-back")) {
             log(DeployEvent::Kind::Step, tr("back on the previous configuration"));
@@ -377,6 +380,7 @@ struct Deployer::GatewayJob
             return fail(tr("%1 did not confirm").arg(gatewayLabel(side)));
         outcome = GatewayOutcome::Confirmed;
         committed = false;
+        commitStarted = false;
         return true;
     }
 };

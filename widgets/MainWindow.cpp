@@ -1,68 +1,270 @@
 #include "MainWindow.h"
 
-#include "ConfigBundle.h"
+#include "DeployPanel.h"
+
+#include "BundleExport.h"
+#include "GeneratedFilesView.h"
 #include "Generator.h"
 #include "Psk.h"
+#include "Theme.h"
+#include "TopologyView.h"
+#include "TunnelWizard.h"
 #include "Validation.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QDialog>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
-#include <QFontDatabase>
-#include <QFontMetricsF>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
+#include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace ipsecwiz {
 
+namespace {
+
+const QString RecentKey = QStringLiteral("recentProfiles");
+const QString GeometryKey = QStringLiteral("mainWindow/geometry");
+const QString StateKey = QStringLiteral("mainWindow/state");
+const QString SplitterKey = QStringLiteral("mainWindow/splitter");
+const QString ThemeKey = QStringLiteral("theme");
+
+bool isResource(const QString& path)
+{
+    return path.startsWith(QLatin1Char(':'));
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("IPsec Wizard"));
-    setMinimumSize(720, 480);
-    resize(1000, 700);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/ipsec-wizard.svg")));
+    setMinimumSize(760, 520);
+    resize(1100, 760);
 
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    m_summary = new QLabel(central);
+    // Left: the tunnels worked on. Right: the open one, or a way to start.
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->setChildrenCollapsible(false);
+    auto* left = new QWidget(m_mainSplitter);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 6);
+    auto* recentLabel = new QLabel(tr("&Recent profiles"), left);
+    m_recent = new QListWidget(left);
+    m_recent->setObjectName(QStringLiteral("recentProfiles"));
+    m_recent->setAccessibleName(tr("Recent profiles"));
+    m_recent->setToolTip(tr("Profiles you opened or saved; press Enter or double-click to open one."));
+    m_recent->setMinimumWidth(180);
+    recentLabel->setBuddy(m_recent);
+    leftLayout->addWidget(recentLabel);
+    leftLayout->addWidget(m_recent, 1);
+    connect(m_recent, &QListWidget::itemActivated, this, &MainWindow::openRecent);
+
+    m_stack = new QStackedWidget(m_mainSplitter);
+    m_stack->setObjectName(QStringLiteral("mainStack"));
+
+    auto* empty = new QWidget(m_stack);
+    empty->setObjectName(QStringLiteral("emptyPage"));
+    auto* emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch(1);
+    auto* icon = new QLabel(empty);
+    // The sharpest any screen needs: the window may move to a high-DPI one.
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/ipsec-wizard.svg")).pixmap(QSize(96, 96), qApp->devicePixelRatio()));
+    icon->setAlignment(Qt::AlignCenter);
+    emptyLayout->addWidget(icon);
+    auto* hello = new QLabel(tr("<h2>No tunnel open</h2><p>Build a new site-to-site tunnel with the wizard, or open a profile you saved.</p>"), empty);
+    hello->setAlignment(Qt::AlignCenter);
+    hello->setWordWrap(true);
+    emptyLayout->addWidget(hello);
+    auto* startRow = new QHBoxLayout;
+    startRow->addStretch(1);
+    auto* startNew = new QPushButton(tr("&New tunnel…"), empty);
+    startNew->setObjectName(QStringLiteral("startNewTunnel"));
+    startNew->setAccessibleName(tr("New tunnel"));
+    startNew->setDefault(true);
+    auto* startOpen = new QPushButton(tr("&Open profile…"), empty);
+    startOpen->setObjectName(QStringLiteral("startOpenProfile"));
+    startOpen->setAccessibleName(tr("Open profile"));
+    startRow->addWidget(startNew);
+    startRow->addWidget(startOpen);
+    startRow->addStretch(1);
+    emptyLayout->addLayout(startRow);
+    emptyLayout->addStretch(2);
+    connect(startNew, &QPushButton::clicked, this, &MainWindow::newTunnel);
+    connect(startOpen, &QPushButton::clicked, this, &MainWindow::chooseProfile);
+
+    auto* view = new QWidget(m_stack);
+    view->setObjectName(QStringLiteral("profilePage"));
+    auto* viewLayout = new QVBoxLayout(view);
+    viewLayout->setContentsMargins(0, 6, 6, 6);
+    m_summary = new QLabel(view);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summary);
-
-    auto* splitter = new QSplitter(Qt::Vertical, central);
-    m_findings = new QListWidget(splitter);
+    viewLayout->addWidget(m_summary);
+    m_viewSplitter = new QSplitter(Qt::Vertical, view);
+    m_viewSplitter->setObjectName(QStringLiteral("viewSplitter"));
+    m_viewSplitter->setChildrenCollapsible(false);
+    m_topology = new TopologyView(m_viewSplitter);
+    m_topology->setObjectName(QStringLiteral("mainTopology"));
+    m_findings = new QListWidget(m_viewSplitter);
     m_findings->setObjectName(QStringLiteral("findings"));
     m_findings->setAccessibleName(tr("Findings"));
-    m_files = new QTabWidget(splitter);
-    m_files->setObjectName(QStringLiteral("files"));
-    m_files->setAccessibleName(tr("Generated files"));
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 4);
-    layout->addWidget(splitter, 1);
-    setCentralWidget(central);
+    m_findings->setWordWrap(true);
+    m_files = new GeneratedFilesView(m_viewSplitter);
+    m_viewSplitter->addWidget(m_topology);
+    m_viewSplitter->addWidget(m_findings);
+    m_viewSplitter->addWidget(m_files);
+    m_viewSplitter->setStretchFactor(0, 2);
+    m_viewSplitter->setStretchFactor(1, 1);
+    m_viewSplitter->setStretchFactor(2, 5);
+    viewLayout->addWidget(m_viewSplitter, 1);
 
-    auto* fileMenu = menuBar()->addMenu(tr("&File"));
-    auto* open = fileMenu->addAction(tr("&Open profile…"), this, &MainWindow::chooseProfile);
-    open->setShortcut(QKeySequence::Open);
-    auto* exportAction = fileMenu->addAction(tr("&Export bundle…"), this, &MainWindow::exportBundle);
-    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
-    fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    auto* toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->addAction(open);
-    toolbar->addAction(exportAction);
+    m_stack->addWidget(empty);
+    m_stack->addWidget(view);
+    m_mainSplitter->addWidget(left);
+    m_mainSplitter->addWidget(m_stack);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 4);
+    setCentralWidget(m_mainSplitter);
+
+    createActions();
     statusBar();
+
+    QSettings settings;
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    restoreState(settings.value(StateKey).toByteArray());
+    m_mainSplitter->restoreState(settings.value(SplitterKey).toByteArray());
+    refreshRecent();
+    refresh();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    Psk::wipe(m_sessionPsk);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString& name, const QString& text, const QString& tip) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        return a;
+    };
+    auto* newTunnel = make(QStringLiteral("actionNewTunnel"), tr("&New tunnel…"), tr("Build a new tunnel with the wizard."));
+    newTunnel->setShortcut(QKeySequence::New);
+    newTunnel->setIcon(QIcon(QStringLiteral(":/icons/ipsec-wizard.svg")));
+    connect(newTunnel, &QAction::triggered, this, &MainWindow::newTunnel);
+    auto* open = make(QStringLiteral("actionOpenProfile"), tr("&Open profile…"), tr("Open a saved tunnel profile."));
+    open->setShortcut(QKeySequence::Open);
+    open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    connect(open, &QAction::triggered, this, &MainWindow::chooseProfile);
+    auto* edit = make(QStringLiteral("actionEditInWizard"), tr("&Edit in wizard…"), tr("Change the open tunnel in the wizard."));
+    edit->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    connect(edit, &QAction::triggered, this, &MainWindow::editInWizard);
+    auto* save = make(QStringLiteral("actionSaveProfile"), tr("&Save profile as…"), tr("Save the open tunnel as a profile."));
+    save->setShortcut(QKeySequence::SaveAs);
+    save->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    connect(save, &QAction::triggered, this, &MainWindow::saveProfile);
+    auto* exportAction = make(QStringLiteral("actionExportBundle"), tr("E&xport bundle…"),
+                              tr("Write both gateways' files, install scripts and the drawing as .tar.gz, .zip or a folder."));
+    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportAction->setIcon(style()->standardIcon(QStyle::SP_DriveHDIcon));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportBundle);
+    auto* deploy = make(QStringLiteral("actionDeploy"), tr("&Deploy…"),
+                        tr("Push the configuration to both gateways over SSH, transactionally: a gateway that is not "
+                           "confirmed rolls back by itself."));
+    deploy->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
+    deploy->setEnabled(false); // until a tunnel without errors is open
+    connect(deploy, &QAction::triggered, this, &MainWindow::deploy);
+    auto* monitor = make(QStringLiteral("actionMonitor"), tr("&Monitor"), tr("Watch the tunnel's security associations live — coming with the monitor issue."));
+    monitor->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
+    monitor->setEnabled(false);
+    auto* quit = make(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit IPsec Wizard."));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newTunnel);
+    file->addAction(open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addAction(edit);
+    file->addAction(save);
+    file->addSeparator();
+    file->addAction(exportAction);
+    file->addSeparator();
+    file->addAction(quit);
+
+    auto* tunnel = menuBar()->addMenu(tr("&Tunnel"));
+    tunnel->addAction(deploy);
+    tunnel->addAction(monitor);
+
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* themeMenu = viewMenu->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    const Theme::Mode current = Theme::modeFromId(QSettings().value(ThemeKey).toString());
+    for (const auto& [mode, text, name] : {std::tuple{Theme::Mode::System, tr("&System colours"), QStringLiteral("actionThemeSystem")},
+                                           std::tuple{Theme::Mode::Light, tr("&Light"), QStringLiteral("actionThemeLight")},
+                                           std::tuple{Theme::Mode::Dark, tr("&Dark"), QStringLiteral("actionThemeDark")}}) {
+        auto* a = themeMenu->addAction(text);
+        a->setObjectName(name);
+        a->setCheckable(true);
+        a->setChecked(mode == current);
+        m_themeGroup->addAction(a);
+        const Theme::Mode m = mode;
+        connect(a, &QAction::triggered, this, [m] {
+            Theme::apply(m);
+            QSettings().setValue(ThemeKey, Theme::modeId(m));
+        });
+    }
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    auto* about = help->addAction(tr("&About IPsec Wizard"), this, [this] {
+        QMessageBox::about(this, tr("About IPsec Wizard"),
+                           tr("<h3>IPsec Wizard %1</h3><p>Builds a site-to-site IPsec tunnel between two gateways: matching "
+                              "configuration for racoon-tool, racoon + setkey or strongSwan on each side, with a fresh pre-shared key, "
+                              "routes and firewall rules.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+    about->setObjectName(QStringLiteral("actionAbout"));
+
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(newTunnel);
+    toolbar->addAction(open);
+    toolbar->addAction(exportAction);
+    toolbar->addSeparator();
+    toolbar->addAction(deploy);
+    toolbar->addAction(monitor);
+}
+
+QAction* MainWindow::action(const QString& objectName) const
+{
+    return findChild<QAction*>(objectName);
+}
 
 bool MainWindow::openProfile(const QString& path)
 {
@@ -71,83 +273,223 @@ bool MainWindow::openProfile(const QString& path)
         QMessageBox::warning(this, tr("Cannot open profile"), profile.error().toString());
         return false;
     }
-    setProfile(profile.value());
-    statusBar()->showMessage(tr("Opened %1").arg(path));
+    const QString absolute = isResource(path) ? path : QFileInfo(path).absoluteFilePath();
+    setProfile(profile.value(), absolute);
+    addRecent(absolute);
+    statusBar()->showMessage(isResource(absolute) ? tr("Opened the example profile.") : tr("Opened %1").arg(QDir::toNativeSeparators(absolute)), 5000);
     return true;
 }
 
-void MainWindow::setProfile(const TunnelProfile& profile)
+void MainWindow::setProfile(const TunnelProfile& profile, const QString& path)
 {
     m_profile = profile;
-    Psk::wipe(m_psk);
+    m_path = path;
+    m_hasProfile = true;
+    Psk::wipe(m_sessionPsk);
     if (!m_profile.psk) {
         auto key = Psk::generate();
         if (key)
-            m_psk = key.value();
+            m_sessionPsk = key.value();
     }
     refresh();
 }
 
+QByteArray MainWindow::psk() const
+{
+    return m_profile.psk ? *m_profile.psk : m_sessionPsk;
+}
+
 void MainWindow::refresh()
 {
-    const QByteArray& psk = m_profile.psk ? *m_profile.psk : m_psk;
+    m_stack->setCurrentIndex(m_hasProfile ? 1 : 0);
+    for (const QString& name : {QStringLiteral("actionEditInWizard"), QStringLiteral("actionSaveProfile"), QStringLiteral("actionExportBundle")})
+        if (QAction* a = action(name))
+            a->setEnabled(m_hasProfile);
+    if (!m_hasProfile) {
+        setWindowTitle(tr("IPsec Wizard"));
+        return;
+    }
+    setWindowTitle(m_path.isEmpty() || isResource(m_path) ? m_profile.name : QFileInfo(m_path).fileName());
     m_summary->setText(tr("<b>%1</b>: %2 (%3) ⇄ %4 (%5)")
                            .arg(m_profile.name.toHtmlEscaped(), m_profile.networkA.toHtmlEscaped(),
                                 m_profile.gatewayA.publicAddress.toHtmlEscaped(), m_profile.networkB.toHtmlEscaped(),
                                 m_profile.gatewayB.publicAddress.toHtmlEscaped()));
+    m_topology->setProfile(m_profile);
+
     m_findings->clear();
-    for (const Finding& f : validate(m_profile)) {
+    const QList<Finding> findings = validate(m_profile);
+    for (const Finding& f : findings) {
         auto* item = new QListWidgetItem(f.toString(), m_findings);
         item->setIcon(style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
     }
     if (m_findings->count() == 0)
-        new QListWidgetItem(tr("No problems found."), m_findings);
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No problems found."), m_findings);
 
-    m_files->clear();
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (Side side : {Side::A, Side::B}) {
-        auto cfg = Generate::side(m_profile, side, psk);
-        if (!cfg)
-            continue;
-        for (const GeneratedFile& f : cfg.value().files) {
-            auto* view = new QPlainTextEdit(m_files);
-            view->setReadOnly(true);
-            view->setFont(mono);
-            view->setTabStopDistance(QFontMetricsF(mono).horizontalAdvance(QLatin1Char(' ')) * 8);
-            view->setPlainText(QString::fromUtf8(f.content));
-            view->setAccessibleName(f.path);
-            m_files->addTab(view, (side == Side::A ? tr("A: %1") : tr("B: %1")).arg(f.path.section(QLatin1Char('/'), -1)));
-            m_files->setTabToolTip(m_files->count() - 1, tr("%1 on gateway %2, mode %3")
-                                                              .arg(f.path, side == Side::A ? QStringLiteral("A") : QStringLiteral("B"),
-                                                                   QString::number(f.mode, 8)));
+    QList<GatewayConfig> configs;
+    if (!hasErrors(findings)) {
+        for (Side side : {Side::A, Side::B}) {
+            auto cfg = Generate::side(m_profile, side, psk());
+            if (cfg)
+                configs.append(cfg.value());
         }
+    }
+    m_files->setConfigs(configs);
+    // Both need a tunnel without errors: files for both gateways.
+    for (const QString& name : {QStringLiteral("actionExportBundle"), QStringLiteral("actionDeploy")})
+        if (QAction* a = action(name))
+            a->setEnabled(configs.size() == 2);
+}
+
+QStringList MainWindow::recentProfiles() const
+{
+    return QSettings().value(RecentKey).toStringList();
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    if (path.isEmpty() || isResource(path))
+        return;
+    QStringList list = recentProfiles();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > MaxRecent)
+        list.removeLast();
+    QSettings().setValue(RecentKey, list);
+    refreshRecent();
+}
+
+void MainWindow::refreshRecent()
+{
+    m_recent->clear();
+    m_recentMenu->clear();
+    const QStringList list = recentProfiles();
+    for (const QString& path : list) {
+        const QFileInfo info(path);
+        auto* item = new QListWidgetItem(info.fileName(), m_recent);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(QDir::toNativeSeparators(path));
+        if (!info.exists()) {
+            item->setText(tr("%1 (missing)").arg(info.fileName()));
+            item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+        }
+        auto* a = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] { openProfile(path); });
+    }
+    m_recentMenu->setEnabled(!list.isEmpty());
+    if (list.isEmpty()) {
+        auto* hint = new QListWidgetItem(tr("Nothing yet"), m_recent);
+        hint->setFlags(Qt::NoItemFlags);
     }
 }
 
-void MainWindow::chooseProfile()
+void MainWindow::openRecent(QListWidgetItem* item)
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open profile"), {}, tr("IPsec Wizard profiles (*.json);;All files (*)"));
+    const QString path = item->data(Qt::UserRole).toString();
     if (!path.isEmpty())
         openProfile(path);
 }
 
-void MainWindow::exportBundle()
+void MainWindow::chooseProfile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export bundle"), m_profile.name + QStringLiteral(".tar.gz"),
-                                                      tr("tar.gz archive (*.tar.gz);;zip archive (*.zip)"));
-    if (path.isEmpty())
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open profile"), m_path.isEmpty() || isResource(m_path) ? QDir::homePath() : QFileInfo(m_path).path(),
+                                                      tr("IPsec Wizard profiles (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openProfile(path);
+}
+
+void MainWindow::saveProfile()
+{
+    if (!m_hasProfile)
         return;
-    const QByteArray& psk = m_profile.psk ? *m_profile.psk : m_psk;
-    auto entries = ConfigBundle::build(m_profile, psk, BundleOptions{});
-    if (!entries) {
-        QMessageBox::warning(this, tr("Cannot export"), entries.error().toString());
+    const auto choice = BundleExport::askSaveProfile(this, m_profile, m_path);
+    if (choice.path.isEmpty())
+        return;
+    if (const Status st = BundleExport::saveProfileTo(m_profile, choice.path, choice.psk); !st) {
+        QMessageBox::warning(this, tr("Cannot save the profile"), st.error().toString());
         return;
     }
-    if (auto st = ConfigBundle::write(entries.value(), path); !st) {
+    m_path = choice.path;
+    addRecent(choice.path);
+    refresh();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(choice.path)), 5000);
+}
+
+void MainWindow::deploy()
+{
+    if (!m_hasProfile || hasErrors(validate(m_profile))) {
+        QMessageBox::information(this, tr("Deploy"), tr("Open or create a tunnel without errors first."));
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Deploy %1").arg(m_profile.name));
+    dialog.setObjectName(QStringLiteral("deployDialog"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* panel = new DeployPanel(&dialog);
+    panel->setProfile(m_profile, psk(), m_path.isEmpty() || m_path.startsWith(QLatin1Char(':')) ? QDir::currentPath() : QFileInfo(m_path).absolutePath());
+    layout->addWidget(panel);
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(close, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    // Closing while a push runs would abandon the gateways mid-transaction: Cancel first.
+    connect(panel, &DeployPanel::busyChanged, close, [close](bool busy) { close->setEnabled(!busy); });
+    layout->addWidget(close);
+    dialog.resize(900, 620);
+    dialog.exec();
+}
+
+void MainWindow::exportBundle()
+{
+    if (!m_hasProfile)
+        return;
+    const QString path = BundleExport::askBundlePath(this, m_profile);
+    if (path.isEmpty())
+        return;
+    if (const Status st = BundleExport::exportTo(m_profile, psk(), path); !st) {
         QMessageBox::warning(this, tr("Cannot export"), st.error().toString());
         return;
     }
-    statusBar()->showMessage(tr("Wrote %1").arg(path));
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+TunnelWizard* MainWindow::makeWizard()
+{
+    auto* wizard = new TunnelWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &TunnelWizard::profileSaved, this, [this](const QString& path) { addRecent(path); });
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        setProfile(wizard->profile(), wizard->draft()->path());
+        statusBar()->showMessage(tr("Tunnel %1 is ready; export the bundle or save the profile.").arg(m_profile.name), 8000);
+    });
+    return wizard;
+}
+
+TunnelWizard* MainWindow::newTunnel()
+{
+    TunnelWizard* wizard = makeWizard();
+    wizard->show();
+    return wizard;
+}
+
+TunnelWizard* MainWindow::editInWizard()
+{
+    if (!m_hasProfile)
+        return newTunnel();
+    TunnelWizard* wizard = makeWizard();
+    TunnelProfile p = m_profile;
+    if (!p.psk && !m_sessionPsk.isEmpty())
+        p.psk = m_sessionPsk; // the key the files shown here were made with
+    wizard->editProfile(p, isResource(m_path) ? QString() : m_path);
+    wizard->show();
+    return wizard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+    settings.setValue(SplitterKey, m_mainSplitter->saveState());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace ipsecwiz

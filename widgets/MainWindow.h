@@ -1,17 +1,27 @@
 #pragma once
 
-// The main window: one tunnel profile, its findings, and the files it gives each gateway.
-// The wizard pages (issue 3) will open from here.
+// The main window: the tunnels the admin worked on (recent profiles), the open tunnel with its
+// drawing, findings and the files each gateway gets, and the actions around them — New tunnel
+// (the wizard), Open, Save, Export bundle; Deploy and Monitor arrive with their own issues.
 
 #include "TunnelProfile.h"
 
 #include <QMainWindow>
 
-class QListWidget;
-class QTabWidget;
+class QAction;
+class QActionGroup;
 class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
 
 namespace ipsecwiz {
+
+class GeneratedFilesView;
+class TopologyView;
+class TunnelWizard;
 
 class MainWindow final : public QMainWindow
 {
@@ -19,22 +29,56 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    static constexpr int MaxRecent = 10;
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
     bool openProfile(const QString& path);
-    void setProfile(const TunnelProfile& profile);
+    void setProfile(const TunnelProfile& profile, const QString& path = {});
+    [[nodiscard]] const TunnelProfile& profile() const { return m_profile; }
+    [[nodiscard]] bool hasProfile() const { return m_hasProfile; }
+
+    // Opens the wizard on its Welcome page, or on the Sites page with the open tunnel.
+    TunnelWizard* newTunnel();
+    TunnelWizard* editInWizard();
+
+    // Paths only, newest first; the key is never stored in the settings.
+    [[nodiscard]] QStringList recentProfiles() const;
+    void addRecent(const QString& path);
+
+    [[nodiscard]] QAction* action(const QString& objectName) const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createActions();
     void chooseProfile();
+    void saveProfile();
     void exportBundle();
+    void deploy();
     void refresh();
+    void refreshRecent();
+    void openRecent(QListWidgetItem* item);
+    TunnelWizard* makeWizard();
+    [[nodiscard]] QByteArray psk() const;
 
     TunnelProfile m_profile;
-    QByteArray m_psk; // this session's key when the profile holds none
+    QString m_path;
+    bool m_hasProfile = false;
+    QByteArray m_sessionPsk; // this session's key when the profile holds none
+
+    QStackedWidget* m_stack = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_viewSplitter = nullptr;
+    QListWidget* m_recent = nullptr;
     QLabel* m_summary = nullptr;
+    TopologyView* m_topology = nullptr;
     QListWidget* m_findings = nullptr;
-    QTabWidget* m_files = nullptr;
+    GeneratedFilesView* m_files = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QActionGroup* m_themeGroup = nullptr;
 };
 
 } // namespace ipsecwiz

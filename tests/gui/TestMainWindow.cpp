@@ -1,57 +1,225 @@
-// The main window shows a profile's findings and every file it generates for both gateways.
+// The main window: a profile's drawing, findings and every file it gives both gateways; the
+// recent profiles (paths only — never the key) and the geometry kept in QSettings; New tunnel
+// opens the wizard and its result comes back here; Deploy and Monitor wait for their issues.
 
+#include "GeneratedFilesView.h"
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
-#include "TestSupport.h"
+#include "Theme.h"
+#include "TopologyView.h"
+#include "TunnelWizard.h"
+#include "WelcomePage.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QDirIterator>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTabWidget>
-#include <QTest>
+#include <QTemporaryDir>
 
 using namespace ipsecwiz;
+using namespace ipsecwiz::test;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_settings;
+
+    QByteArray allSettingsBytes() const
+    {
+        QSettings().sync();
+        QByteArray all;
+        QDirIterator it(m_settings.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            all += readFile(it.next());
+        return all;
+    }
+
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        isolateSettings(m_settings.path());
+    }
+
+    void init()
+    {
+        QSettings().clear();
+    }
+
     void showsBothGatewaysFiles()
     {
         MainWindow w;
+        QVERIFY(!w.hasProfile());
         QVERIFY(w.openProfile(QStringLiteral(IPSECWIZ_EXAMPLE_PROFILE)));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("files"));
-        QVERIFY(tabs);
+        auto* files = w.findChild<GeneratedFilesView*>(QStringLiteral("files"));
+        QVERIFY(files);
+        QCOMPARE(files->count(), 2); // one tab per gateway
         // racoon-tool.conf, psk.txt, routes.sh, firewall.nft, firewall.iptables for each gateway.
-        QCOMPARE(tabs->count(), 10);
-        QCOMPARE(tabs->tabText(0), QStringLiteral("A: racoon-tool.conf"));
-        QCOMPARE(tabs->tabText(5), QStringLiteral("B: racoon-tool.conf"));
-        auto* first = qobject_cast<QPlainTextEdit*>(tabs->widget(0));
-        QVERIFY(first);
-        QVERIFY(first->toPlainText().contains(QStringLiteral("connection(seed):")));
-        // Both psk.txt tabs show one and the same fresh key.
-        const QString keyA = qobject_cast<QPlainTextEdit*>(tabs->widget(1))->toPlainText().section(QLatin1Char('\t'), -1).trimmed();
-        const QString keyB = qobject_cast<QPlainTextEdit*>(tabs->widget(6))->toPlainText().section(QLatin1Char('\t'), -1).trimmed();
+        auto* a = qobject_cast<QTabWidget*>(files->widget(0));
+        auto* b = qobject_cast<QTabWidget*>(files->widget(1));
+        QCOMPARE(a->count(), 5);
+        QCOMPARE(b->count(), 5);
+        QCOMPARE(a->tabText(0), QStringLiteral("racoon-tool.conf"));
+        QCOMPARE(b->tabText(0), QStringLiteral("racoon-tool.conf"));
+        QVERIFY(files->fileView(QStringLiteral("gateway-a/etc/racoon/racoon-tool.conf"))->toPlainText().contains(QStringLiteral("connection(seed):")));
+        // Both psk.txt views show one and the same fresh key.
+        const auto keyIn = [&](const char* path) {
+            return files->fileView(QString::fromLatin1(path))->toPlainText().trimmed().section(QLatin1Char('\t'), -1);
+        };
+        const QString keyA = keyIn("gateway-a/etc/racoon/psk.txt");
         QVERIFY(keyA.startsWith(QStringLiteral("0x")));
         QCOMPARE(keyA.size(), 66);
-        QCOMPARE(keyA, keyB);
+        QCOMPARE(keyA, keyIn("gateway-b/etc/racoon/psk.txt"));
         auto* findings = w.findChild<QListWidget*>(QStringLiteral("findings"));
         QCOMPARE(findings->count(), 1);
         QCOMPARE(findings->item(0)->text(), QStringLiteral("No problems found."));
+        QVERIFY(w.findChild<TopologyView*>(QStringLiteral("mainTopology"))->topologyScene()->texts().contains(QStringLiteral("203.0.113.2/24")));
+        QVERIFY(w.action(QStringLiteral("actionExportBundle"))->isEnabled());
     }
 
     void showsFindingsWithTheirField()
     {
-        TunnelProfile p = test::seedProfile();
+        TunnelProfile p = seedProfile();
         p.networkB = QStringLiteral("192.168.1.0/24");
         MainWindow w;
         w.setProfile(p);
         auto* findings = w.findChild<QListWidget*>(QStringLiteral("findings"));
         QVERIFY(findings->count() >= 1);
         QVERIFY(findings->item(0)->text().startsWith(QStringLiteral("error: networkB: ")));
-        // Nothing is generated from a profile with errors.
-        QCOMPARE(w.findChild<QTabWidget*>(QStringLiteral("files"))->count(), 0);
+        // Nothing is generated from a profile with errors, and there is nothing to export.
+        QCOMPARE(w.findChild<GeneratedFilesView*>(QStringLiteral("files"))->count(), 0);
+        QVERIFY(!w.action(QStringLiteral("actionExportBundle"))->isEnabled());
+    }
+
+    void remembersRecentProfilesButNeverTheKey()
+    {
+        QTemporaryDir tmp;
+        TunnelProfile p = seedProfile();
+        p.psk = fixedPsk();
+        QStringList paths;
+        for (int i = 0; i < MainWindow::MaxRecent + 2; ++i) {
+            const QString path = tmp.filePath(QStringLiteral("tunnel-%1.json").arg(i));
+            QVERIFY(ProfileJson::save(p, path, PskInFile::Include).ok());
+            paths.append(path);
+        }
+        {
+            MainWindow w;
+            for (const QString& path : std::as_const(paths))
+                QVERIFY(w.openProfile(path));
+            QCOMPARE(w.recentProfiles().size(), MainWindow::MaxRecent);
+            QCOMPARE(w.recentProfiles().first(), paths.last());
+            // The example compiled into the program is not a file to come back to.
+            QVERIFY(w.openProfile(WelcomePage::exampleProfilePath()));
+            QCOMPARE(w.recentProfiles().first(), paths.last());
+        }
+        QVERIFY(!allSettingsBytes().isEmpty());
+        QVERIFY(!allSettingsBytes().contains(fixedPsk()));
+        QVERIFY(!allSettingsBytes().contains(fixedPsk().mid(2)));
+
+        // A new window lists them; a vanished file is marked, and opening from the list works.
+        QFile::remove(paths.last());
+        MainWindow w;
+        auto* list = w.findChild<QListWidget*>(QStringLiteral("recentProfiles"));
+        QCOMPARE(list->count(), MainWindow::MaxRecent);
+        QVERIFY(list->item(0)->text().contains(QStringLiteral("missing")));
+        Q_EMIT list->itemActivated(list->item(1));
+        QVERIFY(w.hasProfile());
+        QCOMPARE(w.profile().psk, std::optional<QByteArray>(fixedPsk()));
+    }
+
+    void remembersItsGeometry()
+    {
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.resize(900, 610);
+            QTRY_COMPARE(w.size(), QSize(900, 610));
+            w.close();
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(900, 610));
+    }
+
+    void newTunnelOpensTheWizardAndItsResultComesBack()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.action(QStringLiteral("actionNewTunnel"))->trigger();
+        auto* wizard = w.findChild<TunnelWizard*>();
+        QVERIFY(wizard);
+        QVERIFY(wizard->isVisible());
+        wizard->welcomePage()->setStart(WelcomePage::Start::Example);
+        clickNext(wizard, TunnelWizard::SitesId);
+        clickNext(wizard, TunnelWizard::AlgorithmsId);
+        clickNext(wizard, TunnelWizard::AuthenticationId);
+        clickNext(wizard, TunnelWizard::ReviewId);
+        const TunnelProfile made = wizard->profile();
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        QVERIFY(w.hasProfile());
+        QCOMPARE(w.profile(), made);
+        // The files shown use the wizard's key.
+        auto* files = w.findChild<GeneratedFilesView*>(QStringLiteral("files"));
+        QVERIFY(files->fileView(QStringLiteral("gateway-a/etc/racoon/psk.txt"))->toPlainText().contains(QString::fromLatin1(*made.psk)));
+
+        // Edit in wizard starts on the Sites page with the open tunnel.
+        w.action(QStringLiteral("actionEditInWizard"))->trigger();
+        QTRY_VERIFY(w.findChildren<TunnelWizard*>().size() >= 1);
+        TunnelWizard* edit = nullptr;
+        for (TunnelWizard* candidate : w.findChildren<TunnelWizard*>())
+            if (candidate->isVisible())
+                edit = candidate;
+        QVERIFY(edit);
+        QCOMPARE(edit->currentId(), int(TunnelWizard::SitesId));
+        QCOMPARE(edit->profile(), made);
+        edit->reject();
+    }
+
+    void deployNeedsATunnelMonitorWaitsForItsIssue()
+    {
+        MainWindow w;
+        QAction* monitor = w.action(QStringLiteral("actionMonitor"));
+        QVERIFY(monitor);
+        QVERIFY(!monitor->isEnabled());
+        QVERIFY(monitor->toolTip().contains(QStringLiteral("coming with")));
+        QAction* deploy = w.action(QStringLiteral("actionDeploy"));
+        QVERIFY(deploy);
+        QVERIFY(!deploy->isEnabled()); // nothing open yet
+        QVERIFY(w.openProfile(QStringLiteral(IPSECWIZ_EXAMPLE_PROFILE)));
+        QVERIFY(deploy->isEnabled());
+        QVERIFY(deploy->toolTip().contains(QStringLiteral("rolls back by itself")));
+        w.setProfile([] {
+            TunnelProfile p = test::seedProfile();
+            p.networkB = p.networkA;
+            return p;
+        }());
+        QVERIFY(!deploy->isEnabled()); // a tunnel with errors cannot be pushed
+        MainWindow fresh;
+        QVERIFY(fresh.action(QStringLiteral("actionNewTunnel"))->isEnabled());
+        QVERIFY(fresh.action(QStringLiteral("actionOpenProfile"))->isEnabled());
+        QVERIFY(!fresh.action(QStringLiteral("actionExportBundle"))->isEnabled()); // nothing open yet
+    }
+
+    void darkAndLightThemes()
+    {
+        MainWindow w;
+        Theme::init();
+        w.action(QStringLiteral("actionThemeDark"))->trigger();
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        QCOMPARE(QSettings().value(QStringLiteral("theme")).toString(), QStringLiteral("dark"));
+        w.action(QStringLiteral("actionThemeLight"))->trigger();
+        QVERIFY(!Theme::isDark(QApplication::palette()));
+        w.action(QStringLiteral("actionThemeSystem"))->trigger();
+        QCOMPARE(Theme::current(), Theme::Mode::System);
     }
 };
 

@@ -1,0 +1,161 @@
+// The Deploy panel against the lab's real gateways (sshd + charon): push with a live log in two
+// colours and a result per gateway, a dry run, Test connection, an unknown host key asked
+// about, Cancel rolling back — and the event loop keeps turning while the worker pushes.
+
+#include "DeployPanel.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace ipsecwiz;
+
+namespace {
+
+QString labScript()
+{
+    return QStringLiteral(IPSECWIZ_SOURCE_DIR "/lab/lab.sh");
+}
+
+QByteArray lab(const QStringList& args, int* exitCode = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral("bash"), QStringList{labScript()} + args);
+    p.waitForFinished(120000);
+    if (exitCode)
+        *exitCode = p.exitCode();
+    return p.readAllStandardOutput() + p.readAllStandardError();
+}
+
+QByteArray gatewayFile(const QString& gw)
+{
+    return lab({QStringLiteral("exec"), gw, QStringLiteral("--"), QStringLiteral("sha256sum"), QStringLiteral("/etc/swanctl/conf.d/lab.conf")});
+}
+
+} // namespace
+
+class TestDeployPanel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_state;
+    TunnelProfile m_profile;
+    QString m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0) {
+            std::fprintf(stderr, "SKIPPED: TestDeployPanel needs root for the lab (network namespaces); run ./test.sh as root\n");
+            std::exit(77);
+        }
+        qputenv("IPSECWIZ_LAB_DIR", m_state.filePath(QStringLiteral("lab")).toUtf8());
+        lab({QStringLiteral("down")});
+        int rc = 0;
+        const QByteArray out = lab({QStringLiteral("up")}, &rc);
+        QVERIFY2(rc == 0, out.constData());
+        m_dir = m_state.filePath(QStringLiteral("lab"));
+        auto p = ProfileJson::load(m_dir + QStringLiteral("/lab-profile.json"));
+        QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().toString()));
+        m_profile = p.value();
+    }
+
+    void cleanupTestCase()
+    {
+        if (::geteuid() == 0)
+            lab({QStringLiteral("down")});
+    }
+
+    void pushShowsEachGateway()
+    {
+        DeployPanel panel;
+        panel.setProfile(m_profile, *m_profile.psk, m_dir);
+        panel.show();
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+        ticker.start(20);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("push")), Qt::LeftButton);
+        QVERIFY(panel.isBusy());
+        QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("cancel"))->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 90000);
+        // The GUI thread was free the whole time: the timer kept firing (a blocked loop gives ~0).
+        QVERIFY2(ticks > 20, qPrintable(QString::number(ticks)));
+        QCOMPARE(panel.resultText(Side::A), QStringLiteral("committed and confirmed"));
+        QCOMPARE(panel.resultText(Side::B), QStringLiteral("committed and confirmed"));
+        const QString log = panel.logText();
+        QVERIFY(log.contains(QStringLiteral("[A] connecting to root@10.99.1.2:22")));
+        QVERIFY(log.contains(QStringLiteral("[B] connecting to root@10.99.2.2:22")));
+        QVERIFY(log.contains(QStringLiteral("the tunnel carries traffic")));
+        QVERIFY(!log.contains(QString::fromLatin1(*m_profile.psk)));
+        // One colour per gateway.
+        const QString html = panel.findChild<QPlainTextEdit*>(QStringLiteral("deployLog"))->document()->toHtml();
+        QVERIFY(html.contains(QStringLiteral("#1f77b4")));
+        QVERIFY(html.contains(QStringLiteral("#d65f0e")));
+    }
+
+    void dryRunListsFilesAndCommands()
+    {
+        DeployPanel panel;
+        panel.setProfile(m_profile, *m_profile.psk, m_dir);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("dryRun")), Qt::LeftButton);
+        const QString log = panel.logText();
+        QVERIFY(log.contains(QStringLiteral("upload /etc/swanctl/conf.d/lab.conf.ipsec-wizard-new  mode 0600")));
+        QVERIFY(log.contains(QStringLiteral("swanctl --load-all")));
+        QVERIFY(log.indexOf(QStringLiteral("== gateway A")) < log.indexOf(QStringLiteral("== gateway B")));
+    }
+
+    void unknownHostKeyIsAsked()
+    {
+        QTemporaryDir dir;
+        TunnelProfile p = m_profile;
+        p.knownHostsFile = dir.filePath(QStringLiteral("known_hosts")); // empty: both keys unknown
+        const QString home = qEnvironmentVariable("HOME");
+        qputenv("HOME", dir.path().toUtf8()); // nor in ~/.ssh/known_hosts
+        DeployPanel panel;
+        panel.setProfile(p, *p.psk, m_dir);
+        DeployPanel::setHostKeyAnswer(false);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("testConnection")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 30000);
+        QVERIFY2(panel.resultText(Side::A).contains(QStringLiteral("can't be established")), qPrintable(panel.resultText(Side::A)));
+        QVERIFY(panel.resultText(Side::A).contains(QStringLiteral("SHA256:")));
+        DeployPanel::setHostKeyAnswer(true);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("testConnection")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 30000);
+        QVERIFY2(panel.resultText(Side::A).startsWith(QStringLiteral("connected: ")), qPrintable(panel.resultText(Side::A)));
+        QFile kh(p.knownHostsFile);
+        QVERIFY(kh.open(QIODevice::ReadOnly));
+        QVERIFY(kh.readAll().contains("10.99.1.2 ssh-ed25519 "));
+        qputenv("HOME", home.toUtf8());
+        DeployPanel::setHostKeyAnswer(std::nullopt);
+    }
+
+    void cancelRollsBack()
+    {
+        const QByteArray beforeA = gatewayFile(QStringLiteral("gateway-a"));
+        const QByteArray beforeB = gatewayFile(QStringLiteral("gateway-b"));
+        DeployPanel panel;
+        // A different key: the push would change both gateways.
+        panel.setProfile(m_profile, QByteArrayLiteral("0x") + QByteArray(64, '7'), m_dir);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("push")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.logText().contains(QStringLiteral("commit (confirm within")), 30000);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("cancel")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 90000);
+        QVERIFY(panel.resultText(Side::A) != QStringLiteral("committed and confirmed"));
+        QVERIFY(panel.resultText(Side::B) != QStringLiteral("committed and confirmed"));
+        QCOMPARE(gatewayFile(QStringLiteral("gateway-a")), beforeA);
+        QCOMPARE(gatewayFile(QStringLiteral("gateway-b")), beforeB);
+    }
+};
+
+QTEST_MAIN(TestDeployPanel)
+#include "TestDeployPanel.moc"

@@ -1,0 +1,3355 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ipsecwiz</name>
+    <message>
+        <location filename="../model/Algorithms.cpp" line="+25"/>
+        <source>RFC 8221 / RFC 8247: MUST. Authenticated encryption, fast on every modern CPU.</source>
+        <translation>RFC 8221 / RFC 8247: MUST. Authentifizierte Verschlüsselung, schnell auf jeder modernen CPU.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221: MUST, RFC 8247: SHOULD. Authenticated encryption with a 256-bit key.</source>
+        <translation>RFC 8221: MUST, RFC 8247: SHOULD. Authentifizierte Verschlüsselung mit einem 256-Bit-Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: SHOULD. Authenticated encryption, fast without AES hardware.</source>
+        <translation>RFC 8221 / RFC 8247: SHOULD. Authentifizierte Verschlüsselung, schnell auch ohne AES-Hardware.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: MUST. Needs a separate integrity algorithm.</source>
+        <translation>RFC 8221 / RFC 8247: MUST. Braucht einen eigenen Integritätsalgorithmus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: MAY.</source>
+        <translation>RFC 8221 / RFC 8247: MAY.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221: MAY, RFC 8247: MUST. Needs a separate integrity algorithm.</source>
+        <translation>RFC 8221: MAY, RFC 8247: MUST. Braucht einen eigenen Integritätsalgorithmus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: SHOULD NOT. A 64-bit block cipher (Sweet32); use AES.</source>
+        <translation>RFC 8221 / RFC 8247: SHOULD NOT. Eine Blockchiffre mit 64-Bit-Blöcken (Sweet32); nehmen Sie AES.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: MUST NOT. A 56-bit key is broken by brute force; use AES.</source>
+        <translation>RFC 8221 / RFC 8247: MUST NOT. Ein 56-Bit-Schlüssel lässt sich durch Ausprobieren knacken; nehmen Sie AES.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only with an AEAD cipher (GCM, ChaCha20-Poly1305), which authenticates by itself.</source>
+        <translation>Nur mit einer AEAD-Chiffre (GCM, ChaCha20-Poly1305), die selbst authentifiziert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: MUST.</source>
+        <translation>RFC 8221 / RFC 8247: MUST.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>RFC 8247: SHOULD.</source>
+        <translation>RFC 8247: SHOULD.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>RFC 8221 / RFC 8247: SHOULD.</source>
+        <translation>RFC 8221 / RFC 8247: SHOULD.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: MUST- (being phased out). SHA-1 is deprecated; use SHA-256.</source>
+        <translation>RFC 8221 / RFC 8247: MUST- (wird auslaufen). SHA-1 ist veraltet; nehmen Sie SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8221 / RFC 8247: MUST NOT. MD5 is broken; use SHA-256.</source>
+        <translation>RFC 8221 / RFC 8247: MUST NOT. MD5 ist gebrochen; nehmen Sie SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>RFC 8247: MUST.</source>
+        <translation>RFC 8247: MUST.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RFC 8247: MUST- (being phased out). Use SHA-256.</source>
+        <translation>RFC 8247: MUST- (wird auslaufen). Nehmen Sie SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RFC 8247: MUST NOT. MD5 is broken; use SHA-256.</source>
+        <translation>RFC 8247: MUST NOT. MD5 ist gebrochen; nehmen Sie SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No perfect forward secrecy: a stolen IKE key exposes the CHILD SA keys. Only valid for PFS.</source>
+        <translation>Keine Perfect Forward Secrecy: Ein gestohlener IKE-Schlüssel legt die Schlüssel der CHILD SAs offen. Nur für PFS zulässig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8247: SHOULD. Fast, small and hard to get wrong.</source>
+        <translation>RFC 8247: SHOULD. Schnell, kompakt und schwer falsch zu implementieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>RFC 8247: MAY.</source>
+        <translation>RFC 8247: MAY.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>RFC 8247: MUST. The group every IKE daemon speaks.</source>
+        <translation>RFC 8247: MUST. Die Gruppe, die jeder IKE-Daemon beherrscht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RFC 8247: SHOULD NOT. Too small for today; use 2048 bits or an elliptic curve.</source>
+        <translation>RFC 8247: SHOULD NOT. Für heute zu klein; nehmen Sie 2048 Bit oder eine elliptische Kurve.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8247: SHOULD NOT. Within reach of a well-funded attacker (Logjam); use 2048 bits or an elliptic curve.</source>
+        <translation>RFC 8247: SHOULD NOT. In Reichweite eines gut ausgestatteten Angreifers (Logjam); nehmen Sie 2048 Bit oder eine elliptische Kurve.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RFC 8247: MUST NOT. Broken; use 2048 bits or an elliptic curve.</source>
+        <translation>RFC 8247: MUST NOT. Gebrochen; nehmen Sie 2048 Bit oder eine elliptische Kurve.</translation>
+    </message>
+    <message>
+        <location filename="../model/Cidr.cpp" line="+45"/>
+        <source>The address is empty.</source>
+        <translation>Die Adresse ist leer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” has a prefix length; give the address alone.</source>
+        <translation>„%1“ hat eine Präfixlänge; geben Sie nur die Adresse an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an IPv4 or IPv6 address.</source>
+        <translation>„%1“ ist keine IPv4- oder IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is an IPv4-mapped IPv6 address; give the IPv4 address %2 itself.</source>
+        <translation>„%1“ ist eine IPv4-gemappte IPv6-Adresse; geben Sie die IPv4-Adresse %2 selbst an.</translation>
+    </message>
+    <message>
+        <location filename="../model/Validation.cpp" line="+20"/>
+        <location filename="../remote/Deployer.cpp" line="+27"/>
+        <source>gateway A</source>
+        <translation>Gateway A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../remote/Deployer.cpp" line="+0"/>
+        <source>gateway B</source>
+        <translation>Gateway B</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>network A</source>
+        <translation>Netz A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>network B</source>
+        <translation>Netz B</translation>
+    </message>
+    <message>
+        <location filename="../remote/Deployer.cpp" line="+13"/>
+        <source>not started</source>
+        <translation>nicht begonnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unchanged (already up to date)</source>
+        <translation>unverändert (schon aktuell)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>committed and confirmed</source>
+        <translation>übernommen und bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rolled back to its previous configuration</source>
+        <translation>auf die vorige Konfiguration zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed before anything was changed</source>
+        <translation>gescheitert, bevor etwas geändert wurde</translation>
+    </message>
+    <message>
+        <location filename="../model/TunnelCorrelation.cpp" line="+125"/>
+        <source>half-up: gateway A has %1 SA %2 → %3 (SPI 0x%4) with no twin on gateway B</source>
+        <translation>halb aktiv: Gateway A hat die %1-SA %2 → %3 (SPI 0x%4) ohne Gegenstück auf Gateway B</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>half-up: gateway B has %1 SA %2 → %3 (SPI 0x%4) with no twin on gateway A</source>
+        <translation>halb aktiv: Gateway B hat die %1-SA %2 → %3 (SPI 0x%4) ohne Gegenstück auf Gateway A</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>gateway %1 holds %2 SAs for %3: the older ones are left over from a rekey</source>
+        <translation>Gateway %1 hält %2 SAs für %3: die älteren sind von einer Neuverschlüsselung übrig</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>one-sided counters: %1 → %2 (SPI 0x%3) rose by %4 bytes on the sender but not on the receiver</source>
+        <translation>einseitige Zähler: %1 → %2 (SPI 0x%3) stieg beim Sender um %4 Byte, beim Empfänger nicht</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::AlgorithmChoice</name>
+    <message>
+        <location filename="../widgets/AlgorithmChoice.cpp" line="+133"/>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+%2: %3</source>
+        <translation>%1
+%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Algorithms</name>
+    <message>
+        <location filename="../model/Algorithms.cpp" line="+52"/>
+        <source>encryption algorithm</source>
+        <translation>Verschlüsselungsalgorithmus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>integrity algorithm</source>
+        <translation>Integritätsalgorithmus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PRF</source>
+        <translation>PRF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diffie-Hellman group</source>
+        <translation>Diffie-Hellman-Gruppe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>recommended</source>
+        <translation>empfohlen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>acceptable</source>
+        <translation>akzeptabel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deprecated</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forbidden</source>
+        <translation>verboten</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::AlgorithmsPage</name>
+    <message>
+        <location filename="../widgets/AlgorithmsPage.cpp" line="+60"/>
+        <source>Software and algorithms</source>
+        <translation>Software und Algorithmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The IPsec software on each gateway and the algorithms both ends use. The preselection is a safe modern default; each choice shows its RFC 8221 / 8247 status.</source>
+        <translation>Die IPsec-Software auf jedem Gateway und die Algorithmen beider Enden. Vorgewählt ist eine sichere, moderne Vorgabe; jede Wahl zeigt ihren Status nach RFC 8221 / 8247.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>IPsec software</source>
+        <translation>IPsec-Software</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>strongSwan (swanctl) speaks IKEv2 and every modern algorithm. racoon (racoon-tool on Debian, racoon + setkey on the BSDs) speaks IKEv1 only, without AEAD ciphers or elliptic curves.</source>
+        <translation>strongSwan (swanctl) spricht IKEv2 und jeden modernen Algorithmus. racoon (racoon-tool unter Debian, racoon + setkey auf den BSDs) spricht nur IKEv1, ohne AEAD-Chiffren und elliptische Kurven.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IPsec software on gateway A</source>
+        <translation>IPsec-Software auf Gateway A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPsec software on gateway B</source>
+        <translation>IPsec-Software auf Gateway B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway &amp;A:</source>
+        <translation>Gateway &amp;A:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Gateway B:</source>
+        <translation>&amp;Gateway B:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>IKE (phase 1): the key exchange</source>
+        <translation>IKE (Phase 1): der Schlüsselaustausch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESP (phase 2): the traffic</source>
+        <translation>ESP (Phase 2): der Verkehr</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>IKE version</source>
+        <translation>IKE-Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+245"/>
+        <source>IKEv2 (RFC 7296)</source>
+        <translation>IKEv2 (RFC 7296)</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>IKEv1 (RFC 2409)</source>
+        <translation>IKEv1 (RFC 2409)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IKEv2 is simpler, faster and more robust. IKEv1 is only for peers that speak nothing else, like racoon.</source>
+        <translation>IKEv2 ist einfacher, schneller und robuster. IKEv1 ist nur für Gegenstellen gedacht, die nichts anderes sprechen, wie racoon.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>IKE &amp;version:</source>
+        <translation>IKE-&amp;Version:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Encryption:</source>
+        <translation>V&amp;erschlüsselung:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IKE encryption</source>
+        <translation>IKE-Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protects the IKE negotiation itself.</source>
+        <translation>Schützt die IKE-Aushandlung selbst.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Integrity:</source>
+        <translation>&amp;Integrität:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IKE integrity</source>
+        <translation>IKE-Integrität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authenticates IKE messages; none with an AEAD cipher, which authenticates by itself.</source>
+        <translation>Authentifiziert IKE-Nachrichten; „none“ bei einer AEAD-Chiffre, die selbst authentifiziert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PRF:</source>
+        <translation>&amp;PRF:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IKE pseudo-random function</source>
+        <translation>IKE-Pseudozufallsfunktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Derives the keys from the Diffie-Hellman secret.</source>
+        <translation>Leitet die Schlüssel aus dem Diffie-Hellman-Geheimnis ab.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diffie-&amp;Hellman group:</source>
+        <translation>Diffie-&amp;Hellman-Gruppe:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IKE Diffie-Hellman group</source>
+        <translation>IKE-Diffie-Hellman-Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key exchange; its strength caps the strength of every key derived from it.</source>
+        <translation>Der Schlüsselaustausch; seine Stärke begrenzt die Stärke jedes daraus abgeleiteten Schlüssels.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Lifetime:</source>
+        <translation>&amp;Lebensdauer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IKE lifetime in seconds</source>
+        <translation>IKE-Lebensdauer in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the IKE SA lives before it is renewed (rekeyed), in seconds.</source>
+        <translation>Wie lange die IKE SA lebt, bevor sie erneuert (neu verschlüsselt) wird, in Sekunden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encr&amp;yption:</source>
+        <translation>Vers&amp;chlüsselung:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ESP encryption</source>
+        <translation>ESP-Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypts the traffic between the two networks.</source>
+        <translation>Verschlüsselt den Verkehr zwischen den beiden Netzen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In&amp;tegrity:</source>
+        <translation>In&amp;tegrität:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ESP integrity</source>
+        <translation>ESP-Integrität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authenticates every packet; none with an AEAD cipher, which authenticates by itself.</source>
+        <translation>Authentifiziert jedes Paket; „none“ bei einer AEAD-Chiffre, die selbst authentifiziert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PF&amp;S group:</source>
+        <translation>PF&amp;S-Gruppe:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ESP perfect forward secrecy group</source>
+        <translation>ESP-Gruppe für Perfect Forward Secrecy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A fresh Diffie-Hellman exchange for every CHILD SA, so one stolen key does not open earlier traffic.</source>
+        <translation>Ein frischer Diffie-Hellman-Austausch für jede CHILD SA, damit ein gestohlener Schlüssel keinen früheren Verkehr offenlegt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifeti&amp;me:</source>
+        <translation>Lebens&amp;dauer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESP lifetime in seconds</source>
+        <translation>ESP-Lebensdauer in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long each CHILD SA (the traffic keys) lives before it is renewed, in seconds; shorter than the IKE lifetime.</source>
+        <translation>Wie lange jede CHILD SA (die Schlüssel für den Verkehr) lebt, bevor sie erneuert wird, in Sekunden; kürzer als die IKE-Lebensdauer.</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>= %1 h</source>
+        <translation>= %1 h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>= %1 min</source>
+        <translation>= %1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>= %1 min %2 s</source>
+        <translation>= %1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>IKE needs one</source>
+        <translation>IKE braucht eine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IKE always needs a Diffie-Hellman group; “none” is only for PFS.</source>
+        <translation>IKE braucht immer eine Diffie-Hellman-Gruppe; „none“ gibt es nur für PFS.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+18"/>
+        <source>not with %1</source>
+        <translation>nicht mit %1</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 on gateway %2 cannot use %3 for %4.</source>
+        <translation>%1 auf Gateway %2 kann %3 nicht für %4 verwenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IKE</source>
+        <translation>IKE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ESP</source>
+        <translation>ESP</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 authenticates by itself; the integrity algorithm must be none.</source>
+        <translation>%1 authentifiziert selbst; der Integritätsalgorithmus muss „none“ sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs an AEAD cipher</source>
+        <translation>braucht eine AEAD-Chiffre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only an AEAD cipher (GCM, ChaCha20-Poly1305) goes without an integrity algorithm; %1 needs one.</source>
+        <translation>Nur eine AEAD-Chiffre (GCM, ChaCha20-Poly1305) kommt ohne Integritätsalgorithmus aus; %1 braucht einen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Both gateways run racoon</source>
+        <translation>Auf beiden Gateways läuft racoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gateway A runs racoon</source>
+        <translation>Auf Gateway A läuft racoon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gateway B runs racoon</source>
+        <translation>Auf Gateway B läuft racoon</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IKEv2 (RFC 7296) — not with racoon</source>
+        <translation>IKEv2 (RFC 7296) – nicht mit racoon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, which speaks IKEv1 only.</source>
+        <translation>%1, das nur IKEv1 spricht.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The current IKE; use it wherever both ends can.</source>
+        <translation>Das aktuelle IKE; verwenden Sie es überall, wo beide Enden es können.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>RFC 9395 deprecates IKEv1; use it only for peers that speak nothing else.</source>
+        <translation>RFC 9395 erklärt IKEv1 für veraltet; verwenden Sie es nur für Gegenstellen, die nichts anderes sprechen.</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>racoon uses its hash algorithm as PRF, so the PRF follows the IKE integrity choice.</source>
+        <translation>racoon verwendet seinen Hash-Algorithmus als PRF; die PRF folgt daher der Wahl der IKE-Integrität.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: it speaks IKEv1 only, has no AEAD ciphers (GCM, ChaCha20) and no elliptic curves, and uses its hash as PRF. Only what both gateways can do is offered.</source>
+        <translation>%1: Es spricht nur IKEv1, hat keine AEAD-Chiffren (GCM, ChaCha20) und keine elliptischen Kurven und verwendet seinen Hash als PRF. Angeboten wird nur, was beide Gateways können.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>RFC 7296: the current IKE.</source>
+        <translation>RFC 7296: das aktuelle IKE.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::AuthenticationPage</name>
+    <message>
+        <location filename="../widgets/AuthenticationPage.cpp" line="+36"/>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both gateways prove who they are with one pre-shared key. It goes into the generated files only, and into a saved profile only if you say so.</source>
+        <translation>Beide Gateways weisen sich mit einem gemeinsamen Pre-Shared Key aus. Er kommt nur in die erzeugten Dateien und nur auf Ihren Wunsch in ein gespeichertes Profil.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Pre-shared key</source>
+        <translation>Pre-Shared Key</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“0x” and hex digits, as racoon&apos;s psk.txt and swanctl both read it. You may paste a key of your own.</source>
+        <translation>„0x“ und Hexziffern, so wie psk.txt von racoon und swanctl ihn lesen. Sie können auch einen eigenen Schlüssel einfügen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+68"/>
+        <source>&amp;Show</source>
+        <translation>Anzei&amp;gen</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+67"/>
+        <source>Show the key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Show or hide the key on screen.</source>
+        <translation>Den Schlüssel auf dem Bildschirm zeigen oder verbergen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the key to the clipboard; it is cleared from there after 30 seconds.</source>
+        <translation>Den Schlüssel in die Zwischenablage kopieren; dort wird er nach 30 Sekunden gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+121"/>
+        <source>&amp;Generate new key</source>
+        <translation>&amp;Neuen Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Generate a new key</source>
+        <translation>Neuen Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A fresh 256-bit key from the kernel&apos;s random number generator.</source>
+        <translation>Ein frischer 256-Bit-Schlüssel aus dem Zufallszahlengenerator des Kernels.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Identities (optional)</source>
+        <translation>Identitäten (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How each gateway names itself in IKE. Leave empty to use its public address, which is what racoon expects; with strongSwan on both sides a host name or user@host works too.</source>
+        <translation>Wie sich jedes Gateway in IKE nennt. Leer lassen, um seine öffentliche Adresse zu verwenden, wie racoon es erwartet; mit strongSwan auf beiden Seiten geht auch ein Hostname oder benutzer@host.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>An address, a host name or user@host; letters, digits and . : @ _ - only.</source>
+        <translation>Eine Adresse, ein Hostname oder benutzer@host; nur Buchstaben, Ziffern und . : @ _ -.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Identity of gateway &amp;A:</source>
+        <translation>Identität von Gateway &amp;A:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identity of gateway A</source>
+        <translation>Identität von Gateway A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity of gate&amp;way B:</source>
+        <translation>Identität von Gateway &amp;B:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identity of gateway B</source>
+        <translation>Identität von Gateway B</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the key</source>
+        <translation>Schlüssel verbergen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Copied. The clipboard is cleared in %1 s if it still holds the key.</source>
+        <translation>Kopiert. Die Zwischenablage wird in %1 s geleert, wenn sie den Schlüssel dann noch enthält.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+1"/>
+        <source>its public address</source>
+        <translation>seine öffentliche Adresse</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>%1 (its public address)</source>
+        <translation>%1 (seine öffentliche Adresse)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Generate key</source>
+        <translation>Schlüssel &amp;erzeugen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;%1 bits&lt;/b&gt; of strength: safe against offline guessing (128 bits is the least).</source>
+        <translation>&lt;b&gt;%1 Bit&lt;/b&gt; Stärke: sicher gegen Durchprobieren offline (128 Bit sind das Mindeste).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1 bits&lt;/b&gt; of strength.</source>
+        <translation>&lt;b&gt;%1 Bit&lt;/b&gt; Stärke.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key strength</source>
+        <translation>Schlüsselstärke</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::BundleExport</name>
+    <message>
+        <location filename="../widgets/BundleExport.cpp" line="+35"/>
+        <source>tar.gz archive (*.tar.gz)</source>
+        <translation>tar.gz-Archiv (*.tar.gz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zip archive (*.zip)</source>
+        <translation>zip-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New folder (any name without .tar.gz or .zip)</source>
+        <translation>Neuer Ordner (beliebiger Name ohne .tar.gz oder .zip)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export bundle</source>
+        <translation>Paket exportieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+15"/>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Include the pre-shared key in the profile?</source>
+        <translation>Den Pre-Shared Key ins Profil aufnehmen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the key, anyone who can read the file can join the tunnel; it is written readable by you only (mode 0600). Without it, a new key is made when you generate again, and both gateways must be updated.</source>
+        <translation>Mit dem Schlüssel kann jeder, der die Datei lesen kann, dem Tunnel beitreten; sie wird nur für Sie lesbar geschrieben (Rechte 0600). Ohne ihn wird beim nächsten Erzeugen ein neuer Schlüssel gemacht, und beide Gateways müssen aktualisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Include the key</source>
+        <translation>Schlüssel &amp;aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Without the key</source>
+        <translation>&amp;Ohne Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>IPsec Wizard profiles (*.json)</source>
+        <translation>IPsec-Wizard-Profile (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Checker</name>
+    <message>
+        <location filename="../model/Validation.cpp" line="+40"/>
+        <source>The connection name is empty.</source>
+        <translation>Der Verbindungsname ist leer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection name “%1” may only hold letters A–Z, digits, “-” and “_”, at most 32 of them.</source>
+        <translation>Der Verbindungsname „%1“ darf nur Buchstaben A–Z, Ziffern, „-“ und „_“ enthalten, höchstens 32 Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It names files and firewall tables on the gateways, e.g. “office-to-branch”.</source>
+        <translation>Er benennt Dateien und Firewall-Tabellen auf den Gateways, z. B. „zentrale-filiale“.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 “%2” has host bits set; a network address ends in zero bits.</source>
+        <translation>%1 „%2“ hat gesetzte Hostbits; eine Netzadresse endet auf Nullbits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 “%2” is the whole internet: the tunnel would swallow the gateway&apos;s own traffic, including the SSH session that manages it.</source>
+        <translation>%1 „%2“ ist das ganze Internet: Der Tunnel würde den eigenen Verkehr des Gateways verschlucken, auch die SSH-Sitzung, über die es verwaltet wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the network behind the gateway, e.g. 192.168.1.0/24.</source>
+        <translation>Geben Sie das Netz hinter dem Gateway an, z. B. 192.168.1.0/24.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Network A is %1 but network B is %2; both ends of one tunnel must use the same address family.</source>
+        <translation>Netz A ist %1, Netz B aber %2; beide Enden eines Tunnels müssen dieselbe Adressfamilie verwenden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network B is the same as network A (%1); a tunnel joins two different networks.</source>
+        <translation>Netz B ist dasselbe wie Netz A (%1); ein Tunnel verbindet zwei verschiedene Netze.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network B (%1) overlaps network A (%2); hosts in the overlap could not tell local from remote.</source>
+        <translation>Netz B (%1) überschneidet sich mit Netz A (%2); Rechner in der Überschneidung könnten lokal und entfernt nicht unterscheiden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renumber one side, or protect a smaller network.</source>
+        <translation>Nummerieren Sie eine Seite um, oder schützen Sie ein kleineres Netz.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The public address of %1: %2</source>
+        <translation>Die öffentliche Adresse von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The public address %1 of %2 lies inside %3 (%4), which the tunnel protects; IKE and ESP would be sent into the tunnel itself.</source>
+        <translation>Die öffentliche Adresse %1 von %2 liegt in %3 (%4), das der Tunnel schützt; IKE und ESP würden in den Tunnel selbst geschickt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the address the gateway has on the internet side.</source>
+        <translation>Geben Sie die Adresse an, die das Gateway auf der Internetseite hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a usable public address.</source>
+        <translation>%1 ist keine brauchbare öffentliche Adresse.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The internal address of %1: %2</source>
+        <translation>Die interne Adresse von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The internal address %1 of %2 is outside %3 (%4); the gateway needs an address inside the network it protects.</source>
+        <translation>Die interne Adresse %1 von %2 liegt außerhalb von %3 (%4); das Gateway braucht eine Adresse in dem Netz, das es schützt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The default router of %1: %2</source>
+        <translation>Der Standardrouter von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The default router %1 is not on the public subnet %2 of %3, so it cannot be reached directly.</source>
+        <translation>Der Standardrouter %1 liegt nicht im öffentlichen Subnetz %2 von %3 und ist daher nicht direkt erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The identity of %1 may hold only letters, digits and . : @ _ - (an address, a host name or user@host).</source>
+        <translation>Die Identität von %1 darf nur Buchstaben, Ziffern und . : @ _ - enthalten (eine Adresse, ein Hostname oder benutzer@host).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With racoon on either gateway the identity must be an address (racoon-tool identifies peers by address); “%1” is not one.</source>
+        <translation>Mit racoon auf einem der Gateways muss die Identität eine Adresse sein (racoon-tool erkennt Gegenstellen an der Adresse); „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave it empty to use the public address.</source>
+        <translation>Lassen Sie sie leer, um die öffentliche Adresse zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The SSH host of %1 is not a host name or address.</source>
+        <translation>Der SSH-Host von %1 ist weder Hostname noch Adresse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SSH user of %1 is not a valid user name.</source>
+        <translation>Der SSH-Benutzer von %1 ist kein gültiger Benutzername.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SSH port of %1 must be 1 to 65535.</source>
+        <translation>Der SSH-Port von %1 muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gateway A&apos;s public address and the protected networks use different address families; this wizard builds tunnels of one family.</source>
+        <translation>Die öffentliche Adresse von Gateway A und die geschützten Netze gehören zu verschiedenen Adressfamilien; dieser Assistent baut Tunnel einer einzigen Familie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateway B&apos;s public address and the protected networks use different address families; this wizard builds tunnels of one family.</source>
+        <translation>Die öffentliche Adresse von Gateway B und die geschützten Netze gehören zu verschiedenen Adressfamilien; dieser Assistent baut Tunnel einer einzigen Familie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gateway A&apos;s public address is %1 but gateway B&apos;s is %2; IKE needs both of one family.</source>
+        <translation>Die öffentliche Adresse von Gateway A ist %1, die von Gateway B aber %2; IKE braucht beide aus derselben Familie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Both gateways have the public address %1; each end needs its own.</source>
+        <translation>Beide Gateways haben die öffentliche Adresse %1; jedes Ende braucht eine eigene.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 cannot reach %2 directly: %3 is not on its public subnet%4. Without a default router the route to %5 fails with “RTNETLINK answers: Network is unreachable”.</source>
+        <translation>%1 kann %2 nicht direkt erreichen: %3 liegt nicht in seinem öffentlichen Subnetz%4. Ohne Standardrouter scheitert die Route zu %5 mit „RTNETLINK answers: Network is unreachable“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give the default router of %1 (its ISP&apos;s router), or give the public address with its prefix (e.g. 203.0.113.1/24) if both gateways share one subnet.</source>
+        <translation>Geben Sie den Standardrouter von %1 an (den Router seines Providers), oder die öffentliche Adresse mit Präfix (z. B. 203.0.113.1/24), wenn beide Gateways im selben Subnetz liegen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” is not a known %2.</source>
+        <translation>„%1“ ist kein bekannter %2.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose one of: %1.</source>
+        <translation>Wählen Sie eines von: %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 must not be used: %2</source>
+        <translation>%1 darf nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is deprecated: %2</source>
+        <translation>%1 ist veraltet: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (on %2) cannot use %3 for %4.</source>
+        <translation>%1 (auf %2) kann %3 nicht für %4 verwenden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IKE (phase 1)</source>
+        <translation>IKE (Phase 1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ESP (phase 2)</source>
+        <translation>ESP (Phase 2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an algorithm both gateways support, or run strongSwan on %1.</source>
+        <translation>Wählen Sie einen Algorithmus, den beide Gateways können, oder betreiben Sie strongSwan auf %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The IKE version must be 1 or 2.</source>
+        <translation>Die IKE-Version muss 1 oder 2 sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>racoon speaks IKEv1 only, and %1 runs racoon.</source>
+        <translation>racoon spricht nur IKEv1, und auf %1 läuft racoon.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gateway A</source>
+        <translation>Gateway A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gateway B</source>
+        <translation>Gateway B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose IKEv1, or strongSwan on both gateways.</source>
+        <translation>Wählen Sie IKEv1 oder strongSwan auf beiden Gateways.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>IKE always needs a Diffie-Hellman group.</source>
+        <translation>IKE braucht immer eine Diffie-Hellman-Gruppe.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose curve25519 or modp2048.</source>
+        <translation>Wählen Sie curve25519 oder modp2048.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>racoon uses its hash algorithm as PRF, so the PRF must equal the IKE integrity algorithm (%1).</source>
+        <translation>racoon verwendet seinen Hash-Algorithmus als PRF; die PRF muss daher dem IKE-Integritätsalgorithmus (%1) entsprechen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the PRF to %1.</source>
+        <translation>Setzen Sie die PRF auf %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ESP lifetime (%1 s) is not shorter than the IKE lifetime (%2 s); CHILD SAs are normally rekeyed more often.</source>
+        <translation>Die ESP-Lebensdauer (%1 s) ist nicht kürzer als die IKE-Lebensdauer (%2 s); CHILD SAs werden üblicherweise öfter neu verschlüsselt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 authenticates by itself; a separate integrity algorithm is not allowed with it.</source>
+        <translation>%1 authentifiziert selbst; ein eigener Integritätsalgorithmus ist damit nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set integrity to none.</source>
+        <translation>Setzen Sie die Integrität auf „none“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not authenticate; it needs an integrity algorithm.</source>
+        <translation>%1 authentifiziert nicht; es braucht einen Integritätsalgorithmus.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose sha256.</source>
+        <translation>Wählen Sie sha256.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The pre-shared key is empty.</source>
+        <translation>Der Pre-Shared Key ist leer.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Generate one.</source>
+        <translation>Erzeugen Sie einen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The pre-shared key holds spaces, quotes, “#”, “$”, “=”, “;”, braces, backslashes or non-ASCII characters, which psk.txt and swanctl.conf cannot carry safely.</source>
+        <translation>Der Pre-Shared Key enthält Leerzeichen, Anführungszeichen, „#“, „$“, „=“, „;“, geschweifte Klammern, Backslashes oder Nicht-ASCII-Zeichen, die psk.txt und swanctl.conf nicht sicher aufnehmen können.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generate one (0x followed by hex digits).</source>
+        <translation>Erzeugen Sie einen (0x gefolgt von Hexziffern).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pre-shared key has only about %1 bits of strength; 128 bits is the least for a key an attacker can test offline.</source>
+        <translation>Der Pre-Shared Key hat nur etwa %1 Bit Stärke; 128 Bit sind das Mindeste für einen Schlüssel, den ein Angreifer offline durchprobieren kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate one (256 bits).</source>
+        <translation>Erzeugen Sie einen (256 Bit).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Cidr</name>
+    <message>
+        <location filename="../model/Cidr.cpp" line="+8"/>
+        <source>The network is empty; give it as ADDRESS/PREFIX, e.g. 192.168.1.0/24.</source>
+        <translation>Das Netz ist leer; geben Sie es als ADRESSE/PRÄFIX an, z. B. 192.168.1.0/24.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is not an IPv4 or IPv6 network; give it as ADDRESS/PREFIX, e.g. 192.168.1.0/24.</source>
+        <translation>„%1“ ist kein IPv4- oder IPv6-Netz; geben Sie es als ADRESSE/PRÄFIX an, z. B. 192.168.1.0/24.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is an IPv4-mapped IPv6 address; give the IPv4 network (%2) itself.</source>
+        <translation>„%1“ ist eine IPv4-gemappte IPv6-Adresse; geben Sie das IPv4-Netz (%2) selbst an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” has no prefix length; give it as ADDRESS/PREFIX, e.g. %1/%2.</source>
+        <translation>„%1“ hat keine Präfixlänge; geben Sie es als ADRESSE/PRÄFIX an, z. B. %1/%2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“%1” has an invalid prefix length; it must be 0 to %2.</source>
+        <translation>„%1“ hat eine ungültige Präfixlänge; sie muss zwischen 0 und %2 liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Cli</name>
+    <message>
+        <location filename="../app/Cli.cpp" line="+66"/>
+        <source>Try &apos;ipsec-wizard --help&apos;.</source>
+        <translation>Siehe „ipsec-wizard --help“.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]           öffnet den Assistenten (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfiguration für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit einem frischen Pre-Shared Key.
+
+Befehle:
+  validate PROFILE                       prüft ein Profil; jeder Befund nennt sein Feld
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         schreibt die Dateien der Gateways nach DIR/gateway-a, DIR/gateway-b
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         schreibt ein Paket: OUT.tar.gz, OUT.zip oder einen neuen Ordner
+  psk [--bytes N]                        gibt einen zufälligen Pre-Shared Key aus (Vorgabe 32 Byte)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         überträgt per SSH auf beide Gateways, transaktional (Status 3:
+                                         ein Gateway scheiterte, beide wurden zurückgesetzt)
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, über beide hinweg gepaart
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         liest gespeicherte Ausgaben von setkey / ip xfrm / swanctl
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufruf, 3 Fehler auf der Gegenseite.
+</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Give exactly one profile file.</source>
+        <translation>Geben Sie genau eine Profildatei an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (in %1)</source>
+        <translation> (in %1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+282"/>
+        <location line="+112"/>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 lässt sich nicht lesen: %2.</translation>
+    </message>
+    <message>
+        <location line="-391"/>
+        <source>%1 holds no key on its first line.</source>
+        <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The profile holds no pre-shared key, and generating one side alone would give the two gateways different keys. Use --side both, --psk-file FILE, or save the profile with its key.</source>
+        <translation>Das Profil enthält keinen Pre-Shared Key, und nur eine Seite zu erzeugen gäbe den beiden Gateways verschiedene Schlüssel. Verwenden Sie --side both oder --psk-file DATEI, oder speichern Sie das Profil mit seinem Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ipsec-wizard: note: a fresh pre-shared key was generated; it is in the generated files only.</source>
+        <translation>ipsec-wizard: Hinweis: Ein frischer Pre-Shared Key wurde erzeugt; er steht nur in den erzeugten Dateien.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>validate needs one PROFILE.</source>
+        <translation>validate braucht ein PROFIL.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1: valid (%n warning(s))</source>
+        <translation>
+            <numerusform>%1: gültig (%n Warnung)</numerusform>
+            <numerusform>%1: gültig (%n Warnungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+386"/>
+        <source>a, b or both</source>
+        <translation>a, b oder both</translation>
+    </message>
+    <message>
+        <location line="-385"/>
+        <source>output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+77"/>
+        <location line="+85"/>
+        <source>file holding the pre-shared key</source>
+        <translation>Datei mit dem Pre-Shared Key</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>generate needs one PROFILE.</source>
+        <translation>generate braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--side must be a, b or both, not “%1”.</source>
+        <translation>--side muss a, b oder both sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>generate needs --out DIR.</source>
+        <translation>generate braucht --out ORDNER.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 is a folder; a file must go there.</source>
+        <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a file; a folder must go there.</source>
+        <translation>%1 ist eine Datei; dort muss ein Ordner hin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not writable.</source>
+        <translation>%1 ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>OUT.tar.gz, OUT.zip or a new folder</source>
+        <translation>AUSGABE.tar.gz, AUSGABE.zip oder ein neuer Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replace every secret by a marked placeholder (for support tickets)</source>
+        <translation>jedes Geheimnis durch einen markierten Platzhalter ersetzen (für Support-Tickets)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>put the pre-shared key in profile.json too</source>
+        <translation>den Pre-Shared Key auch in profile.json schreiben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>bundle needs one PROFILE.</source>
+        <translation>bundle braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bundle needs -o OUT.</source>
+        <translation>bundle braucht -o AUSGABE.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Wrote %1 (%2 files).</source>
+        <translation>%1 geschrieben (%2 Dateien).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>key length in bytes</source>
+        <translation>Schlüssellänge in Byte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>psk takes no arguments.</source>
+        <translation>psk nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--bytes needs a number.</source>
+        <translation>--bytes braucht eine Zahl.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>show every file and command, change nothing</source>
+        <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>do not ask before pushing</source>
+        <translation>vor dem Übertragen nicht nachfragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept and record a gateway&apos;s host key that is not known yet</source>
+        <translation>einen noch unbekannten Host-Schlüssel eines Gateways annehmen und speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH private key for both gateways</source>
+        <translation>privater SSH-Schlüssel für beide Gateways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
+        <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seconds before an unconfirmed gateway rolls back</source>
+        <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>load firewall.nft as the tunnel&apos;s own nftables table</source>
+        <translation>firewall.nft als eigene nftables-Tabelle des Tunnels laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>apply these nftables rules (defining the tunnel&apos;s table) instead of the generated ones</source>
+        <translation>diese nftables-Regeln (die die Tabelle des Tunnels definieren) statt der erzeugten anwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skip the ping through the tunnel</source>
+        <translation>den Ping durch den Tunnel auslassen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>push needs one PROFILE.</source>
+        <translation>push braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--confirm-timeout must be 5 to 3600 seconds.</source>
+        <translation>--confirm-timeout muss 5 bis 3600 Sekunden sein.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The profile holds no pre-shared key. Save the profile with its key (the wizard does), or give --psk-file FILE, so both gateways get the same key every time.</source>
+        <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
+        <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The rules must define “%1” (the table a rollback removes).</source>
+        <translation>Die Regeln müssen „%1“ definieren (die Tabelle, die ein Zurücksetzen entfernt).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error: </source>
+        <translation>Fehler: </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>push changes two gateways; add --yes when no one can answer the question.</source>
+        <translation>push ändert zwei Gateways; geben Sie --yes an, wenn niemand die Rückfrage beantworten kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push tunnel “%1” to gateway A (%2) and gateway B (%3)? [y/N] </source>
+        <translation>Tunnel „%1“ auf Gateway A (%2) und Gateway B (%3) übertragen? [y/N] </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+158"/>
+        <location line="+15"/>
+        <source>gateway A: </source>
+        <translation>Gateway A: </translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <location line="+158"/>
+        <location line="+15"/>
+        <source>gateway B: </source>
+        <translation>Gateway B: </translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
+        <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>print JSON</source>
+        <translation>JSON ausgeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print key material instead of masking it</source>
+        <translation>Schlüsselmaterial ausgeben statt es zu maskieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>parse needs one FILE (or - for standard input).</source>
+        <translation>parse braucht eine DATEI (oder - für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--format must be auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl.</source>
+        <translation>--format muss auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl sein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is larger than %2 MB; not a saved SA listing.</source>
+        <translation>%1 ist größer als %2 MB; das ist keine gespeicherte SA-Liste.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 SAs, %3 policies, %4 IKE SAs
+</source>
+        <translation>%1: %2 SAs, %3 Policies, %4 IKE-SAs
+</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>one poll, then exit (the default)</source>
+        <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poll until interrupted</source>
+        <translation>abfragen bis zur Unterbrechung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print the tools&apos; own output</source>
+        <translation>die Ausgabe der Werkzeuge selbst ausgeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print JSON (one object per poll), with the correlation</source>
+        <translation>JSON ausgeben (ein Objekt pro Abfrage), mit der Zuordnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto, setkey, xfrm or swanctl</source>
+        <translation>auto, setkey, xfrm oder swanctl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seconds between polls (at least 0.2)</source>
+        <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH private key</source>
+        <translation>privater SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept and record an unknown host key</source>
+        <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>monitor needs one PROFILE.</source>
+        <translation>monitor braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--gateway must be a, b or both.</source>
+        <translation>--gateway muss a, b oder both sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--source must be auto, setkey, xfrm or swanctl.</source>
+        <translation>--source muss auto, setkey, xfrm oder swanctl sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--interval must be 0.2 to 3600 seconds.</source>
+        <translation>--interval muss 0.2 bis 3600 Sekunden sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--raw and --json exclude each other.</source>
+        <translation>--raw und --json schließen einander aus.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>ipsec-wizard: note: the output of %1 was cut at %2 MB</source>
+        <translation>ipsec-wizard: Hinweis: die Ausgabe von %1 wurde bei %2 MB abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>== tunnel: %1, %2 SA pairs</source>
+        <translation>== Tunnel: %1, %2 SA-Paare</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>lab needs up, down, status, exec or profile.</source>
+        <translation>lab braucht up, down, status, exec oder profile.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The lab script %1 is missing.</source>
+        <translation>Das Labor-Skript %1 fehlt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot run bash: %1</source>
+        <translation>bash lässt sich nicht starten: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>unknown option or command “%1”.</source>
+        <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::ConfigBundle</name>
+    <message>
+        <location filename="../model/ConfigBundle.cpp" line="+101"/>
+        <source>Cannot make a zip archive</source>
+        <translation>Es lässt sich kein zip-Archiv anlegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot make a tar.gz archive</source>
+        <translation>Es lässt sich kein tar.gz-Archiv anlegen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot create the archive.</source>
+        <translation>Das Archiv lässt sich nicht anlegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write the archive</source>
+        <translation>Das Archiv lässt sich nicht schreiben</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot add %1 to the archive</source>
+        <translation>%1 lässt sich nicht zum Archiv hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot finish the archive</source>
+        <translation>Das Archiv lässt sich nicht abschließen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot put the archive in place.</source>
+        <translation>Das Archiv lässt sich nicht an seinen Platz bringen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Already exists and is not an empty folder; choose a new folder name so nothing is overwritten.</source>
+        <translation>Existiert bereits und ist kein leerer Ordner; wählen Sie einen neuen Ordnernamen, damit nichts überschrieben wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+130"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Cannot create a folder in %1.</source>
+        <translation>In %1 lässt sich kein Ordner anlegen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot replace the empty folder.</source>
+        <translation>Der leere Ordner lässt sich nicht ersetzen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot put the bundle in place.</source>
+        <translation>Das Paket lässt sich nicht an seinen Platz bringen.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>No output given.</source>
+        <translation>Keine Ausgabe angegeben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Is a folder; give a file name ending in .tar.gz or .zip.</source>
+        <translation>Ist ein Ordner; geben Sie einen Dateinamen mit .tar.gz oder .zip an.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::DeployPanel</name>
+    <message>
+        <location filename="../widgets/DeployPanel.cpp" line="+30"/>
+        <source>Gateway A</source>
+        <translation>Gateway A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gateway B</source>
+        <translation>Gateway B</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 over SSH</source>
+        <translation>%1 über SSH</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 SSH host</source>
+        <translation>%1: SSH-Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host name or address the wizard connects to (empty: the public address)</source>
+        <translation>Hostname oder Adresse, mit der sich der Assistent verbindet (leer: die öffentliche Adresse)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 SSH port</source>
+        <translation>%1: SSH-Port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 SSH user</source>
+        <translation>%1: SSH-Benutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>root, or a user who may use sudo (its password is asked for and sent to sudo&apos;s standard input)</source>
+        <translation>root oder ein Benutzer, der sudo verwenden darf (sein Passwort wird erfragt und an die Standardeingabe von sudo geschickt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 SSH private key</source>
+        <translation>%1: privater SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ssh-agent and ~/.ssh keys</source>
+        <translation>ssh-agent und Schlüssel in ~/.ssh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+81"/>
+        <source>not pushed yet</source>
+        <translation>noch nicht übertragen</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Schlüsseldatei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confirm timeout in seconds</source>
+        <translation>Bestätigungsfrist in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A gateway that is not confirmed within this time rolls back by itself, so a push that cuts the management path cannot lock you out.</source>
+        <translation>Ein Gateway, das nicht innerhalb dieser Zeit bestätigt wird, setzt sich selbst zurück; so kann Sie eine Übertragung, die den Verwaltungszugang kappt, nicht aussperren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roll back unless confirmed &amp;within:</source>
+        <translation>Zurücksetzen, wenn nicht bestätigt &amp;innerhalb:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dry run</source>
+        <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every file with its path and mode, and every command, in order — nothing is changed</source>
+        <translation>Jede Datei mit Pfad und Rechten und jeder Befehl, der Reihe nach – es wird nichts geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Push to both gateways</source>
+        <translation>Auf beide Gateways &amp;übertragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Push log</source>
+        <translation>Übertragungsprotokoll</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authenticity of host %1 can&apos;t be established.
+
+%2 key fingerprint is
+%3
+
+Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?</source>
+        <translation>Die Echtheit des Hosts %1 lässt sich nicht feststellen.
+
+Der Fingerabdruck des %2-Schlüssels ist
+%3
+
+Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>warning:</source>
+        <translation>Warnung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Testing the SSH connections…</source>
+        <translation>Teste die SSH-Verbindungen …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>connected: %1 (host key %2)</source>
+        <translation>verbunden: %1 (Host-Schlüssel %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connected, but a command failed</source>
+        <translation>verbunden, aber ein Befehl schlug fehl</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>pushing…</source>
+        <translation>übertrage …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pushing to both gateways…</source>
+        <translation>Übertrage auf beide Gateways …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pushed. %1</source>
+        <translation>Übertragen. %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Push failed; both gateways are on their previous configuration. %1</source>
+        <translation>Übertragung gescheitert; beide Gateways laufen mit ihrer vorigen Konfiguration. %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling… (anything already committed is rolled back)</source>
+        <translation>Breche ab … (bereits Übernommenes wird zurückgesetzt)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Deployer</name>
+    <message>
+        <location filename="../remote/Deployer.cpp" line="+376"/>
+        <source>== %1: %2@%3:%4 (%5)</source>
+        <translation>== %1: %2@%3:%4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preflight: software, writable folders, IP forwarding, reverse-path filtering</source>
+        <translation>Vorprüfung: Software, beschreibbare Ordner, IP-Forwarding, Reverse-Path-Filter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>upload %1.ipsec-wizard-new  mode %2  %3 bytes%4</source>
+        <translation>hochladen %1.ipsec-wizard-new  Rechte %2  %3 Byte%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  (holds the pre-shared key)</source>
+        <translation>  (enthält den Pre-Shared Key)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>upload %1/commit.sh  mode 0700</source>
+        <translation>hochladen %1/commit.sh  Rechte 0700</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>run: setsid -f sh %1/commit.sh  — on the gateway, in order:</source>
+        <translation>ausführen: setsid -f sh %1/commit.sh  – auf dem Gateway, der Reihe nach:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>    keep %1 as %1.ipsec-wizard-bak; mv %1.ipsec-wizard-new %1</source>
+        <translation>    %1 als %1.ipsec-wizard-bak aufheben; mv %1.ipsec-wizard-new %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>    nft -f /etc/ipsec-wizard/%1/firewall.nft</source>
+        <translation>    nft -f /etc/ipsec-wizard/%1/firewall.nft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    wait up to %1 s for the confirmation, else roll back</source>
+        <translation>    bis zu %1 s auf die Bestätigung warten, sonst zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>== tunnel test: on gateway A, ping -c 3 -I %1 %2; then list the SAs on both</source>
+        <translation>== Tunneltest: auf Gateway A ping -c 3 -I %1 %2; dann die SAs auf beiden auflisten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>== confirm both over fresh SSH connections (touch %1/confirm)</source>
+        <translation>== beide über neue SSH-Verbindungen bestätigen (touch %1/confirm)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tunnel test: ping from %1 to %2</source>
+        <translation>Tunneltest: Ping von %1 nach %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the tunnel test failed: %1 cannot reach %2 through the tunnel (%3)</source>
+        <translation>der Tunneltest ist gescheitert: %1 erreicht %2 nicht durch den Tunnel (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the tunnel carries traffic</source>
+        <translation>der Tunnel transportiert Verkehr</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>confirmation failed; both gateways roll back</source>
+        <translation>Bestätigung gescheitert; beide Gateways setzen zurück</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pushed: gateway A %1, gateway B %2</source>
+        <translation>übertragen: Gateway A %1, Gateway B %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Deployer::GatewayJob</name>
+    <message>
+        <location line="-458"/>
+        <source>“%1” failed with exit status %2: %3</source>
+        <translation>„%1“ scheiterte mit Exit-Status %2: %3</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>gateway reports: %1</source>
+        <translation>Gateway meldet: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>connecting to %1@%2:%3</source>
+        <translation>verbinde mit %1@%2:%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>connected; host key %1 %2</source>
+        <translation>verbunden; Host-Schlüssel %1 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+14"/>
+        <source>working as root through sudo</source>
+        <translation>arbeite als root über sudo</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>sudo password for %1@%2</source>
+        <translation>sudo-Passwort für %1@%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow NOPASSWD sudo, or give the password.</source>
+        <translation>%1 ist nicht root, und sudo braucht ein Passwort, aber keins wurde angegeben. Abhilfe: als root verbinden, sudo mit NOPASSWD erlauben oder das Passwort angeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sudo refused the password for %1.</source>
+        <translation>sudo hat das Passwort für %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>preflight</source>
+        <translation>Vorprüfung</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 is not installed; %2 needs it. Fix: install it (Debian: %3).</source>
+        <translation>%1 ist nicht installiert; %2 braucht es. Abhilfe: installieren (Debian: %3).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot write %1. Fix: connect as root, or as a user allowed to write there.</source>
+        <translation>%1 lässt sich nicht schreiben. Abhilfe: als root verbinden oder als Benutzer, der dort schreiben darf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IP forwarding is off, so the gateway will not pass traffic between the networks. Fix: sysctl -w %1=1 (and set it in /etc/sysctl.d/).</source>
+        <translation>IP-Forwarding ist aus, daher leitet das Gateway keinen Verkehr zwischen den Netzen weiter. Abhilfe: sysctl -w %1=1 (und in /etc/sysctl.d/ eintragen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>strict reverse-path filtering (rp_filter=1) can drop the tunnel&apos;s decrypted packets. Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose).</source>
+        <translation>strikte Reverse-Path-Filterung (rp_filter=1) kann die entschlüsselten Pakete des Tunnels verwerfen. Abhilfe: sysctl -w net.ipv4.conf.all.rp_filter=2 (lose).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>preflight failed on %1; nothing was changed</source>
+        <translation>Vorprüfung auf %1 gescheitert; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>upload %1 (mode %2, %3 bytes)</source>
+        <translation>hochladen %1 (Rechte %2, %3 Byte)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot create a private upload folder in /tmp</source>
+        <translation>in /tmp lässt sich kein privater Upload-Ordner anlegen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>upload %1 (mode %2, %3 bytes) via %4</source>
+        <translation>hochladen %1 (Rechte %2, %3 Byte) über %4</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>every file is already in place; checking the daemon has it</source>
+        <translation>alle Dateien sind schon an ihrem Platz; prüfe, ob der Daemon sie hat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the files are current but the daemon does not list the connection; pushing again</source>
+        <translation>die Dateien sind aktuell, aber der Daemon führt die Verbindung nicht; übertrage erneut</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>commit (confirm within %1 s or the gateway rolls back by itself)</source>
+        <translation>übernehmen (innerhalb von %1 s bestätigen, sonst setzt das Gateway selbst zurück)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 rolled back: %2</source>
+        <translation>%1 zurückgesetzt: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 did not report a commit in time</source>
+        <translation>%1 hat die Übernahme nicht rechtzeitig gemeldet</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>rolling back</source>
+        <translation>setze zurück</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>back on the previous configuration</source>
+        <translation>wieder auf der vorigen Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>could not reach the gateway to roll back; it rolls back by itself within %1 s of the commit</source>
+        <translation>das Gateway war zum Zurücksetzen nicht erreichbar; es setzt innerhalb von %1 s nach der Übernahme selbst zurück</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>confirming over a fresh SSH connection</source>
+        <translation>bestätige über eine neue SSH-Verbindung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot reach %1 again to confirm (%2); it rolls back by itself</source>
+        <translation>%1 ist zum Bestätigen nicht wieder erreichbar (%2); es setzt selbst zurück</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not confirm</source>
+        <translation>%1 hat nicht bestätigt</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::FileWriter</name>
+    <message>
+        <location filename="../model/FileWriter.cpp" line="+34"/>
+        <source>Cannot create the folder.</source>
+        <translation>Der Ordner lässt sich nicht anlegen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot create a file in %1: %2.</source>
+        <translation>In %1 lässt sich keine Datei anlegen: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot set the file mode</source>
+        <translation>Die Dateirechte lassen sich nicht setzen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write the file</source>
+        <translation>Die Datei lässt sich nicht schreiben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot flush the file to disk</source>
+        <translation>Die Datei lässt sich nicht auf die Platte schreiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot close the file: %1.</source>
+        <translation>Die Datei lässt sich nicht schließen: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot put the file in place: %1.</source>
+        <translation>Die Datei lässt sich nicht an ihren Platz bringen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Flavour</name>
+    <message>
+        <location filename="../model/Flavour.cpp" line="+20"/>
+        <source>racoon-tool (Debian racoon, the seed&apos;s way)</source>
+        <translation>racoon-tool (Debian-racoon, wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>racoon + setkey (ipsec-tools, BSDs)</source>
+        <translation>racoon + setkey (ipsec-tools, BSDs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strongSwan (swanctl)</source>
+        <translation>strongSwan (swanctl)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::GeneratedFilesView</name>
+    <message>
+        <location filename="../widgets/GeneratedFilesView.cpp" line="+29"/>
+        <source>Generated files</source>
+        <translation>Erzeugte Dateien</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Files for gateway %1</source>
+        <translation>Dateien für Gateway %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 on gateway %2</source>
+        <translation>%1 auf Gateway %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, mode %2 — holds the pre-shared key</source>
+        <translation>%1, Rechte %2 – enthält den Pre-Shared Key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, mode %2</source>
+        <translation>%1, Rechte %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateway %1 — %2</source>
+        <translation>Gateway %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::HostKey</name>
+    <message>
+        <location filename="../remote/HostKey.cpp" line="+22"/>
+        <source>Cannot compute the key&apos;s fingerprint.</source>
+        <translation>Der Fingerabdruck des Schlüssels lässt sich nicht berechnen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not an OpenSSH public key line (expected “TYPE BASE64”).</source>
+        <translation>Keine Zeile mit einem öffentlichen OpenSSH-Schlüssel (erwartet „TYP BASE64“).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown key type “%1”.</source>
+        <translation>Unbekannter Schlüsseltyp „%1“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key data is not valid base64 for %1.</source>
+        <translation>Die Schlüsseldaten für %1 sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot read the key: %1.</source>
+        <translation>Der Schlüssel lässt sich nicht lesen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::MainWindow</name>
+    <message>
+        <location filename="../widgets/MainWindow.cpp" line="+55"/>
+        <location line="+247"/>
+        <source>IPsec Wizard</source>
+        <translation>IPsec Wizard</translation>
+    </message>
+    <message>
+        <location line="-235"/>
+        <source>&amp;Recent profiles</source>
+        <translation>Zu&amp;letzt verwendete Profile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recent profiles</source>
+        <translation>Zuletzt verwendete Profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profiles you opened or saved; press Enter or double-click to open one.</source>
+        <translation>Profile, die Sie geöffnet oder gespeichert haben; mit Eingabetaste oder Doppelklick öffnen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;h2&gt;No tunnel open&lt;/h2&gt;&lt;p&gt;Build a new site-to-site tunnel with the wizard, or open a profile you saved.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Kein Tunnel geöffnet&lt;/h2&gt;&lt;p&gt;Bauen Sie mit dem Assistenten einen neuen Site-to-Site-Tunnel, oder öffnen Sie ein gespeichertes Profil.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+75"/>
+        <source>&amp;New tunnel…</source>
+        <translation>&amp;Neuer Tunnel …</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>New tunnel</source>
+        <translation>Neuer Tunnel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+75"/>
+        <source>&amp;Open profile…</source>
+        <translation>Profil ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+283"/>
+        <source>Open profile</source>
+        <translation>Profil öffnen</translation>
+    </message>
+    <message>
+        <location line="-258"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Build a new tunnel with the wizard.</source>
+        <translation>Einen neuen Tunnel mit dem Assistenten bauen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a saved tunnel profile.</source>
+        <translation>Ein gespeichertes Tunnelprofil öffnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit in wizard…</source>
+        <translation>Im Assistenten &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change the open tunnel in the wizard.</source>
+        <translation>Den geöffneten Tunnel im Assistenten ändern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save profile as…</source>
+        <translation>Profil speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the open tunnel as a profile.</source>
+        <translation>Den geöffneten Tunnel als Profil speichern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;xport bundle…</source>
+        <translation>Paket e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write both gateways&apos; files, install scripts and the drawing as .tar.gz, .zip or a folder.</source>
+        <translation>Die Dateien beider Gateways, Installationsskripte und die Zeichnung als .tar.gz, .zip oder Ordner schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Deploy…</source>
+        <translation>&amp;Ausrollen …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Push the configuration to both gateways over SSH — coming with the deploy issue.</source>
+        <translation>Die Konfiguration per SSH auf beide Gateways übertragen – kommt mit dem Deploy-Issue.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Monitor</source>
+        <translation>Ü&amp;berwachen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Watch the tunnel&apos;s security associations live — coming with the monitor issue.</source>
+        <translation>Die Security Associations des Tunnels live beobachten – kommt mit dem Monitor-Issue.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>B&amp;eenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quit IPsec Wizard.</source>
+        <translation>IPsec Wizard beenden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Tunnel</source>
+        <translation>&amp;Tunnel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System colours</source>
+        <translation>&amp;Systemfarben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About IPsec Wizard</source>
+        <translation>Ü&amp;ber IPsec Wizard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About IPsec Wizard</source>
+        <translation>Über IPsec Wizard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;IPsec Wizard %1&lt;/h3&gt;&lt;p&gt;Builds a site-to-site IPsec tunnel between two gateways: matching configuration for racoon-tool, racoon + setkey or strongSwan on each side, with a fresh pre-shared key, routes and firewall rules.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;IPsec Wizard %1&lt;/h3&gt;&lt;p&gt;Baut einen Site-to-Site-IPsec-Tunnel zwischen zwei Gateways: passende Konfiguration für racoon-tool, racoon + setkey oder strongSwan auf jeder Seite, mit frischem Pre-Shared Key, Routen und Firewall-Regeln.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot open profile</source>
+        <translation>Profil lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opened the example profile.</source>
+        <translation>Beispielprofil geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing yet</source>
+        <translation>Noch nichts</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>IPsec Wizard profiles (*.json);;All files (*)</source>
+        <translation>IPsec-Wizard-Profile (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot save the profile</source>
+        <translation>Das Profil lässt sich nicht speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tunnel %1 is ready; export the bundle or save the profile.</source>
+        <translation>Tunnel %1 ist fertig; exportieren Sie das Paket oder speichern Sie das Profil.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::MonitorSession</name>
+    <message>
+        <location filename="../remote/MonitorSession.cpp" line="+93"/>
+        <source>None of setkey, ip xfrm and swanctl works on this gateway.</source>
+        <translation>Weder setkey noch ip xfrm noch swanctl funktioniert auf diesem Gateway.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::ProfileJson</name>
+    <message>
+        <location filename="../model/TunnelProfile.cpp" line="+139"/>
+        <source>expected one of racoon-tool, racoon, strongswan, found “%1”</source>
+        <translation>erwartet racoon-tool, racoon oder strongswan, gefunden „%1“</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The file is empty; expected an IPsec Wizard profile (JSON).</source>
+        <translation>Die Datei ist leer; erwartet wurde ein IPsec-Wizard-Profil (JSON).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+104"/>
+        <source>The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?</source>
+        <translation>Die Datei ist %1 Byte groß; ein Profil hat höchstens %2 Byte. Ist das die richtige Datei?</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Not valid JSON at byte %1: %2.</source>
+        <translation>Kein gültiges JSON bei Byte %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected a JSON object at the top level.</source>
+        <translation>Auf oberster Ebene wurde ein JSON-Objekt erwartet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Expected “%1”, found “%2”; this is not an IPsec Wizard profile.</source>
+        <translation>Erwartet „%1“, gefunden „%2“; das ist kein IPsec-Wizard-Profil.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is missing; expected %1.</source>
+        <translation>fehlt; erwartet %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected %1, found %2.</source>
+        <translation>erwartet %1, gefunden %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This profile was written by a newer IPsec Wizard (format version %1); this one reads version %2. Update IPsec Wizard to open it.</source>
+        <translation>Dieses Profil stammt von einem neueren IPsec Wizard (Formatversion %1); dieser liest Version %2. Aktualisieren Sie IPsec Wizard, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Cannot open the profile: %1.</source>
+        <translation>Das Profil lässt sich nicht öffnen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::ProfileJson::Reader</name>
+    <message>
+        <location line="-226"/>
+        <source>is missing; expected a string</source>
+        <translation>fehlt; erwartet eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a string, found %1</source>
+        <translation>erwartet eine Zeichenkette, gefunden %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>erwartet eine ganze Zahl von %1 bis %2, gefunden %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>is missing; expected an object</source>
+        <translation>fehlt; erwartet ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected an object, found %1</source>
+        <translation>erwartet ein Objekt, gefunden %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>is not a known setting</source>
+        <translation>ist keine bekannte Einstellung</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Psk</name>
+    <message>
+        <location filename="../model/Psk.cpp" line="+15"/>
+        <source>A key must be %1 to %2 bytes long; %3 was asked for.</source>
+        <translation>Ein Schlüssel muss %1 bis %2 Byte lang sein; verlangt waren %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::ReviewPage</name>
+    <message>
+        <location filename="../widgets/ReviewPage.cpp" line="+23"/>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What each gateway gets: its IPsec configuration, routes and firewall rules. Save the profile to come back to it; export the bundle to carry everything to the gateways.</source>
+        <translation>Was jedes Gateway bekommt: seine IPsec-Konfiguration, Routen und Firewall-Regeln. Speichern Sie das Profil, um später darauf zurückzukommen; exportieren Sie das Paket, um alles zu den Gateways zu bringen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Save profile…</source>
+        <translation>Profil spei&amp;chern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the tunnel as a profile (JSON) to open, change or deploy later; you choose whether the key goes in.</source>
+        <translation>Den Tunnel als Profil (JSON) speichern, um ihn später zu öffnen, zu ändern oder auszurollen; Sie entscheiden, ob der Schlüssel hineinkommt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export bundle…</source>
+        <translation>Paket e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export bundle</source>
+        <translation>Paket exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write both gateways&apos; files, install scripts, a README and the drawing as .tar.gz, .zip or a folder.</source>
+        <translation>Die Dateien beider Gateways, Installationsskripte, eine README und die Zeichnung als .tar.gz, .zip oder Ordner schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;drawing…</source>
+        <translation>Zeichnun&amp;g speichern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save drawing</source>
+        <translation>Zeichnung speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the topology drawing as SVG or PNG.</source>
+        <translation>Die Topologie-Zeichnung als SVG oder PNG speichern.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 behind %3 ⇄ %4 behind %5. Files for the two gateways: %6.</source>
+        <translation>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 hinter %3 ⇄ %4 hinter %5. Dateien für die beiden Gateways: %6.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing can be generated until the errors below are fixed; go back to the page that has them.</source>
+        <translation>Es lässt sich nichts erzeugen, bis die Fehler unten behoben sind; gehen Sie zurück zu der Seite, auf der sie stehen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved %1 with the key (readable by you only).</source>
+        <translation>%1 mit Schlüssel gespeichert (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved %1 without the key.</source>
+        <translation>%1 ohne Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exported %1.</source>
+        <translation>%1 exportiert.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot save the profile</source>
+        <translation>Das Profil lässt sich nicht speichern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot export the bundle</source>
+        <translation>Das Paket lässt sich nicht exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::SaTableModel</name>
+    <message>
+        <location filename="../model/SaTableModel.cpp" line="+63"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPI</source>
+        <translation>SPI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age / lifetime</source>
+        <translation>Alter / Lebensdauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 B/s</source>
+        <translation>%1 B/s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s of %2 s</source>
+        <translation>%1 s von %2 s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::SitesPage</name>
+    <message>
+        <location filename="../widgets/SitesPage.cpp" line="+30"/>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network behind each gateway and the gateway&apos;s addresses. Each field is checked as you type.</source>
+        <translation>Das Netz hinter jedem Gateway und die Adressen des Gateways. Jedes Feld wird schon beim Tippen geprüft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tunnel na&amp;me:</source>
+        <translation>Tunnel&amp;name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunnel name</source>
+        <translation>Tunnelname</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. office-to-branch</source>
+        <translation>z. B. zentrale-filiale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names the files and firewall tables on both gateways: letters, digits, “-” and “_”, at most 32.</source>
+        <translation>Benennt die Dateien und Firewall-Tabellen auf beiden Gateways: Buchstaben, Ziffern, „-“ und „_“, höchstens 32.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Site A</source>
+        <translation>Standort A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Site B</source>
+        <translation>Standort B</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N&amp;etwork:</source>
+        <translation>N&amp;etz:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Netw&amp;ork:</source>
+        <translation>Ne&amp;tz:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ublic address:</source>
+        <translation>Ö&amp;ffentliche Adresse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publi&amp;c address:</source>
+        <translation>Öffentliche A&amp;dresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Internal address:</source>
+        <translation>&amp;Interne Adresse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inte&amp;rnal address:</source>
+        <translation>Interne Adre&amp;sse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default router:</source>
+        <translation>Standard&amp;router:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Defau&amp;lt router:</source>
+        <translation>Standardro&amp;uter:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Network %1</source>
+        <translation>Netz %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>The network behind gateway %1 that the tunnel protects, as address/prefix (CIDR).</source>
+        <translation>Das Netz hinter Gateway %1, das der Tunnel schützt, als Adresse/Präfix (CIDR).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public address of gateway %1</source>
+        <translation>Öffentliche Adresse von Gateway %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateway %1&apos;s address on the internet side. Add the prefix (/24) when both gateways share one subnet; without one, traffic to the peer goes through a default router.</source>
+        <translation>Die Adresse von Gateway %1 auf der Internetseite. Geben Sie das Präfix (/24) mit an, wenn beide Gateways im selben Subnetz liegen; ohne Präfix geht der Verkehr zur Gegenstelle über einen Standardrouter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Internal address of gateway %1</source>
+        <translation>Interne Adresse von Gateway %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway %1&apos;s own address inside network %1.</source>
+        <translation>Die eigene Adresse von Gateway %1 in Netz %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default router of gateway %1</source>
+        <translation>Standardrouter von Gateway %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The router gateway %1 sends internet traffic to (its ISP&apos;s router). Needed only when the other gateway is not on the same public subnet.</source>
+        <translation>Der Router, an den Gateway %1 Internetverkehr schickt (der Router seines Providers). Nur nötig, wenn das andere Gateway nicht im selben öffentlichen Subnetz liegt.</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>Correct the fields marked ✖ to go on.</source>
+        <translation>Korrigieren Sie die mit ✖ markierten Felder, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Still to fill in: %1.</source>
+        <translation>Noch auszufüllen: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warnings (⚠) do not stop you; read them before you deploy.</source>
+        <translation>Warnungen (⚠) halten Sie nicht auf; lesen Sie sie vor dem Ausrollen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both sites are complete.</source>
+        <translation>Beide Standorte sind vollständig.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::SshSession</name>
+    <message>
+        <location filename="../remote/SshSession.cpp" line="+94"/>
+        <source>Cannot create an SSH session.</source>
+        <translation>Es lässt sich keine SSH-Sitzung anlegen.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server sent no host key.</source>
+        <translation>Der Server hat keinen Host-Schlüssel geschickt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot compute the host key&apos;s fingerprint.</source>
+        <translation>Der Fingerabdruck des Host-Schlüssels lässt sich nicht berechnen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %1 key sent by %2 has the fingerprint %3, which does not match the key recorded for it. Nothing was sent. If the change is expected, remove the old key with: ssh-keygen -R %2 -f %4</source>
+        <translation>WARNUNG: DIE IDENTITÄT DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT! Jemand könnte Sie gerade belauschen (Man-in-the-Middle-Angriff), oder der Host-Schlüssel wurde eben geändert. Der von %2 geschickte %1-Schlüssel hat den Fingerabdruck %3, der nicht zum gespeicherten Schlüssel passt. Es wurde nichts gesendet. Ist die Änderung erwartet, entfernen Sie den alten Schlüssel mit: ssh-keygen -R %2 -f %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The host key for %1 is recorded with a different key type than the %2 key it sent now (%3). This may be a man-in-the-middle attack; nothing was sent. Check the gateway&apos;s keys with ssh-keygen -lf.</source>
+        <translation>Der Host-Schlüssel für %1 ist mit einem anderen Schlüsseltyp gespeichert als der %2-Schlüssel, den er jetzt geschickt hat (%3). Das kann ein Man-in-the-Middle-Angriff sein; es wurde nichts gesendet. Prüfen Sie die Schlüssel des Gateways mit ssh-keygen -lf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The authenticity of host %1 can&apos;t be established: its %2 key fingerprint is %3, which is not in %4. Nothing was sent. Compare it with `ssh-keygen -lf` on the gateway, then accept it (CLI: --accept-new-host-key).</source>
+        <translation>Die Echtheit des Hosts %1 lässt sich nicht feststellen: Der Fingerabdruck seines %2-Schlüssels ist %3 und steht nicht in %4. Es wurde nichts gesendet. Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway und nehmen Sie ihn dann an (CLI: --accept-new-host-key).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot record the host key in %1: %2</source>
+        <translation>Der Host-Schlüssel lässt sich nicht in %1 speichern: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot check the host key against %1: %2</source>
+        <translation>Der Host-Schlüssel lässt sich nicht mit %1 abgleichen: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ssh-agent</source>
+        <translation>ssh-agent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase for %1</source>
+        <translation>Passphrase für %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>default keys in ~/.ssh</source>
+        <translation>Standardschlüssel in ~/.ssh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>keyboard-interactive</source>
+        <translation>keyboard-interactive</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+57"/>
+        <location line="+55"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Permission denied (tried: %1).</source>
+        <translation>Zugriff verweigert (versucht: %1).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nothing the server offers</source>
+        <translation>nichts, was der Server anbietet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot open a channel: %1</source>
+        <translation>Es lässt sich kein Kanal öffnen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot run a command: %1</source>
+        <translation>Ein Befehl lässt sich nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot send input to the command: %1</source>
+        <translation>Dem Befehl lässt sich keine Eingabe senden: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The command did not finish within %1 s.</source>
+        <translation>Der Befehl wurde nicht innerhalb von %1 s fertig.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection broke while the command ran: %1</source>
+        <translation>Die Verbindung brach ab, während der Befehl lief: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot start SFTP: %1</source>
+        <translation>SFTP lässt sich nicht starten: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot create the file on %1 (SFTP error %2).</source>
+        <translation>Die Datei auf %1 lässt sich nicht anlegen (SFTP-Fehler %2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write the file on %1 (SFTP error %2).</source>
+        <translation>Die Datei auf %1 lässt sich nicht schreiben (SFTP-Fehler %2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot set the file mode on %1.</source>
+        <translation>Die Dateirechte auf %1 lassen sich nicht setzen.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::TopologyScene</name>
+    <message>
+        <location filename="../widgets/TopologyScene.cpp" line="+215"/>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly up</source>
+        <translation>teilweise aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>down</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>state unknown</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Network A</source>
+        <translation>Netz A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Network B</source>
+        <translation>Netz B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway A</source>
+        <translation>Gateway A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gateway B</source>
+        <translation>Gateway B</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>IPsec tunnel (%1, ESP %2)</source>
+        <translation>IPsec-Tunnel (%1, ESP %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>IPsec tunnel %1</source>
+        <translation>IPsec-Tunnel %1</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::TopologyView</name>
+    <message>
+        <location filename="../widgets/TopologyView.cpp" line="+18"/>
+        <source>Topology drawing</source>
+        <translation>Topologie-Zeichnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tunnel as it will be built. Right-click to save the drawing as SVG or PNG.</source>
+        <translation>Der Tunnel, wie er gebaut wird. Mit Rechtsklick speichern Sie die Zeichnung als SVG oder PNG.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>IPsec tunnel %1</source>
+        <translation>IPsec-Tunnel %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The drawing could not be encoded as PNG.</source>
+        <translation>Die Zeichnung ließ sich nicht als PNG kodieren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save drawing</source>
+        <translation>Zeichnung speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg);;PNG image (*.png)</source>
+        <translation>SVG-Zeichnung (*.svg);;PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot save the drawing</source>
+        <translation>Die Zeichnung lässt sich nicht speichern</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Save drawing as SVG or PNG…</source>
+        <translation>Zeichnung als SVG oder PNG &amp;speichern …</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::TunnelWizard</name>
+    <message>
+        <location filename="../widgets/TunnelWizard.cpp" line="+20"/>
+        <source>New IPsec tunnel</source>
+        <translation>Neuer IPsec-Tunnel</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Edit IPsec tunnel</source>
+        <translation>IPsec-Tunnel bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::WelcomePage</name>
+    <message>
+        <location filename="../widgets/WelcomePage.cpp" line="+37"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe the two sites once and IPsec Wizard writes matching configuration for both gateways, with a fresh pre-shared key, routes and firewall rules.</source>
+        <translation>Beschreiben Sie die beiden Standorte einmal, und IPsec Wizard schreibt passende Konfiguration für beide Gateways, mit frischem Pre-Shared Key, Routen und Firewall-Regeln.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How do you want to start?</source>
+        <translation>Wie möchten Sie beginnen?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start a ne&amp;w tunnel</source>
+        <translation>&amp;Neuen Tunnel beginnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New tunnel</source>
+        <translation>Neuer Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Empty sites and modern defaults: strongSwan on both gateways, IKEv2, AES-256-GCM, Curve25519.</source>
+        <translation>Leere Standorte und moderne Vorgaben: strongSwan auf beiden Gateways, IKEv2, AES-256-GCM, Curve25519.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from a &amp;profile file:</source>
+        <translation>Mit einer &amp;Profildatei beginnen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from a profile file</source>
+        <translation>Mit einer Profildatei beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An IPsec Wizard profile (.json) saved earlier or written by hand.</source>
+        <translation>Ein IPsec-Wizard-Profil (.json), früher gespeichert oder von Hand geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Profile file</source>
+        <translation>Profildatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>path to a profile, e.g. ~/tunnels/office.json</source>
+        <translation>Pfad zu einem Profil, z. B. ~/tunnel/zentrale.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile to start from; nothing is changed in it until you save.</source>
+        <translation>Das Profil, mit dem Sie beginnen; darin wird nichts geändert, bis Sie speichern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse for a profile file</source>
+        <translation>Nach einer Profildatei suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a profile file.</source>
+        <translation>Eine Profildatei wählen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start from the &amp;example</source>
+        <translation>Mit dem &amp;Beispiel beginnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from the example</source>
+        <translation>Mit dem Beispiel beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The topology of the 2004 how-to this program grew from.</source>
+        <translation>Die Topologie aus der Anleitung von 2004, aus der dieses Programm entstanden ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The how-to&apos;s topology: 192.168.1.0/24 behind 203.0.113.1 and 192.168.2.0/24 behind 203.0.113.2, racoon-tool on both gateways.</source>
+        <translation>Die Topologie der Anleitung: 192.168.1.0/24 hinter 203.0.113.1 und 192.168.2.0/24 hinter 203.0.113.2, racoon-tool auf beiden Gateways.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start from the &amp;lab profile</source>
+        <translation>Mit dem &amp;Laborprofil beginnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from the lab profile</source>
+        <translation>Mit dem Laborprofil beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two gateways of the local test lab (ipsec-wizard lab up).</source>
+        <translation>Die beiden Gateways des lokalen Testlabors (ipsec-wizard lab up).</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The lab&apos;s two gateways, from %1.</source>
+        <translation>Die beiden Gateways des Labors, aus %1.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Open profile</source>
+        <translation>Profil öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IPsec Wizard profiles (*.json);;All files (*)</source>
+        <translation>IPsec-Wizard-Profile (*.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,29 @@
+#pragma once
+
+// Saving and exporting from the GUI: the profile (with or without its key) and the config bundle
+// (.tar.gz, .zip or a new folder) with the topology drawing as topology.svg. The *To functions do
+// the work without dialogs (tests call them); the ask* functions show the dialogs first.
+
+#include "Result.h"
+#include "TunnelProfile.h"
+
+class QWidget;
+
+namespace ipsecwiz::BundleExport {
+
+// The bundle ConfigBundle builds, plus topology.svg.
+Status exportTo(const TunnelProfile& profile, const QByteArray& psk, const QString& out);
+// A file dialog for OUT.tar.gz, OUT.zip or a new folder; empty when cancelled.
+QString askBundlePath(QWidget* parent, const TunnelProfile& profile);
+
+// ProfileJson::save; a profile with its key is written 0600.
+Status saveProfileTo(const TunnelProfile& profile, const QString& path, PskInFile psk);
+// Asks whether to include the key, then where; empty path when cancelled.
+struct SaveChoice
+{
+    QString path;
+    PskInFile psk = PskInFile::Omit;
+};
+SaveChoice askSaveProfile(QWidget* parent, const TunnelProfile& profile, const QString& currentPath);
+
+} // namespace ipsecwiz::BundleExport

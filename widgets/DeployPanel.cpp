@@ -1,0 +1,346 @@
+#include "DeployPanel.h"
+
+#include "Psk.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace ipsecwiz {
+
+namespace {
+
+std::optional<bool> s_hostKeyAnswer;
+
+QString sideName(Side side)
+{
+    return side == Side::A ? DeployPanel::tr("Gateway A") : DeployPanel::tr("Gateway B");
+}
+
+// Distinct in light and dark palettes alike.
+QColor sideColour(std::optional<Side> side)
+{
+    if (!side)
+        return QColor(0x80, 0x80, 0x80);
+    return *side == Side::A ? QColor(0x1f, 0x77, 0xb4) : QColor(0xd6, 0x5f, 0x0e);
+}
+
+} // namespace
+
+void DeployPanel::setHostKeyAnswer(std::optional<bool> accept)
+{
+    s_hostKeyAnswer = accept;
+}
+
+DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* gateways = new QHBoxLayout;
+    for (Side side : {Side::A, Side::B}) {
+        GatewayFields& f = m_fields[int(side)];
+        const QString id = sideId(side);
+        auto* box = new QGroupBox(tr("%1 over SSH").arg(sideName(side)), this);
+        auto* form = new QFormLayout(box);
+        f.host = new QLineEdit(box);
+        f.host->setObjectName(QStringLiteral("sshHost_") + id);
+        f.host->setAccessibleName(tr("%1 SSH host").arg(sideName(side)));
+        f.host->setToolTip(tr("Host name or address the wizard connects to (empty: the public address)"));
+        f.port = new QSpinBox(box);
+        f.port->setRange(1, 65535);
+        f.port->setObjectName(QStringLiteral("sshPort_") + id);
+        f.port->setAccessibleName(tr("%1 SSH port").arg(sideName(side)));
+        f.user = new QLineEdit(box);
+        f.user->setObjectName(QStringLiteral("sshUser_") + id);
+        f.user->setAccessibleName(tr("%1 SSH user").arg(sideName(side)));
+        f.user->setToolTip(tr("root, or a user who may use sudo (its password is asked for and sent to sudo's standard input)"));
+        f.identity = new QLineEdit(box);
+        f.identity->setObjectName(QStringLiteral("sshIdentity_") + id);
+        f.identity->setAccessibleName(tr("%1 SSH private key").arg(sideName(side)));
+        f.identity->setPlaceholderText(tr("ssh-agent and ~/.ssh keys"));
+        f.result = new QLabel(tr("not pushed yet"), box);
+        f.result->setObjectName(QStringLiteral("result_") + id);
+        f.result->setWordWrap(true);
+        form->addRow(tr("&Host:"), f.host);
+        form->addRow(tr("P&ort:"), f.port);
+        form->addRow(tr("&User:"), f.user);
+        form->addRow(tr("&Key file:"), f.identity);
+        form->addRow(tr("Result:"), f.result);
+        gateways->addWidget(box);
+    }
+    layout->addLayout(gateways);
+
+    auto* buttons = new QHBoxLayout;
+    m_confirmTimeout = new QSpinBox(this);
+    m_confirmTimeout->setObjectName(QStringLiteral("confirmTimeout"));
+    m_confirmTimeout->setAccessibleName(tr("Confirm timeout in seconds"));
+    m_confirmTimeout->setRange(5, 3600);
+    m_confirmTimeout->setValue(60);
+    m_confirmTimeout->setSuffix(tr(" s"));
+    m_confirmTimeout->setToolTip(tr("A gateway that is not confirmed within this time rolls back by itself, so a push that "
+                                    "cuts the management path cannot lock you out."));
+    auto* timeoutLabel = new QLabel(tr("Roll back unless confirmed &within:"), this);
+    timeoutLabel->setBuddy(m_confirmTimeout);
+    m_test = new QPushButton(tr("&Test connection"), this);
+    m_test->setObjectName(QStringLiteral("testConnection"));
+    m_dryRun = new QPushButton(tr("&Dry run"), this);
+    m_dryRun->setObjectName(QStringLiteral("dryRun"));
+    m_dryRun->setToolTip(tr("Every file with its path and mode, and every command, in order — nothing is changed"));
+    m_push = new QPushButton(tr("&Push to both gateways"), this);
+    m_push->setObjectName(QStringLiteral("push"));
+    m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_cancel->setEnabled(false);
+    buttons->addWidget(timeoutLabel);
+    buttons->addWidget(m_confirmTimeout);
+    buttons->addStretch();
+    buttons->addWidget(m_test);
+    buttons->addWidget(m_dryRun);
+    buttons->addWidget(m_push);
+    buttons->addWidget(m_cancel);
+    layout->addLayout(buttons);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("deployStatus"));
+    layout->addWidget(m_status);
+    m_log = new QPlainTextEdit(this);
+    m_log->setObjectName(QStringLiteral("deployLog"));
+    m_log->setAccessibleName(tr("Push log"));
+    m_log->setReadOnly(true);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setMaximumBlockCount(20000);
+    layout->addWidget(m_log, 1);
+
+    connect(m_test, &QPushButton::clicked, this, &DeployPanel::testConnections);
+    connect(m_dryRun, &QPushButton::clicked, this, &DeployPanel::dryRun);
+    connect(m_push, &QPushButton::clicked, this, &DeployPanel::push);
+    connect(m_cancel, &QPushButton::clicked, this, &DeployPanel::cancel);
+}
+
+DeployPanel::~DeployPanel()
+{
+    m_cancelFlag = true;
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+    }
+    Psk::wipe(m_psk);
+}
+
+void DeployPanel::setProfile(const TunnelProfile& profile, const QByteArray& psk, const QString& profileDir)
+{
+    m_profile = profile;
+    m_psk = psk;
+    m_profileDir = profileDir;
+    for (Side side : {Side::A, Side::B}) {
+        const SshOptions o = Deployer::sshOptionsFor(profile, side, profileDir);
+        GatewayFields& f = m_fields[int(side)];
+        f.host->setText(o.host);
+        f.port->setValue(o.port);
+        f.user->setText(o.user);
+        f.identity->setText(o.keyFile);
+        f.result->setText(tr("not pushed yet"));
+    }
+}
+
+bool DeployPanel::isBusy() const
+{
+    return m_worker != nullptr;
+}
+
+QString DeployPanel::logText() const
+{
+    return m_log->toPlainText();
+}
+
+QString DeployPanel::resultText(Side side) const
+{
+    return m_fields[int(side)].result->text();
+}
+
+SshOptions DeployPanel::sshOptions(Side side)
+{
+    SshOptions o = Deployer::sshOptionsFor(m_profile, side, m_profileDir);
+    const GatewayFields& f = m_fields[int(side)];
+    o.host = f.host->text().trimmed();
+    o.port = f.port->value();
+    o.user = f.user->text().trimmed();
+    o.keyFile = f.identity->text().trimmed();
+    o.acceptNewHostKey = [this](const HostKeyInfo& key, const QString& host) { return askHostKey(key, host); };
+    o.passphrase = [this](const QString& prompt) { return askSecret(prompt); };
+    o.password = [this](const QString& prompt) { return askSecret(prompt); };
+    return o;
+}
+
+// Called on the worker thread: the question is asked on the GUI thread while the worker waits.
+bool DeployPanel::askHostKey(const HostKeyInfo& key, const QString& host)
+{
+    if (s_hostKeyAnswer)
+        return *s_hostKeyAnswer;
+    bool accepted = false;
+    QMetaObject::invokeMethod(
+        this,
+        [&] {
+            QMessageBox box(QMessageBox::Question, tr("Unknown host key"),
+                            tr("The authenticity of host %1 can't be established.\n\n%2 key fingerprint is\n%3\n\n"
+                               "Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?")
+                                .arg(host, key.type, key.fingerprint),
+                            QMessageBox::Yes | QMessageBox::No, this);
+            box.setDefaultButton(QMessageBox::No);
+            accepted = box.exec() == QMessageBox::Yes;
+        },
+        Qt::BlockingQueuedConnection);
+    return accepted;
+}
+
+std::optional<QByteArray> DeployPanel::askSecret(const QString& prompt)
+{
+    std::optional<QByteArray> answer;
+    QMetaObject::invokeMethod(
+        this,
+        [&] {
+            bool ok = false;
+            const QString text = QInputDialog::getText(this, tr("Password"), prompt, QLineEdit::Password, {}, &ok);
+            if (ok)
+                answer = text.toUtf8();
+        },
+        Qt::BlockingQueuedConnection);
+    return answer;
+}
+
+void DeployPanel::appendLog(const DeployEvent& e)
+{
+    const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString who = e.side ? (*e.side == Side::A ? QStringLiteral("A") : QStringLiteral("B")) : QStringLiteral("*");
+    QString text = e.text.toHtmlEscaped();
+    switch (e.kind) {
+    case DeployEvent::Kind::Command: text = QStringLiteral("$ ") + text; break;
+    case DeployEvent::Kind::Output: text = QStringLiteral("&nbsp;&nbsp;") + text; break;
+    case DeployEvent::Kind::Warning: text = QStringLiteral("<b>%1</b> ").arg(tr("warning:")) + text; break;
+    case DeployEvent::Kind::Error: text = QStringLiteral("<b>%1</b> ").arg(tr("error:")) + text; break;
+    default: break;
+    }
+    m_log->appendHtml(QStringLiteral("<span style=\"color:%1\">%2 [%3] %4</span>").arg(sideColour(e.side).name(), time, who, text));
+}
+
+void DeployPanel::setResult(Side side, const QString& text, bool ok)
+{
+    QLabel* label = m_fields[int(side)].result;
+    label->setText(text);
+    label->setStyleSheet(ok ? QString() : QStringLiteral("font-weight: bold"));
+}
+
+void DeployPanel::setBusy(bool busy)
+{
+    for (QWidget* w : {static_cast<QWidget*>(m_test), static_cast<QWidget*>(m_dryRun), static_cast<QWidget*>(m_push),
+                       static_cast<QWidget*>(m_confirmTimeout)})
+        w->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    emit busyChanged(busy);
+}
+
+void DeployPanel::startWork(const QString& title, std::function<bool()> work)
+{
+    if (m_worker)
+        return;
+    m_cancelFlag = false;
+    m_status->setText(title);
+    appendLog(DeployEvent{std::nullopt, DeployEvent::Kind::Step, title});
+    setBusy(true);
+    m_worker = QThread::create([this, work = std::move(work)] {
+        const bool ok = work();
+        QMetaObject::invokeMethod(this, [this, ok] {
+            m_worker->wait();
+            delete m_worker;
+            m_worker = nullptr;
+            setBusy(false);
+            emit finished(ok);
+        });
+    });
+    m_worker->start();
+}
+
+void DeployPanel::testConnections()
+{
+    std::array<SshOptions, 2> options{sshOptions(Side::A), sshOptions(Side::B)};
+    for (SshOptions& o : options)
+        o.cancel = &m_cancelFlag;
+    startWork(tr("Testing the SSH connections…"), [this, options] {
+        bool all = true;
+        for (Side side : {Side::A, Side::B}) {
+            auto s = SshSession::connect(options[size_t(side)]);
+            QString text;
+            bool ok = s.ok();
+            if (ok) {
+                auto r = s.value()->exec(QStringLiteral("uname -n; id -un"));
+                ok = r && r.value().exitStatus == 0;
+                text = ok ? tr("connected: %1 (host key %2)")
+                                .arg(QString::fromUtf8(r.value().out).simplified(), s.value()->hostKey().fingerprint)
+                          : tr("connected, but a command failed");
+            } else {
+                text = s.error().message;
+            }
+            all = all && ok;
+            QMetaObject::invokeMethod(this, [this, side, text, ok] {
+                setResult(side, text, ok);
+                appendLog(DeployEvent{side, ok ? DeployEvent::Kind::Result : DeployEvent::Kind::Error, text});
+            });
+        }
+        return all;
+    });
+}
+
+void DeployPanel::dryRun()
+{
+    DeployOptions options;
+    options.confirmTimeoutSec = m_confirmTimeout->value();
+    Deployer deployer(m_profile, m_psk, {sshOptions(Side::A), sshOptions(Side::B)}, options, {});
+    auto lines = deployer.dryRun();
+    m_log->appendPlainText(lines ? lines.value().join(QLatin1Char('\n')) : lines.error().toString());
+}
+
+void DeployPanel::push()
+{
+    DeployOptions options;
+    options.confirmTimeoutSec = m_confirmTimeout->value();
+    options.cancel = &m_cancelFlag;
+    const std::array<SshOptions, 2> ssh{sshOptions(Side::A), sshOptions(Side::B)};
+    for (Side side : {Side::A, Side::B})
+        setResult(side, tr("pushing…"), true);
+    auto deployer = std::make_shared<Deployer>(m_profile, m_psk, ssh, options, [this](const DeployEvent& e) {
+        QMetaObject::invokeMethod(this, [this, e] { appendLog(e); });
+    });
+    startWork(tr("Pushing to both gateways…"), [this, deployer] {
+        const DeployResult r = deployer->run();
+        QMetaObject::invokeMethod(this, [this, r] {
+            for (Side side : {Side::A, Side::B}) {
+                const GatewayOutcome o = r.outcome[size_t(side)];
+                setResult(side, outcomeName(o), o == GatewayOutcome::Confirmed || o == GatewayOutcome::Unchanged);
+            }
+            if (!r.tunnelReport.isEmpty())
+                m_log->appendPlainText(r.tunnelReport);
+            m_status->setText(r.ok ? tr("Pushed. %1").arg(r.message) : tr("Push failed; both gateways are on their previous configuration. %1").arg(r.message));
+        });
+        return r.ok;
+    });
+}
+
+void DeployPanel::cancel()
+{
+    m_cancelFlag = true;
+    m_status->setText(tr("Cancelling… (anything already committed is rolled back)"));
+}
+
+} // namespace ipsecwiz

@@ -1,0 +1,73 @@
+#include "FindingLabel.h"
+
+#include "Theme.h"
+
+#include <QEvent>
+
+namespace ipsecwiz {
+
+FindingLabel::FindingLabel(const QString& field, QWidget* parent) : QLabel(parent), m_field(field)
+{
+    setObjectName(field + QStringLiteral(".message"));
+    setWordWrap(true);
+    setTextFormat(Qt::RichText);
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    hide();
+}
+
+FindingLabel::~FindingLabel() = default;
+
+QColor FindingLabel::errorColour(const QPalette& palette)
+{
+    return Theme::isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+}
+
+QColor FindingLabel::warningColour(const QPalette& palette)
+{
+    return Theme::isDark(palette) ? QColor(0xff, 0xcc, 0x66) : QColor(0x8a, 0x5a, 0x00);
+}
+
+void FindingLabel::showFindings(const QList<Finding>& findings, QWidget* input)
+{
+    if (findings != m_findings) {
+        m_findings = findings;
+        render();
+    }
+    setVisible(!m_findings.isEmpty());
+    if (input)
+        input->setAccessibleDescription(plainMessage());
+}
+
+QString FindingLabel::plainMessage() const
+{
+    QStringList lines;
+    for (const Finding& f : m_findings)
+        lines.append(f.fix.isEmpty() ? f.message : f.message + QLatin1Char(' ') + f.fix);
+    return lines.join(QLatin1Char('\n'));
+}
+
+void FindingLabel::changeEvent(QEvent* event)
+{
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        render();
+}
+
+void FindingLabel::render()
+{
+    QStringList parts;
+    for (const Finding& f : std::as_const(m_findings)) {
+        const bool error = f.severity == Severity::Error;
+        const QColor colour = error ? errorColour(palette()) : warningColour(palette());
+        // ✖ and ⚠ say error or warning without relying on colour alone.
+        QString html = QStringLiteral("<span style=\"color:%1\">%2 %3</span>")
+                           .arg(colour.name(), error ? QStringLiteral("✖") : QStringLiteral("⚠"), f.message.toHtmlEscaped());
+        if (!f.fix.isEmpty())
+            html += QStringLiteral(" <i>%1</i>").arg(f.fix.toHtmlEscaped());
+        parts.append(html);
+    }
+    setText(parts.join(QStringLiteral("<br>")));
+}
+
+} // namespace ipsecwiz

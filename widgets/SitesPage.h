@@ -1,0 +1,66 @@
+#pragma once
+
+// The two sites side by side — network A and gateway A, network B and gateway B — each field
+// checked as it is typed with the message right under it, and the drawing redrawn every keystroke.
+// A default router row appears only when the gateways cannot reach each other directly.
+
+#include <QHash>
+#include <QWizardPage>
+
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+
+namespace ipsecwiz {
+
+class FindingLabel;
+class ProfileDraft;
+class TopologyView;
+struct TunnelProfile;
+
+class SitesPage final : public QWizardPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SitesPage)
+
+public:
+    explicit SitesPage(ProfileDraft* draft, QWidget* parent = nullptr);
+    ~SitesPage() override;
+
+    // The field ids this page edits ("name", "networkA", "gatewayA.publicAddress", …).
+    static QStringList fields();
+
+    [[nodiscard]] QLineEdit* edit(const QString& field) const { return m_edits.value(field); }
+    [[nodiscard]] FindingLabel* message(const QString& field) const { return m_messages.value(field); }
+    [[nodiscard]] TopologyView* topologyView() const { return m_topology; }
+    [[nodiscard]] bool routerShown(int side) const;
+
+    void initializePage() override;
+    void cleanupPage() override {}
+    bool isComplete() const override;
+
+private:
+    struct Field
+    {
+        QString id;
+        QString label;      // with its mnemonic
+        QString accessible; // the name a screen reader says
+        QString placeholder;
+        QString tip;
+    };
+    void addField(QGridLayout* grid, int row, const Field& f);
+    void load();
+    void refresh();
+    static QString valueOf(const TunnelProfile& profile, const QString& field);
+    static void setValue(TunnelProfile& profile, const QString& field, const QString& value);
+
+    ProfileDraft* m_draft;
+    QHash<QString, QLineEdit*> m_edits;
+    QHash<QString, QLabel*> m_labels;
+    QHash<QString, FindingLabel*> m_messages;
+    QHash<QString, bool> m_touched;
+    TopologyView* m_topology;
+    QLabel* m_status;
+};
+
+} // namespace ipsecwiz

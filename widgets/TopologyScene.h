@@ -1,0 +1,85 @@
+#pragma once
+
+// The tunnel drawn as an admin would sketch it: network A — gateway A — internet — gateway B —
+// network B, the IPsec tunnel arching between the gateways, every address labelled. Laid out
+// from the text it shows, so nothing is clipped whatever the addresses' length.
+
+#include "TunnelProfile.h"
+
+#include <QColor>
+#include <QGraphicsScene>
+
+class QPalette;
+
+namespace ipsecwiz {
+
+// What the monitor knows about the tunnel; Unknown until something has been measured.
+enum class TunnelState { Unknown, Up, Partial, Down };
+
+struct TopologyColours
+{
+    QColor background;
+    QColor text;
+    QColor muted;
+    QColor networkFill;
+    QColor networkBorder;
+    QColor gatewayFill;
+    QColor gatewayBorder;
+    QColor cloudFill;
+    QColor cloudBorder;
+    QColor link;
+    bool dark = false;
+
+    static TopologyColours forLight();
+    static TopologyColours forDark();
+    // Light or dark after the palette's base colour, so the drawing reads on either desktop.
+    static TopologyColours forPalette(const QPalette& palette);
+};
+
+class TopologyScene final : public QGraphicsScene
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TopologyScene)
+
+public:
+    explicit TopologyScene(QObject* parent = nullptr);
+    ~TopologyScene() override;
+
+    void setProfile(const TunnelProfile& profile);
+    [[nodiscard]] const TunnelProfile& profile() const { return m_profile; }
+
+    void setTunnelState(TunnelState state, const QString& rate = {});
+    [[nodiscard]] TunnelState tunnelState() const { return m_state; }
+    [[nodiscard]] QString rate() const { return m_rate; }
+
+    void setColours(const TopologyColours& colours);
+    [[nodiscard]] const TopologyColours& colours() const { return m_colours; }
+
+    // Every text in the drawing, top to bottom within each column (tests, screen readers).
+    [[nodiscard]] QStringList texts() const { return m_texts; }
+
+    static QColor stateColour(TunnelState state, bool dark);
+    static QString stateName(TunnelState state);
+
+    // The drawing as SVG 1.2 Tiny or as an image `scale` times the scene size.
+    [[nodiscard]] QByteArray toSvg(const QString& title);
+    [[nodiscard]] QImage toImage(qreal scale = 2.0);
+
+Q_SIGNALS:
+    void rebuilt();
+
+private:
+    void rebuild();
+
+    TunnelProfile m_profile;
+    TunnelState m_state = TunnelState::Unknown;
+    QString m_rate;
+    TopologyColours m_colours;
+    QStringList m_texts;
+};
+
+// The drawing of a profile as SVG bytes, in the light colours: for bundles (topology.svg) and
+// anything else without a view. Needs a QGuiApplication (fonts); same input, same bytes.
+QByteArray topologySvg(const TunnelProfile& profile, TunnelState state = TunnelState::Unknown, const QString& rate = {});
+
+} // namespace ipsecwiz

@@ -1,0 +1,139 @@
+#include "TopologyView.h"
+
+#include "FileWriter.h"
+
+#include <QBuffer>
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
+#include <QMenu>
+#include <QMessageBox>
+
+namespace ipsecwiz {
+
+TopologyView::TopologyView(QWidget* parent) : QGraphicsView(parent), m_scene(new TopologyScene(this))
+{
+    setObjectName(QStringLiteral("topologyView"));
+    setAccessibleName(tr("Topology drawing"));
+    setToolTip(tr("The tunnel as it will be built. Right-click to save the drawing as SVG or PNG."));
+    setScene(m_scene);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::StyledPanel);
+    setFocusPolicy(Qt::NoFocus);
+    setInteractive(false);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    m_scene->setColours(TopologyColours::forPalette(palette()));
+    connect(m_scene, &TopologyScene::rebuilt, this, [this] {
+        fit();
+        describe();
+    });
+    fit();
+    describe();
+}
+
+TopologyView::~TopologyView() = default;
+
+void TopologyView::setProfile(const TunnelProfile& profile)
+{
+    m_scene->setProfile(profile);
+}
+
+void TopologyView::setTunnelState(TunnelState state, const QString& rate)
+{
+    m_scene->setTunnelState(state, rate);
+}
+
+Status TopologyView::exportSvg(const QString& path)
+{
+    // Exports in the light colours whatever the screen shows: the file is for documents and print.
+    TopologyScene copy;
+    copy.setColours(TopologyColours::forLight());
+    copy.setProfile(m_scene->profile());
+    copy.setTunnelState(m_scene->tunnelState(), m_scene->rate());
+    return FileWriter::writeAtomically(path, copy.toSvg(tr("IPsec tunnel %1").arg(m_scene->profile().name)), 0644);
+}
+
+Status TopologyView::exportPng(const QString& path, qreal scale)
+{
+    TopologyScene copy;
+    copy.setColours(TopologyColours::forLight());
+    copy.setProfile(m_scene->profile());
+    copy.setTunnelState(m_scene->tunnelState(), m_scene->rate());
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!copy.toImage(scale).save(&buffer, "PNG"))
+        return Error{path, tr("The drawing could not be encoded as PNG.")};
+    return FileWriter::writeAtomically(path, bytes, 0644);
+}
+
+void TopologyView::saveAs()
+{
+    QString selected;
+    const QString name = m_scene->profile().name.isEmpty() ? QStringLiteral("topology") : m_scene->profile().name;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save drawing"), name + QStringLiteral("-topology.svg"),
+                                                tr("SVG drawing (*.svg);;PNG image (*.png)"), &selected);
+    if (path.isEmpty())
+        return;
+    // The name's suffix decides; without one, the chosen filter does.
+    QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")) {
+        suffix = selected.contains(QLatin1String("*.png")) ? QStringLiteral("png") : QStringLiteral("svg");
+        path += QLatin1Char('.') + suffix;
+    }
+    const bool png = suffix == QLatin1String("png");
+    const Status st = png ? exportPng(path) : exportSvg(path);
+    if (!st)
+        QMessageBox::warning(this, tr("Cannot save the drawing"), st.error().toString());
+}
+
+QSize TopologyView::sizeHint() const
+{
+    return {640, 210};
+}
+
+QSize TopologyView::minimumSizeHint() const
+{
+    return {320, 110};
+}
+
+void TopologyView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    fit();
+}
+
+void TopologyView::showEvent(QShowEvent* event)
+{
+    QGraphicsView::showEvent(event);
+    fit();
+}
+
+void TopologyView::changeEvent(QEvent* event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_scene->setColours(TopologyColours::forPalette(palette()));
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu menu(this);
+    menu.addAction(tr("&Save drawing as SVG or PNG…"), this, &TopologyView::saveAs);
+    menu.exec(event->globalPos());
+}
+
+void TopologyView::fit()
+{
+    fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+}
+
+void TopologyView::describe()
+{
+    setAccessibleDescription(m_scene->texts().join(QStringLiteral(", ")));
+}
+
+} // namespace ipsecwiz

@@ -1,0 +1,50 @@
+#pragma once
+
+// The topology drawing as a widget: scales the scene to fit whatever room it gets (vector all the
+// way, so it stays sharp on high-DPI screens), follows the light or dark palette, and saves
+// itself as SVG or PNG.
+
+#include "Result.h"
+#include "TopologyScene.h"
+
+#include <QGraphicsView>
+
+namespace ipsecwiz {
+
+class TopologyView final : public QGraphicsView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TopologyView)
+
+public:
+    explicit TopologyView(QWidget* parent = nullptr);
+    ~TopologyView() override;
+
+    [[nodiscard]] TopologyScene* topologyScene() const { return m_scene; }
+
+    void setProfile(const TunnelProfile& profile);
+    // For the monitor: colours the tunnel (green, amber, red, grey) and shows an optional rate.
+    void setTunnelState(TunnelState state, const QString& rate = {});
+
+    Status exportSvg(const QString& path);
+    Status exportPng(const QString& path, qreal scale = 2.0);
+    // Asks where (SVG or PNG by the chosen name) and saves; for the context menu and buttons.
+    void saveAs();
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    void fit();
+    void describe();
+
+    TopologyScene* m_scene;
+};
+
+} // namespace ipsecwiz

@@ -1,0 +1,48 @@
+#include "TunnelWizard.h"
+
+#include "AlgorithmsPage.h"
+#include "AuthenticationPage.h"
+#include "ReviewPage.h"
+#include "SitesPage.h"
+#include "WelcomePage.h"
+
+#include <QGuiApplication>
+#include <QIcon>
+
+namespace ipsecwiz {
+
+TunnelWizard::TunnelWizard(QWidget* parent)
+    : QWizard(parent), m_draft(new ProfileDraft(this)), m_welcome(new WelcomePage(m_draft, this)), m_sites(new SitesPage(m_draft, this)),
+      m_algorithms(new AlgorithmsPage(m_draft, this)), m_authentication(new AuthenticationPage(m_draft, this)),
+      m_review(new ReviewPage(m_draft, this))
+{
+    setObjectName(QStringLiteral("tunnelWizard"));
+    setWindowTitle(tr("New IPsec tunnel"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setOption(QWizard::HaveHelpButton, false);
+    setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/ipsec-wizard.svg")).pixmap(QSize(48, 48), qApp->devicePixelRatio()));
+    setPage(WelcomeId, m_welcome);
+    setPage(SitesId, m_sites);
+    setPage(AlgorithmsId, m_algorithms);
+    setPage(AuthenticationId, m_authentication);
+    setPage(ReviewId, m_review);
+    setStartId(WelcomeId);
+    setMinimumSize(860, 640);
+    resize(1060, 780);
+    connect(m_review, &ReviewPage::profileSaved, this, &TunnelWizard::profileSaved);
+    connect(m_review, &ReviewPage::bundleExported, this, &TunnelWizard::bundleExported);
+}
+
+TunnelWizard::~TunnelWizard() = default;
+
+void TunnelWizard::editProfile(const TunnelProfile& profile, const QString& path)
+{
+    setWindowTitle(tr("Edit IPsec tunnel"));
+    m_draft->replace(profile, path);
+    m_welcome->markApplied();
+    setStartId(SitesId);
+    restart();
+}
+
+} // namespace ipsecwiz

@@ -1,0 +1,210 @@
+#include "WelcomePage.h"
+
+#include "FindingLabel.h"
+#include "ProfileDraft.h"
+
+#include <QButtonGroup>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace ipsecwiz {
+
+namespace {
+
+QLabel* note(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setContentsMargins(24, 0, 0, 6);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+} // namespace
+
+WelcomePage::WelcomePage(ProfileDraft* draft, QWidget* parent)
+    : QWizardPage(parent), m_draft(draft), m_group(new QButtonGroup(this)), m_labPath(defaultLabProfilePath())
+{
+    setObjectName(QStringLiteral("welcomePage"));
+    setTitle(tr("Welcome"));
+    setSubTitle(tr("Describe the two sites once and IPsec Wizard writes matching configuration for both gateways, "
+                   "with a fresh pre-shared key, routes and firewall rules."));
+
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("How do you want to start?"), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_new = new QRadioButton(tr("Start a ne&w tunnel"), this);
+    m_new->setObjectName(QStringLiteral("startNew"));
+    m_new->setAccessibleName(tr("New tunnel"));
+    m_new->setToolTip(tr("Empty sites and modern defaults: strongSwan on both gateways, IKEv2, AES-256-GCM, Curve25519."));
+    layout->addWidget(m_new);
+    layout->addWidget(note(tr("Empty sites and modern defaults: strongSwan on both gateways, IKEv2, AES-256-GCM, Curve25519."), this));
+
+    m_file = new QRadioButton(tr("Start from a &profile file:"), this);
+    m_file->setObjectName(QStringLiteral("startFile"));
+    m_file->setAccessibleName(tr("Start from a profile file"));
+    m_file->setToolTip(tr("An IPsec Wizard profile (.json) saved earlier or written by hand."));
+    layout->addWidget(m_file);
+    auto* pathRow = new QHBoxLayout;
+    pathRow->setContentsMargins(24, 0, 0, 0);
+    m_path = new QLineEdit(this);
+    m_path->setObjectName(QStringLiteral("profilePath"));
+    m_path->setAccessibleName(tr("Profile file"));
+    m_path->setPlaceholderText(tr("path to a profile, e.g. ~/tunnels/office.json"));
+    m_path->setToolTip(tr("The profile to start from; nothing is changed in it until you save."));
+    m_path->setClearButtonEnabled(true);
+    m_browse = new QPushButton(tr("B&rowse…"), this);
+    m_browse->setObjectName(QStringLiteral("browseProfile"));
+    m_browse->setAccessibleName(tr("Browse for a profile file"));
+    m_browse->setToolTip(tr("Choose a profile file."));
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_browse);
+    layout->addLayout(pathRow);
+    m_message = new FindingLabel(QStringLiteral("profilePath"), this);
+    m_message->setContentsMargins(24, 0, 0, 0);
+    layout->addWidget(m_message);
+    layout->addSpacing(6);
+
+    m_example = new QRadioButton(tr("Start from the &example"), this);
+    m_example->setObjectName(QStringLiteral("startExample"));
+    m_example->setAccessibleName(tr("Start from the example"));
+    m_example->setToolTip(tr("The topology of the 2004 how-to this program grew from."));
+    layout->addWidget(m_example);
+    layout->addWidget(note(tr("The how-to's topology: 192.168.1.0/24 behind 203.0.113.1 and 192.168.2.0/24 behind 203.0.113.2, "
+                              "racoon-tool on both gateways."),
+                           this));
+
+    m_lab = new QRadioButton(tr("Start from the &lab profile"), this);
+    m_lab->setObjectName(QStringLiteral("startLab"));
+    m_lab->setAccessibleName(tr("Start from the lab profile"));
+    m_lab->setToolTip(tr("The two gateways of the local test lab (ipsec-wizard lab up)."));
+    layout->addWidget(m_lab);
+    m_labNote = note({}, this);
+    layout->addWidget(m_labNote);
+    layout->addStretch(1);
+
+    m_group->addButton(m_new, int(Start::New));
+    m_group->addButton(m_file, int(Start::File));
+    m_group->addButton(m_example, int(Start::Example));
+    m_group->addButton(m_lab, int(Start::Lab));
+    m_new->setChecked(true);
+    m_applied = sourceKey(); // the draft starts as a new tunnel
+
+    connect(m_group, &QButtonGroup::idToggled, this, [this](int, bool on) {
+        if (on)
+            Q_EMIT completeChanged();
+    });
+    connect(m_path, &QLineEdit::textChanged, this, [this] {
+        m_message->showFindings({});
+        if (!m_path->text().isEmpty())
+            m_file->setChecked(true);
+        Q_EMIT completeChanged();
+    });
+    connect(m_browse, &QPushButton::clicked, this, &WelcomePage::browse);
+    setLabProfilePath(m_labPath);
+}
+
+WelcomePage::~WelcomePage() = default;
+
+QString WelcomePage::defaultLabProfilePath()
+{
+    return QStringLiteral("/var/lib/ipsec-wizard-lab/lab-profile.json");
+}
+
+void WelcomePage::setLabProfilePath(const QString& path)
+{
+    m_labPath = path;
+    const bool up = !path.isEmpty() && QFileInfo(path).isFile();
+    m_lab->setVisible(up);
+    m_labNote->setVisible(up);
+    m_labNote->setText(tr("The lab's two gateways, from %1.").arg(QDir::toNativeSeparators(path)));
+    if (!up && m_lab->isChecked())
+        m_new->setChecked(true);
+}
+
+void WelcomePage::setStart(Start start, const QString& file)
+{
+    if (start == Start::File)
+        m_path->setText(file);
+    m_group->button(int(start))->setChecked(true);
+}
+
+WelcomePage::Start WelcomePage::start() const
+{
+    return Start(m_group->checkedId());
+}
+
+void WelcomePage::markApplied()
+{
+    m_applied = sourceKey();
+}
+
+void WelcomePage::initializePage()
+{
+    setLabProfilePath(m_labPath);
+}
+
+bool WelcomePage::isComplete() const
+{
+    return start() != Start::File || !m_path->text().trimmed().isEmpty();
+}
+
+QString WelcomePage::sourceKey() const
+{
+    switch (start()) {
+    case Start::New: return QStringLiteral("new");
+    case Start::File: return QStringLiteral("file:") + m_path->text().trimmed();
+    case Start::Example: return QStringLiteral("example");
+    case Start::Lab: return QStringLiteral("lab:") + m_labPath;
+    }
+    return {};
+}
+
+bool WelcomePage::validatePage()
+{
+    // Back to this page and Next again without a new choice keeps everything typed since.
+    const QString key = sourceKey();
+    if (key == m_applied)
+        return true;
+    if (start() == Start::New) {
+        m_draft->replace(TunnelProfile{});
+        m_applied = key;
+        return true;
+    }
+    QString path = start() == Start::File ? m_path->text().trimmed() : start() == Start::Example ? exampleProfilePath() : m_labPath;
+    if (path.startsWith(QLatin1String("~/")))
+        path = QDir::homePath() + path.mid(1);
+    auto loaded = ProfileJson::load(path);
+    if (!loaded) {
+        const QString field = start() == Start::File ? QStringLiteral("profilePath") : QString();
+        m_message->showFindings({Finding{Severity::Error, field, loaded.error().toString(), {}}}, m_path);
+        if (start() != Start::File)
+            m_message->setVisible(true);
+        return false;
+    }
+    // The example and the lab are templates: saving them asks for a new file.
+    m_draft->replace(loaded.value(), start() == Start::File ? QFileInfo(path).absoluteFilePath() : QString());
+    m_applied = key;
+    return true;
+}
+
+void WelcomePage::browse()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open profile"), m_path->text(), tr("IPsec Wizard profiles (*.json);;All files (*)"));
+    if (!path.isEmpty()) {
+        m_path->setText(QDir::toNativeSeparators(path));
+        m_file->setChecked(true);
+    }
+}
+
+} // namespace ipsecwiz

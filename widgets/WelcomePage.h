@@ -1,0 +1,63 @@
+#pragma once
+
+// First page: start a new tunnel, or from a profile file, the how-to's example, or the profile
+// the local lab wrote (offered only when a lab is up).
+
+#include <QWizardPage>
+
+class QButtonGroup;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+
+namespace ipsecwiz {
+
+class FindingLabel;
+class ProfileDraft;
+
+class WelcomePage final : public QWizardPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WelcomePage)
+
+public:
+    enum class Start { New, File, Example, Lab };
+
+    explicit WelcomePage(ProfileDraft* draft, QWidget* parent = nullptr);
+    ~WelcomePage() override;
+
+    // Where "ipsec-wizard lab up" leaves its profile; the lab choice appears when it exists.
+    static QString defaultLabProfilePath();
+    void setLabProfilePath(const QString& path);
+    static QString exampleProfilePath() { return QStringLiteral(":/examples/seed-topology.json"); }
+
+    void setStart(Start start, const QString& file = {});
+    [[nodiscard]] Start start() const;
+    // The draft already holds what the current choice would load (Back then Next keeps edits).
+    void markApplied();
+
+    void initializePage() override;
+    void cleanupPage() override {}
+    bool isComplete() const override;
+    bool validatePage() override;
+
+private:
+    void browse();
+    [[nodiscard]] QString sourceKey() const;
+
+    ProfileDraft* m_draft;
+    QButtonGroup* m_group;
+    QRadioButton* m_new;
+    QRadioButton* m_file;
+    QRadioButton* m_example;
+    QRadioButton* m_lab;
+    QLabel* m_labNote;
+    QLineEdit* m_path;
+    QPushButton* m_browse;
+    FindingLabel* m_message;
+    QString m_labPath;
+    QString m_applied; // sourceKey() of what the draft was last filled from
+};
+
+} // namespace ipsecwiz
