@@ -62,6 +62,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
         f.port->setRange(1, 65535);
         f.port->setObjectName(QStringLiteral("sshPort_") + id);
         f.port->setAccessibleName(tr("%1 SSH port").arg(sideName(side)));
+        f.port->setToolTip(tr("The gateway's SSH port (22 unless its sshd listens elsewhere)"));
         f.user = new QLineEdit(box);
         f.user->setObjectName(QStringLiteral("sshUser_") + id);
         f.user->setAccessibleName(tr("%1 SSH user").arg(sideName(side)));
@@ -70,6 +71,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
         f.identity->setObjectName(QStringLiteral("sshIdentity_") + id);
         f.identity->setAccessibleName(tr("%1 SSH private key").arg(sideName(side)));
         f.identity->setPlaceholderText(tr("ssh-agent and ~/.ssh keys"));
+        f.identity->setToolTip(tr("A private key file; its passphrase is asked for when needed. Empty: ssh-agent, then the keys in ~/.ssh"));
         f.result = new QLabel(tr("not pushed yet"), box);
         f.result->setObjectName(QStringLiteral("result_") + id);
         f.result->setWordWrap(true);
@@ -94,14 +96,21 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
     auto* timeoutLabel = new QLabel(tr("Roll back unless confirmed &within:"), this);
     timeoutLabel->setBuddy(m_confirmTimeout);
     m_test = new QPushButton(tr("&Test connection"), this);
+    m_test->setAccessibleName(tr("Test connection"));
     m_test->setObjectName(QStringLiteral("testConnection"));
+    m_test->setToolTip(tr("Connect to both gateways, check their host keys and log in — nothing is changed"));
     m_dryRun = new QPushButton(tr("&Dry run"), this);
+    m_dryRun->setAccessibleName(tr("Dry run"));
     m_dryRun->setObjectName(QStringLiteral("dryRun"));
     m_dryRun->setToolTip(tr("Every file with its path and mode, and every command, in order — nothing is changed"));
     m_push = new QPushButton(tr("&Push to both gateways"), this);
+    m_push->setAccessibleName(tr("Push to both gateways"));
     m_push->setObjectName(QStringLiteral("push"));
+    m_push->setToolTip(tr("Preflight, upload, commit on both gateways at once, test the tunnel, then confirm; any failure rolls both back"));
     m_cancel = new QPushButton(tr("&Cancel"), this);
+    m_cancel->setAccessibleName(tr("Cancel the push"));
     m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_cancel->setToolTip(tr("Stop the push; whatever was already committed is rolled back"));
     m_cancel->setEnabled(false);
     buttons->addWidget(timeoutLabel);
     buttons->addWidget(m_confirmTimeout);
@@ -118,6 +127,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
     m_log = new QPlainTextEdit(this);
     m_log->setObjectName(QStringLiteral("deployLog"));
     m_log->setAccessibleName(tr("Push log"));
+    m_log->setToolTip(tr("Every step and command, with the time, in one colour per gateway"));
     m_log->setReadOnly(true);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setMaximumBlockCount(20000);

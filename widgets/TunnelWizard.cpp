@@ -1,5 +1,7 @@
 #include "TunnelWizard.h"
 
+#include "DeployPage.h"
+
 #include "AlgorithmsPage.h"
 #include "AuthenticationPage.h"
 #include "ReviewPage.h"
@@ -14,7 +16,7 @@ namespace ipsecwiz {
 TunnelWizard::TunnelWizard(QWidget* parent)
     : QWizard(parent), m_draft(new ProfileDraft(this)), m_welcome(new WelcomePage(m_draft, this)), m_sites(new SitesPage(m_draft, this)),
       m_algorithms(new AlgorithmsPage(m_draft, this)), m_authentication(new AuthenticationPage(m_draft, this)),
-      m_review(new ReviewPage(m_draft, this))
+      m_review(new ReviewPage(m_draft, this)), m_deploy(new DeployPage(m_draft, this))
 {
     setObjectName(QStringLiteral("tunnelWizard"));
     setWindowTitle(tr("New IPsec tunnel"));
@@ -27,6 +29,7 @@ TunnelWizard::TunnelWizard(QWidget* parent)
     setPage(AlgorithmsId, m_algorithms);
     setPage(AuthenticationId, m_authentication);
     setPage(ReviewId, m_review);
+    setPage(DeployId, m_deploy);
     setStartId(WelcomeId);
     setMinimumSize(860, 640);
     resize(1060, 780);

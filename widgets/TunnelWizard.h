@@ -2,7 +2,7 @@
 
 // The wizard an admin clicks through to build a tunnel: Welcome, Sites, Software and algorithms,
 // Authentication, Review. Every page fills the one ProfileDraft; nothing is generated in accept().
-// Deploy and Monitor pages come with their own issues and get the ids reserved here.
+// Deploy follows Review (optional: Finish is on both); Monitor has its id reserved.
 
 #include "ProfileDraft.h"
 
@@ -15,6 +15,7 @@ class SitesPage;
 class AlgorithmsPage;
 class AuthenticationPage;
 class ReviewPage;
+class DeployPage;
 
 class TunnelWizard final : public QWizard
 {
@@ -29,7 +30,7 @@ public:
         AlgorithmsId = 20,
         AuthenticationId = 30,
         ReviewId = 40,
-        DeployId = 50,  // reserved: the deploy issue
+        DeployId = 50,
         MonitorId = 60, // reserved: the monitor issue
     };
     Q_ENUM(PageId)
@@ -48,6 +49,7 @@ public:
     [[nodiscard]] AlgorithmsPage* algorithmsPage() const { return m_algorithms; }
     [[nodiscard]] AuthenticationPage* authenticationPage() const { return m_authentication; }
     [[nodiscard]] ReviewPage* reviewPage() const { return m_review; }
+    [[nodiscard]] DeployPage* deployPage() const { return m_deploy; }
 
 Q_SIGNALS:
     void profileSaved(const QString& path);
@@ -60,6 +62,7 @@ private:
     AlgorithmsPage* m_algorithms;
     AuthenticationPage* m_authentication;
     ReviewPage* m_review;
+    DeployPage* m_deploy;
 };
 
 } // namespace ipsecwiz
