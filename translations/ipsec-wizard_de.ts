@@ -1680,6 +1680,19 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
 </context>
 <context>
+    <name>ipsecwiz::DeployPage</name>
+    <message>
+        <location filename="../widgets/DeployPage.cpp" line="+15"/>
+        <source>Deploy</source>
+        <translation>Ausrollen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push the configuration to both gateways over SSH. Each gateway rolls back by itself unless the wizard confirms it over a fresh connection.</source>
+        <translation>Die Konfiguration per SSH auf beide Gateways übertragen. Jedes Gateway setzt sich selbst zurück, wenn der Assistent es nicht über eine neue Verbindung bestätigt.</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::DeployPanel</name>
     <message>
         <location filename="../widgets/DeployPanel.cpp" line="+30"/>
@@ -1712,6 +1725,11 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>%1: SSH-Port</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The gateway&apos;s SSH port (22 unless its sshd listens elsewhere)</source>
+        <translation>Der SSH-Port des Gateways (22, sofern sein sshd nicht auf einem anderen lauscht)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>%1 SSH user</source>
         <translation>%1: SSH-Benutzer</translation>
@@ -1733,12 +1751,17 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <source>A private key file; its passphrase is asked for when needed. Empty: ssh-agent, then the keys in ~/.ssh</source>
+        <translation>Eine Datei mit privatem Schlüssel; seine Passphrase wird bei Bedarf erfragt. Leer: ssh-agent, dann die Schlüssel in ~/.ssh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+89"/>
         <source>not pushed yet</source>
         <translation>noch nicht übertragen</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-86"/>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
@@ -1788,9 +1811,24 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Connect to both gateways, check their host keys and log in — nothing is changed</source>
+        <translation>Mit beiden Gateways verbinden, ihre Host-Schlüssel prüfen und anmelden – es wird nichts geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Dry run</source>
         <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1803,17 +1841,42 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>Auf beide Gateways &amp;übertragen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Push to both gateways</source>
+        <translation>Auf beide Gateways übertragen</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Preflight, upload, commit on both gateways at once, test the tunnel, then confirm; any failure rolls both back</source>
+        <translation>Vorprüfung, Hochladen, Übernahme auf beiden Gateways zugleich, Tunneltest, dann Bestätigung; jeder Fehler setzt beide zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>Cancel the push</source>
+        <translation>Übertragung abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the push; whatever was already committed is rolled back</source>
+        <translation>Die Übertragung anhalten; was schon übernommen wurde, wird zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Push log</source>
         <translation>Übertragungsprotokoll</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+1"/>
+        <source>Every step and command, with the time, in one colour per gateway</source>
+        <translation>Jeder Schritt und jeder Befehl mit Uhrzeit, in einer eigenen Farbe pro Gateway</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Unknown host key</source>
         <translation>Unbekannter Host-Schlüssel</translation>
     </message>
@@ -1891,7 +1954,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+376"/>
+        <location filename="../remote/Deployer.cpp" line="+380"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -1979,7 +2042,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer::GatewayJob</name>
     <message>
-        <location line="-458"/>
+        <location line="-461"/>
         <source>“%1” failed with exit status %2: %3</source>
         <translation>„%1“ scheiterte mit Exit-Status %2: %3</translation>
     </message>
@@ -2080,7 +2143,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>übernehmen (innerhalb von %1 s bestätigen, sonst setzt das Gateway selbst zurück)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 rolled back: %2</source>
         <translation>%1 zurückgesetzt: %2</translation>
     </message>
@@ -2095,7 +2158,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>setze zurück</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>back on the previous configuration</source>
         <translation>wieder auf der vorigen Konfiguration</translation>
     </message>
@@ -2245,13 +2308,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+55"/>
-        <location line="+247"/>
+        <location filename="../widgets/MainWindow.cpp" line="+59"/>
+        <location line="+250"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-238"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -2289,12 +2352,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-73"/>
-        <location line="+283"/>
+        <location line="+288"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -2354,12 +2417,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>&amp;Ausrollen …</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Push the configuration to both gateways over SSH — coming with the deploy issue.</source>
-        <translation>Die Konfiguration per SSH auf beide Gateways übertragen – kommt mit dem Deploy-Issue.</translation>
+        <location line="+1"/>
+        <source>Push the configuration to both gateways over SSH, transactionally: a gateway that is not confirmed rolls back by itself.</source>
+        <translation>Die Konfiguration per SSH auf beide Gateways übertragen, transaktional: Ein Gateway, das nicht bestätigt wird, setzt sich selbst zurück.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Monitor</source>
         <translation>Ü&amp;berwachen</translation>
     </message>
@@ -2469,7 +2532,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>%1 (missing)</source>
         <translation>%1 (fehlt)</translation>
     </message>
@@ -2494,7 +2557,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>Deploy</source>
+        <translation>Ausrollen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open or create a tunnel without errors first.</source>
+        <translation>Öffnen oder erstellen Sie zuerst einen Tunnel ohne Fehler.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deploy %1</source>
+        <translation>%1 ausrollen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
@@ -3087,7 +3165,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::TopologyScene</name>
     <message>
-        <location filename="../widgets/TopologyScene.cpp" line="+215"/>
+        <location filename="../widgets/TopologyScene.cpp" line="+212"/>
         <source>up</source>
         <translation>aktiv</translation>
     </message>
@@ -3213,12 +3291,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::TunnelWizard</name>
     <message>
-        <location filename="../widgets/TunnelWizard.cpp" line="+20"/>
+        <location filename="../widgets/TunnelWizard.cpp" line="+22"/>
         <source>New IPsec tunnel</source>
         <translation>Neuer IPsec-Tunnel</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Edit IPsec tunnel</source>
         <translation>IPsec-Tunnel bearbeiten</translation>
     </message>
