@@ -2428,8 +2428,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+0"/>
-        <source>Watch the tunnel&apos;s security associations live — coming with the monitor issue.</source>
-        <translation>Die Security Associations des Tunnels live beobachten – kommt mit dem Monitor-Issue.</translation>
+        <source>Watching the tunnel&apos;s security associations in a window is not built yet; on the command line: ipsec-wizard monitor PROFILE --follow.</source>
+        <translation>Ein Fenster für die Sicherheitsassoziationen des Tunnels gibt es noch nicht; auf der Kommandozeile: ipsec-wizard monitor PROFIL --follow.</translation>
     </message>
     <message>
         <location line="+3"/>

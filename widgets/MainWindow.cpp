@@ -198,7 +198,7 @@ void MainWindow::createActions()
     deploy->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
     deploy->setEnabled(false); // until a tunnel without errors is open
     connect(deploy, &QAction::triggered, this, &MainWindow::deploy);
-    auto* monitor = make(QStringLiteral("actionMonitor"), tr("&Monitor"), tr("Watch the tunnel's security associations live — coming with the monitor issue."));
+    auto* monitor = make(QStringLiteral("actionMonitor"), tr("&Monitor"), tr("Watching the tunnel's security associations in a window is not built yet; on the command line: ipsec-wizard monitor PROFILE --follow."));
     monitor->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
     monitor->setEnabled(false);
     auto* quit = make(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit IPsec Wizard."));

@@ -190,7 +190,7 @@ private slots:
         QAction* monitor = w.action(QStringLiteral("actionMonitor"));
         QVERIFY(monitor);
         QVERIFY(!monitor->isEnabled());
-        QVERIFY(monitor->toolTip().contains(QStringLiteral("coming with")));
+        QVERIFY(monitor->toolTip().contains(QStringLiteral("ipsec-wizard monitor")));
         QAction* deploy = w.action(QStringLiteral("actionDeploy"));
         QVERIFY(deploy);
         QVERIFY(!deploy->isEnabled()); // nothing open yet
