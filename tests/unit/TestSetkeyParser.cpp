@@ -2,6 +2,7 @@
 // source), the seed's sample, every fixture cut at every line, and garbage.
 
 #include "SetkeyParser.h"
+#include "ParserTestSupport.h"
 #include "SnapshotParser.h"
 #include "TestConfig.h"
 
@@ -10,44 +11,9 @@
 #include <QTest>
 
 using namespace ipsecwiz;
+using namespace ipsecwiz::test;
 
 namespace {
-
-QByteArray fixture(const char* name)
-{
-    QFile f(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return f.readAll();
-}
-
-// Offsets just past each line break: cutting there keeps whole lines 1..k.
-QList<qsizetype> lineEnds(const QByteArray& text)
-{
-    QList<qsizetype> ends;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n')
-            ends += i + 1;
-    }
-    return ends;
-}
-
-struct Span
-{
-    int first;
-    int last;
-    QString key;
-};
-
-QList<Span> spans(const Snapshot& s)
-{
-    QList<Span> out;
-    for (const auto& sa : s.sas)
-        out += { sa.firstLine, sa.lastLine, QStringLiteral("sa ") + sa.key() };
-    for (const auto& sp : s.policies)
-        out += { sp.firstLine, sp.lastLine, QStringLiteral("sp ") + sp.key() };
-    return out;
-}
 
 // Cuts `text` after every line and in the middle of every line; checks that nothing crashes,
 // that every entry finished before the cut is there, that nothing is invented, and that a cut

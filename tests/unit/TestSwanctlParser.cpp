@@ -2,6 +2,7 @@
 // capture from a bug report and this machine's lab (sources in tests/fixtures/monitor/README.md),
 // every fixture cut at every line, and garbage.
 
+#include "ParserTestSupport.h"
 #include "SnapshotParser.h"
 #include "SwanctlParser.h"
 #include "TestConfig.h"
@@ -11,33 +12,9 @@
 #include <QTest>
 
 using namespace ipsecwiz;
+using namespace ipsecwiz::test;
 
 namespace {
-
-QByteArray fixture(const char* name)
-{
-    QFile f(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return f.readAll();
-}
-
-QList<qsizetype> lineEnds(const QByteArray& text)
-{
-    QList<qsizetype> ends;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n')
-            ends += i + 1;
-    }
-    return ends;
-}
-
-struct Span
-{
-    int first;
-    int last;
-    QString key;
-};
 
 QList<Span> childSpans(const Snapshot& s)
 {

@@ -2,6 +2,7 @@
 // tests/fixtures/monitor/README.md), including this machine's lab, every fixture cut at every
 // line, and garbage.
 
+#include "ParserTestSupport.h"
 #include "SnapshotParser.h"
 #include "TestConfig.h"
 #include "XfrmParser.h"
@@ -11,43 +12,9 @@
 #include <QTest>
 
 using namespace ipsecwiz;
+using namespace ipsecwiz::test;
 
 namespace {
-
-QByteArray fixture(const char* name)
-{
-    QFile f(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return f.readAll();
-}
-
-QList<qsizetype> lineEnds(const QByteArray& text)
-{
-    QList<qsizetype> ends;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n')
-            ends += i + 1;
-    }
-    return ends;
-}
-
-struct Span
-{
-    int first;
-    int last;
-    QString key;
-};
-
-QList<Span> spans(const Snapshot& s)
-{
-    QList<Span> out;
-    for (const auto& sa : s.sas)
-        out += { sa.firstLine, sa.lastLine, QStringLiteral("sa ") + sa.key() };
-    for (const auto& sp : s.policies)
-        out += { sp.firstLine, sp.lastLine, QStringLiteral("sp ") + sp.key() };
-    return out;
-}
 
 // `exact`: the format says where an entry ends (ip -s xfrm state ends each state with its
 // stats), so a cut inside one must be flagged. Without -s an entry has no end marker and a cut
