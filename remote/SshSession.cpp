@@ -295,7 +295,14 @@ Result<ExecResult> SshSession::exec(const QString& command, const QByteArray& in
                 if (maxOutputBytes > 0 && result.out.size() + result.err.size() > maxOutputBytes) {
                     // Enough: stop reading, close the channel (the remote command gets SIGPIPE).
                     result.truncated = true;
+                    const qsizetype before = result.out.size();
                     result.out.truncate(qMax<qsizetype>(0, maxOutputBytes - result.err.size()));
+                    // The unfinished line is the tail of `out`: cut it by what was cut there.
+                    pending[0].chop(qMin(pending[0].size(), before - result.out.size()));
+                    if (result.err.size() > maxOutputBytes) {
+                        pending[1].chop(qMin(pending[1].size(), result.err.size() - maxOutputBytes));
+                        result.err.truncate(maxOutputBytes);
+                    }
                     flushLines(0, true);
                     flushLines(1, true);
                     return result;

@@ -215,6 +215,39 @@ private slots:
         QVERIFY(r.error().message.contains(QStringLiteral("did not finish")));
     }
 
+    // Hostile remote output: floods, binary bytes, one enormous line, a command that never
+    // ends. What is kept stays under the cap, the result says it was cut, nothing crashes.
+    void hostileOutputIsBounded_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<bool>("truncated");
+        QTest::newRow("100-MB-flood") << QStringLiteral("head -c 100000000 /dev/zero | tr '\\0' x") << true;
+        QTest::newRow("10-MB-single-line") << QStringLiteral("head -c 10000000 /dev/zero | tr '\\0' a") << true;
+        QTest::newRow("never-ends") << QStringLiteral("yes") << true;
+        QTest::newRow("binary-bytes") << QStringLiteral("head -c 200000 /dev/urandom") << false;
+    }
+
+    void hostileOutputIsBounded()
+    {
+        QFETCH(QString, command);
+        QFETCH(bool, truncated);
+        QTemporaryDir dir;
+        auto s = SshSession::connect(options(writeKnownHosts(dir, QStringLiteral("host_ed25519"))));
+        QVERIFY(s.ok());
+        constexpr qsizetype cap = 1 << 20;
+        qsizetype longestLine = 0;
+        auto r = s.value()->exec(command, {}, [&](Stream, const QByteArray& line) { longestLine = qMax(longestLine, line.size()); },
+                                 30000, cap);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QCOMPARE(r.value().truncated, truncated);
+        QVERIFY(r.value().out.size() + r.value().err.size() <= cap);
+        QVERIFY(longestLine <= cap);
+        // The session is still usable afterwards.
+        auto again = s.value()->exec(QStringLiteral("echo fine"));
+        QVERIFY(again.ok());
+        QCOMPARE(again.value().out, QByteArray("fine\n"));
+    }
+
     void connectTimeoutOnSilentPort()
     {
         QTemporaryDir dir;
