@@ -12,7 +12,7 @@ IPSECWIZ_BUILD_DEPS=(
 IPSECWIZ_LAB_DEPS=(
 	openssh-server openssh-client
 	strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins
-	nftables iproute2 iputils-ping procps util-linux sudo
+	nftables iproute2 iputils-ping procps util-linux sudo openssl
 )
 # The tests: the lab, and the tools that check output (see DESIGN.md "Real parts").
 IPSECWIZ_TEST_DEPS=(

@@ -154,6 +154,41 @@ private slots:
         QVERIFY2(s.error().message.contains(QStringLiteral("Permission denied")), qPrintable(s.error().message));
     }
 
+    void agentAuthentication()
+    {
+        QTemporaryDir dir;
+        SshOptions o = options(writeKnownHosts(dir, QStringLiteral("host_ed25519")));
+        o.keyFile.clear(); // the only key that works is in the agent
+        o.useAgent = true;
+        qputenv("SSH_AUTH_SOCK", qgetenv("IPSECWIZ_SSH_AGENT_SOCK"));
+        auto s = SshSession::connect(o);
+        qunsetenv("SSH_AUTH_SOCK");
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        // Without the agent the same options are refused: it really was the agent.
+        auto without = SshSession::connect(o);
+        QVERIFY(!without.ok());
+        QVERIFY(without.error().message.contains(QStringLiteral("Permission denied")));
+    }
+
+    void passwordAuthentication()
+    {
+        QTemporaryDir dir;
+        SshOptions o = options(writeKnownHosts(dir, QStringLiteral("host_ed25519")));
+        o.user = QStringLiteral("iwtest");
+        o.keyFile.clear();
+        o.useAgent = false;
+        o.password = [](const QString&) -> std::optional<QByteArray> { return QByteArray("test pw"); };
+        auto s = SshSession::connect(o);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        auto who = s.value()->exec(QStringLiteral("id -un"));
+        QVERIFY(who.ok());
+        QCOMPARE(who.value().out, QByteArray("iwtest\n"));
+        o.password = [](const QString&) -> std::optional<QByteArray> { return QByteArray("wrong"); };
+        auto wrong = SshSession::connect(o);
+        QVERIFY(!wrong.ok());
+        QVERIFY(wrong.error().message.contains(QStringLiteral("Permission denied")));
+    }
+
     void encryptedKeyAsksForPassphrase()
     {
         QTemporaryDir dir;
