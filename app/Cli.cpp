@@ -3,6 +3,7 @@
 #include "ConfigBundle.h"
 #include "Deployer.h"
 #include "MonitorSession.h"
+#include "SnapshotExport.h"
 #include "SnapshotJson.h"
 #include "SnapshotParser.h"
 #include "TunnelCorrelation.h"
@@ -478,47 +479,6 @@ int pushCommand(const QStringList& args)
     return Ok;
 }
 
-QString describeSnapshot(const Snapshot& s)
-{
-    QString t;
-    QTextStream o(&t);
-    for (const SecurityAssociation& sa : s.sas)
-        o << QStringLiteral("  SA  %1 -> %2 %3 spi %4 %5%6%7\n")
-                 .arg(sa.src, sa.dst, sa.protoText.isEmpty() ? protocolName(sa.proto) : sa.protoText, sa.spiHex(),
-                      sa.stateText.isEmpty() ? stateName(sa.state) : sa.stateText,
-                      sa.encAlg.isEmpty() ? QString() : QStringLiteral(" ") + sa.encAlg,
-                      sa.bytes ? QStringLiteral(" %1 bytes").arg(*sa.bytes) : QString());
-    for (const SecurityPolicy& sp : s.policies) {
-        QStringList templates;
-        for (const PolicyTemplate& tp : sp.templates)
-            templates << tp.toString();
-        o << QStringLiteral("  SP  %1 -> %2 %3 %4 %5 %6\n")
-                 .arg(sp.src, sp.dst, sp.upperProto, sp.dirText.isEmpty() ? directionName(sp.dir) : sp.dirText,
-                      sp.actionText.isEmpty() ? actionName(sp.action) : sp.actionText, templates.join(QLatin1Char(' ')));
-    }
-    for (const IkeSa& ike : s.ikeSas) {
-        o << QStringLiteral("  IKE %1 #%2 %3 %4 <-> %5 %6\n")
-                 .arg(ike.name)
-                 .arg(ike.uniqueId.value_or(0))
-                 .arg(ike.state, ike.localAddr, ike.remoteAddr, ike.proposal);
-        for (const ChildSa& c : ike.children)
-            o << QStringLiteral("      CHILD %1 %2 %3 in %4 (%5 bytes) out %6 (%7 bytes) %8 === %9\n")
-                     .arg(c.name, c.state, c.mode + (c.udpEncap ? QStringLiteral("-in-UDP") : QString()))
-                     .arg(c.spiIn.value_or(0), 8, 16, QLatin1Char('0'))
-                     .arg(c.bytesIn.value_or(0))
-                     .arg(c.spiOut.value_or(0), 8, 16, QLatin1Char('0'))
-                     .arg(c.bytesOut.value_or(0))
-                     .arg(c.localTs.join(QLatin1Char(',')), c.remoteTs.join(QLatin1Char(',')));
-    }
-    if (s.emptyDatabase || (s.sas.isEmpty() && s.policies.isEmpty() && s.ikeSas.isEmpty()))
-        o << QStringLiteral("  (no SAs)\n");
-    for (const QString& w : s.warnings)
-        o << QStringLiteral("  warning: ") << w << '\n';
-    for (const QString& u : s.unknownLines)
-        o << QStringLiteral("  unknown: ") << u << '\n';
-    return t;
-}
-
 int parseCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -547,34 +507,9 @@ int parseCommand(const QStringList& args)
         out() << QString::fromUtf8(QJsonDocument(SnapshotJson::toJson(snapshot, parser.isSet(QStringLiteral("reveal-keys")))).toJson());
     else
         out() << tr("%1: %2 SAs, %3 policies, %4 IKE SAs\n").arg(formatName(snapshot.format)).arg(snapshot.sas.size()).arg(snapshot.policies.size()).arg(snapshot.ikeSas.size())
-              << describeSnapshot(snapshot);
+              << SnapshotExport::text(snapshot);
     out().flush();
     return Ok;
-}
-
-Snapshot snapshotOf(const PollResult& poll)
-{
-    switch (poll.source) {
-    case MonitorSource::Setkey: {
-        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::SetkeySad);
-        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::SetkeySpd);
-        s.policies = p.policies;
-        s.unknownLines += p.unknownLines;
-        s.warnings += p.warnings;
-        return s;
-    }
-    case MonitorSource::Xfrm: {
-        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::XfrmState);
-        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::XfrmPolicy);
-        s.policies = p.policies;
-        s.unknownLines += p.unknownLines;
-        s.warnings += p.warnings;
-        return s;
-    }
-    case MonitorSource::Swanctl:
-    case MonitorSource::Auto: break;
-    }
-    return SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::Swanctl);
 }
 
 int monitorCommand(const QStringList& args)
@@ -660,7 +595,7 @@ int monitorCommand(const QStringList& args)
                 json.insert(side == Side::A ? QStringLiteral("gatewayA") : QStringLiteral("gatewayB"), g);
             } else {
                 out() << "== " << label << " (" << monitorSourceId(poll.value().source) << ", " << poll.value().roundTripMs << " ms)\n"
-                      << describeSnapshot(snaps[size_t(side)]);
+                      << SnapshotExport::text(snaps[size_t(side)]);
             }
             if (poll.value().truncated)
                 err() << tr("ipsec-wizard: note: the output of %1 was cut at %2 MB").arg(label).arg(MonitorSession::MaxOutputBytes >> 20) << Qt::endl;

@@ -1,5 +1,7 @@
 #include "MonitorSession.h"
 
+#include "SnapshotParser.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
@@ -7,30 +9,34 @@ namespace ipsecwiz {
 
 namespace {
 
-// Separates the SA half from the SP half of one poll's output.
-const QByteArray Marker = QByteArrayLiteral("@@ipsec-wizard:policies@@");
+    // Separates the SA half from the SP half of one poll's output.
+    const QByteArray Marker = QByteArrayLiteral("@@ipsec-wizard:policies@@");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ipsecwiz::MonitorSession", text);
-}
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("ipsecwiz::MonitorSession", text);
+    }
 
 } // namespace
 
 QString monitorSourceId(MonitorSource source)
 {
     switch (source) {
-    case MonitorSource::Auto: return QStringLiteral("auto");
-    case MonitorSource::Setkey: return QStringLiteral("setkey");
-    case MonitorSource::Xfrm: return QStringLiteral("xfrm");
-    case MonitorSource::Swanctl: return QStringLiteral("swanctl");
+    case MonitorSource::Auto:
+        return QStringLiteral("auto");
+    case MonitorSource::Setkey:
+        return QStringLiteral("setkey");
+    case MonitorSource::Xfrm:
+        return QStringLiteral("xfrm");
+    case MonitorSource::Swanctl:
+        return QStringLiteral("swanctl");
     }
     return {};
 }
 
 std::optional<MonitorSource> monitorSourceFromId(const QString& id)
 {
-    for (MonitorSource s : {MonitorSource::Auto, MonitorSource::Setkey, MonitorSource::Xfrm, MonitorSource::Swanctl})
+    for (MonitorSource s : { MonitorSource::Auto, MonitorSource::Setkey, MonitorSource::Xfrm, MonitorSource::Swanctl })
         if (monitorSourceId(s) == id)
             return s;
     return std::nullopt;
@@ -41,16 +47,21 @@ QString MonitorSession::commandFor(MonitorSource source)
     const QString marker = QString::fromLatin1(Marker);
     // LC_ALL=C: the parsers read the tools' English output.
     switch (source) {
-    case MonitorSource::Setkey: return QStringLiteral("LC_ALL=C setkey -D; echo %1; LC_ALL=C setkey -DP").arg(marker);
-    case MonitorSource::Xfrm: return QStringLiteral("LC_ALL=C ip -s xfrm state; echo %1; LC_ALL=C ip xfrm policy").arg(marker);
-    case MonitorSource::Swanctl: return QStringLiteral("LC_ALL=C swanctl --list-sas");
-    case MonitorSource::Auto: break;
+    case MonitorSource::Setkey:
+        return QStringLiteral("LC_ALL=C setkey -D; echo %1; LC_ALL=C setkey -DP").arg(marker);
+    case MonitorSource::Xfrm:
+        return QStringLiteral("LC_ALL=C ip -s xfrm state; echo %1; LC_ALL=C ip xfrm policy").arg(marker);
+    case MonitorSource::Swanctl:
+        return QStringLiteral("LC_ALL=C swanctl --list-sas");
+    case MonitorSource::Auto:
+        break;
     }
     return {};
 }
 
 MonitorSession::MonitorSession(std::unique_ptr<SshSession> session, MonitorSource source)
-    : m_session(std::move(session)), m_source(source)
+    : m_session(std::move(session))
+    , m_source(source)
 {
 }
 
@@ -71,28 +82,54 @@ Status MonitorSession::detect()
     // setkey, then ip xfrm, then swanctl: the first that works and shows SAs wins; when none
     // shows any (no tunnel yet), the first that works.
     std::optional<MonitorSource> firstWorking;
-    for (MonitorSource candidate : {MonitorSource::Setkey, MonitorSource::Xfrm, MonitorSource::Swanctl}) {
+    for (MonitorSource candidate : { MonitorSource::Setkey, MonitorSource::Xfrm, MonitorSource::Swanctl }) {
         m_source = candidate;
         auto r = poll();
         if (!r)
             continue;
         const QByteArray& states = r.value().states;
         const bool works = !states.contains("not found") && !states.contains("Operation not supported")
-                           && !states.contains("Connection refused") && !states.contains("Invalid argument");
+            && !states.contains("Connection refused") && !states.contains("Invalid argument");
         if (!works)
             continue;
         if (!firstWorking)
             firstWorking = candidate;
         const bool showsSas = candidate == MonitorSource::Swanctl ? states.contains("INSTALLED") || states.contains("ESTABLISHED")
-                              : candidate == MonitorSource::Xfrm  ? states.contains("src ")
+            : candidate == MonitorSource::Xfrm                    ? states.contains("src ")
                                                                   : states.contains("spi=");
         if (showsSas)
             return {};
     }
     if (!firstWorking)
-        return Error{m_session->describe(), tr("None of setkey, ip xfrm and swanctl works on this gateway.")};
+        return Error { m_session->describe(), tr("None of setkey, ip xfrm and swanctl works on this gateway.") };
     m_source = *firstWorking;
     return {};
+}
+
+Snapshot snapshotOf(const PollResult& poll)
+{
+    switch (poll.source) {
+    case MonitorSource::Setkey: {
+        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::SetkeySad);
+        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::SetkeySpd);
+        s.policies = p.policies;
+        s.unknownLines += p.unknownLines;
+        s.warnings += p.warnings;
+        return s;
+    }
+    case MonitorSource::Xfrm: {
+        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::XfrmState);
+        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::XfrmPolicy);
+        s.policies = p.policies;
+        s.unknownLines += p.unknownLines;
+        s.warnings += p.warnings;
+        return s;
+    }
+    case MonitorSource::Swanctl:
+    case MonitorSource::Auto:
+        break;
+    }
+    return SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::Swanctl);
 }
 
 Result<PollResult> MonitorSession::poll(int timeoutMs)

@@ -6,6 +6,7 @@
 // takes the first, in that order, that works and shows SAs.
 
 #include "Result.h"
+#include "SecuritySnapshot.h"
 #include "SshSession.h"
 
 #include <QByteArray>
@@ -23,11 +24,14 @@ std::optional<MonitorSource> monitorSourceFromId(const QString& id);
 struct PollResult
 {
     MonitorSource source = MonitorSource::Auto;
-    QByteArray states;   // setkey -D, ip -s xfrm state, or swanctl --list-sas
+    QByteArray states; // setkey -D, ip -s xfrm state, or swanctl --list-sas
     QByteArray policies; // setkey -DP or ip xfrm policy (empty for swanctl)
     bool truncated = false;
     qint64 roundTripMs = 0;
 };
+
+// The poll parsed: setkey's and ip xfrm's two halves merged into one snapshot.
+Snapshot snapshotOf(const PollResult& poll);
 
 class MonitorSession final
 {

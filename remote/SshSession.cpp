@@ -290,8 +290,12 @@ Result<ExecResult> SshSession::exec(const QString& command, const QByteArray& in
                 return Error{where, tr("The connection broke while the command ran: %1").arg(lastError())};
             if (n > 0) {
                 (stream ? result.err : result.out).append(buffer, n);
-                pending[stream].append(buffer, n);
-                flushLines(stream, false);
+                // Lines are only cut for a caller that wants them: a poll that floods must
+                // not hold its output twice.
+                if (onLine) {
+                    pending[stream].append(buffer, n);
+                    flushLines(stream, false);
+                }
                 if (maxOutputBytes > 0 && result.out.size() + result.err.size() > maxOutputBytes) {
                     // Enough: stop reading, close the channel (the remote command gets SIGPIPE).
                     result.truncated = true;
@@ -315,7 +319,8 @@ Result<ExecResult> SshSession::exec(const QString& command, const QByteArray& in
         int n;
         while ((n = ssh_channel_read_nonblocking(channel.get(), buffer, sizeof buffer, stream)) > 0) {
             (stream ? result.err : result.out).append(buffer, n);
-            pending[stream].append(buffer, n);
+            if (onLine)
+                pending[stream].append(buffer, n);
         }
         flushLines(stream, true);
     }

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "DeployPanel.h"
+#include "MonitorView.h"
+#include "MonitorWindow.h"
 
 #include "BundleExport.h"
 #include "GeneratedFilesView.h"
@@ -198,9 +200,11 @@ void MainWindow::createActions()
     deploy->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
     deploy->setEnabled(false); // until a tunnel without errors is open
     connect(deploy, &QAction::triggered, this, &MainWindow::deploy);
-    auto* monitor = make(QStringLiteral("actionMonitor"), tr("&Monitor"), tr("Watching the tunnel's security associations in a window is not built yet; on the command line: ipsec-wizard monitor PROFILE --follow."));
+    auto* monitor = make(QStringLiteral("actionMonitor"), tr("&Monitor…"),
+                         tr("Watch both gateways' security associations live, side by side, with the tunnel's state."));
     monitor->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
-    monitor->setEnabled(false);
+    monitor->setEnabled(false); // until a tunnel is open
+    connect(monitor, &QAction::triggered, this, [this] { openMonitor(); });
     auto* quit = make(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit IPsec Wizard."));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -302,7 +306,8 @@ QByteArray MainWindow::psk() const
 void MainWindow::refresh()
 {
     m_stack->setCurrentIndex(m_hasProfile ? 1 : 0);
-    for (const QString& name : {QStringLiteral("actionEditInWizard"), QStringLiteral("actionSaveProfile"), QStringLiteral("actionExportBundle")})
+    for (const QString& name : {QStringLiteral("actionEditInWizard"), QStringLiteral("actionSaveProfile"), QStringLiteral("actionExportBundle"),
+                                QStringLiteral("actionMonitor")})
         if (QAction* a = action(name))
             a->setEnabled(m_hasProfile);
     if (!m_hasProfile) {
@@ -425,7 +430,7 @@ void MainWindow::deploy()
     dialog.setObjectName(QStringLiteral("deployDialog"));
     auto* layout = new QVBoxLayout(&dialog);
     auto* panel = new DeployPanel(&dialog);
-    panel->setProfile(m_profile, psk(), m_path.isEmpty() || m_path.startsWith(QLatin1Char(':')) ? QDir::currentPath() : QFileInfo(m_path).absolutePath());
+    panel->setProfile(m_profile, psk(), profileDir());
     layout->addWidget(panel);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(close, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -434,6 +439,31 @@ void MainWindow::deploy()
     layout->addWidget(close);
     dialog.resize(900, 620);
     dialog.exec();
+}
+
+QString MainWindow::profileDir() const
+{
+    return m_path.isEmpty() || m_path.startsWith(QLatin1Char(':')) ? QDir::currentPath() : QFileInfo(m_path).absolutePath();
+}
+
+MonitorWindow* MainWindow::openMonitor()
+{
+    if (!m_hasProfile)
+        return nullptr;
+    // One monitor per tunnel: asking again brings the open one forward.
+    for (MonitorWindow* w : findChildren<MonitorWindow*>()) {
+        if (w->view()->profile().name == m_profile.name) {
+            w->raise();
+            w->activateWindow();
+            return w;
+        }
+    }
+    auto* window = new MonitorWindow(m_profile, profileDir(), this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowFlag(Qt::Window);
+    window->show();
+    window->start();
+    return window;
 }
 
 void MainWindow::exportBundle()

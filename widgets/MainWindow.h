@@ -2,7 +2,7 @@
 
 // The main window: the tunnels the admin worked on (recent profiles), the open tunnel with its
 // drawing, findings and the files each gateway gets, and the actions around them — New tunnel
-// (the wizard), Open, Save, Export bundle; Deploy and Monitor arrive with their own issues.
+// (the wizard), Open, Save, Export bundle, Deploy (a dialog) and Monitor (a window of its own).
 
 #include "TunnelProfile.h"
 
@@ -20,6 +20,7 @@ class QStackedWidget;
 namespace ipsecwiz {
 
 class GeneratedFilesView;
+class MonitorWindow;
 class TopologyView;
 class TunnelWizard;
 
@@ -49,6 +50,9 @@ public:
 
     [[nodiscard]] QAction* action(const QString& objectName) const;
 
+    // The monitor window of the open tunnel, polling both gateways (an open one is raised).
+    MonitorWindow* openMonitor();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -63,6 +67,7 @@ private:
     void openRecent(QListWidgetItem* item);
     TunnelWizard* makeWizard();
     [[nodiscard]] QByteArray psk() const;
+    [[nodiscard]] QString profileDir() const;
 
     TunnelProfile m_profile;
     QString m_path;

@@ -4,6 +4,7 @@
 // network B, the IPsec tunnel arching between the gateways, every address labelled. Laid out
 // from the text it shows, so nothing is clipped whatever the addresses' length.
 
+#include "TunnelCorrelation.h"
 #include "TunnelProfile.h"
 
 #include <QColor>
@@ -12,9 +13,6 @@
 class QPalette;
 
 namespace ipsecwiz {
-
-// What the monitor knows about the tunnel; Unknown until something has been measured.
-enum class TunnelState { Unknown, Up, Partial, Down };
 
 struct TopologyColours
 {

@@ -1,6 +1,7 @@
 #include "TunnelWizard.h"
 
 #include "DeployPage.h"
+#include "MonitorPage.h"
 
 #include "AlgorithmsPage.h"
 #include "AuthenticationPage.h"
@@ -16,7 +17,8 @@ namespace ipsecwiz {
 TunnelWizard::TunnelWizard(QWidget* parent)
     : QWizard(parent), m_draft(new ProfileDraft(this)), m_welcome(new WelcomePage(m_draft, this)), m_sites(new SitesPage(m_draft, this)),
       m_algorithms(new AlgorithmsPage(m_draft, this)), m_authentication(new AuthenticationPage(m_draft, this)),
-      m_review(new ReviewPage(m_draft, this)), m_deploy(new DeployPage(m_draft, this))
+      m_review(new ReviewPage(m_draft, this)), m_deploy(new DeployPage(m_draft, this)),
+      m_monitor(new MonitorPage(m_draft, this))
 {
     setObjectName(QStringLiteral("tunnelWizard"));
     setWindowTitle(tr("New IPsec tunnel"));
@@ -30,6 +32,7 @@ TunnelWizard::TunnelWizard(QWidget* parent)
     setPage(AuthenticationId, m_authentication);
     setPage(ReviewId, m_review);
     setPage(DeployId, m_deploy);
+    setPage(MonitorId, m_monitor);
     setStartId(WelcomeId);
     setMinimumSize(860, 640);
     resize(1060, 780);

@@ -2,7 +2,7 @@
 
 // The wizard an admin clicks through to build a tunnel: Welcome, Sites, Software and algorithms,
 // Authentication, Review. Every page fills the one ProfileDraft; nothing is generated in accept().
-// Deploy follows Review (optional: Finish is on both); Monitor has its id reserved.
+// Deploy follows Review and Monitor follows Deploy (both optional: Finish is on Review, Deploy and Monitor).
 
 #include "ProfileDraft.h"
 
@@ -16,6 +16,7 @@ class AlgorithmsPage;
 class AuthenticationPage;
 class ReviewPage;
 class DeployPage;
+class MonitorPage;
 
 class TunnelWizard final : public QWizard
 {
@@ -31,7 +32,7 @@ public:
         AuthenticationId = 30,
         ReviewId = 40,
         DeployId = 50,
-        MonitorId = 60, // reserved: the monitor issue
+        MonitorId = 60,
     };
     Q_ENUM(PageId)
 
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] AuthenticationPage* authenticationPage() const { return m_authentication; }
     [[nodiscard]] ReviewPage* reviewPage() const { return m_review; }
     [[nodiscard]] DeployPage* deployPage() const { return m_deploy; }
+    [[nodiscard]] MonitorPage* monitorPage() const { return m_monitor; }
 
 Q_SIGNALS:
     void profileSaved(const QString& path);
@@ -63,6 +65,7 @@ private:
     AuthenticationPage* m_authentication;
     ReviewPage* m_review;
     DeployPage* m_deploy;
+    MonitorPage* m_monitor;
 };
 
 } // namespace ipsecwiz

@@ -4,7 +4,10 @@
 
 #include "GeneratedFilesView.h"
 #include "GuiTestSupport.h"
+#include "GatewayMonitorPane.h"
 #include "MainWindow.h"
+#include "MonitorView.h"
+#include "MonitorWindow.h"
 #include "Theme.h"
 #include "TopologyView.h"
 #include "TunnelWizard.h"
@@ -184,29 +187,54 @@ private slots:
         edit->reject();
     }
 
-    void deployNeedsATunnelMonitorWaitsForItsIssue()
+    void deployAndMonitorNeedATunnel()
     {
         MainWindow w;
         QAction* monitor = w.action(QStringLiteral("actionMonitor"));
         QVERIFY(monitor);
-        QVERIFY(!monitor->isEnabled());
-        QVERIFY(monitor->toolTip().contains(QStringLiteral("ipsec-wizard monitor")));
+        QVERIFY(!monitor->isEnabled()); // nothing open yet
         QAction* deploy = w.action(QStringLiteral("actionDeploy"));
         QVERIFY(deploy);
         QVERIFY(!deploy->isEnabled()); // nothing open yet
         QVERIFY(w.openProfile(QStringLiteral(IPSECWIZ_EXAMPLE_PROFILE)));
         QVERIFY(deploy->isEnabled());
         QVERIFY(deploy->toolTip().contains(QStringLiteral("rolls back by itself")));
+        QVERIFY(monitor->isEnabled());
         w.setProfile([] {
             TunnelProfile p = test::seedProfile();
             p.networkB = p.networkA;
             return p;
         }());
         QVERIFY(!deploy->isEnabled()); // a tunnel with errors cannot be pushed
+        QVERIFY(monitor->isEnabled()); // but its gateways can still be watched
         MainWindow fresh;
         QVERIFY(fresh.action(QStringLiteral("actionNewTunnel"))->isEnabled());
         QVERIFY(fresh.action(QStringLiteral("actionOpenProfile"))->isEnabled());
         QVERIFY(!fresh.action(QStringLiteral("actionExportBundle"))->isEnabled()); // nothing open yet
+    }
+
+    void monitorOpensAWindowThatReportsAnUnreachableGateway()
+    {
+        MainWindow w;
+        TunnelProfile p = test::seedProfile();
+        // Nothing listens there: both pollers fail at once and retry; nothing leaves the machine.
+        p.gatewayA.ssh.host = p.gatewayB.ssh.host = QStringLiteral("127.0.0.1");
+        p.gatewayA.ssh.port = p.gatewayB.ssh.port = 9;
+        w.setProfile(p);
+        w.action(QStringLiteral("actionMonitor"))->trigger();
+        MonitorWindow* monitor = w.findChild<MonitorWindow*>();
+        QVERIFY(monitor);
+        QVERIFY(monitor->isVisible());
+        QVERIFY(monitor->windowTitle().contains(p.name));
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->view()->pane(Side::B)->statusText().contains(QStringLiteral("retrying in 1 s")), 10000);
+        QVERIFY(monitor->view()->eventTexts().join(QLatin1Char('\n')).contains(QStringLiteral("B: No connection")));
+        // Asking again raises the same window.
+        QCOMPARE(w.openMonitor(), monitor);
+        QPointer<MonitorWindow> gone(monitor);
+        monitor->close();
+        QTRY_VERIFY(gone.isNull());
+        // The pollers' threads end on their own once the window is gone.
+        QTest::qWait(300);
     }
 
     void darkAndLightThemes()

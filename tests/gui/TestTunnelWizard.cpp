@@ -592,8 +592,8 @@ private slots:
                                    || qobject_cast<QAbstractSpinBox*>(widget);
                 QWidget* parent = widget->parentWidget();
                 if (!input || qobject_cast<QLineEdit*>(parent) || qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent)
-                    || qobject_cast<QTabBar*>(parent))
-                    continue; // parts of a compound widget (a spin box's line edit, a tab bar's scroll buttons)
+                    || qobject_cast<QTabBar*>(parent) || qobject_cast<QAbstractItemView*>(parent))
+                    continue; // parts of a compound widget (a spin box's line edit, a tab bar's scroll buttons, a table's corner button)
                 QVERIFY2(!widget->objectName().isEmpty(), qPrintable(QStringLiteral("%1 on %2").arg(QString::fromLatin1(widget->metaObject()->className()), page->objectName())));
                 QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
                 QVERIFY2(!widget->toolTip().isEmpty(), qPrintable(widget->objectName() + QStringLiteral(" has no tooltip")));

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Runs TestSshSession against a real OpenSSH sshd started for the test on 127.0.0.1 inside a
+# Runs TestSshSession (or TestMonitorPoller: IPSECWIZ_TEST_BINARY) against a real OpenSSH sshd started for the test on 127.0.0.1 inside a
 # private network namespace (nothing else on the machine can reach it, nor is touched).
 . "$(dirname "$0")/lib.sh"
 need_root
@@ -27,6 +27,9 @@ cat "$D/agent_key.pub" >> "$D/authorized_keys"
 cp /etc/passwd "$D/passwd"; cp /etc/shadow "$D/shadow"
 echo "iwtest:x:4242:65534:IPsec Wizard test:/tmp:/bin/sh" >> "$D/passwd"
 echo "iwtest:$(openssl passwd -6 'test pw'):19000:0:99999:7:::" >> "$D/shadow"
+# The gateway's root gets an empty home: this machine's own ~/.bashrc (which may run pyenv,
+# whose rehash lock can hang every login for a minute) is not part of what is tested.
+mount -t tmpfs -o mode=0700 ipsecwiz-root /root
 mount --bind "$D/passwd" /etc/passwd
 mount --bind "$D/shadow" /etc/shadow
 eval "$(ssh-agent -s)" >/dev/null
@@ -46,7 +49,23 @@ UsePAM no
 StrictModes no
 Subsystem sftp internal-sftp
 CFG
+# A gateway's `setkey`, for the monitor's poller: a private tmpfs over /usr/local/sbin (first in
+# sshd's PATH for root, and only in this mount namespace) holds a script that prints recorded
+# output, floods, or hangs, as $D/setkey-mode says; every call is counted in $D/setkey-calls.
+mount -t tmpfs -o mode=0755 ipsecwiz-test /usr/local/sbin
+F="$IPSECWIZ_SOURCE_DIR/tests/fixtures/monitor"
+cat > /usr/local/sbin/setkey <<SETKEY
+#!/bin/sh
+echo "\$*" >> "$D/setkey-calls"
+case "\$(cat "$D/setkey-mode" 2>/dev/null)" in
+flood) exec head -c 104857600 /dev/urandom ;;
+hang) exec sleep 3600 ;;
+esac
+if [ "\$1" = -DP ]; then cat "$F/setkey-DP-linux-fwd-prio-per-socket.txt"; else cat "$F/setkey-D-linux-tunnel-ipcomp-dying-larval.txt"; fi
+SETKEY
+chmod 0755 /usr/local/sbin/setkey
+echo normal > "$D/setkey-mode"
 /usr/sbin/sshd -f "$D/sshd_config" -E "$D/sshd.log" || fail "sshd did not start: $(cat "$D/sshd.log")"
 trap 'kill "$(cat "$D/sshd.pid" 2>/dev/null)" 2>/dev/null || true; kill "$SSH_AGENT_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do [ -s "$D/sshd.pid" ] && break; sleep 0.1; done
-IPSECWIZ_SSH_AGENT_SOCK="$agent_sock" IPSECWIZ_SSH_DIR="$D" IPSECWIZ_SSH_PORT=2222 QT_QPA_PLATFORM=offscreen HOME="$WORK/home" SSH_AUTH_SOCK= "$IPSECWIZ_TEST_BINARY"
+IPSECWIZ_SSHD_CONFIG="$D/sshd_config" IPSECWIZ_SSH_AGENT_SOCK="$agent_sock" IPSECWIZ_SSH_DIR="$D" IPSECWIZ_SSH_PORT=2222 QT_QPA_PLATFORM=offscreen HOME="$WORK/home" SSH_AUTH_SOCK= "$IPSECWIZ_TEST_BINARY" "$@"
