@@ -2,12 +2,16 @@
 # Installs what is missing, builds, runs every test; ends with ctest's summary.
 #   1. unit + gui tests under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer
 #   2. every libFuzzer target for a short time (IPSECWIZ_FUZZ_SECONDS, default 30)
-#   3. every test (unit, gui, integration, e2e, packaging) on the dev build — its summary ends the run
+#   3. every test (unit, gui, integration, e2e, packaging) on the dev build — its summary ends the run;
+#      its last test, secrets_not_in_logs, greps every log of all three stages for the test keys
 set -euo pipefail
 cd "$(dirname "$0")"
 . packaging/debian-deps.sh
 ipsecwiz_install_deps test
 jobs=$(nproc)
+# secrets_not_in_logs requires every stage's logs written after this moment (tests/secrets/).
+IPSECWIZ_SUITE_STARTED=$(date +%s)
+export IPSECWIZ_SUITE_STARTED
 
 echo "==> sanitizers: unit and gui tests under ASan + UBSan + LSan"
 [ -f build/asan/CMakeCache.txt ] || cmake --preset asan >/dev/null
