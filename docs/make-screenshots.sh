@@ -1,5 +1,6 @@
 #!/bin/bash
-# Remakes docs/screenshots/*.png: every wizard page and the main window, light and dark, on a
+# Remakes docs/screenshots/*.png: every wizard page, the main window and the monitor (fed with
+# polls recorded from the lab, tests/fixtures/monitor/lab-*), light and dark, on a
 # private Xvfb display with a throw-away settings folder, so the pictures do not depend on the
 # desktop or on what this machine's user opened before.
 #
@@ -41,5 +42,5 @@ display=:$(cat "$scratch/display")
 mkdir -p "$out"
 env -u WAYLAND_DISPLAY DISPLAY="$display" QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch" \
     LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= QT_QPA_PLATFORMTHEME= \
-    IPSECWIZ_SCREENSHOT_DIR="$out" "$binary"
+    IPSECWIZ_SCREENSHOT_MONITOR_POLLS="$root/tests/fixtures/monitor" IPSECWIZ_SCREENSHOT_DIR="$out" "$binary"
 echo "make-screenshots: PNGs in $out"

@@ -159,6 +159,8 @@ MonitorView::MonitorView(QWidget* parent)
     bottom->addWidget(side);
     bottom->setStretchFactor(0, 1);
     bottom->setStretchFactor(1, 1);
+    // Half and half from the start: the drawing's size hint would otherwise squeeze the events.
+    bottom->setSizes({500, 500});
     bottom->setChildrenCollapsible(false);
 
     auto* body = new QSplitter(Qt::Vertical);

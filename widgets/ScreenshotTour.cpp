@@ -1,7 +1,10 @@
 #include "ScreenshotTour.h"
 
 #include "AlgorithmsPage.h"
+#include "GatewayMonitorPane.h"
 #include "MainWindow.h"
+#include "MonitorView.h"
+#include "MonitorWindow.h"
 #include "SitesPage.h"
 #include "Theme.h"
 #include "Translations.h"
@@ -11,8 +14,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTextStream>
 
 namespace ipsecwiz::ScreenshotTour {
@@ -35,6 +40,46 @@ bool save(QWidget* w, const QString& dir, const QString& name)
     const bool ok = w->grab().save(path, "PNG");
     QTextStream(stdout) << (ok ? "wrote " : "FAILED ") << path << Qt::endl;
     return ok;
+}
+
+QByteArray recorded(const QString& dir, const QString& name)
+{
+    QFile f(QDir(dir).filePath(name));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+MonitorUpdate swanctlPoll(const QByteArray& text, qint64 roundTripMs)
+{
+    PollResult poll;
+    poll.source = MonitorSource::Swanctl;
+    poll.states = text;
+    poll.roundTripMs = roundTripMs;
+    return MonitorUpdate{poll, snapshotOf(poll)};
+}
+
+// The monitor, fed with polls recorded from the lab's two gateways (tests/fixtures/monitor):
+// the tunnel up, then both gateways after an IKE rekey. No lab needed for the picture.
+bool monitorShot(const QString& polls, const QString& dir, const QString& name)
+{
+    TunnelProfile lab;
+    lab.name = QStringLiteral("lab");
+    lab.networkA = QStringLiteral("10.1.0.0/24");
+    lab.networkB = QStringLiteral("10.2.0.0/24");
+    lab.gatewayA.publicAddress = QStringLiteral("198.51.100.1");
+    lab.gatewayA.internalAddress = QStringLiteral("10.1.0.1");
+    lab.gatewayB.publicAddress = QStringLiteral("198.51.100.2");
+    lab.gatewayB.internalAddress = QStringLiteral("10.2.0.1");
+    MonitorWindow window(lab, QDir::tempPath());
+    window.resize(1280, 860);
+    window.show();
+    MonitorView* view = window.view();
+    view->applyUpdate(Side::A, swanctlPoll(recorded(polls, QStringLiteral("lab-gateway-a-swanctl-list-sas.txt")), 6), 1000);
+    view->applyUpdate(Side::B, swanctlPoll(recorded(polls, QStringLiteral("lab-gateway-b-swanctl-list-sas.txt")), 7), 1000);
+    view->applyUpdate(Side::A, swanctlPoll(recorded(polls, QStringLiteral("lab-gateway-a-swanctl-after-ike-rekey.txt")), 6), 2000);
+    view->applyUpdate(Side::B, swanctlPoll(recorded(polls, QStringLiteral("lab-gateway-b-swanctl-after-ike-rekey.txt")), 8), 2000);
+    if (auto* tabs = view->pane(Side::B)->tabs())
+        tabs->setCurrentIndex(2); // B's raw output, the changed lines highlighted
+    return save(&window, dir, name);
 }
 
 } // namespace
@@ -83,6 +128,9 @@ int run(const QString& dir)
             window.show();
             ok &= save(&window, dir, QStringLiteral("7-main-window-") + suffix);
         }
+        const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
+        if (!polls.isEmpty())
+            ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);
     }
     // The wizard in German too (the model's messages included): no text may be cut off there either.
     Theme::apply(Theme::Mode::Light);

@@ -1,7 +1,8 @@
 #pragma once
 
 // Makes the documentation's screenshots: every wizard page (filled with the example profile),
-// a field with an error, and the main window, in the light and the dark theme, as PNGs. Started
+// a field with an error, the main window and the monitor (with IPSECWIZ_SCREENSHOT_MONITOR_POLLS:
+// a folder of recorded polls), in the light and the dark theme, as PNGs. Started
 // by IPSECWIZ_SCREENSHOT_DIR (see docs/make-screenshots.sh); needs a real display (Xvfb).
 
 #include <QString>
