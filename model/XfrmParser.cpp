@@ -214,7 +214,8 @@ namespace {
             }
             if (m_section == Section::LifetimeCurrent && startsWith(t, "add ")) {
                 const qsizetype use = t.indexOf(" use ");
-                const QByteArrayView added = trimmed(use < 0 ? t.sliced(4) : t.sliced(4, use - 4));
+                // "add use …" (no add time, fuzzer-found): " use " starts inside "add ".
+                const QByteArrayView added = trimmed(use < 0 ? t.sliced(4) : use < 4 ? QByteArrayView() : t.sliced(4, use - 4));
                 QByteArrayView used = use < 0 ? QByteArrayView() : trimmed(t.sliced(use + 5));
                 if (used == "-")
                     used = {};

@@ -138,6 +138,17 @@ private slots:
         QCOMPARE(s.sas[1].replay, std::optional<quint32>(32));
     }
 
+    // Found by fuzz_parse_xfrmstate: "add use …" read the add time with a length of −1.
+    void lifetimeLineWithoutAddTime()
+    {
+        QByteArray text = fixture("xfrm-state-s-espinudp-reconstructed.txt");
+        text.replace("add 2026-11-27 03:16:36 use", "add use");
+        const Snapshot s = XfrmParser::parse(text);
+        QCOMPARE(s.sas.size(), 2);
+        QCOMPARE(s.sas[0].lifetimes.created, QString());
+        QCOMPARE(s.sas[0].lifetimes.lastUsed, QStringLiteral("2026-11-27 03:16:40"));
+    }
+
     void policiesWithSocketPolicies()
     {
         const QByteArray text = fixture("xfrm-policy-openswan-socket.txt");
