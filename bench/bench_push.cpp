@@ -1,9 +1,11 @@
-// Pushing both lab gateways with ipsec-wizard's Deployer (both at once, one SSH session each,
-// commit-confirmed) against the same files and reload done the classic way: OpenSSH scp + ssh,
-// one gateway after the other. Needs the lab: `sudo lab/lab.sh up` first (root).
+// Pushing both lab gateways with ipsec-wizard's Deployer (both at once, commit-confirmed: one SSH
+// channel per gateway for preflight + upload + commit, one on a fresh connection to confirm)
+// against the same files and reload done the classic way: OpenSSH scp + ssh, one gateway after
+// the other. Needs the lab: `sudo lab/lab.sh up` first (root).
 // Each iteration alternates between two keys so every push really changes and reloads.
 
 #include "Deployer.h"
+#include "LabBench.h"
 #include "Generator.h"
 
 #include <QDir>
@@ -17,15 +19,8 @@ using namespace ipsecwiz;
 
 namespace {
 
-const QString LabDir = qEnvironmentVariable("IPSECWIZ_LAB_DIR", QStringLiteral("/var/lib/ipsec-wizard-lab"));
-
-std::optional<TunnelProfile> labProfile()
-{
-    auto p = ProfileJson::load(LabDir + QStringLiteral("/lab-profile.json"));
-    if (!p)
-        return std::nullopt;
-    return p.value();
-}
+const QString LabDir = bench::labDir();
+using bench::labProfile;
 
 QByteArray key(int i)
 {

@@ -2,11 +2,84 @@
 
 #include "SshSession.h"
 
+#include <QFileInfo>
+#include <QMap>
+
 namespace ipsecwiz::CommitScript {
+
+namespace {
+
+// Target paths come from the generators (fixed folders + a validated name): no spaces or
+// quotes, so a plain word list is safe in the scripts.
+QStringList targets(const CommitPlan& plan)
+{
+    QStringList files;
+    for (const GeneratedFile& f : plan.config.files)
+        files << f.path;
+    return files;
+}
+
+QStringList uploads(const CommitPlan& plan)
+{
+    QStringList files;
+    for (const GeneratedFile& f : plan.config.files)
+        files << f.path + QStringLiteral(".ipsec-wizard-new");
+    return files;
+}
+
+QString octal(int mode)
+{
+    return QString::number(mode, 8).rightJustified(4, QLatin1Char('0'));
+}
+
+QString scriptHeader(const CommitPlan& plan)
+{
+    return QStringLiteral("set -u\n"
+                          "umask 077\n"
+                          "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n"
+                          "T=%1\n")
+        .arg(transactionDir(plan));
+}
+
+// Polls TXN/state until it is one of STATES and prints "state S", or "state timeout". The shell's
+// own `read` (no process per look) every 20 ms: a state change is seen about 10 ms after it
+// happens, without keeping the gateway's CPU busy.
+QString waitFor(const QStringList& states, int timeoutMs)
+{
+    return QStringLiteral("w=timeout\n"
+                          "i=0\n"
+                          "while [ $i -lt %1 ]; do\n"
+                          "\ts=\n"
+                          "\tread -r s 2>/dev/null < \"$T/state\" || :\n"
+                          "\tcase \"$s\" in %2) w=$s; break ;; esac\n"
+                          "\tsleep 0.02\n"
+                          "\ti=$((i + 1))\n"
+                          "done\n"
+                          "echo \"state $w\"\n")
+        .arg(qMax(1, timeoutMs / 20))
+        .arg(states.join(QLatin1Char('|')));
+}
+
+QByteArray payloadStart(const QByteArray& token)
+{
+    return "ipsec-wizard-payload " + token;
+}
+
+QByteArray payloadEnd(const QByteArray& token)
+{
+    return "ipsec-wizard-end " + token;
+}
+
+} // namespace
 
 QString transactionDir(const QString& name)
 {
     return QStringLiteral("/etc/ipsec-wizard/") + name + QStringLiteral("/.transaction");
+}
+
+QString transactionDir(const CommitPlan& plan)
+{
+    return plan.txnDir.isEmpty() ? transactionDir(plan.name) : plan.txnDir;
 }
 
 QString verifyCommandFor(const GatewayConfig& config, const QString& name)
@@ -23,29 +96,23 @@ QString verifyCommandFor(const GatewayConfig& config, const QString& name)
 
 QByteArray script(const CommitPlan& plan)
 {
-    // Target paths come from the generators (fixed folders + a validated name): no spaces or
-    // quotes, so a plain word list is safe in the script.
-    QStringList files;
-    for (const GeneratedFile& f : plan.config.files)
-        files << f.path;
-    const QString txn = transactionDir(plan.name);
+    const QString txn = transactionDir(plan);
     const QString routes = QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/routes.sh");
     const QString table = QStringLiteral("ipsec_wizard_") + QString(plan.name).replace(QLatin1Char('-'), QLatin1Char('_'));
+    const bool setsRoutes = plan.config.reloadCommands.contains(routes);
 
     QString s;
     s += QStringLiteral("#!/bin/sh\n"
                         "# IPsec Wizard commit-confirmed for tunnel \"%1\". Started detached from the SSH session: puts the\n"
                         "# new files in place, reloads, and rolls everything back unless %2/confirm appears within %3 s.\n"
-                        "set -u\n"
-                        "umask 077\n"
-                        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n"
-                        "T=%2\n"
-                        "FILES=\"%4\"\n"
+                        "# The push that starts it has cleared %2/abort, confirm and state for it.\n")
+             .arg(plan.name, txn)
+             .arg(plan.confirmTimeoutSec);
+    s += scriptHeader(plan);
+    s += QStringLiteral("FILES=\"%1\"\n"
                         "log() { echo \"$(date +%T) $*\" >> \"$T/log\"; }\n"
                         "state() { echo \"$1\" > \"$T/state.tmp\" && mv -f \"$T/state.tmp\" \"$T/state\"; log \"state $1\"; }\n")
-             .arg(plan.name, txn)
-             .arg(plan.confirmTimeoutSec)
-             .arg(files.join(QLatin1Char(' ')));
+             .arg(targets(plan).join(QLatin1Char(' ')));
     s += QStringLiteral("reload() {\n");
     for (const QString& cmd : plan.config.reloadCommands) {
         if (cmd.endsWith(QLatin1String("/routes.sh")))
@@ -54,57 +121,76 @@ QByteArray script(const CommitPlan& plan)
     }
     s += QStringLiteral("\treturn 0\n}\n");
     s += QStringLiteral("verify() { %1 >> \"$T/log\" 2>&1; }\n").arg(plan.verifyCommand);
+    // A rollback undoes exactly what was done so far and nothing else: a file is restored or
+    // removed only once it was backed up (had/) or found absent (new/), and the daemon, routes and
+    // firewall are touched only once their step was reached.
     s += QStringLiteral(
+             "SWAPPED=0 ROUTED=0 FIREWALLED=0\n"
              "rollback() {\n"
+             "\ttrap '' HUP INT TERM\n"
              "\tstate rolling-back\n"
              "\techo \"$1\" > \"$T/reason\"\n"
              "\tlog \"rollback: $1\"\n"
+             "\tn=0\n"
              "\tfor f in $FILES; do\n"
+             "\t\tn=$((n + 1))\n"
              "\t\trm -f \"$f.ipsec-wizard-new\"\n"
-             "\t\tif [ -e \"$T/had/$(echo \"$f\" | tr / _)\" ]; then\n"
+             "\t\tif [ -e \"$T/had/$n\" ]; then\n"
              "\t\t\t[ -e \"$f.ipsec-wizard-bak\" ] && mv -f \"$f.ipsec-wizard-bak\" \"$f\"\n"
-             "\t\telse\n"
+             "\t\telif [ -e \"$T/new/$n\" ]; then\n"
              "\t\t\trm -f \"$f\"\n"
              "\t\tfi\n"
              "\tdone\n"
              "%1"
              "%2"
-             "\treload || log \"reload after rollback failed\"\n"
+             "\tif [ $SWAPPED = 1 ]; then reload || log \"reload after rollback failed\"; fi\n"
              "\tstate rolled-back\n"
              "\texit 1\n"
              "}\n")
-             .arg(plan.applyFirewall ? QStringLiteral("\tnft delete table inet %1 >> \"$T/log\" 2>&1\n"
-                                                      "\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1\n")
+             .arg(plan.applyFirewall ? QStringLiteral("\tif [ $FIREWALLED = 1 ]; then\n"
+                                                      "\t\tnft delete table inet %1 >> \"$T/log\" 2>&1\n"
+                                                      "\t\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1\n"
+                                                      "\tfi\n")
                                            .arg(table)
                                      : QString(),
-                  plan.config.reloadCommands.contains(routes)
-                      ? QStringLiteral("\tif [ -x %1 ]; then %1 >> \"$T/log\" 2>&1; else ip route del %2 >> \"$T/log\" 2>&1; fi\n")
-                            .arg(shellQuote(routes), plan.remoteNet)
-                      : QString());
+                  setsRoutes ? QStringLiteral("\tif [ $ROUTED = 1 ]; then\n"
+                                              "\t\tif [ -x %1 ]; then %1 >> \"$T/log\" 2>&1; else ip route del %2 >> \"$T/log\" 2>&1; fi\n"
+                                              "\tfi\n")
+                                   .arg(shellQuote(routes), plan.remoteNet)
+                             : QString());
     s += QStringLiteral(
-             "\n"
-             "trap 'rollback \"interrupted\"' HUP INT TERM\n"
-             "rm -rf \"$T/had\" \"$T/confirm\" \"$T/abort\" \"$T/reason\"\n"
-             "mkdir -p \"$T/had\"\n"
-             "state committing\n"
-             "for f in $FILES; do\n"
-             "\t[ -e \"$f.ipsec-wizard-new\" ] || rollback \"$f.ipsec-wizard-new was not uploaded\"\n"
-             "done\n"
-             "for f in $FILES; do\n"
-             "\tif [ -e \"$f\" ]; then\n"
-             "\t\tcp -p \"$f\" \"$f.ipsec-wizard-bak\" || rollback \"cannot back up $f\"\n"
-             "\t\ttouch \"$T/had/$(echo \"$f\" | tr / _)\"\n"
-             "\tfi\n"
-             "done\n"
-             "for f in $FILES; do\n"
-             "\tmv -f \"$f.ipsec-wizard-new\" \"$f\" || rollback \"cannot put $f in place\"\n"
-             "done\n"
-             "reload || rollback \"the IPsec daemon refused the new configuration (see $T/log)\"\n"
-             "verify || rollback \"the new connection is not listed after the reload\"\n");
-    if (plan.config.reloadCommands.contains(routes))
-        s += QStringLiteral("%1 >> \"$T/log\" 2>&1 || rollback \"the route could not be set (routes.sh)\"\n").arg(shellQuote(routes));
+        "\n"
+        "trap 'rollback \"interrupted\"' HUP INT TERM\n"
+        "rm -rf \"$T/had\" \"$T/new\" \"$T/confirm\" \"$T/reason\" \"$T/firewall.before\"\n"
+        "mkdir -p \"$T/had\" \"$T/new\"\n"
+        "state committing\n"
+        "[ -e \"$T/abort\" ] && rollback \"the wizard asked for a rollback\"\n"
+        "for f in $FILES; do\n"
+        "\t[ -e \"$f.ipsec-wizard-new\" ] || rollback \"$f.ipsec-wizard-new was not uploaded\"\n"
+        "done\n"
+        "n=0\n"
+        "for f in $FILES; do\n"
+        "\tn=$((n + 1))\n"
+        "\tif [ -e \"$f\" ]; then\n"
+        "\t\tcp -p \"$f\" \"$f.ipsec-wizard-bak\" || rollback \"cannot back up $f\"\n"
+        "\t\t: > \"$T/had/$n\"\n"
+        "\telse\n"
+        "\t\t: > \"$T/new/$n\"\n"
+        "\tfi\n"
+        "done\n"
+        "SWAPPED=1\n"
+        "for f in $FILES; do\n"
+        "\tmv -f \"$f.ipsec-wizard-new\" \"$f\" || rollback \"cannot put $f in place\"\n"
+        "done\n"
+        "reload || rollback \"the IPsec daemon refused the new configuration (see $T/log)\"\n"
+        "verify || rollback \"the new connection is not listed after the reload\"\n");
+    if (setsRoutes)
+        s += QStringLiteral("ROUTED=1\n"
+                            "%1 >> \"$T/log\" 2>&1 || rollback \"the route could not be set (routes.sh)\"\n")
+                 .arg(shellQuote(routes));
     if (plan.applyFirewall)
         s += QStringLiteral("nft list table inet %1 > \"$T/firewall.before\" 2>/dev/null || : > \"$T/firewall.before\"\n"
+                            "FIREWALLED=1\n"
                             "nft -f %2 >> \"$T/log\" 2>&1 || rollback \"nft refused the firewall rules\"\n")
                  .arg(table, shellQuote(QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/firewall.nft")));
     s += QStringLiteral(
@@ -120,6 +206,133 @@ QByteArray script(const CommitPlan& plan)
              .arg(plan.confirmTimeoutSec * 50)
              .arg(plan.confirmTimeoutSec);
     return s.toUtf8();
+}
+
+QString pushCommand(const CommitPlan& plan, const QByteArray& token)
+{
+    QString software;
+    switch (plan.config.flavour) {
+    case Flavour::StrongSwan: software = QStringLiteral("swanctl"); break;
+    case Flavour::Racoon: software = QStringLiteral("racoon setkey"); break;
+    case Flavour::RacoonTool: software = QStringLiteral("racoon-tool setkey"); break;
+    }
+    QStringList dirs;
+    for (const GeneratedFile& f : plan.config.files) {
+        const QString d = QFileInfo(f.path).path();
+        if (!dirs.contains(d))
+            dirs << d;
+    }
+    const bool v6 = plan.remoteNet.contains(QLatin1Char(':'));
+    const QString fwd = v6 ? QStringLiteral("/proc/sys/net/ipv6/conf/all/forwarding") : QStringLiteral("/proc/sys/net/ipv4/ip_forward");
+    const QString k = QString::fromLatin1(token);
+
+    QString s = QStringLiteral("# IPsec Wizard push of tunnel \"%1\": preflight, then the files from stdin, then the commit.\n").arg(plan.name);
+    s += scriptHeader(plan);
+    s += QStringLiteral("K=%1\n"
+                        "NEW=\"%2\"\n")
+             .arg(k, uploads(plan).join(QLatin1Char(' ')));
+    // 1. Preflight: the same facts as always, one line each; nothing is read or written before
+    // it has passed as root.
+    s += QStringLiteral("ok=1\n"
+                        "for t in %1; do if command -v $t >/dev/null; then echo \"have $t\"; else echo \"missing $t\"; ok=0; fi; done\n"
+                        "for d in %2; do [ -d \"$d\" ] || mkdir -p \"$d\" 2>/dev/null; if [ -w \"$d\" ]; then echo \"writable $d\"; else echo \"unwritable $d\"; ok=0; fi; done\n"
+                        // The shell's own read, not cat: every process counts on a busy gateway.
+                        "value() { v=; read -r v 2>/dev/null < \"$1\" || :; }\n"
+                        "value %3; echo \"forward $v\"\n"
+                        "value /proc/sys/net/ipv4/conf/all/rp_filter; a=$v; value /proc/sys/net/ipv4/conf/default/rp_filter; echo \"rp_filter $a $v\"\n"
+                        "u=$(id -u)\n"
+                        "echo \"uid $u\"\n"
+                        "if [ \"$u\" != 0 ]; then echo \"result need-root\"; exit 0; fi\n"
+                        "if [ $ok != 1 ]; then echo \"result preflight-failed\"; exit 0; fi\n")
+             .arg(software, dirs.join(QLatin1Char(' ')), fwd);
+    // 2. Upload: every file from stdin as PATH.ipsec-wizard-new. Leftovers of an earlier push go
+    // first (claims of other pushes, flags, state; never this push's claim: an abort may hold it).
+    s += QStringLiteral(
+        "mkdir -p \"$T\" && chmod 700 \"$T\" || { echo \"result upload-failed cannot create $T\"; exit 0; }\n"
+        "for c in \"$T\"/claim.*; do [ \"$c\" = \"$T/claim.$K\" ] || rm -rf \"$c\"; done\n"
+        "rm -f $NEW \"$T/commit.sh\" \"$T/abort\" \"$T/confirm\"\n"
+        "cleanup() { rm -f $NEW \"$T/commit.sh\"; }\n"
+        // The wizard went away (its channel closed) or we were stopped: take the uploads back.
+        "trap 'cleanup; exit 1' HUP INT TERM PIPE\n"
+        "fail() { cleanup; echo \"result upload-failed $1\"; exit 0; }\n"
+        "l=\n"
+        "while IFS= read -r l; do [ \"$l\" = \"ipsec-wizard-payload $K\" ] && break; done\n"
+        "[ \"$l\" = \"ipsec-wizard-payload $K\" ] || fail \"no data arrived\"\n"
+        // umask 077 is in force, and noclobber makes the redirection create the file (O_EXCL): a
+        // secret is 0600 from its first byte. dd reads one byte at a time (ibs=1), so it takes
+        // exactly LENGTH bytes off the stream and leaves the rest for the next file.
+        "get() { (set -C && exec dd ibs=1 obs=65536 count=$2 2>/dev/null > \"$1\") || fail \"cannot write $1\"; }\n");
+    QMap<int, QStringList> byMode;
+    for (const GeneratedFile& f : plan.config.files) {
+        s += QStringLiteral("get %1.ipsec-wizard-new %2\n").arg(f.path).arg(f.content.size());
+        byMode[f.mode] << f.path + QStringLiteral(".ipsec-wizard-new");
+    }
+    s += QStringLiteral("get \"$T/commit.sh\" %1\n").arg(script(plan).size());
+    byMode[0700] << QStringLiteral("\"$T/commit.sh\"");
+    // The end mark right after the last byte proves that every file got exactly its bytes (a
+    // short stream leaves a file short and the mark unread).
+    s += QStringLiteral("l=\n"
+                        "IFS= read -r l || :\n"
+                        "[ \"$l\" = \"ipsec-wizard-end $K\" ] || fail \"the data did not arrive whole\"\n");
+    // Then the final modes (one chmod per mode, not per file: each process counts on a busy gateway).
+    for (auto it = byMode.cbegin(); it != byMode.cend(); ++it)
+        s += QStringLiteral("chmod %1 %2 || fail \"cannot set mode %1\"\n").arg(octal(it.key()), it.value().join(QLatin1Char(' ')));
+    s += QStringLiteral("for f in $NEW \"$T/commit.sh\"; do echo \"uploaded $f\"; done\n");
+    // Nothing to change when every target already has exactly this content and mode and the
+    // daemon lists the connection.
+    s += QStringLiteral("same=1\n"
+                        "current() { [ $same = 1 ] && cmp -s \"$1.ipsec-wizard-new\" \"$1\" && [ -n \"$(find \"$1\" -prune -perm $2 2>/dev/null)\" ] || same=0; }\n");
+    for (const GeneratedFile& f : plan.config.files)
+        s += QStringLiteral("current %1 %2\n").arg(f.path, octal(f.mode));
+    s += QStringLiteral("if [ $same = 1 ]; then\n"
+                        "\techo current\n"
+                        "\tif { %1; } >/dev/null 2>&1; then cleanup; echo \"result unchanged\"; exit 0; fi\n"
+                        "\techo current-not-loaded\n"
+                        "fi\n")
+             .arg(plan.verifyCommand);
+    // 3. Commit: claim this push (an abort that claimed it first wins: nothing starts), then
+    // start the commit script detached, so it lives on and rolls back by itself whatever happens
+    // to this connection, and wait for it to report.
+    s += QStringLiteral("echo commit\n"
+                        "rm -f \"$T/state\"\n"
+                        "mkdir \"$T/claim.$K\" 2>/dev/null || { cleanup; echo \"result aborted\"; exit 0; }\n"
+                        "trap - HUP INT TERM PIPE\n"
+                        "setsid -f sh \"$T/commit.sh\" </dev/null >/dev/null 2>&1\n");
+    s += waitFor({QStringLiteral("committed"), QStringLiteral("rolled-back")}, 90000);
+    s += QStringLiteral("if [ $w = rolled-back ]; then\n"
+                        "\techo \"reason $(cat \"$T/reason\" 2>/dev/null)\"\n"
+                        "\ttail -n 15 \"$T/log\" 2>/dev/null | sed 's/^/log /'\n"
+                        "fi\n");
+    return s;
+}
+
+QByteArray pushInput(const CommitPlan& plan, const QByteArray& token)
+{
+    QByteArray in = payloadStart(token) + '\n';
+    for (const GeneratedFile& f : plan.config.files)
+        in += f.content;
+    in += script(plan);
+    in += payloadEnd(token) + '\n';
+    return in;
+}
+
+QString abortCommand(const CommitPlan& plan, const QByteArray& token, int timeoutMs)
+{
+    QString s = scriptHeader(plan);
+    s += QStringLiteral("mkdir -p \"$T\" && chmod 700 \"$T\" || exit 1\n"
+                        "if mkdir \"$T/claim.%1\" 2>/dev/null; then rm -f %2 \"$T/commit.sh\"; echo \"state not-started\"; exit 0; fi\n"
+                        "touch \"$T/abort\"\n")
+             .arg(QString::fromLatin1(token), uploads(plan).join(QLatin1Char(' ')));
+    s += waitFor({QStringLiteral("rolled-back"), QStringLiteral("confirmed")}, timeoutMs);
+    return s;
+}
+
+QString confirmCommand(const CommitPlan& plan, int timeoutMs)
+{
+    QString s = scriptHeader(plan);
+    s += QStringLiteral("touch \"$T/confirm\" || exit 1\n");
+    s += waitFor({QStringLiteral("confirmed"), QStringLiteral("rolled-back")}, timeoutMs);
+    return s;
 }
 
 } // namespace ipsecwiz::CommitScript

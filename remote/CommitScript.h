@@ -1,11 +1,12 @@
 #pragma once
 
-// The gateway side of a push: a shell script started detached from the SSH session that
-// renames the uploaded *.ipsec-wizard-new files into place (keeping *.ipsec-wizard-bak),
-// reloads and verifies, then waits for the wizard's confirmation over a fresh connection and
-// rolls everything back by itself if none comes in time (Junos "commit confirmed", Debian's
-// iptables-apply). A lost connection or a rule that cuts the management path therefore never
-// leaves a gateway half-done or unreachable.
+// The gateway side of a push. pushCommand() is what one SSH channel runs as root: the preflight,
+// then the files read from its standard input (pushInput()), then the commit script (script())
+// started detached from the SSH session, which renames the uploaded *.ipsec-wizard-new files into
+// place (keeping *.ipsec-wizard-bak), reloads and verifies, then waits for the wizard's
+// confirmation over a fresh connection and rolls everything back by itself if none comes in time
+// (Junos "commit confirmed", Debian's iptables-apply). A lost connection or a rule that cuts the
+// management path therefore never leaves a gateway half-done or unreachable.
 
 #include "Generator.h"
 
@@ -22,16 +23,47 @@ struct CommitPlan
     QString verifyCommand;  // exits 0 when the new config is active
     bool applyFirewall = false;
     int confirmTimeoutSec = 60;
+    // Where the transaction lives; empty: transactionDir(name). Tests point it at a scratch folder.
+    QString txnDir;
 };
 
 namespace CommitScript {
 
 // Where the transaction lives on the gateway: state, log, confirm/abort flags, the script.
 QString transactionDir(const QString& name); // "/etc/ipsec-wizard/NAME/.transaction"
+QString transactionDir(const CommitPlan& plan);
 
 // States the script writes to TXN/state, in order: committing, committed, confirmed; or
 // rolling-back, rolled-back (with the reason in TXN/reason).
 QByteArray script(const CommitPlan& plan);
+
+// The whole push on one channel (each SSH channel costs the gateway's sshd a PAM session):
+// preflight → files from stdin → commit, in that order, printing one line per fact:
+//   have|missing TOOL, writable|unwritable DIR, forward V, rp_filter A B, uid N   (the preflight)
+//   result need-root            not root: nothing was read or changed (run it again through sudo)
+//   result preflight-failed     a "missing" or "unwritable" line says why; nothing was changed
+//   uploaded PATH               PATH is written with its final mode
+//   result upload-failed WHY    nothing was changed; what was uploaded is removed again
+//   current / current-not-loaded   every file already matches; the daemon has it / does not
+//   result unchanged            nothing to do (the uploads are removed again)
+//   commit                      the commit script is about to start; from here on only it undoes
+//   result aborted              abortCommand() with the same token came first: nothing was changed
+//   state committed | state rolled-back | state timeout, then for a rollback "reason …", "log …"
+// TOKEN (random, per push) marks where the data starts on stdin, so a sudo password sudo did not
+// need cannot be mistaken for data, and names the claim abortCommand() races for.
+// No file content and no key is on this command line: they come through pushInput().
+QString pushCommand(const CommitPlan& plan, const QByteArray& token);
+QByteArray pushInput(const CommitPlan& plan, const QByteArray& token);
+
+// Stops a push whose outcome the wizard does not know (cancelled, timed out, other gateway
+// failed): either it claims the push first, so the commit can never start (prints "state
+// not-started", removes the uploads), or the commit started and it asks it to roll back and waits
+// (prints "state rolled-back", or "state confirmed" when too late, or "state timeout").
+QString abortCommand(const CommitPlan& plan, const QByteArray& token, int timeoutMs);
+
+// Confirms a committed gateway (run over a fresh connection) and waits until the script has taken
+// it: prints "state confirmed", or "state rolled-back" / "state timeout" when it came too late.
+QString confirmCommand(const CommitPlan& plan, int timeoutMs);
 
 QString verifyCommandFor(const GatewayConfig& config, const QString& name);
 

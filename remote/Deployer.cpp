@@ -5,9 +5,9 @@
 #include "Logging.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QFileInfo>
+#include <QHash>
+#include <QRandomGenerator>
 
 #include <memory>
 #include <mutex>
@@ -46,7 +46,9 @@ QString outcomeName(GatewayOutcome outcome)
     return {};
 }
 
-// One gateway's side of the transaction, run on its own thread.
+// One gateway's side of the transaction, run on its own thread. Two SSH channels per push: one
+// for preflight + upload + commit (CommitScript::pushCommand), one on a fresh connection for the
+// confirmation. Each channel costs the gateway's sshd a PAM session, which is most of a push's time.
 struct Deployer::GatewayJob
 {
     const Deployer* owner;
@@ -56,7 +58,12 @@ struct Deployer::GatewayJob
     std::unique_ptr<SshSession> session;
     GatewayOutcome outcome = GatewayOutcome::NotStarted;
     bool committed = false; // the commit script reported "committed"
-    bool commitStarted = false; // the commit script may be running: only it can undo now
+    // The push script may have started the commit (or may still start it) and the wizard does not
+    // know how it ended: only CommitScript::abortCommand can settle that now.
+    bool unsettled = false;
+    // Names this push on the gateway: where its data starts on stdin, and the claim an abort races for.
+    QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16)
+                       + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     QString error;
     // Privilege: empty when the SSH user is root; otherwise every command goes through sudo,
     // with the password (if sudo wants one) on stdin, never on a command line.
@@ -77,46 +84,33 @@ struct Deployer::GatewayJob
         return session->exec(asRoot(command), sudoInput, onLine, timeoutMs);
     }
 
-    void log(DeployEvent::Kind kind, const QString& text) const { owner->emitEvent(side, kind, text); }
-
-    QString txn() const { return CommitScript::transactionDir(plan.name); }
-
-    // Runs a command, streaming its output into the log; fails on a non-zero exit.
-    Result<ExecResult> run(const QString& command, bool quiet = false, int timeoutMs = 60000)
+    // A CommitScript script as root: through sudo's `sh -c`, or our own `sh -c` (the SSH user's
+    // login shell need not be a POSIX one).
+    Result<ExecResult> rootScript(const QString& script, int timeoutMs, const QByteArray& input = {},
+                                  const std::function<void(Stream, const QByteArray&)>& onLine = {})
     {
-        if (!quiet)
-            log(DeployEvent::Kind::Command, command);
-        auto r = root(command, timeoutMs, [&](Stream, const QByteArray& line) {
-            if (!quiet)
-                log(DeployEvent::Kind::Output, QString::fromUtf8(line));
-        });
-        if (!r)
-            return r.error();
-        if (r.value().exitStatus != 0)
-            return Error{gatewayLabel(side), tr("“%1” failed with exit status %2: %3")
-                                                 .arg(command)
-                                                 .arg(r.value().exitStatus)
-                                                 .arg(QString::fromUtf8(r.value().err.trimmed().right(400)))};
-        return r;
+        const QString command = viaSudo ? asRoot(script) : QStringLiteral("sh -c ") + shellQuote(script);
+        return session->exec(command, sudoInput + input, onLine, timeoutMs);
     }
 
-    // Runs `first` (if any), then waits on the gateway itself until the commit script reaches
-    // one of `states`: one channel instead of a poll per step (each SSH channel costs the
-    // server a PAM session). Returns the state reached, or empty on timeout / lost connection.
-    QString waitForState(const QStringList& states, int timeoutMs, const QString& first = {})
+    void log(DeployEvent::Kind kind, const QString& text) const { owner->emitEvent(side, kind, text); }
+
+    QString txn() const { return CommitScript::transactionDir(plan); }
+
+    // The "state X" line a CommitScript wait printed, if it is one of `states`.
+    QString stateIn(const Result<ExecResult>& r, const QStringList& states) const
     {
-        QString loop = QStringLiteral("i=0; while [ $i -lt %1 ]; do s=$(cat %2/state 2>/dev/null); case \"$s\" in %3) echo \"$s\"; exit 0;; esac; "
-                                      "sleep 0.02; i=$((i + 1)); done; echo timeout")
-                           .arg(timeoutMs / 20)
-                           .arg(txn(), states.join(QLatin1Char('|')));
-        if (!first.isEmpty())
-            loop = first + QStringLiteral(" && ") + loop;
-        auto r = root(loop, timeoutMs + 10000);
-        const QString state = r ? QString::fromUtf8(r.value().out.trimmed()) : QString();
-        if (!states.contains(state))
+        if (!r)
             return {};
-        log(DeployEvent::Kind::Step, tr("gateway reports: %1").arg(state));
-        return state;
+        for (const QByteArray& line : r.value().out.split('\n'))
+            if (line.startsWith("state ")) {
+                const QString state = QString::fromUtf8(line.mid(6).trimmed());
+                if (states.contains(state)) {
+                    log(DeployEvent::Kind::Step, tr("gateway reports: %1").arg(state));
+                    return state;
+                }
+            }
+        return {};
     }
 
     bool connect(const SshOptions& options)
@@ -148,6 +142,8 @@ struct Deployer::GatewayJob
                                "NOPASSWD sudo, or give the password.").arg(options.user));
             sudoInput = *password + '\n';
         }
+        // Checked on its own first: the push that follows gives sudo the same line, and a refused
+        // password must never make sudo read the files behind it as further attempts.
         auto check = session->exec(QStringLiteral("sudo -S -p '' -v"), sudoInput, {}, 15000);
         if (!check || check.value().exitStatus != 0)
             return fail(tr("sudo refused the password for %1.").arg(options.user));
@@ -162,50 +158,12 @@ struct Deployer::GatewayJob
         return false;
     }
 
-    // Filled by preflight(): what the gateway has now, to skip a push that changes nothing.
-    QString currentState;
-
-    bool preflight(const SshOptions& options)
+    // Logs the preflight's findings; false when the gateway cannot take the push.
+    bool preflightPassed(const QList<QByteArray>& lines)
     {
-        log(DeployEvent::Kind::Step, tr("preflight"));
-        QString software;
-        switch (config.flavour) {
-        case Flavour::StrongSwan: software = QStringLiteral("swanctl"); break;
-        case Flavour::Racoon: software = QStringLiteral("racoon setkey"); break;
-        case Flavour::RacoonTool: software = QStringLiteral("racoon-tool setkey"); break;
-        }
-        QStringList dirs;
-        for (const GeneratedFile& f : config.files) {
-            const QString d = QFileInfo(f.path).path();
-            if (!dirs.contains(d))
-                dirs << d;
-        }
         const bool v6 = plan.remoteNet.contains(QLatin1Char(':'));
-        const QString fwd = v6 ? QStringLiteral("/proc/sys/net/ipv6/conf/all/forwarding") : QStringLiteral("/proc/sys/net/ipv4/ip_forward");
-        const QString probe = QStringLiteral(
-                                  "for t in %1; do command -v $t >/dev/null && echo \"have $t\" || echo \"missing $t\"; done; "
-                                  "for d in %2; do mkdir -p \"$d\" 2>/dev/null; [ -w \"$d\" ] && echo \"writable $d\" || echo \"unwritable $d\"; done; "
-                                  "echo \"forward $(cat %3 2>/dev/null)\"; "
-                                  "echo \"rp_filter $(cat /proc/sys/net/ipv4/conf/all/rp_filter 2>/dev/null) $(cat /proc/sys/net/ipv4/conf/default/rp_filter 2>/dev/null)\"; "
-                                  "echo \"uid $(id -u)\"; "
-                                  "mkdir -p %4 && chmod 700 %4 && rm -f %5 %4/commit.sh; "
-                                  "sha256sum %6 2>/dev/null; stat -c '%a %n' %6 2>/dev/null; true")
-                                  .arg(software, dirs.join(QLatin1Char(' ')), fwd, txn(), staleUploads().join(QLatin1Char(' ')),
-                                       targets().join(QLatin1Char(' ')));
-        auto r = run(probe, true);
-        if (!r)
-            return fail(r.error().message);
-        if (!viaSudo && !r.value().out.contains("\nuid 0\n")) {
-            // Not root: become root through sudo, then look again with root's eyes.
-            if (!becomeRoot(options))
-                return false;
-            r = run(probe, true);
-            if (!r)
-                return fail(r.error().message);
-        }
-        currentState = QString::fromUtf8(r.value().out);
         bool ok = true;
-        for (const QByteArray& raw : r.value().out.split('\n')) {
+        for (const QByteArray& raw : lines) {
             const QString line = QString::fromUtf8(raw);
             const QString word = line.section(QLatin1Char(' '), 0, 0);
             const QString rest = line.section(QLatin1Char(' '), 1);
@@ -227,141 +185,157 @@ struct Deployer::GatewayJob
                                                    "Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose)."));
             }
         }
-        if (!ok)
-            return fail(tr("preflight failed on %1; nothing was changed").arg(gatewayLabel(side)));
-        return true;
+        return ok;
     }
 
-    QStringList targets() const
+    // Runs CommitScript::pushCommand once, logging its progress as it reports it.
+    Result<ExecResult> pushOnce()
     {
-        QStringList paths;
+        log(DeployEvent::Kind::Step, tr("preflight, then upload and commit on one channel"));
+        QHash<QString, const GeneratedFile*> byUpload;
         for (const GeneratedFile& f : config.files)
-            paths << f.path;
-        return paths;
-    }
-
-    QStringList staleUploads() const
-    {
-        QStringList paths;
-        for (const GeneratedFile& f : config.files)
-            paths << f.path + QStringLiteral(".ipsec-wizard-new");
-        return paths;
-    }
-
-    // True when every target already holds exactly the new content with the right mode.
-    bool upToDate() const
-    {
-        for (const GeneratedFile& f : config.files) {
-            const QString sum = QString::fromLatin1(QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex());
-            if (!currentState.contains(sum + QStringLiteral("  ") + f.path + QLatin1Char('\n'))
-                || !currentState.contains(QLatin1Char('\n') + QString::number(f.mode, 8) + QLatin1Char(' ') + f.path + QLatin1Char('\n')))
-                return false;
-        }
-        return true;
-    }
-
-    bool upload()
-    {
-        QList<QPair<QString, GeneratedFile>> uploads;
-        for (const GeneratedFile& f : config.files)
-            uploads.append({f.path + QStringLiteral(".ipsec-wizard-new"), f});
-        uploads.append({txn() + QStringLiteral("/commit.sh"), GeneratedFile{{}, 0700, CommitScript::script(plan), false}});
-        if (!viaSudo) {
-            for (const auto& [target, f] : uploads) {
-                log(DeployEvent::Kind::Step, tr("upload %1 (mode %2, %3 bytes)").arg(target, modeText(f.mode)).arg(f.content.size()));
-                if (auto st = session->upload(target, f.content, f.mode); !st)
-                    return fail(st.error().toString());
+            byUpload.insert(f.path + QStringLiteral(".ipsec-wizard-new"), &f);
+        const QString script = CommitScript::pushCommand(plan, token);
+        const QByteArray input = CommitScript::pushInput(plan, token);
+        unsettled = true;
+        return rootScript(script, 150000, input, [&](Stream stream, const QByteArray& raw) {
+            const QString line = QString::fromUtf8(raw);
+            if (stream == Stream::Stderr) {
+                log(DeployEvent::Kind::Output, line);
+            } else if (line.startsWith(QLatin1String("uploaded "))) {
+                const QString target = line.mid(9);
+                if (const GeneratedFile* f = byUpload.value(target))
+                    log(DeployEvent::Kind::Step, tr("upload %1 (mode %2, %3 bytes)").arg(target, modeText(f->mode)).arg(f->content.size()));
+                else
+                    log(DeployEvent::Kind::Step, tr("upload %1 (mode 0700)").arg(target));
+            } else if (line == QLatin1String("current")) {
+                log(DeployEvent::Kind::Step, tr("every file is already in place; checking the daemon has it"));
+                log(DeployEvent::Kind::Command, plan.verifyCommand);
+            } else if (line == QLatin1String("current-not-loaded")) {
+                log(DeployEvent::Kind::Warning, tr("the files are current but the daemon does not list the connection; pushing again"));
+            } else if (line == QLatin1String("commit")) {
+                log(DeployEvent::Kind::Step, tr("commit (confirm within %1 s or the gateway rolls back by itself)").arg(plan.confirmTimeoutSec));
+                log(DeployEvent::Kind::Command, QStringLiteral("setsid -f sh %1/commit.sh").arg(txn()));
             }
-            return true;
-        }
-        // Through sudo: SFTP runs as the SSH user, so the files go to a private folder first
-        // (created 0700, each file with its final mode), then root copies them beside their
-        // targets with umask 077 before setting the mode.
-        auto dir = session->exec(QStringLiteral("mktemp -d /tmp/ipsec-wizard.XXXXXXXX"));
-        if (!dir || dir.value().exitStatus != 0)
-            return fail(tr("cannot create a private upload folder in /tmp"));
-        const QString staging = QString::fromUtf8(dir.value().out.trimmed());
-        QStringList copies;
-        for (int i = 0; i < uploads.size(); ++i) {
-            const auto& [target, f] = uploads.at(i);
-            log(DeployEvent::Kind::Step, tr("upload %1 (mode %2, %3 bytes) via %4").arg(target, modeText(f.mode)).arg(f.content.size()).arg(staging));
-            const QString staged = staging + QLatin1Char('/') + QString::number(i);
-            if (auto st = session->upload(staged, f.content, f.mode); !st)
-                return fail(st.error().toString());
-            copies << QStringLiteral("cp %1 %2 && chmod %3 %2").arg(staged, target, modeText(f.mode));
-        }
-        auto moved = run(QStringLiteral("umask 077 && ") + copies.join(QStringLiteral(" && ")), true);
-        (void)session->exec(QStringLiteral("rm -rf ") + staging);
-        if (!moved)
-            return fail(moved.error().message);
-        return true;
+        });
     }
 
-    // Phase 1: everything up to a committed (but not yet confirmed) gateway.
+    // Phase 1: everything up to a committed (but not yet confirmed) gateway, on one channel.
     bool prepare(const SshOptions& options)
     {
-        if (!connect(options) || !preflight(options))
+        if (!connect(options))
             return false;
-        if (upToDate()) {
-            log(DeployEvent::Kind::Step, tr("every file is already in place; checking the daemon has it"));
-            if (auto r = run(plan.verifyCommand); !r) {
-                log(DeployEvent::Kind::Warning, tr("the files are current but the daemon does not list the connection; pushing again"));
-            } else {
-                outcome = GatewayOutcome::Unchanged;
-                return true;
+        auto r = pushOnce();
+        if (r && r.value().out.split('\n').contains("result need-root")) {
+            // Not root: nothing was read or changed. Become root through sudo, then push again
+            // with root's eyes (the preflight too).
+            unsettled = false;
+            if (!becomeRoot(options)) {
+                outcome = GatewayOutcome::Failed;
+                return false;
             }
+            r = pushOnce();
         }
-        if (!upload()) {
-            (void)root(QStringLiteral("rm -f %1/commit.sh").arg(txn()));
+        if (!r)
+            return fail(r.error().message); // the outcome is unknown: abort() settles it
+        const QList<QByteArray> lines = r.value().out.split('\n');
+        auto result = [&](const QByteArray& word) -> std::optional<QString> {
+            for (const QByteArray& line : lines)
+                if (line == word || line.startsWith(word + ' '))
+                    return QString::fromUtf8(line.mid(word.size()).trimmed());
+            return std::nullopt;
+        };
+        const QString stderrTail = QString::fromUtf8(r.value().err.trimmed().right(400));
+        if (result("result need-root")) {
+            unsettled = false;
             outcome = GatewayOutcome::Failed;
-            return false;
+            return fail(tr("%1 is still not root through sudo; nothing was changed").arg(gatewayLabel(side)));
         }
-        log(DeployEvent::Kind::Step, tr("commit (confirm within %1 s or the gateway rolls back by itself)").arg(plan.confirmTimeoutSec));
-        log(DeployEvent::Kind::Command, QStringLiteral("setsid -f sh %1/commit.sh").arg(txn()));
-        commitStarted = true;
-        const QString s = waitForState({QStringLiteral("committed"), QStringLiteral("rolled-back")}, 90000,
-                                       QStringLiteral("rm -f %1/state && setsid -f sh %1/commit.sh </dev/null >/dev/null 2>&1").arg(txn()));
-        if (s == QLatin1String("committed")) {
+        if (!preflightPassed(lines) || result("result preflight-failed")) {
+            unsettled = false;
+            outcome = GatewayOutcome::Failed;
+            return fail(tr("preflight failed on %1; nothing was changed").arg(gatewayLabel(side)));
+        }
+        if (auto why = result("result upload-failed")) {
+            unsettled = false;
+            outcome = GatewayOutcome::Failed;
+            return fail(tr("the upload to %1 failed (%2); nothing was changed").arg(gatewayLabel(side), *why));
+        }
+        if (result("result unchanged")) {
+            unsettled = false;
+            outcome = GatewayOutcome::Unchanged;
+            return true;
+        }
+        if (result("result aborted")) {
+            unsettled = false;
+            outcome = GatewayOutcome::Failed;
+            return fail(tr("%1 was stopped before the commit; nothing was changed").arg(gatewayLabel(side)));
+        }
+        const auto state = result("state");
+        if (state == QLatin1String("committed")) {
+            log(DeployEvent::Kind::Step, tr("gateway reports: %1").arg(*state));
             committed = true;
             return true;
         }
-        if (s == QLatin1String("rolled-back")) {
-            auto reason = root(QStringLiteral("cat %1/reason; tail -n 15 %1/log").arg(txn()));
+        if (state == QLatin1String("rolled-back")) {
+            log(DeployEvent::Kind::Step, tr("gateway reports: %1").arg(*state));
+            unsettled = false;
             outcome = GatewayOutcome::RolledBack;
-            return fail(tr("%1 rolled back: %2").arg(gatewayLabel(side), reason ? QString::fromUtf8(reason.value().out.trimmed()) : QString()));
+            QStringList why{result("reason").value_or(QString())};
+            for (const QByteArray& line : lines)
+                if (line.startsWith("log "))
+                    why << QString::fromUtf8(line.mid(4));
+            return fail(tr("%1 rolled back: %2").arg(gatewayLabel(side), why.join(QLatin1Char('\n')).trimmed()));
         }
-        abort();
+        if (!state && !result("commit"))
+            return fail(tr("the push script on %1 stopped unexpectedly (exit status %2): %3")
+                            .arg(gatewayLabel(side))
+                            .arg(r.value().exitStatus)
+                            .arg(stderrTail));
         return fail(tr("%1 did not report a commit in time").arg(gatewayLabel(side)));
     }
 
-    // Asks the commit script to roll back now and waits for it; if the gateway cannot be
-    // reached, its own timeout rolls it back.
+    // Stops this gateway's push: undoes nothing that is not ours to undo. When the commit may
+    // have started, asks the commit script to roll back and waits for it; if the gateway cannot
+    // be reached, its own timeout rolls it back.
     void abort()
     {
         if (session)
             session->setCancelFlag(nullptr); // Cancel asked for this clean-up; it must not cancel it
-        if (!committed && !commitStarted) {
-            // Nothing was put in place: remove what was uploaded and leave the gateway as it was.
-            if (session && outcome != GatewayOutcome::Unchanged) {
-                QStringList uploaded;
-                for (const GeneratedFile& f : config.files)
-                    uploaded << f.path + QStringLiteral(".ipsec-wizard-new");
-                (void)root(QStringLiteral("rm -f %1 %2/commit.sh").arg(uploaded.join(QLatin1Char(' ')), txn()), 10000);
-            }
+        if (!committed && !unsettled) {
+            // Nothing was put in place (or it was rolled back already, or it is confirmed or unchanged).
             if (outcome == GatewayOutcome::NotStarted)
                 outcome = GatewayOutcome::Failed;
             return;
         }
         log(DeployEvent::Kind::Step, tr("rolling back"));
+        const bool wasCommitted = committed;
         committed = false;
-        commitStarted = false;
-        outcome = GatewayOutcome::RolledBack;
-        if (session && waitForState({QStringLiteral("rolled-back")}, 60000, QStringLiteral("touch %1/abort").arg(txn())) == QLatin1String("rolled-back")) {
+        unsettled = false;
+        const QString s = session ? stateIn(rootScript(CommitScript::abortCommand(plan, token, 60000), 70000),
+                                            {QStringLiteral("not-started"), QStringLiteral("rolled-back"), QStringLiteral("confirmed")})
+                                  : QString();
+        if (s == QLatin1String("not-started")) {
+            outcome = GatewayOutcome::Failed;
+            log(DeployEvent::Kind::Step, tr("stopped before the commit; nothing was changed"));
+            return;
+        }
+        if (s == QLatin1String("rolled-back")) {
+            outcome = GatewayOutcome::RolledBack;
             log(DeployEvent::Kind::Step, tr("back on the previous configuration"));
             return;
         }
-        log(DeployEvent::Kind::Warning, tr("could not reach the gateway to roll back; it rolls back by itself within %1 s of the commit")
-                                             .arg(plan.confirmTimeoutSec));
+        if (s == QLatin1String("confirmed")) {
+            outcome = GatewayOutcome::Confirmed;
+            log(DeployEvent::Kind::Warning, tr("the gateway had already taken the confirmation; it keeps the new configuration"));
+            return;
+        }
+        outcome = GatewayOutcome::RolledBack;
+        log(DeployEvent::Kind::Warning, wasCommitted ? tr("could not reach the gateway to roll back; it rolls back by itself within %1 s of the commit")
+                                                           .arg(plan.confirmTimeoutSec)
+                                                     : tr("could not reach the gateway to stop the push; if its commit started, it rolls "
+                                                          "back by itself within %1 s")
+                                                           .arg(plan.confirmTimeoutSec));
     }
 
     // Phase 3: confirm over a fresh connection (proves the management path still works).
@@ -375,12 +349,12 @@ struct Deployer::GatewayJob
             return fail(tr("cannot reach %1 again to confirm (%2); it rolls back by itself").arg(gatewayLabel(side), s.error().message));
         session = std::move(s.value());
         log(DeployEvent::Kind::Command, QStringLiteral("touch %1/confirm").arg(txn()));
-        if (waitForState({QStringLiteral("confirmed"), QStringLiteral("rolled-back")}, 20000, QStringLiteral("touch %1/confirm").arg(txn()))
+        if (stateIn(rootScript(CommitScript::confirmCommand(plan, 20000), 30000), {QStringLiteral("confirmed"), QStringLiteral("rolled-back")})
             != QLatin1String("confirmed"))
             return fail(tr("%1 did not confirm").arg(gatewayLabel(side)));
         outcome = GatewayOutcome::Confirmed;
         committed = false;
-        commitStarted = false;
+        unsettled = false;
         return true;
     }
 };
@@ -422,7 +396,8 @@ Result<QStringList> Deployer::dryRun() const
             return cfg.error();
         const SshOptions& o = m_ssh[size_t(side)];
         lines << tr("== %1: %2@%3:%4 (%5)").arg(gatewayLabel(side), o.user, o.host).arg(o.port).arg(flavourId(cfg.value().flavour));
-        lines << tr("preflight: software, writable folders, IP forwarding, reverse-path filtering");
+        lines << tr("one channel, as root: preflight (software, writable folders, IP forwarding, reverse-path filtering), "
+                    "then every file over its standard input, then the commit");
         for (const GeneratedFile& f : cfg.value().files)
             lines << tr("upload %1.ipsec-wizard-new  mode %2  %3 bytes%4")
                          .arg(f.path, modeText(f.mode))

@@ -1,10 +1,11 @@
 #pragma once
 
-// Pushes a profile to both gateways at once, transactionally: per gateway preflight, upload of
-// every file as PATH.ipsec-wizard-new with its final mode, then the commit-confirmed script
-// (CommitScript) puts them in place, reloads and verifies. When both are committed a tunnel
-// test pings from gateway A's internal address to gateway B's; only then are both confirmed,
-// each over a fresh SSH connection. Any failure or Cancel rolls both gateways back.
+// Pushes a profile to both gateways at once, transactionally: per gateway, on one SSH channel,
+// preflight, upload of every file as PATH.ipsec-wizard-new with its final mode, then the
+// commit-confirmed script (CommitScript) puts them in place, reloads and verifies. When both
+// are committed a tunnel test pings from gateway A's internal address to gateway B's; only then
+// are both confirmed, each over a fresh SSH connection. Any failure or Cancel rolls both
+// gateways back.
 // Blocking: call run() from a worker thread (the GUI) or the CLI; log() may be called from
 // the two gateway threads at once.
 

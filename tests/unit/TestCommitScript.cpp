@@ -1,14 +1,22 @@
-// The gateway-side commit-confirmed script: valid shell, every file handled in order, the
-// reload and verification before "committed", rollback on every failure path, and never the
-// key. Its behaviour on real gateways is tested in the lab (tests/e2e/lab-push-test.sh).
+// The gateway-side scripts: the push (preflight, files from stdin, commit on one channel) and the
+// commit-confirmed script. Valid shell, every file handled in order, the reload and verification
+// before "committed", rollback on every failure path, and never the key on a command line. As
+// root they also run here against a scratch folder (stub reload), covering the transaction's
+// paths; their behaviour on real gateways is tested in the lab (tests/e2e/lab-push-test.sh).
 
 #include "CommitScript.h"
 #include "Generator.h"
 #include "TestSupport.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ipsecwiz;
 using namespace ipsecwiz::test;
@@ -28,6 +36,51 @@ CommitPlan planFor(Flavour flavour, bool firewall)
     plan.applyFirewall = firewall;
     plan.confirmTimeoutSec = 42;
     return plan;
+}
+
+// A plan whose files, transaction folder and reload live in DIR: the scripts can run for real.
+CommitPlan scratchPlan(const QString& dir, const QByteArray& psk, const QString& reload = QStringLiteral("true"))
+{
+    CommitPlan plan;
+    plan.name = QStringLiteral("scratch");
+    plan.config.flavour = Flavour::StrongSwan;
+    plan.config.files = {GeneratedFile{dir + QStringLiteral("/etc/swanctl/conf.d/scratch.conf"), 0600, "secrets { psk = " + psk + " }\n", true},
+                         GeneratedFile{dir + QStringLiteral("/etc/ipsec-wizard/scratch/firewall.nft"), 0644, "table inet x {}\n", false}};
+    plan.config.reloadCommands = {reload};
+    plan.verifyCommand = QStringLiteral("true");
+    plan.confirmTimeoutSec = 60;
+    plan.txnDir = dir + QStringLiteral("/txn");
+    return plan;
+}
+
+// Runs SCRIPT with `sh -c`, INPUT on its stdin; returns what it printed.
+QByteArray runScript(const QString& script, const QByteArray& input = {})
+{
+    QProcess sh;
+    sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), script});
+    if (!sh.waitForStarted())
+        return "cannot start sh";
+    sh.write(input);
+    sh.closeWriteChannel();
+    sh.waitForFinished(60000);
+    return sh.readAllStandardOutput();
+}
+
+QByteArray fileContent(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(missing)");
+}
+
+int fileMode(const QString& path)
+{
+    struct stat st = {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+}
+
+QByteArray stateOf(const CommitPlan& plan)
+{
+    return fileContent(plan.txnDir + QStringLiteral("/state")).trimmed();
 }
 
 } // namespace
@@ -85,6 +138,125 @@ private slots:
         QVERIFY(script.contains("mv -f \"$f.ipsec-wizard-new\" \"$f\""));
         QVERIFY(script.contains("\tswanctl --load-all >> \"$T/log\" 2>&1 || return 1\n"));
         QVERIFY(script.contains("verify() { swanctl --list-conns | grep -q '^seed: '"));
+    }
+
+    void pushCommandCarriesNoContent_data() { validShell_data(); }
+
+    void pushCommandCarriesNoContent()
+    {
+        QFETCH(Flavour, flavour);
+        QFETCH(bool, firewall);
+        const CommitPlan plan = planFor(flavour, firewall);
+        const QByteArray token = "0123456789abcdef0123456789abcdef";
+        for (const QString& script : {CommitScript::pushCommand(plan, token), CommitScript::abortCommand(plan, token, 1000),
+                                      CommitScript::confirmCommand(plan, 1000)}) {
+            QProcess sh;
+            sh.start(QStringLiteral("sh"), {QStringLiteral("-n"), QStringLiteral("-c"), script});
+            QVERIFY(sh.waitForFinished());
+            QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+            // The command line is visible to every process on the gateway: never the key.
+            QVERIFY(!script.toUtf8().contains(fixedPsk()));
+        }
+        const QString push = CommitScript::pushCommand(plan, token);
+        const QByteArray input = CommitScript::pushInput(plan, token);
+        for (const GeneratedFile& f : plan.config.files)
+            QVERIFY(input.contains(f.content));
+        QVERIFY(input.contains(CommitScript::script(plan)));
+        QVERIFY(input.startsWith("ipsec-wizard-payload " + token + '\n'));
+        QVERIFY(input.endsWith("ipsec-wizard-end " + token + '\n'));
+        // Order: preflight, umask 077 and noclobber before the first file, modes after, then the commit.
+        const qsizetype umask = push.indexOf(QStringLiteral("umask 077"));
+        const qsizetype root = push.indexOf(QStringLiteral("result need-root"));
+        const qsizetype preflight = push.indexOf(QStringLiteral("result preflight-failed"));
+        const qsizetype firstGet = push.indexOf(QStringLiteral("\nget "));
+        const qsizetype chmod = push.indexOf(QStringLiteral("\nchmod 0600 "));
+        const qsizetype commit = push.indexOf(QStringLiteral("setsid -f sh \"$T/commit.sh\""));
+        QVERIFY(umask >= 0 && root > umask && preflight > root && firstGet > preflight && chmod > firstGet && commit > chmod);
+        QVERIFY(push.contains(QStringLiteral("set -C && exec dd ibs=1")));
+    }
+
+    // The whole transaction, for real, in a scratch folder (root only: the push insists on it).
+    void transactionInScratchFolder()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        if (QStandardPaths::findExecutable(QStringLiteral("swanctl"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin"), QStringLiteral("/sbin")}).isEmpty()
+            || QStandardPaths::findExecutable(QStringLiteral("setsid")).isEmpty())
+            QSKIP("needs swanctl (the preflight looks for it) and setsid");
+        QTemporaryDir dir;
+        const QByteArray token1 = "1111111111111111aaaaaaaaaaaaaaaa";
+        CommitPlan plan = scratchPlan(dir.path(), "0xfirst");
+        const QString conf = plan.config.files.at(0).path;
+        const QString nft = plan.config.files.at(1).path;
+
+        // A first push: the password line sudo did not need is skipped; committed, then confirmed.
+        QByteArray out = runScript(CommitScript::pushCommand(plan, token1), "not the data\n" + CommitScript::pushInput(plan, token1));
+        QVERIFY2(out.contains("uid 0\n") && out.contains("have swanctl\n"), out.constData());
+        QVERIFY2(out.contains("uploaded " + conf.toUtf8() + ".ipsec-wizard-new\n"), out.constData());
+        QVERIFY2(out.contains("\ncommit\nstate committed\n"), out.constData());
+        QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
+        QCOMPARE(fileMode(conf), 0600);
+        QCOMPARE(fileMode(nft), 0644);
+        QCOMPARE(fileMode(plan.txnDir), 0700);
+        QVERIFY2(runScript(CommitScript::confirmCommand(plan, 5000)).contains("state confirmed\n"), stateOf(plan).constData());
+        QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")));
+
+        // The same again: nothing to do, and no upload is left behind.
+        const QByteArray token2 = "2222222222222222aaaaaaaaaaaaaaaa";
+        out = runScript(CommitScript::pushCommand(plan, token2), CommitScript::pushInput(plan, token2));
+        QVERIFY2(out.contains("current\nresult unchanged\n"), out.constData());
+        QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")));
+        QVERIFY(!QFileInfo::exists(plan.txnDir + QStringLiteral("/commit.sh")));
+
+        // A new key the daemon refuses: rolled back by itself, the old file back with its mode.
+        CommitPlan refused = scratchPlan(dir.path(), "0xsecond", QStringLiteral("false"));
+        const QByteArray token3 = "3333333333333333aaaaaaaaaaaaaaaa";
+        out = runScript(CommitScript::pushCommand(refused, token3), CommitScript::pushInput(refused, token3));
+        QVERIFY2(out.contains("state rolled-back\nreason the IPsec daemon refused"), out.constData());
+        QVERIFY(!out.contains("0xsecond"));
+        QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
+        QCOMPARE(fileMode(conf), 0600);
+        QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-bak")));
+        QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")));
+
+        // Data cut short: nothing changes, nothing is left behind.
+        CommitPlan second = scratchPlan(dir.path(), "0xsecond");
+        const QByteArray token4 = "4444444444444444aaaaaaaaaaaaaaaa";
+        out = runScript(CommitScript::pushCommand(second, token4), CommitScript::pushInput(second, token4).chopped(40));
+        QVERIFY2(out.contains("result upload-failed"), out.constData());
+        QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
+        QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")));
+
+        // An abort that comes first claims the push: the commit never starts.
+        const QByteArray token5 = "5555555555555555aaaaaaaaaaaaaaaa";
+        QVERIFY(runScript(CommitScript::abortCommand(second, token5, 5000)).contains("state not-started\n"));
+        out = runScript(CommitScript::pushCommand(second, token5), CommitScript::pushInput(second, token5));
+        QVERIFY2(out.contains("result aborted\n") && !out.contains("state "), out.constData());
+        QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
+        QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")));
+
+        // An abort after the commit: rolled back. A new file (none before) is removed again.
+        const QString extra = dir.path() + QStringLiteral("/etc/ipsec-wizard/scratch/new.conf");
+        second.config.files.append(GeneratedFile{extra, 0640, "new\n", false});
+        const QByteArray token6 = "6666666666666666aaaaaaaaaaaaaaaa";
+        out = runScript(CommitScript::pushCommand(second, token6), CommitScript::pushInput(second, token6));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QCOMPARE(fileContent(conf), second.config.files.at(0).content);
+        QCOMPARE(fileMode(extra), 0640);
+        QVERIFY(runScript(CommitScript::abortCommand(second, token6, 5000)).contains("state rolled-back\n"));
+        QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
+        QVERIFY(!QFileInfo::exists(extra));
+
+        // No confirmation in time: the gateway rolls back by itself.
+        second.confirmTimeoutSec = 1;
+        const QByteArray token7 = "7777777777777777aaaaaaaaaaaaaaaa";
+        out = runScript(CommitScript::pushCommand(second, token7), CommitScript::pushInput(second, token7));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(second), QByteArray("rolled-back"), 10000);
+        QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
+        QVERIFY(fileContent(second.txnDir + QStringLiteral("/reason")).startsWith("no confirmation within 1 s"));
+        // And a confirmation that comes too late says so.
+        QVERIFY(runScript(CommitScript::confirmCommand(second, 2000)).contains("state rolled-back\n"));
     }
 };
 
