@@ -106,28 +106,30 @@ Status MonitorSession::detect()
     return {};
 }
 
+namespace {
+
+// The SA half and the SP half of one poll, as one snapshot.
+Snapshot bothHalves(const PollResult& poll, SnapshotFormat states, SnapshotFormat policies)
+{
+    Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), states);
+    const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), policies);
+    s.policies = p.policies;
+    s.unknownLines += p.unknownLines;
+    s.unknownLineCount += p.unknownLineCount;
+    s.warnings += p.warnings;
+    s.truncated = s.truncated || p.truncated;
+    return s;
+}
+
+} // namespace
+
 Snapshot snapshotOf(const PollResult& poll)
 {
     switch (poll.source) {
-    case MonitorSource::Setkey: {
-        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::SetkeySad);
-        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::SetkeySpd);
-        s.policies = p.policies;
-        s.unknownLines += p.unknownLines;
-        s.warnings += p.warnings;
-        return s;
-    }
-    case MonitorSource::Xfrm: {
-        Snapshot s = SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::XfrmState);
-        const Snapshot p = SnapshotParser::parse(QByteArrayView(poll.policies), SnapshotFormat::XfrmPolicy);
-        s.policies = p.policies;
-        s.unknownLines += p.unknownLines;
-        s.warnings += p.warnings;
-        return s;
-    }
+    case MonitorSource::Setkey: return bothHalves(poll, SnapshotFormat::SetkeySad, SnapshotFormat::SetkeySpd);
+    case MonitorSource::Xfrm: return bothHalves(poll, SnapshotFormat::XfrmState, SnapshotFormat::XfrmPolicy);
     case MonitorSource::Swanctl:
-    case MonitorSource::Auto:
-        break;
+    case MonitorSource::Auto: break;
     }
     return SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::Swanctl);
 }

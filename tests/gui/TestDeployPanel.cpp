@@ -1,8 +1,13 @@
 // The Deploy panel against the lab's real gateways (sshd + charon): push with a live log in two
-// colours and a result per gateway, a dry run, Test connection, an unknown host key asked
-// about, Cancel rolling back — and the event loop keeps turning while the worker pushes.
+// colours and a result per gateway, the monitor seeing the tunnel come up, a dry run, Test
+// connection, an unknown host key asked about, Cancel rolling back — and the event loop keeps
+// turning while the worker pushes.
 
 #include "DeployPanel.h"
+#include "GatewayMonitorPane.h"
+#include "MonitorView.h"
+#include "SaTableModel.h"
+#include "TopologyView.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -101,6 +106,26 @@ private slots:
         const QString html = panel.findChild<QPlainTextEdit*>(QStringLiteral("deployLog"))->document()->toHtml();
         QVERIFY(html.contains(QStringLiteral("#1f77b4")));
         QVERIFY(html.contains(QStringLiteral("#d65f0e")));
+    }
+
+    // After the push: the monitor window's view polls both real gateways (source detected) and
+    // shows the tunnel up, every SA paired with its twin.
+    void monitorSeesTheTunnelUp()
+    {
+        MonitorView view;
+        view.setProfile(m_profile, m_dir);
+        view.show();
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(view.correlation() && view.correlation()->state == TunnelState::Up, 30000);
+        QCOMPARE(view.correlation()->pairs.size(), 2);
+        QVERIFY(view.correlation()->onlyOnA.isEmpty() && view.correlation()->onlyOnB.isEmpty());
+        for (Side side : {Side::A, Side::B}) {
+            QCOMPARE(view.pane(side)->source(), MonitorSource::Swanctl); // kernel-libipsec: setkey and ip xfrm show nothing
+            QCOMPARE(view.pane(side)->saModel()->rowCount(), 2);
+            QVERIFY2(view.pane(side)->statusText().contains(QStringLiteral("swanctl --list-sas, round trip")), qPrintable(view.pane(side)->statusText()));
+        }
+        QCOMPARE(view.topologyView()->topologyScene()->tunnelState(), TunnelState::Up);
+        QVERIFY(view.eventTexts().join(QLatin1Char('\n')).contains(QStringLiteral("tunnel: Tunnel up")));
     }
 
     void dryRunListsFilesAndCommands()
