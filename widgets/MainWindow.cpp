@@ -202,6 +202,7 @@ void MainWindow::createActions()
     connect(deploy, &QAction::triggered, this, &MainWindow::deploy);
     auto* monitor = make(QStringLiteral("actionMonitor"), tr("&Monitor…"),
                          tr("Watch both gateways' security associations live, side by side, with the tunnel's state."));
+    monitor->setShortcut(QKeySequence(tr("Ctrl+M")));
     monitor->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
     monitor->setEnabled(false); // until a tunnel is open
     connect(monitor, &QAction::triggered, this, [this] { openMonitor(); });

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHideEvent>
 #include <QVBoxLayout>
 
 namespace ipsecwiz {
@@ -41,8 +42,10 @@ void MonitorPage::cleanupPage()
 
 void MonitorPage::hideEvent(QHideEvent* event)
 {
-    // The wizard closed (Finish, Cancel): no polling behind a window nobody sees.
-    m_view->stop();
+    // The wizard closed (Finish, Cancel): no polling behind a window nobody sees. A minimised
+    // window (a spontaneous hide, from the window system) keeps polling: it comes back current.
+    if (!event->spontaneous())
+        m_view->stop();
     QWizardPage::hideEvent(event);
 }
 

@@ -120,6 +120,8 @@ int run(const QString& dir)
             ok &= save(&wizard, dir, QStringLiteral("5-authentication-") + suffix);
             wizard.next();
             ok &= save(&wizard, dir, QStringLiteral("6-review-") + suffix);
+            wizard.next();
+            ok &= save(&wizard, dir, QStringLiteral("6b-deploy-") + suffix);
         }
         {
             MainWindow window;
