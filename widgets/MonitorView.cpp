@@ -219,8 +219,10 @@ void MonitorView::start(MonitorSource source)
         auto poller = std::make_unique<MonitorPoller>(o, source);
         poller->setIntervalMs(int(m_interval->value() * 1000));
         poller->setPaused(m_paused);
-        GatewayMonitorPane* pane = m_panes[size_t(side)];
-        connect(poller.get(), &MonitorPoller::connecting, pane, &GatewayMonitorPane::setConnecting);
+        connect(poller.get(), &MonitorPoller::connecting, this, [this, side](const QString& where) {
+            m_panes[size_t(side)]->setConnecting(where);
+            m_askedThisAttempt[size_t(side)] = false;
+        });
         connect(poller.get(), &MonitorPoller::connected, this, [this, side](const QString& where, MonitorSource s) {
             m_panes[size_t(side)]->setConnected(where, s);
             if (m_lost[size_t(side)])
@@ -282,10 +284,13 @@ void MonitorView::applyUpdate(Side side, const MonitorUpdate& update, qint64 now
 void MonitorView::applyFailure(Side side, const QString& message, int retryInMs)
 {
     m_panes[size_t(side)]->setFailed(message, retryInMs);
-    if (message.contains(QLatin1String("Permission denied"))) {
-        // A wrong password is asked again, not repeated with every retry.
+    // The password was asked during this attempt and the attempt failed: most likely it was
+    // wrong, so the next attempt asks again instead of repeating it. (A network that is down
+    // fails before any question, and keeps a password that worked.)
+    if (m_askedThisAttempt[size_t(side)]) {
         m_passwords[size_t(side)].fill('\0');
         m_passwords[size_t(side)].clear();
+        m_askedThisAttempt[size_t(side)] = false;
     }
     if (!m_lost[size_t(side)]) {
         addEvent(sideLabel(side), tr("No connection: %1").arg(message), true);
@@ -435,6 +440,7 @@ void MonitorView::exportSnapshot()
 // On the GUI thread, for a poller's thread that waits. One answer per gateway and window.
 std::optional<QByteArray> MonitorView::askSecret(Side side, const QString& prompt)
 {
+    m_askedThisAttempt[size_t(side)] = true;
     QByteArray& known = m_passwords[size_t(side)];
     if (!known.isEmpty())
         return known;

@@ -79,6 +79,7 @@ private:
     std::array<std::unique_ptr<MonitorPoller>, 2> m_pollers;
     // Asked once per window: reconnects after a lost connection do not ask again.
     std::array<QByteArray, 2> m_passwords;
+    std::array<bool, 2> m_askedThisAttempt{};
     TopologyView* m_topology;
     QLabel* m_summary;
     QListWidget* m_findings;
