@@ -215,6 +215,36 @@
         <source>one-sided counters: %1 → %2 (SPI 0x%3) rose by %4 bytes on the sender but not on the receiver</source>
         <translation>einseitige Zähler: %1 → %2 (SPI 0x%3) stieg beim Sender um %4 Byte, beim Empfänger nicht</translation>
     </message>
+    <message>
+        <location filename="../model/MonitorEvents.cpp" line="+64"/>
+        <source>SA added: %1 %2 → %3, SPI %4</source>
+        <translation>Neue SA: %1 %2 → %3, SPI %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SA rekeyed: %1 %2 → %3, new SPI %4 (was %5)</source>
+        <translation>SA erneuert: %1 %2 → %3, neuer SPI %4 (vorher %5)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SA expired or removed: %1 %2 → %3, SPI %4</source>
+        <translation>SA abgelaufen oder entfernt: %1 %2 → %3, SPI %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tunnel up: mature SAs in both directions on both gateways</source>
+        <translation>Tunnel aktiv: betriebsbereite SAs in beiden Richtungen auf beiden Gateways</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel half-up: an SA without its twin, or only one direction</source>
+        <translation>Tunnel halb aktiv: eine SA ohne Gegenstück oder nur eine Richtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel down: no SA pair between the gateways</source>
+        <translation>Tunnel unterbrochen: kein SA-Paar zwischen den Gateways</translation>
+    </message>
 </context>
 <context>
     <name>ipsecwiz::AlgorithmChoice</name>
@@ -1157,7 +1187,7 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+66"/>
+        <location filename="../app/Cli.cpp" line="+67"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
@@ -1243,12 +1273,12 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     <message>
         <location line="+12"/>
         <location line="+282"/>
-        <location line="+112"/>
+        <location line="+71"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-350"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1277,12 +1307,12 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+386"/>
+        <location line="+320"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-319"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1460,20 +1490,20 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+11"/>
-        <location line="+158"/>
+        <location line="+92"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+158"/>
+        <location line="-107"/>
+        <location line="+92"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-95"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1510,7 +1540,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
 </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+10"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -1954,17 +1984,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+380"/>
+        <location filename="../remote/Deployer.cpp" line="+354"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>preflight: software, writable folders, IP forwarding, reverse-path filtering</source>
-        <translation>Vorprüfung: Software, beschreibbare Ordner, IP-Forwarding, Reverse-Path-Filter</translation>
+        <source>one channel, as root: preflight (software, writable folders, IP forwarding, reverse-path filtering), then every file over its standard input, then the commit</source>
+        <translation>ein Kanal, als root: Vorprüfung (Software, beschreibbare Ordner, IP-Forwarding, Reverse-Path-Filter), dann jede Datei über dessen Standardeingabe, dann die Übernahme</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>upload %1.ipsec-wizard-new  mode %2  %3 bytes%4</source>
         <translation>hochladen %1.ipsec-wizard-new  Rechte %2  %3 Byte%4</translation>
     </message>
@@ -2042,17 +2072,14 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer::GatewayJob</name>
     <message>
-        <location line="-461"/>
-        <source>“%1” failed with exit status %2: %3</source>
-        <translation>„%1“ scheiterte mit Exit-Status %2: %3</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="-423"/>
+        <location line="+167"/>
+        <location line="+5"/>
         <source>gateway reports: %1</source>
         <translation>Gateway meldet: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-163"/>
         <source>connecting to %1@%2:%3</source>
         <translation>verbinde mit %1@%2:%3</translation>
     </message>
@@ -2063,12 +2090,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+8"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>working as root through sudo</source>
         <translation>arbeite als root über sudo</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>sudo password for %1@%2</source>
         <translation>sudo-Passwort für %1@%2</translation>
     </message>
@@ -2078,17 +2105,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ist nicht root, und sudo braucht ein Passwort, aber keins wurde angegeben. Abhilfe: als root verbinden, sudo mit NOPASSWD erlauben oder das Passwort angeben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>sudo refused the password for %1.</source>
         <translation>sudo hat das Passwort für %1 abgelehnt.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>preflight</source>
-        <translation>Vorprüfung</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+23"/>
         <source>%1 is not installed; %2 needs it. Fix: install it (Debian: %3).</source>
         <translation>%1 ist nicht installiert; %2 braucht es. Abhilfe: installieren (Debian: %3).</translation>
     </message>
@@ -2108,54 +2130,79 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>strikte Reverse-Path-Filterung (rp_filter=1) kann die entschlüsselten Pakete des Tunnels verwerfen. Abhilfe: sysctl -w net.ipv4.conf.all.rp_filter=2 (lose).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>preflight, then upload and commit on one channel</source>
+        <translation>Vorprüfung, dann Hochladen und Übernahme auf einem Kanal</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>upload %1 (mode 0700)</source>
+        <translation>hochladen %1 (Rechte 0700)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>preflight failed on %1; nothing was changed</source>
         <translation>Vorprüfung auf %1 gescheitert; nichts wurde geändert</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-49"/>
         <source>upload %1 (mode %2, %3 bytes)</source>
         <translation>hochladen %1 (Rechte %2, %3 Byte)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>cannot create a private upload folder in /tmp</source>
-        <translation>in /tmp lässt sich kein privater Upload-Ordner anlegen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>upload %1 (mode %2, %3 bytes) via %4</source>
-        <translation>hochladen %1 (Rechte %2, %3 Byte) über %4</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+4"/>
         <source>every file is already in place; checking the daemon has it</source>
         <translation>alle Dateien sind schon an ihrem Platz; prüfe, ob der Daemon sie hat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the files are current but the daemon does not list the connection; pushing again</source>
         <translation>die Dateien sind aktuell, aber der Daemon führt die Verbindung nicht; übertrage erneut</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
         <source>commit (confirm within %1 s or the gateway rolls back by itself)</source>
         <translation>übernehmen (innerhalb von %1 s bestätigen, sonst setzt das Gateway selbst zurück)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
+        <source>%1 is still not root through sudo; nothing was changed</source>
+        <translation>%1 ist auch über sudo nicht root; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the upload to %1 failed (%2); nothing was changed</source>
+        <translation>das Hochladen auf %1 ist gescheitert (%2); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 was stopped before the commit; nothing was changed</source>
+        <translation>%1 wurde vor der Übernahme angehalten; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 rolled back: %2</source>
         <translation>%1 zurückgesetzt: %2</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>the push script on %1 stopped unexpectedly (exit status %2): %3</source>
+        <translation>das Übertragungsskript auf %1 endete unerwartet (Exit-Status %2): %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 did not report a commit in time</source>
         <translation>%1 hat die Übernahme nicht rechtzeitig gemeldet</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>rolling back</source>
         <translation>setze zurück</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>stopped before the commit; nothing was changed</source>
+        <translation>vor der Übernahme angehalten; nichts wurde geändert</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2163,12 +2210,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>wieder auf der vorigen Konfiguration</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>the gateway had already taken the confirmation; it keeps the new configuration</source>
+        <translation>das Gateway hatte die Bestätigung schon erhalten; es behält die neue Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>could not reach the gateway to roll back; it rolls back by itself within %1 s of the commit</source>
         <translation>das Gateway war zum Zurücksetzen nicht erreichbar; es setzt innerhalb von %1 s nach der Übernahme selbst zurück</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>could not reach the gateway to stop the push; if its commit started, it rolls back by itself within %1 s</source>
+        <translation>das Gateway war zum Anhalten der Übertragung nicht erreichbar; falls seine Übernahme schon begonnen hat, setzt es innerhalb von %1 s selbst zurück</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>confirming over a fresh SSH connection</source>
         <translation>bestätige über eine neue SSH-Verbindung</translation>
     </message>
@@ -2245,6 +2302,121 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::GatewayMonitorPane</name>
+    <message>
+        <location filename="../widgets/GatewayMonitorPane.cpp" line="+55"/>
+        <source>Shows only the rows with this text in any column</source>
+        <translation>Zeigt nur die Zeilen, die diesen Text in irgendeiner Spalte enthalten</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+45"/>
+        <source>Security associations of %1</source>
+        <translation>Sicherheitsassoziationen von %1</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+45"/>
+        <source>Security policies of %1</source>
+        <translation>Sicherheitsrichtlinien (Policies) von %1</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Filter SAs (address, SPI, algorithm, state…)</source>
+        <translation>SAs filtern (Adresse, SPI, Algorithmus, Zustand …)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter policies (address, direction, action…)</source>
+        <translation>Policies filtern (Adresse, Richtung, Aktion …)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Parser notes</source>
+        <translation>Hinweise des Parsers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Raw output</source>
+        <translation>Rohausgabe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning: the output passed %1 MB and was cut there</source>
+        <translation>Warnung: die Ausgabe überschritt %1 MB und wurde dort abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not understood: %1</source>
+        <translation>nicht verstanden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… and %1 more lines not understood</source>
+        <translation>… und %1 weitere nicht verstandene Zeilen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, round trip %2 ms</source>
+        <translation>%1, Umlaufzeit %2 ms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — output truncated</source>
+        <translation> — Ausgabe abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 — %2, connected</source>
+        <translation>%1 — %2, verbunden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — retrying in %2 s</source>
+        <translation>%1 — neuer Versuch in %2 s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Paused — the tables show the last poll.</source>
+        <translation>Pausiert — die Tabellen zeigen die letzte Abfrage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt …</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>SAs (%1)</source>
+        <translation>SAs (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policies (%1)</source>
+        <translation>Policies (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes (%1)</source>
+        <translation>Hinweise (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::GeneratedFilesView</name>
     <message>
         <location filename="../widgets/GeneratedFilesView.cpp" line="+29"/>
@@ -2308,13 +2480,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+59"/>
-        <location line="+250"/>
+        <location filename="../widgets/MainWindow.cpp" line="+61"/>
+        <location line="+254"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-242"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -2352,12 +2524,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-73"/>
-        <location line="+288"/>
+        <location line="+292"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-267"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -2423,16 +2595,21 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Monitor</source>
-        <translation>Ü&amp;berwachen</translation>
+        <source>&amp;Monitor…</source>
+        <translation>Ü&amp;berwachen …</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Watching the tunnel&apos;s security associations in a window is not built yet; on the command line: ipsec-wizard monitor PROFILE --follow.</source>
-        <translation>Ein Fenster für die Sicherheitsassoziationen des Tunnels gibt es noch nicht; auf der Kommandozeile: ipsec-wizard monitor PROFIL --follow.</translation>
+        <location line="+1"/>
+        <source>Watch both gateways&apos; security associations live, side by side, with the tunnel&apos;s state.</source>
+        <translation>Die Sicherheitsassoziationen beider Gateways live und nebeneinander beobachten, mit dem Zustand des Tunnels.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>B&amp;eenden</translation>
     </message>
@@ -2522,7 +2699,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Beispielprofil geöffnet.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</translation>
     </message>
@@ -2572,7 +2749,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ausrollen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+48"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
@@ -2588,11 +2765,308 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::MonitorPage</name>
+    <message>
+        <location filename="../widgets/MonitorPage.cpp" line="+19"/>
+        <source>Monitor</source>
+        <translation>Überwachen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both gateways&apos; security associations, live and side by side. Green: SAs in both directions on both gateways; amber: half-up; red: none.</source>
+        <translation>Die Sicherheitsassoziationen beider Gateways, live und nebeneinander. Grün: SAs in beiden Richtungen auf beiden Gateways; gelb: halb aktiv; rot: keine.</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::MonitorSession</name>
     <message>
-        <location filename="../remote/MonitorSession.cpp" line="+93"/>
+        <location filename="../remote/MonitorSession.cpp" line="+104"/>
         <source>None of setkey, ip xfrm and swanctl works on this gateway.</source>
         <translation>Weder setkey noch ip xfrm noch swanctl funktioniert auf diesem Gateway.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::MonitorView</name>
+    <message>
+        <location filename="../widgets/MonitorView.cpp" line="+53"/>
+        <source>%1 B/s</source>
+        <translation>%1 B/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 kB/s</source>
+        <translation>%1 kB/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MB/s</source>
+        <translation>%1 MB/s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+190"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <source>Re&amp;veal keys</source>
+        <translation>Schlüssel anzei&amp;gen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy snapshot</source>
+        <translation>Momentaufnahme &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateway A</source>
+        <translation>Gateway A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway B</source>
+        <translation>Gateway B</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pause polling</source>
+        <translation>Abfragen pausieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal key material</source>
+        <translation>Schlüsselmaterial anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy snapshot</source>
+        <translation>Momentaufnahme kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+349"/>
+        <location line="+4"/>
+        <source>Export snapshot</source>
+        <translation>Momentaufnahme exportieren</translation>
+    </message>
+    <message>
+        <location line="-350"/>
+        <source>Stop polling; the tables keep the last poll</source>
+        <translation>Abfragen anhalten; die Tabellen behalten die letzte Abfrage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Poll interval in seconds</source>
+        <translation>Abfrageintervall in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often each gateway is asked (at least 0.2 s); every poll reuses the open SSH connection</source>
+        <translation>Wie oft jedes Gateway abgefragt wird (mindestens 0,2 s); jede Abfrage nutzt die offene SSH-Verbindung weiter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Poll &amp;every</source>
+        <translation>&amp;Abfrage alle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the SAs&apos; key material (setkey&apos;s E: and A: lines, ip xfrm&apos;s enc and auth). Anyone who sees it can decrypt the tunnel.</source>
+        <translation>Das Schlüsselmaterial der SAs anzeigen (die E:- und A:-Zeilen von setkey, enc und auth von ip xfrm). Wer es sieht, kann den Tunnel entschlüsseln.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy both gateways&apos; SAs and policies, and the correlation, as text (without key material)</source>
+        <translation>SAs und Policies beider Gateways samt Zuordnung als Text kopieren (ohne Schlüsselmaterial)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the snapshot as text or CSV</source>
+        <translation>Die Momentaufnahme als Text oder CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Correlation findings</source>
+        <translation>Befunde der Zuordnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What pairing both gateways&apos; SAs found: SAs without a twin (half-up), leftovers of a rekey, counters that rise on one side only</source>
+        <translation>Was die Paarung der SAs beider Gateways ergab: SAs ohne Gegenstück (halb aktiv), Reste einer Neuverschlüsselung, Zähler, die nur auf einer Seite steigen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Tunnel state: not known yet</source>
+        <translation>Tunnelzustand: noch unbekannt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Gateway A — %1</source>
+        <translation>Gateway A – %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway B — %1</source>
+        <translation>Gateway B – %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Connected again to %1</source>
+        <translation>Wieder verbunden mit %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>First poll: %n SA(s)</source>
+        <translation>
+            <numerusform>Erste Abfrage: %n SA</numerusform>
+            <numerusform>Erste Abfrage: %n SAs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No connection: %1</source>
+        <translation>Keine Verbindung: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no data from gateway %1</source>
+        <translation>keine Daten von Gateway %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnel state: not known (no data from gateway %1)</source>
+        <translation>Tunnelzustand: unbekannt (keine Daten von Gateway %1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A→B %1</source>
+        <translation>A→B %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B→A %1</source>
+        <translation>B→A %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tunnel</source>
+        <translation>Tunnel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>half-up</source>
+        <translation>halb aktiv</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>down</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Tunnel %1 — %n SA pair(s)</source>
+        <translation>
+            <numerusform>Tunnel %1 – %n SA-Paar</numerusform>
+            <numerusform>Tunnel %1 – %n SA-Paare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every SA has its twin on the other gateway.</source>
+        <translation>Jede SA hat ihr Gegenstück auf dem anderen Gateway.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>IPsec Wizard monitor snapshot of %1, %2</source>
+        <translation>IPsec-Wizard-Überwachung: Momentaufnahme von %1, %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gateway %1</source>
+        <translation>Gateway %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  (no poll yet)
+</source>
+        <translation>  (noch keine Abfrage)
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>tunnel: %1, %2 SA pairs</source>
+        <translation>Tunnel: %1, %2 SA-Paare</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text (*.txt);;CSV (*.csv)</source>
+        <translation>Text (*.txt);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Monitor: password</source>
+        <translation>Überwachung: Passwort</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::MonitorWindow</name>
+    <message>
+        <location filename="../widgets/MonitorWindow.cpp" line="+15"/>
+        <source>Monitor — %1</source>
+        <translation>Überwachung – %1</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +3162,29 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location filename="../model/Psk.cpp" line="+15"/>
         <source>A key must be %1 to %2 bytes long; %3 was asked for.</source>
         <translation>Ein Schlüssel muss %1 bis %2 Byte lang sein; verlangt waren %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::RawOutputView</name>
+    <message>
+        <location filename="../widgets/RawOutputView.cpp" line="+19"/>
+        <source>Raw output</source>
+        <translation>Rohausgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tool&apos;s own output; lines that changed since the previous poll are highlighted</source>
+        <translation>Die Ausgabe des Werkzeugs selbst; seit der vorigen Abfrage geänderte Zeilen sind hervorgehoben</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>[output truncated: %1 of %2 bytes shown%3]</source>
+        <translation>[Ausgabe abgeschnitten: %1 von %2 Byte gezeigt%3]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; the gateway sent more than the monitor keeps</source>
+        <translation>; das Gateway hat mehr geschickt, als die Überwachung aufbewahrt</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +3515,49 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::SpTableModel</name>
+    <message>
+        <location filename="../model/SpTableModel.cpp" line="+37"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::SshSession</name>
     <message>
         <location filename="../remote/SshSession.cpp" line="+94"/>
@@ -3102,12 +3642,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <message>
         <location line="+5"/>
         <location line="+57"/>
-        <location line="+55"/>
+        <location line="+67"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-105"/>
         <source>Permission denied (tried: %1).</source>
         <translation>Zugriff verweigert (versucht: %1).</translation>
     </message>
@@ -3142,7 +3682,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Die Verbindung brach ab, während der Befehl lief: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>Cannot start SFTP: %1</source>
         <translation>SFTP lässt sich nicht starten: %1</translation>
     </message>
@@ -3291,12 +3831,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::TunnelWizard</name>
     <message>
-        <location filename="../widgets/TunnelWizard.cpp" line="+22"/>
+        <location filename="../widgets/TunnelWizard.cpp" line="+24"/>
         <source>New IPsec tunnel</source>
         <translation>Neuer IPsec-Tunnel</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Edit IPsec tunnel</source>
         <translation>IPsec-Tunnel bearbeiten</translation>
     </message>
