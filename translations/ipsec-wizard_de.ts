@@ -2371,7 +2371,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1, Umlaufzeit %2 ms</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 — %2</source>
+        <comment>where, then how polling goes</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> — output truncated</source>
         <translation> — Ausgabe abgeschnitten</translation>
     </message>
@@ -2794,13 +2800,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 kB/s</source>
-        <translation>%1 kB/s</translation>
+        <source>%L1 kB/s</source>
+        <translation>%L1 kB/s</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 MB/s</source>
-        <translation>%1 MB/s</translation>
+        <source>%L1 MB/s</source>
+        <translation>%L1 MB/s</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2850,13 +2856,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+1"/>
-        <location line="+349"/>
+        <location line="+350"/>
         <location line="+4"/>
         <source>Export snapshot</source>
         <translation>Momentaufnahme exportieren</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-351"/>
         <source>Stop polling; the tables keep the last poll</source>
         <translation>Abfragen anhalten; die Tabellen behalten die letzte Abfrage</translation>
     </message>
@@ -2951,16 +2957,28 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>First poll: %n SA(s)</source>
-        <translation>
-            <numerusform>Erste Abfrage: %n SA</numerusform>
-            <numerusform>Erste Abfrage: %n SAs</numerusform>
-        </translation>
+    <message>
+        <location line="+17"/>
+        <source>First poll: 1 SA</source>
+        <translation>Erste Abfrage: 1 SA</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+0"/>
+        <source>First poll: %1 SAs</source>
+        <translation>Erste Abfrage: %1 SAs</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Tunnel %1 — 1 SA pair</source>
+        <translation>Tunnel %1 – 1 SA-Paar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunnel %1 — %2 SA pairs</source>
+        <translation>Tunnel %1 – %2 SA-Paare</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>No connection: %1</source>
         <translation>Keine Verbindung: %1</translation>
     </message>
@@ -3009,16 +3027,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <source>not known</source>
         <translation>unbekannt</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Tunnel %1 — %n SA pair(s)</source>
-        <translation>
-            <numerusform>Tunnel %1 – %n SA-Paar</numerusform>
-            <numerusform>Tunnel %1 – %n SA-Paare</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Every SA has its twin on the other gateway.</source>
         <translation>Jede SA hat ihr Gegenstück auf dem anderen Gateway.</translation>
     </message>

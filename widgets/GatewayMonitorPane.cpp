@@ -170,7 +170,7 @@ void GatewayMonitorPane::apply(const MonitorUpdate& update, qint64 nowMs)
     if (!m_paused) {
         QString text = tr("%1, round trip %2 ms").arg(sourceTitle(m_source)).arg(m_roundTripMs);
         if (!m_where.isEmpty())
-            text = m_where + QStringLiteral(" — ") + text;
+            text = tr("%1 — %2", "where, then how polling goes").arg(m_where, text);
         if (update.poll.truncated)
             text += tr(" — output truncated");
         setStatus(text, update.poll.truncated);

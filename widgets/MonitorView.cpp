@@ -52,8 +52,8 @@ QString formatRate(double bytesPerSecond)
     if (bytesPerSecond < 1000)
         return MonitorView::tr("%1 B/s").arg(qRound64(bytesPerSecond));
     if (bytesPerSecond < 1000 * 1000)
-        return MonitorView::tr("%1 kB/s").arg(bytesPerSecond / 1000, 0, 'f', 1);
-    return MonitorView::tr("%1 MB/s").arg(bytesPerSecond / 1e6, 0, 'f', 1);
+        return MonitorView::tr("%L1 kB/s").arg(bytesPerSecond / 1000, 0, 'f', 1);
+    return MonitorView::tr("%L1 MB/s").arg(bytesPerSecond / 1e6, 0, 'f', 1);
 }
 
 MonitorView::MonitorView(QWidget* parent)
@@ -268,7 +268,8 @@ void MonitorView::applyUpdate(Side side, const MonitorUpdate& update, qint64 now
     pane->apply(update, nowMs);
     const QList<FlowSa> after = flowsOf(update.snapshot);
     if (first)
-        addEvent(sideLabel(side), tr("First poll: %n SA(s)", nullptr, int(after.size())));
+        // Two strings, not %n: English has no translation file to pick "SA" or "SAs" from.
+        addEvent(sideLabel(side), after.size() == 1 ? tr("First poll: 1 SA") : tr("First poll: %1 SAs").arg(after.size()));
     else
         for (const MonitorEvent& e : saEvents(before, after))
             addEvent(sideLabel(side), e.text);
@@ -339,7 +340,7 @@ void MonitorView::correlateNow(qint64 nowMs)
         state = tr("not known");
         break;
     }
-    m_summary->setText(tr("Tunnel %1 — %n SA pair(s)", nullptr, int(c.pairs.size())).arg(state));
+    m_summary->setText(c.pairs.size() == 1 ? tr("Tunnel %1 — 1 SA pair").arg(state) : tr("Tunnel %1 — %2 SA pairs").arg(state).arg(c.pairs.size()));
     m_findings->clear();
     if (c.findings.isEmpty())
         new QListWidgetItem(

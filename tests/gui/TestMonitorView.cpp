@@ -109,7 +109,7 @@ private slots:
         }
         QCOMPARE(view.pane(Side::A)->saModel()->index(0, SaTableModel::Spi).data().toString(), QStringLiteral("0x900d2c5c"));
         const QStringList events = view.eventTexts();
-        QVERIFY2(events.contains(QStringLiteral("A: First poll: 2 SA(s)")), qPrintable(events.join(QLatin1Char('\n'))));
+        QVERIFY2(events.contains(QStringLiteral("A: First poll: 2 SAs")), qPrintable(events.join(QLatin1Char('\n'))));
         QVERIFY2(events.last().startsWith(QStringLiteral("tunnel: Tunnel up")), qPrintable(events.join(QLatin1Char('\n'))));
 
         // A second round with more traffic A→B: the rate is drawn on the tunnel, the raw output
