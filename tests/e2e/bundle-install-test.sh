@@ -6,6 +6,7 @@
 need_root
 need_tool tar tar
 load="$(dirname "$0")/../integration/charon-load.sh"
+export IPSECWIZ_CHARON_LOG_DIR="$WORK" # charon's logs stay with this test's, for secrets_not_in_logs
 profile="$FIXTURES/seed-strongswan.json"
 echo 0x0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef > "$WORK/psk"
 chmod 600 "$WORK/psk"

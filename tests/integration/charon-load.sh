@@ -33,9 +33,12 @@ swanctl { socket = unix:///run/charon.vici }
 CONF
 export STRONGSWAN_CONF="$work/strongswan.conf"
 ip link set lo up
-"$CHARON" >"$work/charon.log" 2>&1 &
+# The caller may keep the log (IPSECWIZ_CHARON_LOG_DIR: its WORK, whose logs lib.sh keeps for
+# secrets_not_in_logs); else it goes with this call's scratch folder.
+log="${IPSECWIZ_CHARON_LOG_DIR:-$work}/charon-load-$$.log"
+"$CHARON" >"$log" 2>&1 &
 for _ in $(seq 100); do [ -S /run/charon.vici ] && break; sleep 0.05; done
-[ -S /run/charon.vici ] || { cat "$work/charon.log" >&2; fail "charon did not start"; }
+[ -S /run/charon.vici ] || { cat "$log" >&2; fail "charon did not start"; }
 
 status=0
 for f in "$@"; do

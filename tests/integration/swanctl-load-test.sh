@@ -6,6 +6,7 @@ need_root
 need_tool swanctl strongswan-swanctl
 [ -x /usr/lib/ipsec/charon ] || fail "charon is missing: apt-get install strongswan-charon libstrongswan-standard-plugins"
 load="$(dirname "$0")/charon-load.sh"
+export IPSECWIZ_CHARON_LOG_DIR="$WORK" # charon's logs stay with this test's, for secrets_not_in_logs
 
 count=0
 for profile in "$FIXTURES"/*.json; do
