@@ -1,8 +1,9 @@
 // The monitor's poller against a real sshd (started by ssh-session-test.sh, whose gateway has a
 // scripted `setkey` that prints recorded output, floods or hangs): polls at the interval on one
 // SSH session (sshd sees one login), pause and resume, a killed sshd reported and reconnected
-// with back-off, a hanging command timed out, and the monitor window kept responsive and its
-// memory bounded while the gateway floods 100 MB per poll.
+// with back-off, a hanging command timed out, a password asked again when wrong and kept when
+// right, and the monitor window kept responsive and its memory bounded while the gateway floods
+// 100 MB per poll.
 
 #include "GatewayMonitorPane.h"
 #include "MonitorPoller.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QInputDialog>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -173,19 +175,46 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(polled.size() > polls, 10000);
     }
 
+    // A gateway that takes a password (the test's user "iwtest", 'test pw'): the monitor asks in
+    // a dialog; a wrong answer is asked again on the next attempt, not repeated; a right one is
+    // kept for the window, so reconnecting after sshd died asks nothing.
+    void aPasswordIsAskedAgainWhenWrongAndKeptWhenRight()
+    {
+        TunnelProfile profile = floodProfile();
+        for (Gateway* g : { &profile.gatewayA, &profile.gatewayB }) {
+            g->ssh.user = QStringLiteral("iwtest");
+            g->ssh.identityFile.clear();
+        }
+        QStringList prompts;
+        QTimer answerer;
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            prompts << dialog->labelText();
+            // Each gateway's first answer is wrong.
+            dialog->setTextValue(prompts.size() <= 2 ? QStringLiteral("wrong") : QStringLiteral("test pw"));
+            dialog->accept();
+        });
+        answerer.start(20);
+        MonitorView view;
+        view.setProfile(profile, m_dir.path());
+        view.start(MonitorSource::Setkey);
+        QTRY_VERIFY_WITH_TIMEOUT(view.pane(Side::A)->hasSnapshot() && view.pane(Side::B)->hasSnapshot(), 20000);
+        QCOMPARE(prompts.size(), 4); // wrong and right, for each gateway
+        QVERIFY2(prompts.first().contains(QStringLiteral("iwtest@127.0.0.1")), qPrintable(prompts.first()));
+        QVERIFY(view.pane(Side::A)->saModel()->rowCount() > 0);
+
+        killSshd();
+        QTRY_VERIFY_WITH_TIMEOUT(view.pane(Side::A)->statusText().contains(QStringLiteral("retrying")), 15000);
+        startSshd();
+        QTRY_VERIFY_WITH_TIMEOUT(view.eventTexts().filter(QStringLiteral("Connected again")).size() == 2, 20000);
+        QCOMPARE(prompts.size(), 4); // the right password was kept
+    }
+
     void aFloodingGatewayKeepsTheWindowResponsive()
     {
-        TunnelProfile profile;
-        profile.name = QStringLiteral("flood");
-        profile.gatewayA.publicAddress = QStringLiteral("192.0.2.1");
-        profile.gatewayB.publicAddress = QStringLiteral("192.0.2.2");
-        for (Gateway* g : { &profile.gatewayA, &profile.gatewayB }) {
-            g->ssh.host = QStringLiteral("127.0.0.1");
-            g->ssh.port = 2222;
-            g->ssh.user = QStringLiteral("root");
-            g->ssh.identityFile = sshDir() + QStringLiteral("/client");
-        }
-        profile.knownHostsFile = m_dir.filePath(QStringLiteral("known_hosts"));
+        const TunnelProfile profile = floodProfile();
         setMode("flood");
         const qint64 rssBefore = residentKb();
 
@@ -231,6 +260,23 @@ private slots:
     }
 
 private:
+    // Both gateways are the test's sshd, reached as root with the test's key.
+    TunnelProfile floodProfile() const
+    {
+        TunnelProfile profile;
+        profile.name = QStringLiteral("flood");
+        profile.gatewayA.publicAddress = QStringLiteral("192.0.2.1");
+        profile.gatewayB.publicAddress = QStringLiteral("192.0.2.2");
+        for (Gateway* g : { &profile.gatewayA, &profile.gatewayB }) {
+            g->ssh.host = QStringLiteral("127.0.0.1");
+            g->ssh.port = 2222;
+            g->ssh.user = QStringLiteral("root");
+            g->ssh.identityFile = sshDir() + QStringLiteral("/client");
+        }
+        profile.knownHostsFile = m_dir.filePath(QStringLiteral("known_hosts"));
+        return profile;
+    }
+
     SshOptions options() const
     {
         SshOptions o;

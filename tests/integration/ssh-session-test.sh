@@ -56,7 +56,7 @@ mount -t tmpfs -o mode=0755 ipsecwiz-test /usr/local/sbin
 F="$IPSECWIZ_SOURCE_DIR/tests/fixtures/monitor"
 cat > /usr/local/sbin/setkey <<SETKEY
 #!/bin/sh
-echo "\$*" >> "$D/setkey-calls"
+{ echo "\$*" >> "$D/setkey-calls"; } 2>/dev/null
 case "\$(cat "$D/setkey-mode" 2>/dev/null)" in
 flood) exec head -c 104857600 /dev/urandom ;;
 hang) exec sleep 3600 ;;
@@ -64,6 +64,9 @@ esac
 if [ "\$1" = -DP ]; then cat "$F/setkey-DP-linux-fwd-prio-per-socket.txt"; else cat "$F/setkey-D-linux-tunnel-ipcomp-dying-larval.txt"; fi
 SETKEY
 chmod 0755 /usr/local/sbin/setkey
+# …and in /usr/local/bin for the password user, whose PATH has no sbin.
+mount -t tmpfs -o mode=0755 ipsecwiz-test-bin /usr/local/bin
+cp /usr/local/sbin/setkey /usr/local/bin/setkey
 echo normal > "$D/setkey-mode"
 /usr/sbin/sshd -f "$D/sshd_config" -E "$D/sshd.log" || fail "sshd did not start: $(cat "$D/sshd.log")"
 trap 'kill "$(cat "$D/sshd.pid" 2>/dev/null)" 2>/dev/null || true; kill "$SSH_AGENT_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
