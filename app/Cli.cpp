@@ -93,7 +93,7 @@ QString helpText()
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
               "                                         push to both gateways over SSH, transactionally (exit 3:\n"
               "                                         a gateway failed and both were rolled back)\n"
-              "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl]\n"
+              "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]\n"
               "       [--interval S] [--identity FILE] [--accept-new-host-key]\n"
               "                                         the tunnel's SAs on each gateway, paired across the two\n"
               "  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-\n"
@@ -332,6 +332,20 @@ int pskCommand(const QStringList& args)
 }
 
 // Reads a secret from the terminal without echo; nullopt when there is no terminal.
+// --password-file: its first line answers every SSH password and sudo question (no terminal).
+std::function<std::optional<QByteArray>(const QString&)> passwordFromFile(const QString& file)
+{
+    return [file](const QString&) -> std::optional<QByteArray> {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        QByteArray line = f.readLine(4096);
+        if (line.endsWith('\n'))
+            line.chop(1);
+        return line;
+    };
+}
+
 std::optional<QByteArray> askSecret(const QString& prompt)
 {
     if (!::isatty(STDIN_FILENO))
@@ -405,18 +419,8 @@ int pushCommand(const QStringList& args)
             };
         o.passphrase = askSecret;
         o.password = askSecret;
-        if (parser.isSet(QStringLiteral("password-file"))) {
-            const QString file = parser.value(QStringLiteral("password-file"));
-            o.password = [file](const QString&) -> std::optional<QByteArray> {
-                QFile f(file);
-                if (!f.open(QIODevice::ReadOnly))
-                    return std::nullopt;
-                QByteArray line = f.readLine(4096);
-                if (line.endsWith('\n'))
-                    line.chop(1);
-                return line;
-            };
-        }
+        if (parser.isSet(QStringLiteral("password-file")))
+            o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
         ssh[size_t(side)] = o;
     }
     DeployOptions options;
@@ -524,6 +528,7 @@ int monitorCommand(const QStringList& args)
     parser.addOption({QStringLiteral("interval"), tr("seconds between polls (at least 0.2)"), QStringLiteral("S"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("identity"), tr("SSH private key"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record an unknown host key")});
+    parser.addOption({QStringLiteral("password-file"), tr("file whose first line is the SSH / sudo password (keep it 0600)"), QStringLiteral("FILE")});
     QString problem;
     if (!parse(parser, args, &problem))
         return usageError(problem);
@@ -560,6 +565,8 @@ int monitorCommand(const QStringList& args)
             o.acceptNewHostKey = [](const HostKeyInfo&, const QString&) { return true; };
         o.password = askSecret;
         o.passphrase = askSecret;
+        if (parser.isSet(QStringLiteral("password-file")))
+            o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
         auto m = MonitorSession::open(o, *source);
         if (!m) {
             err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << m.error().toString() << Qt::endl;

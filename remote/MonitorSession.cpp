@@ -71,10 +71,45 @@ Result<std::unique_ptr<MonitorSession>> MonitorSession::open(const SshOptions& o
     if (!s)
         return s.error();
     std::unique_ptr<MonitorSession> m(new MonitorSession(std::move(s.value()), source));
+    if (options.user != QLatin1String("root"))
+        if (auto st = m->becomeRoot(options); !st)
+            return st.error();
     if (source == MonitorSource::Auto)
         if (auto st = m->detect(); !st)
             return st.error();
     return m;
+}
+
+MonitorSession::~MonitorSession()
+{
+    m_sudoInput.fill('\0');
+}
+
+// The kernel's SAD and swanctl's socket are root's: another SSH user reads them through sudo —
+// without a password when sudoers allows it, else with the password on sudo's standard input
+// for every poll (never on a command line). A user sudo refuses outright polls as itself: some
+// sources may still work (a vici socket opened to a group, setkey with capabilities).
+Status MonitorSession::becomeRoot(const SshOptions& options)
+{
+    if (auto r = m_session->exec(QStringLiteral("sudo -n true"), {}, {}, 10000); r && r.value().exitStatus == 0) {
+        m_sudo = Sudo::WithoutPassword;
+        return {};
+    }
+    if (!options.password)
+        return {};
+    auto password = options.password(tr("sudo password for %1@%2").arg(options.user, options.host));
+    if (!password)
+        return {};
+    m_sudoInput = *password + '\n';
+    password->fill('\0');
+    auto check = m_session->exec(QStringLiteral("sudo -S -p '' -v"), m_sudoInput, {}, 15000);
+    if (!check || check.value().exitStatus != 0) {
+        m_sudoInput.fill('\0');
+        m_sudoInput.clear();
+        return Error{m_session->describe(), tr("sudo refused the password for %1.").arg(options.user)};
+    }
+    m_sudo = Sudo::WithPassword;
+    return {};
 }
 
 Status MonitorSession::detect()
@@ -139,7 +174,10 @@ Result<PollResult> MonitorSession::poll(int timeoutMs)
     QElapsedTimer timer;
     timer.start();
     // stderr goes into the same stream: "setkey: … not supported" is what the admin must see.
-    auto r = m_session->exec(QStringLiteral("{ %1; } 2>&1").arg(commandFor(m_source)), {}, {}, timeoutMs, MaxOutputBytes);
+    const QString command = QStringLiteral("{ %1; } 2>&1").arg(commandFor(m_source));
+    auto r = m_sudo == Sudo::None            ? m_session->exec(command, {}, {}, timeoutMs, MaxOutputBytes)
+             : m_sudo == Sudo::WithoutPassword ? m_session->exec(QStringLiteral("sudo -n sh -c ") + shellQuote(command), {}, {}, timeoutMs, MaxOutputBytes)
+                                               : m_session->exec(QStringLiteral("sudo -S -p '' sh -c ") + shellQuote(command), m_sudoInput, {}, timeoutMs, MaxOutputBytes);
     if (!r)
         return r.error();
     PollResult result;

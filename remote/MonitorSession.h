@@ -39,7 +39,13 @@ public:
     // Polls keep at most this much output: a source that floods is cut, with a note.
     static constexpr qsizetype MaxOutputBytes = 32 * 1024 * 1024;
 
+    // A user other than root polls through sudo (see becomeRoot()).
     static Result<std::unique_ptr<MonitorSession>> open(const SshOptions& options, MonitorSource source);
+    ~MonitorSession();
+    MonitorSession(const MonitorSession&) = delete;
+    MonitorSession& operator=(const MonitorSession&) = delete;
+
+    [[nodiscard]] bool throughSudo() const { return m_sudo != Sudo::None; }
 
     [[nodiscard]] MonitorSource source() const { return m_source; }
     [[nodiscard]] QString describe() const { return m_session->describe(); }
@@ -52,9 +58,14 @@ public:
 private:
     MonitorSession(std::unique_ptr<SshSession> session, MonitorSource source);
     Status detect();
+    Status becomeRoot(const SshOptions& options);
+
+    enum class Sudo { None, WithoutPassword, WithPassword };
 
     std::unique_ptr<SshSession> m_session;
     MonitorSource m_source;
+    Sudo m_sudo = Sudo::None;
+    QByteArray m_sudoInput; // the password and a newline, for sudo -S; wiped with the session
 };
 
 } // namespace ipsecwiz

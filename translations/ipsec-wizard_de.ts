@@ -1210,7 +1210,7 @@ Commands:
        [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
                                          push to both gateways over SSH, transactionally (exit 3:
                                          a gateway failed and both were rolled back)
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl]
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
        [--interval S] [--identity FILE] [--accept-new-host-key]
                                          the tunnel&apos;s SAs on each gateway, paired across the two
   parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
@@ -1243,7 +1243,7 @@ Befehle:
        [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
                                          überträgt per SSH auf beide Gateways, transaktional (Status 3:
                                          ein Gateway scheiterte, beide wurden zurückgesetzt)
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl]
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
        [--interval S] [--identity FILE] [--accept-new-host-key]
                                          die SAs des Tunnels auf jedem Gateway, über beide hinweg gepaart
   parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
@@ -1272,13 +1272,13 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+12"/>
-        <location line="+282"/>
+        <location line="+286"/>
         <location line="+71"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-354"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1307,24 +1307,24 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+320"/>
+        <location line="+324"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-323"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+77"/>
-        <location line="+85"/>
+        <location line="+99"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-171"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1399,7 +1399,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>--bytes braucht eine Zahl.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+47"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1420,11 +1420,12 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+1"/>
+        <location line="+156"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-154"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1464,7 +1465,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>The rules must define “%1” (the table a rollback removes).</source>
         <translation>Die Regeln müssen „%1“ definieren (die Tabelle, die ein Zurücksetzen entfernt).</translation>
     </message>
@@ -1490,20 +1491,20 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+11"/>
-        <location line="+92"/>
+        <location line="+95"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-107"/>
-        <location line="+92"/>
+        <location line="-110"/>
+        <location line="+95"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-98"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1580,7 +1581,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>monitor needs one PROFILE.</source>
         <translation>monitor braucht ein PROFIL.</translation>
     </message>
@@ -1605,7 +1606,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>--raw und --json schließen einander aus.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>ipsec-wizard: note: the output of %1 was cut at %2 MB</source>
         <translation>ipsec-wizard: Hinweis: die Ausgabe von %1 wurde bei %2 MB abgeschnitten</translation>
     </message>
@@ -2786,7 +2787,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MonitorSession</name>
     <message>
-        <location filename="../remote/MonitorSession.cpp" line="+104"/>
+        <location filename="../remote/MonitorSession.cpp" line="+100"/>
+        <source>sudo password for %1@%2</source>
+        <translation>sudo-Passwort für %1@%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>sudo refused the password for %1.</source>
+        <translation>sudo hat das Passwort für %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>None of setkey, ip xfrm and swanctl works on this gateway.</source>
         <translation>Weder setkey noch ip xfrm noch swanctl funktioniert auf diesem Gateway.</translation>
     </message>

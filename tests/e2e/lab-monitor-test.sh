@@ -1,8 +1,8 @@
 #!/bin/bash
 # `ipsec-wizard monitor` against the lab after a push: both gateways' CHILD SAs listed and every
 # SA paired with its twin; byte counters rise between two polls while host A pings host B; and
-# when gateway B's charon dies (a crashed peer: A still holds its SAs) the monitor reports the
-# tunnel half-up within two polls.
+# a non-root admin monitored through sudo; and when gateway B's charon dies (a crashed peer: A
+# still holds its SAs) the monitor reports the tunnel half-up within two polls.
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
 LAB="$IPSECWIZ_SOURCE_DIR/lab/lab.sh"
@@ -32,6 +32,21 @@ m2=$(monitor)
 b2=$(grep -o '"bytesAToB":[0-9]*' <<<"$m2" | cut -d: -f2)
 [ -n "$b1" ] && [ -n "$b2" ] && [ "$b2" -gt "$b1" ] || fail "the A->B byte counter did not rise ($b1 -> $b2)"
 echo "ok: A->B bytes rose from $b1 to $b2 while host A pinged host B"
+
+# A non-root admin on gateway B who becomes root through sudo with a password (on sudo's stdin,
+# never on a command line; the user lives only in the gateway's own /etc): the monitor still sees
+# the CHILD SA.
+"$LAB" exec gateway-b -- sh -c 'useradd -M -d /tmp -s /bin/sh admin && echo "admin:lab password" | chpasswd &&
+	echo "admin ALL=(ALL) ALL" > /etc/sudoers.d/ipsecwiz-admin && chmod 0440 /etc/sudoers.d/ipsecwiz-admin' || fail "cannot add the sudo user"
+sed '/"gatewayB"/,/}/ s/"user": "root"/"user": "admin"/' "$P" > "$WORK/sudo.json"
+grep -q '"user": "admin"' "$WORK/sudo.json" || fail "could not make the sudo profile"
+echo "lab password" > "$WORK/password"
+chmod 600 "$WORK/password"
+"$IPSECWIZ" monitor "$WORK/sudo.json" --once --json --gateway b --identity /nonexistent --password-file "$WORK/password" \
+	> "$WORK/sudo-monitor.json" 2> "$WORK/sudo-monitor.err" || fail "monitor through sudo: $(cat "$WORK/sudo-monitor.err")"
+grep -q '"state": "INSTALLED"\|"INSTALLED"' "$WORK/sudo-monitor.json" || fail "monitor through sudo shows no CHILD SA: $(cat "$WORK/sudo-monitor.json")"
+grep -q -F -f "$WORK/password" "$WORK/sudo-monitor.json" "$WORK/sudo-monitor.err" && fail "the sudo password is in the monitor's output"
+echo "ok: gateway B monitored as a non-root user through sudo with a password"
 
 pid=$(cat "$IPSECWIZ_LAB_DIR/gateway-b/charon.pid")
 kill -9 "$pid" || fail "cannot kill gateway B's charon"
