@@ -2,6 +2,8 @@
 
 #include "Algorithms.h"
 
+#include <cstring>
+
 namespace ipsecwiz {
 
 namespace {
@@ -63,9 +65,16 @@ QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
              .arg(v.ike.lifetime)
              .arg(v.localId, v.remoteId)
              .toUtf8();
-    // trap|start: the policy is installed (the first matching packet starts IKE, as with racoon)
-    // and the tunnel is also brought up at once, so the admin sees it come up after the reload.
+    // trap: the policy is installed and the first matching packet starts IKE, as with racoon.
+    // One gateway also brings the tunnel up at once (start), so the admin sees it come up after
+    // the reload — only one: when both start, the two initiations can cross and leave one
+    // gateway holding a stale duplicate IKE SA for minutes (seen in the lab after a push to both
+    // at once). Which one is fixed by the addresses, not by A/B, so each side's file is the
+    // other's mirror image: the gateway with the lower public address starts.
     // (strongSwan's userspace ESP, kernel-libipsec, never starts IKE from a trapped packet.)
+    const Q_IPV6ADDR local = v.localPublic.toIPv6Address(); // IPv4 as ::ffff:a.b.c.d: one order for both
+    const Q_IPV6ADDR remote = v.remotePublic.toIPv6Address();
+    const bool initiates = std::memcmp(local.c, remote.c, sizeof local.c) < 0;
     s += QStringLiteral(
              "        children {\n"
              "            %1 {\n"
@@ -74,7 +83,7 @@ QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
              "                remote_ts = %3\n"
              "                esp_proposals = %4\n"
              "                rekey_time = %5s\n"
-             "                start_action = trap|start\n"
+             "                start_action = %6\n"
              "                dpd_action = restart\n"
              "            }\n"
              "        }\n"
@@ -83,12 +92,12 @@ QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
              "\n"
              "secrets {\n"
              "    ike-%1 {\n"
-             "        id-local = %6\n"
-             "        id-remote = %7\n"
+             "        id-local = %7\n"
+             "        id-remote = %8\n"
              "        secret = ")
              .arg(v.name, v.localNet.toString(), v.remoteNet.toString(), espProposal(v.esp))
              .arg(v.esp.lifetime)
-             .arg(v.localId, v.remoteId)
+             .arg(initiates ? QStringLiteral("trap|start") : QStringLiteral("trap"), v.localId, v.remoteId)
              .toUtf8();
     s += v.psk;
     s += "\n    }\n}\n";

@@ -498,6 +498,24 @@ DeployResult Deployer::run()
                                   });
             up = r && r.value().exitStatus == 0;
             lastOutput = r ? QString::fromUtf8(r.value().out + r.value().err) : r.error().message;
+            // Only one strongSwan gateway starts the tunnel on load (see StrongSwanGenerator), and
+            // it may have tried before its peer had the new config. A trapped packet would start
+            // IKE again, except with userspace ESP (kernel-libipsec): ask once, explicitly.
+            if (!up && attempt == 0) {
+                for (const auto& gw : gws) {
+                    if (gw->config.flavour != Flavour::StrongSwan)
+                        continue;
+                    const QString initiate = QStringLiteral("swanctl --initiate --child %1 --timeout 15").arg(shellQuote(m_profile.name));
+                    gw->log(DeployEvent::Kind::Command, initiate);
+                    // Its outcome shows in the pings that follow; a failure here is not the verdict.
+                    const auto initiated = gw->root(initiate, 30000, [&](Stream, const QByteArray& line) {
+                        emitEvent(gw->side, DeployEvent::Kind::Output, QString::fromUtf8(line));
+                    });
+                    if (!initiated)
+                        gw->log(DeployEvent::Kind::Output, initiated.error().message);
+                    break;
+                }
+            }
         }
         for (const auto& gw : gws) {
             const QString cmd = gw->config.checkCommands.value(1, gw->config.checkCommands.value(0));

@@ -102,14 +102,19 @@ Status MonitorSession::becomeRoot(const SshOptions& options)
         return {};
     m_sudoInput = *password + '\n';
     password->fill('\0');
-    auto check = m_session->exec(QStringLiteral("sudo -S -p '' -v"), m_sudoInput, {}, 15000);
-    if (!check || check.value().exitStatus != 0) {
-        m_sudoInput.fill('\0');
-        m_sudoInput.clear();
-        return Error{m_session->describe(), tr("sudo refused the password for %1.").arg(options.user)};
+    auto check = m_session->exec(QStringLiteral("LC_ALL=C sudo -S -p '' -v"), m_sudoInput, {}, 15000);
+    if (check && check.value().exitStatus == 0) {
+        m_sudo = Sudo::WithPassword;
+        return {};
     }
-    m_sudo = Sudo::WithPassword;
-    return {};
+    m_sudoInput.fill('\0');
+    m_sudoInput.clear();
+    // No sudo, or sudo that will not have this user at all (whatever the password): poll as the
+    // user. Only a password sudo refused is an error: it would be refused at every poll.
+    const QByteArray said = check ? check.value().err + check.value().out : QByteArray();
+    if (check && (check.value().exitStatus == 127 || said.contains("not in the sudoers") || said.contains("may not run sudo")))
+        return {};
+    return Error{m_session->describe(), tr("sudo refused the password for %1.").arg(options.user)};
 }
 
 Status MonitorSession::detect()

@@ -16,7 +16,13 @@ P=$("$LAB" profile)
 monitor() { "$IPSECWIZ" monitor "$P" --once --json > "$WORK/m.json" 2> "$WORK/m.err" || fail "monitor: $(cat "$WORK/m.err")"; tr -d ' \n' < "$WORK/m.json"; }
 field() { grep -o "\"$1\":[0-9]*" | head -n 1 | cut -d: -f2; }
 
-m1=$(monitor)
+# Both gateways start the tunnel when their config loads: for a moment an IKE SA collision can
+# leave two (charon deletes the loser within seconds). Wait for it to settle.
+for _ in $(seq 20); do
+	m1=$(monitor)
+	[ "$(grep -o '"children":\[{' <<<"$m1" | wc -l)" = 2 ] && grep -q '"onlyOnA":\[\],"onlyOnB":\[\]' <<<"$m1" && break
+	sleep 0.5
+done
 grep -q '"correlation":{' <<<"$m1" || fail "no correlation in: $m1"
 grep -q '"state":"up"' <<<"$m1" || fail "the tunnel is not reported up: $m1"
 children=$(grep -o '"children":\[{' <<<"$m1" | wc -l)
