@@ -171,6 +171,24 @@ void printFindings(const QList<Finding>& findings)
     err().flush();
 }
 
+// The profile a command works on: loaded, validated, its findings printed. Without one, *status
+// says how to exit (bad input).
+std::optional<TunnelProfile> loadValidProfile(const QStringList& positional, int* status)
+{
+    auto profile = loadProfile(positional);
+    if (!profile) {
+        *status = inputError(profile.error());
+        return std::nullopt;
+    }
+    const QList<Finding> findings = validate(profile.value());
+    printFindings(findings);
+    if (hasErrors(findings)) {
+        *status = BadInput;
+        return std::nullopt;
+    }
+    return profile.value();
+}
+
 int validateCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -210,13 +228,10 @@ int generateCommand(const QStringList& args)
     if (outDir.isEmpty())
         return usageError(tr("generate needs --out DIR."));
 
-    auto profile = loadProfile(parser.positionalArguments());
+    int status = Ok;
+    const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)
-        return inputError(profile.error());
-    const QList<Finding> findings = validate(profile.value());
-    printFindings(findings);
-    if (hasErrors(findings))
-        return BadInput;
+        return status;
     bool freshKey = false;
     auto psk = pskFor(profile.value(), parser.value(QStringLiteral("psk-file")), side == QLatin1String("both"), &freshKey);
     if (!psk)
@@ -284,13 +299,10 @@ int bundleCommand(const QStringList& args)
     if (outPath.isEmpty())
         return usageError(tr("bundle needs -o OUT."));
 
-    auto profile = loadProfile(parser.positionalArguments());
+    int status = Ok;
+    const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)
-        return inputError(profile.error());
-    const QList<Finding> findings = validate(profile.value());
-    printFindings(findings);
-    if (hasErrors(findings))
-        return BadInput;
+        return status;
     bool freshKey = false;
     auto psk = pskFor(profile.value(), parser.value(QStringLiteral("psk-file")), true, &freshKey);
     if (!psk)
@@ -389,13 +401,10 @@ int pushCommand(const QStringList& args)
     if (!ok || timeout < 5 || timeout > 3600)
         return usageError(tr("--confirm-timeout must be 5 to 3600 seconds."));
 
-    auto profile = loadProfile(parser.positionalArguments());
+    int status = Ok;
+    const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)
-        return inputError(profile.error());
-    const QList<Finding> findings = validate(profile.value());
-    printFindings(findings);
-    if (hasErrors(findings))
-        return BadInput;
+        return status;
     // Both gateways must end up with one key that stays the same from push to push.
     if (parser.value(QStringLiteral("psk-file")).isEmpty() && !profile.value().psk)
         return inputError(Error{QStringLiteral("psk"), tr("The profile holds no pre-shared key. Save the profile with its key (the wizard "

@@ -75,18 +75,6 @@ namespace {
         return std::nullopt;
     }
 
-    bool isHexGroupLine(QByteArrayView t)
-    {
-        if (t.isEmpty())
-            return false;
-        for (char c : t) {
-            const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex && !isBlank(c))
-                return false;
-        }
-        return true;
-    }
-
     void appendHex(SecretKey& key, QByteArrayView groups)
     {
         const qsizetype old = key.hex.size();
@@ -163,7 +151,7 @@ namespace {
             }
             if (startEntry(t, line))
                 return;
-            if (m_entry == Entry::Sa && m_lastKey && isHexGroupLine(t)) {
+            if (m_entry == Entry::Sa && m_lastKey && isHexLine(t)) {
                 // A long key wraps onto a line of its own, indented by one space.
                 appendHex(*m_lastKey, t);
                 m_sa.lastLine = line.number;

@@ -274,6 +274,18 @@ namespace parsing {
         }
     }
 
+    bool isHexLine(QByteArrayView s)
+    {
+        if (s.isEmpty())
+            return false;
+        for (char c : s) {
+            const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex && !isBlank(c))
+                return false;
+        }
+        return true;
+    }
+
 } // namespace parsing
 
 namespace SnapshotParser {

@@ -87,6 +87,8 @@ namespace parsing {
         return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
     }
     [[nodiscard]] QByteArrayView trimmed(QByteArrayView s);
+    // Hex digits in groups and nothing else: a wrapped key (setkey) or a replay bitmap (ip xfrm).
+    [[nodiscard]] bool isHexLine(QByteArrayView s);
     // Where `needle` occurs in `hay` at or after `from`, or -1 (memmem: far quicker on short
     // needles than a generic search, and these parsers look for "spi=", "hard:" on every line).
     [[nodiscard]] qsizetype find(QByteArrayView hay, QByteArrayView needle, qsizetype from = 0);

@@ -32,18 +32,6 @@ namespace {
         return SaProtocol::Unknown;
     }
 
-    bool isHexWords(QByteArrayView t)
-    {
-        if (t.isEmpty())
-            return false;
-        for (char c : t) {
-            const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex && !isBlank(c))
-                return false;
-        }
-        return true;
-    }
-
     // "(INF)(bytes)" → nullopt, "2883(sec)" → 2883
     std::optional<quint64> limitValue(QByteArrayView v)
     {
@@ -231,7 +219,7 @@ namespace {
                 m_sawStats = true;
                 return consumeSubLine(Section::Stats);
             }
-            if (m_section == Section::ReplayEsn && (startsWith(t, "seq-hi") || startsWith(t, "replay_window") || isHexWords(t)))
+            if (m_section == Section::ReplayEsn && (startsWith(t, "seq-hi") || startsWith(t, "replay_window") || isHexLine(t)))
                 return true;
             return false;
         }

@@ -3,8 +3,6 @@
 #include "DeployPanel.h"
 #include "ProfileDraft.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QVBoxLayout>
 
 namespace ipsecwiz {
@@ -26,9 +24,7 @@ DeployPage::~DeployPage() = default;
 
 void DeployPage::initializePage()
 {
-    const QString path = m_draft->path();
-    const QString dir = path.isEmpty() || path.startsWith(QLatin1Char(':')) ? QDir::currentPath() : QFileInfo(path).absolutePath();
-    m_panel->setProfile(m_draft->profile(), m_draft->psk(), dir);
+    m_panel->setProfile(m_draft->profile(), m_draft->psk(), profileDirOf(m_draft->path()));
 }
 
 bool DeployPage::isComplete() const

@@ -444,7 +444,7 @@ void MainWindow::deploy()
 
 QString MainWindow::profileDir() const
 {
-    return m_path.isEmpty() || m_path.startsWith(QLatin1Char(':')) ? QDir::currentPath() : QFileInfo(m_path).absolutePath();
+    return profileDirOf(m_path);
 }
 
 MonitorWindow* MainWindow::openMonitor()

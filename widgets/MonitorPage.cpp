@@ -3,8 +3,6 @@
 #include "MonitorView.h"
 #include "ProfileDraft.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QHideEvent>
 #include <QVBoxLayout>
 
@@ -29,9 +27,7 @@ MonitorPage::~MonitorPage() = default;
 
 void MonitorPage::initializePage()
 {
-    const QString path = m_draft->path();
-    const QString dir = path.isEmpty() || path.startsWith(QLatin1Char(':')) ? QDir::currentPath() : QFileInfo(path).absolutePath();
-    m_view->setProfile(m_draft->profile(), dir);
+    m_view->setProfile(m_draft->profile(), profileDirOf(m_draft->path()));
     m_view->start();
 }
 

@@ -2,7 +2,15 @@
 
 #include "Psk.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace ipsecwiz {
+
+QString profileDirOf(const QString& profilePath)
+{
+    return profilePath.isEmpty() || profilePath.startsWith(QLatin1Char(':')) ? QDir::currentPath() : QFileInfo(profilePath).absolutePath();
+}
 
 ProfileDraft::ProfileDraft(QObject* parent) : QObject(parent), m_findings(validate(m_profile)) {}
 

@@ -12,6 +12,10 @@
 
 namespace ipsecwiz {
 
+// The folder a profile's relative paths (known_hosts, identity files) are resolved in: the
+// profile file's own, or the working folder for a profile not saved yet or built in (":/…").
+QString profileDirOf(const QString& profilePath);
+
 class ProfileDraft final : public QObject
 {
     Q_OBJECT

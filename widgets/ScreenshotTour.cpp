@@ -42,6 +42,21 @@ bool save(QWidget* w, const QString& dir, const QString& name)
     return ok;
 }
 
+// The Sites page with network B overlapping network A, as typed, then put right again.
+bool saveWithWrongNetwork(TunnelWizard& wizard, const QString& dir, const QString& name)
+{
+    QLineEdit* net = wizard.sitesPage()->edit(QStringLiteral("networkB"));
+    const QString good = net->text();
+    net->setFocus();
+    net->selectAll();
+    net->insert(QStringLiteral("192.168.1.7/24"));
+    Q_EMIT net->textEdited(net->text());
+    const bool ok = save(&wizard, dir, name);
+    net->setText(good);
+    Q_EMIT net->textEdited(good);
+    return ok;
+}
+
 QByteArray recorded(const QString& dir, const QString& name)
 {
     QFile f(QDir(dir).filePath(name));
@@ -104,15 +119,7 @@ int run(const QString& dir)
             ok &= save(&wizard, dir, QStringLiteral("2-sites-") + suffix);
 
             // The same page with a mistake in it: the message sits right under the field.
-            QLineEdit* net = wizard.sitesPage()->edit(QStringLiteral("networkB"));
-            const QString good = net->text();
-            net->setFocus();
-            net->selectAll();
-            net->insert(QStringLiteral("192.168.1.7/24"));
-            Q_EMIT net->textEdited(net->text());
-            ok &= save(&wizard, dir, QStringLiteral("3-sites-error-") + suffix);
-            net->setText(good);
-            Q_EMIT net->textEdited(good);
+            ok &= saveWithWrongNetwork(wizard, dir, QStringLiteral("3-sites-error-") + suffix);
 
             wizard.next();
             ok &= save(&wizard, dir, QStringLiteral("4-algorithms-") + suffix);
@@ -144,15 +151,7 @@ int run(const QString& dir)
         ok &= save(&wizard, dir, QStringLiteral("8-german-welcome-light"));
         wizard.welcomePage()->setStart(WelcomePage::Start::Example);
         wizard.next();
-        QLineEdit* net = wizard.sitesPage()->edit(QStringLiteral("networkB"));
-        const QString good = net->text();
-        net->setFocus();
-        net->selectAll();
-        net->insert(QStringLiteral("192.168.1.7/24"));
-        Q_EMIT net->textEdited(net->text());
-        ok &= save(&wizard, dir, QStringLiteral("8-german-sites-error-light"));
-        net->setText(good);
-        Q_EMIT net->textEdited(good);
+        ok &= saveWithWrongNetwork(wizard, dir, QStringLiteral("8-german-sites-error-light"));
         wizard.next();
         ok &= save(&wizard, dir, QStringLiteral("8-german-algorithms-light"));
         wizard.next();
