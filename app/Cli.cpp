@@ -344,6 +344,19 @@ int pskCommand(const QStringList& args)
 }
 
 // Reads a secret from the terminal without echo; nullopt when there is no terminal.
+// --password-file must be readable before anything connects: a typo in its name would otherwise
+// surface only as the gateway's "Permission denied".
+Status checkPasswordFile(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("password-file")))
+        return {};
+    const QString path = parser.value(QStringLiteral("password-file"));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("--password-file"), tr("Cannot read %1: %2.").arg(path, f.errorString())};
+    return {};
+}
+
 // --password-file: its first line answers every SSH password and sudo question (no terminal).
 std::function<std::optional<QByteArray>(const QString&)> passwordFromFile(const QString& file)
 {
@@ -400,6 +413,8 @@ int pushCommand(const QStringList& args)
     const int timeout = parser.value(QStringLiteral("confirm-timeout")).toInt(&ok);
     if (!ok || timeout < 5 || timeout > 3600)
         return usageError(tr("--confirm-timeout must be 5 to 3600 seconds."));
+    if (const Status st = checkPasswordFile(parser); !st)
+        return inputError(st.error());
 
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);
@@ -555,6 +570,8 @@ int monitorCommand(const QStringList& args)
         return usageError(tr("--interval must be 0.2 to 3600 seconds."));
     if (parser.isSet(QStringLiteral("raw")) && parser.isSet(QStringLiteral("json")))
         return usageError(tr("--raw and --json exclude each other."));
+    if (const Status st = checkPasswordFile(parser); !st)
+        return inputError(st.error());
     auto profile = loadProfile(parser.positionalArguments());
     if (!profile)
         return inputError(profile.error());

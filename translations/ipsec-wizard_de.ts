@@ -1272,13 +1272,14 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+12"/>
-        <location line="+286"/>
+        <location line="+209"/>
+        <location line="+101"/>
         <location line="+71"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-378"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1293,7 +1294,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>ipsec-wizard: Hinweis: Ein frischer Pre-Shared Key wurde erzeugt; er steht nur in den erzeugten Dateien.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+35"/>
         <source>validate needs one PROFILE.</source>
         <translation>validate braucht ein PROFIL.</translation>
     </message>
@@ -1307,24 +1308,24 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+324"/>
+        <location line="+330"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-329"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+77"/>
-        <location line="+99"/>
+        <location line="+74"/>
+        <location line="+109"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-178"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1339,7 +1340,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>%1 is a folder; a file must go there.</source>
         <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
     </message>
@@ -1379,7 +1380,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>bundle braucht -o AUSGABE.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Wrote %1 (%2 files).</source>
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
@@ -1399,7 +1400,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>--bytes braucht eine Zahl.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+60"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1420,12 +1421,12 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+155"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-153"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1455,7 +1456,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>--confirm-timeout muss 5 bis 3600 Sekunden sein.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The profile holds no pre-shared key. Save the profile with its key (the wizard does), or give --psk-file FILE, so both gateways get the same key every time.</source>
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
@@ -1491,20 +1492,20 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+11"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+95"/>
+        <location line="-112"/>
+        <location line="+97"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1606,7 +1607,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>--raw und --json schließen einander aus.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>ipsec-wizard: note: the output of %1 was cut at %2 MB</source>
         <translation>ipsec-wizard: Hinweis: die Ausgabe von %1 wurde bei %2 MB abgeschnitten</translation>
     </message>
@@ -1713,7 +1714,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
 <context>
     <name>ipsecwiz::DeployPage</name>
     <message>
-        <location filename="../widgets/DeployPage.cpp" line="+15"/>
+        <location filename="../widgets/DeployPage.cpp" line="+13"/>
         <source>Deploy</source>
         <translation>Ausrollen</translation>
     </message>
@@ -2050,7 +2051,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Tunneltest: Ping von %1 nach %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>the tunnel test failed: %1 cannot reach %2 through the tunnel (%3)</source>
         <translation>der Tunneltest ist gescheitert: %1 erreicht %2 nicht durch den Tunnel (%3)</translation>
     </message>
@@ -2073,7 +2074,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer::GatewayJob</name>
     <message>
-        <location line="-423"/>
+        <location line="-441"/>
         <location line="+167"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
@@ -2774,7 +2775,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MonitorPage</name>
     <message>
-        <location filename="../widgets/MonitorPage.cpp" line="+19"/>
+        <location filename="../widgets/MonitorPage.cpp" line="+17"/>
         <source>Monitor</source>
         <translation>Überwachen</translation>
     </message>
@@ -2792,12 +2793,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>sudo-Passwort für %1@%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>sudo refused the password for %1.</source>
         <translation>sudo hat das Passwort für %1 abgelehnt.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>None of setkey, ip xfrm and swanctl works on this gateway.</source>
         <translation>Weder setkey noch ip xfrm noch swanctl funktioniert auf diesem Gateway.</translation>
     </message>

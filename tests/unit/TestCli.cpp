@@ -305,6 +305,8 @@ private slots:
     void generateWriteFailureLeavesFolderAsItWas();
     void unusableKeyFileIsRefused_data();
     void unusableKeyFileIsRefused();
+    void unreadablePasswordFileIsRefused_data();
+    void unreadablePasswordFileIsRefused();
 
     void bundleWrites_data();
     void bundleWrites();
@@ -755,6 +757,28 @@ void TestCli::unusableKeyFileIsRefused()
     QVERIFY2(onlyMarkerIn(out), qPrintable(entriesOf(out).join(QLatin1Char(' '))));
     if (!keyFile.trimmed().isEmpty()) // a refused key is not repeated back
         QVERIFY2(!r.err.contains(keyFile.trimmed()), r.what().constData());
+}
+
+void TestCli::unreadablePasswordFileIsRefused_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("push") << QStringLiteral("push");
+    QTest::newRow("monitor") << QStringLiteral("monitor");
+}
+
+// Checked before anything connects: a mistyped file is named, not left to the gateway's
+// "Permission denied".
+void TestCli::unreadablePasswordFileIsRefused()
+{
+    QFETCH(QString, command);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString missing = tmp.filePath(QStringLiteral("no-such-password"));
+    const Run r = runCli({command, exampleProfilePath(), QStringLiteral("--password-file"), missing});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: --password-file: Cannot read ") + missing), r.what().constData());
+    QVERIFY2(!r.stdErr().contains(QStringLiteral("Permission denied")), r.what().constData());
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
 }
 
 // --- bundle -------------------------------------------------------------------------------------
