@@ -329,12 +329,16 @@ start_gateway() { # NODE
 }
 
 wait_gateway() { # NODE: until charon's vici socket and sshd answer; fails fast when one died
-	local node=$1 dir pid deadline f
+	local node=$1 dir pid hp deadline f
 	dir=$(gw_dir "$node")
 	deadline=$((SECONDS + 10))
 	while [ "$SECONDS" -lt "$deadline" ]; do
 		pid=$(holder_pid "$node")
-		[ -s "$dir/holder.pid" ] && [ -z "$pid" ] && deadline=0 # the holder died
+		# The holder died: its process is gone. (Not "holder_pid says nothing": right after an
+		# earlier lab went down, `ip netns identify` can briefly fail to name a live holder's
+		# namespace; that is retried, not taken for death — seen as a failed up in fresh-clone runs.)
+		hp=$(cat "$dir/holder.pid" 2>/dev/null || true)
+		[ -n "$hp" ] && [ ! -d "/proc/$hp" ] && deadline=0
 		for f in charon sshd; do
 			if [ -s "$dir/$f.pid" ] && ! pid_alive "$dir/$f.pid"; then
 				deadline=0 # it started and died: no point in waiting
