@@ -29,6 +29,10 @@
 #include <cstdio>
 #include <mutex>
 
+#include <atomic>
+#include <csignal>
+#include <cstring>
+
 #include <termios.h>
 #include <unistd.h>
 
@@ -107,7 +111,8 @@ QString helpText()
               "  -v, --version  the version\n"
               "\n"
               "The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.\n"
-              "Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure.\n");
+              "Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,\n"
+              "130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.\n");
 }
 
 // Parses "COMMAND ARGS…" with the given options; positional arguments are checked by the caller.
@@ -371,11 +376,42 @@ std::function<std::optional<QByteArray>(const QString&)> passwordFromFile(const 
     };
 }
 
+// Set by SIGINT/SIGTERM during a push: the deployer stops and rolls back what it started.
+std::atomic_bool g_interrupted{false};
+static_assert(std::atomic_bool::is_always_lock_free, "set from a signal handler");
+// Translated before the handler is installed: a handler may only write(2) what is ready.
+QByteArray g_interruptMessage;
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true;
+    const ssize_t n = ::write(STDERR_FILENO, g_interruptMessage.constData(), size_t(g_interruptMessage.size()));
+    Q_UNUSED(n)
+}
+
+// The first Ctrl-C (or SIGTERM) asks the push to stop and roll back; the handler is reset by
+// then (SA_RESETHAND), so a second one ends the program at once and the gateways roll back by
+// themselves at their confirmation timeout.
+void catchInterrupts(int confirmTimeoutSec)
+{
+    g_interruptMessage = tr("\nipsec-wizard: interrupted: stopping the push and rolling back what it changed (interrupt again to quit "
+                            "at once; a committed gateway then rolls back by itself within %1 s)\n")
+                             .arg(confirmTimeoutSec)
+                             .toLocal8Bit();
+    struct sigaction action;
+    std::memset(&action, 0, sizeof action);
+    action.sa_handler = onInterrupt;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
 std::optional<QByteArray> askSecret(const QString& prompt)
 {
-    if (!::isatty(STDIN_FILENO))
+    if (!::isatty(STDIN_FILENO) || g_interrupted)
         return std::nullopt;
-    err() << prompt << ": " << Qt::flush;
+    err() << terminalSafe(prompt) << ": " << Qt::flush;
     termios old{};
     ::tcgetattr(STDIN_FILENO, &old);
     termios quiet = old;
@@ -387,7 +423,18 @@ std::optional<QByteArray> askSecret(const QString& prompt)
         line.append(c);
     ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
     err() << Qt::endl;
+    if (g_interrupted) { // read() was cut short: what it has is no answer
+        Psk::wipe(line);
+        return std::nullopt;
+    }
     return line;
+}
+
+// --accept-new-host-key: the fingerprint is printed, so what was accepted can be checked later.
+bool acceptAndSay(const HostKeyInfo& key, const QString& host)
+{
+    err() << tr("ipsec-wizard: accepting the new %1 host key of %2: %3").arg(key.type, host, key.fingerprint) << Qt::endl;
+    return true;
 }
 
 int pushCommand(const QStringList& args)
@@ -437,10 +484,7 @@ int pushCommand(const QStringList& args)
         if (parser.isSet(QStringLiteral("identity")))
             o.keyFile = parser.value(QStringLiteral("identity"));
         if (acceptNew)
-            o.acceptNewHostKey = [](const HostKeyInfo& key, const QString& host) {
-                err() << tr("ipsec-wizard: accepting the new %1 host key of %2: %3").arg(key.type, host, key.fingerprint) << Qt::endl;
-                return true;
-            };
+            o.acceptNewHostKey = acceptAndSay;
         o.passphrase = askSecret;
         o.password = askSecret;
         if (parser.isSet(QStringLiteral("password-file")))
@@ -456,12 +500,14 @@ int pushCommand(const QStringList& args)
         if (!rules.open(QIODevice::ReadOnly))
             return inputError(Error{QStringLiteral("--firewall"), tr("Cannot read %1: %2.").arg(rules.fileName(), rules.errorString())});
         options.firewallRules = rules.read(1 << 20);
-        const QByteArray table = "table inet ipsec_wizard_" + profile.value().name.toUtf8().replace('-', '_');
-        if (!options.firewallRules.contains(table))
-            return inputError(Error{QStringLiteral("--firewall"), tr("The rules must define “%1” (the table a rollback removes).").arg(QString::fromUtf8(table))});
+        // A rollback deletes the tunnel's table and nothing else: anything else in the file
+        // (another table, flush ruleset, include) could not be undone.
+        if (const Status st = checkFirewallRules(options.firewallRules, profile.value().name); !st)
+            return inputError(Error{QStringLiteral("--firewall"), st.error().message});
     }
     std::mutex printing;
-    Deployer deployer(profile.value(), psk.value(), ssh, options, [&](const DeployEvent& e) {
+    options.cancel = &g_interrupted;
+    const auto log = [&](const DeployEvent& e) {
         const std::lock_guard lock(printing);
         const QString who = e.side ? (e.side == Side::A ? QStringLiteral("[A] ") : QStringLiteral("[B] ")) : QStringLiteral("[*] ");
         QString tag;
@@ -473,7 +519,8 @@ int pushCommand(const QStringList& args)
         default: break;
         }
         out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) << who << tag << e.text << Qt::endl;
-    });
+    };
+    Deployer deployer(profile.value(), psk.value(), ssh, options, log);
 
     if (parser.isSet(QStringLiteral("dry-run"))) {
         auto lines = deployer.dryRun();
@@ -494,6 +541,7 @@ int pushCommand(const QStringList& args)
         if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))
             return Usage;
     }
+    catchInterrupts(timeout);
     const DeployResult result = deployer.run();
     if (!result.tunnelReport.isEmpty())
         out() << result.tunnelReport;
@@ -502,7 +550,7 @@ int pushCommand(const QStringList& args)
     out().flush();
     if (!result.ok) {
         err() << "ipsec-wizard: error: " << result.message << Qt::endl;
-        return RemoteFailure;
+        return g_interrupted ? Interrupted : RemoteFailure;
     }
     return Ok;
 }
@@ -546,7 +594,7 @@ int monitorCommand(const QStringList& args)
     parser.addOption({QStringLiteral("gateway"), tr("a, b or both"), QStringLiteral("G"), QStringLiteral("both")});
     parser.addOption({QStringLiteral("once"), tr("one poll, then exit (the default)")});
     parser.addOption({QStringLiteral("follow"), tr("poll until interrupted")});
-    parser.addOption({QStringLiteral("raw"), tr("print the tools' own output")});
+    parser.addOption({QStringLiteral("raw"), tr("print the tools' own output (key material masked)")});
     parser.addOption({QStringLiteral("json"), tr("print JSON (one object per poll), with the correlation")});
     parser.addOption({QStringLiteral("source"), tr("auto, setkey, xfrm or swanctl"), QStringLiteral("S"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("interval"), tr("seconds between polls (at least 0.2)"), QStringLiteral("S"), QStringLiteral("1")});
@@ -572,9 +620,12 @@ int monitorCommand(const QStringList& args)
         return usageError(tr("--raw and --json exclude each other."));
     if (const Status st = checkPasswordFile(parser); !st)
         return inputError(st.error());
-    auto profile = loadProfile(parser.positionalArguments());
+    // Validated like every other command: a profile's SSH user or host reaches the admin's ssh
+    // config (a ProxyCommand runs them through /bin/sh).
+    int status = Ok;
+    const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)
-        return inputError(profile.error());
+        return status;
     const QString profileDir = QFileInfo(parser.positionalArguments().at(1)).absolutePath();
 
     QList<Side> sides;
@@ -588,14 +639,14 @@ int monitorCommand(const QStringList& args)
         if (parser.isSet(QStringLiteral("identity")))
             o.keyFile = parser.value(QStringLiteral("identity"));
         if (parser.isSet(QStringLiteral("accept-new-host-key")))
-            o.acceptNewHostKey = [](const HostKeyInfo&, const QString&) { return true; };
+            o.acceptNewHostKey = acceptAndSay;
         o.password = askSecret;
         o.passphrase = askSecret;
         if (parser.isSet(QStringLiteral("password-file")))
             o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
         auto m = MonitorSession::open(o, *source);
         if (!m) {
-            err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << m.error().toString() << Qt::endl;
+            err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << terminalSafe(m.error().toString()) << Qt::endl;
             return RemoteFailure;
         }
         sessions[size_t(side)] = std::move(m.value());
@@ -610,16 +661,16 @@ int monitorCommand(const QStringList& args)
         for (Side side : sides) {
             auto poll = sessions[size_t(side)]->poll();
             if (!poll) {
-                err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << poll.error().toString() << Qt::endl;
+                err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << terminalSafe(poll.error().toString()) << Qt::endl;
                 return RemoteFailure;
             }
             snaps[size_t(side)] = snapshotOf(poll.value());
             const QString label = side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B");
             if (parser.isSet(QStringLiteral("raw"))) {
                 out() << "== " << label << " (" << monitorSourceId(poll.value().source) << ", " << poll.value().roundTripMs << " ms)\n"
-                      << QString::fromUtf8(poll.value().states);
+                      << terminalSafe(QString::fromUtf8(SnapshotParser::maskKeyMaterial(poll.value().states)));
                 if (!poll.value().policies.isEmpty())
-                    out() << QString::fromUtf8(poll.value().policies);
+                    out() << terminalSafe(QString::fromUtf8(poll.value().policies));
             } else if (parser.isSet(QStringLiteral("json"))) {
                 QJsonObject g = SnapshotJson::toJson(snaps[size_t(side)]);
                 g.insert(QStringLiteral("source"), monitorSourceId(poll.value().source));

@@ -7,7 +7,7 @@
 
 namespace ipsecwiz::Cli {
 
-enum Exit { Ok = 0, BadInput = 1, Usage = 2, RemoteFailure = 3 };
+enum Exit { Ok = 0, BadInput = 1, Usage = 2, RemoteFailure = 3, Interrupted = 130 };
 
 // True when argv names a sub-command or a CLI-only option (so no GUI is needed).
 bool wantsCli(const QStringList& args);

@@ -21,6 +21,8 @@
 #include <QTimer>
 
 #include <ctime>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace {
@@ -78,6 +80,13 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // The process holds PSKs and passwords: no core file, and no other process of the same user
+    // may read its memory through ptrace or /proc/PID/mem.
+    const rlimit noCore{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore);
+#ifndef __SANITIZE_ADDRESS__ // LeakSanitizer stops the process's threads with ptrace at exit
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
 
     QStringList args;
     for (int i = 0; i < argc; ++i)

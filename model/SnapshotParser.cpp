@@ -393,4 +393,93 @@ namespace SnapshotParser {
 
 } // namespace SnapshotParser
 
+namespace {
+
+bool isHexDigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+QByteArray maskedHex(QByteArrayView hex)
+{
+    SecretKey k;
+    k.hex = hex.toByteArray();
+    return k.masked().toUtf8();
+}
+
+// Masks the tokens of LINE from the FIRST-th on (0-based) for which IS_KEY holds, keeping the
+// whitespace between tokens as it was.
+template<typename Pred>
+QByteArray maskTokens(QByteArrayView line, int first, Pred isKey)
+{
+    QByteArray out;
+    out.reserve(line.size() + 32);
+    qsizetype i = 0;
+    int n = 0;
+    while (i < line.size()) {
+        if (parsing::isBlank(line[i])) {
+            out += line[i++];
+            continue;
+        }
+        qsizetype j = i;
+        while (j < line.size() && !parsing::isBlank(line[j]))
+            ++j;
+        const QByteArrayView token = line.sliced(i, j - i);
+        out += n++ >= first && isKey(token) ? maskedHex(token.startsWith("0x") ? token.sliced(2) : token) : token.toByteArray();
+        i = j;
+    }
+    return out;
+}
+
+bool allHex(QByteArrayView t)
+{
+    if (t.isEmpty())
+        return false;
+    for (char c : t)
+        if (!isHexDigit(c))
+            return false;
+    return true;
+}
+
+bool longHexLiteral(QByteArrayView t)
+{
+    return t.size() >= 34 && t.startsWith("0x") && allHex(t.sliced(2));
+}
+
+} // namespace
+
+QByteArray SnapshotParser::maskKeyMaterial(QByteArrayView text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    bool inKey = false; // setkey wraps long keys onto lines of hex groups
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        const bool hasNewline = end >= 0;
+        if (!hasNewline)
+            end = text.size();
+        const QByteArrayView line = text.sliced(start, end - start);
+        const QByteArrayView t = parsing::trimmed(line);
+        QByteArrayView rest = t;
+        const QByteArrayView word = parsing::nextToken(rest);
+        if (word == "E:" || word == "A:" || word == "C:") {
+            out += maskTokens(line, 2, allHex);
+            inKey = true;
+        } else if (inKey && parsing::isHexLine(t)) {
+            out += maskTokens(line, 0, allHex);
+        } else {
+            inKey = false;
+            if (word == "enc" || word == "auth" || word == "auth-trunc" || word == "aead")
+                out += maskTokens(line, 2, [](QByteArrayView tok) { return tok.startsWith("0x") && allHex(tok.sliced(2)); });
+            else
+                out += maskTokens(line, 0, longHexLiteral);
+        }
+        if (hasNewline)
+            out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace ipsecwiz

@@ -24,6 +24,11 @@ namespace SnapshotParser {
     [[nodiscard]] Snapshot parse(QByteArrayView text, SnapshotFormat format = SnapshotFormat::Auto);
     [[nodiscard]] Snapshot parse(QStringView text, SnapshotFormat format = SnapshotFormat::Auto);
 
+    // The tools' own output with the live SAs' keys masked as SecretKey::masked() does: setkey's
+    // "E:"/"A:" keys and their wrapped lines, ip xfrm's enc/auth/aead keys, and any other 0x run
+    // of 32 or more hex digits. Everything else is kept as it is.
+    [[nodiscard]] QByteArray maskKeyMaterial(QByteArrayView text);
+
 } // namespace SnapshotParser
 
 // Helpers the format parsers share. Lines are views into the caller's text: nothing is copied

@@ -32,26 +32,30 @@ QString octal(int mode)
     return QString::number(mode, 8).rightJustified(4, QLatin1Char('0'));
 }
 
-QString scriptHeader(const CommitPlan& plan)
+// K is the push's token: it names the push's claim and its confirm and abort flags, and tags
+// every state the commit script writes, so nothing meant for one push is taken by another.
+QString scriptHeader(const CommitPlan& plan, const QByteArray& token)
 {
     return QStringLiteral("set -u\n"
                           "umask 077\n"
                           "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n"
-                          "T=%1\n")
-        .arg(transactionDir(plan));
+                          "T=%1\n"
+                          "K=%2\n"
+                          "L=%3\n")
+        .arg(transactionDir(plan), QString::fromLatin1(token), lockFile(plan));
 }
 
-// Polls TXN/state until it is one of STATES and prints "state S", or "state timeout". The shell's
-// own `read` (no process per look) every 20 ms: a state change is seen about 10 ms after it
-// happens, without keeping the gateway's CPU busy.
+// Polls TXN/state until it is one of STATES of this push (K) and prints "state S", or "state
+// timeout". The shell's own `read` (no process per look) every 20 ms: a state change is seen about
+// 10 ms after it happens, without keeping the gateway's CPU busy.
 QString waitFor(const QStringList& states, int timeoutMs)
 {
     return QStringLiteral("w=timeout\n"
                           "i=0\n"
                           "while [ $i -lt %1 ]; do\n"
-                          "\ts=\n"
-                          "\tread -r s 2>/dev/null < \"$T/state\" || :\n"
-                          "\tcase \"$s\" in %2) w=$s; break ;; esac\n"
+                          "\ts= k=\n"
+                          "\tread -r s k 2>/dev/null < \"$T/state\" || :\n"
+                          "\tif [ \"$k\" = \"$K\" ]; then case \"$s\" in %2) w=$s; break ;; esac; fi\n"
                           "\tsleep 0.02\n"
                           "\ti=$((i + 1))\n"
                           "done\n"
@@ -82,6 +86,11 @@ QString transactionDir(const CommitPlan& plan)
     return plan.txnDir.isEmpty() ? transactionDir(plan.name) : plan.txnDir;
 }
 
+QString lockFile(const CommitPlan& plan)
+{
+    return plan.lockFile.isEmpty() ? QStringLiteral("/etc/ipsec-wizard/.push.lock") : plan.lockFile;
+}
+
 QString verifyCommandFor(const GatewayConfig& config, const QString& name)
 {
     switch (config.flavour) {
@@ -94,7 +103,7 @@ QString verifyCommandFor(const GatewayConfig& config, const QString& name)
     return QStringLiteral("true");
 }
 
-QByteArray script(const CommitPlan& plan)
+QByteArray script(const CommitPlan& plan, const QByteArray& token)
 {
     const QString txn = transactionDir(plan);
     const QString routes = QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/routes.sh");
@@ -105,13 +114,15 @@ QByteArray script(const CommitPlan& plan)
     s += QStringLiteral("#!/bin/sh\n"
                         "# IPsec Wizard commit-confirmed for tunnel \"%1\". Started detached from the SSH session: puts the\n"
                         "# new files in place, reloads, and rolls everything back unless %2/confirm appears within %3 s.\n"
-                        "# The push that starts it has cleared %2/abort, confirm and state for it.\n")
+                        "# The push that starts it holds the gateway's push lock (%4, on fd 9); this script keeps\n"
+                        "# it until it ends, and no program it starts inherits it.\n")
              .arg(plan.name, txn)
-             .arg(plan.confirmTimeoutSec);
-    s += scriptHeader(plan);
+             .arg(plan.confirmTimeoutSec)
+             .arg(lockFile(plan));
+    s += scriptHeader(plan, token);
     s += QStringLiteral("FILES=\"%1\"\n"
                         "log() { echo \"$(date +%T) $*\" >> \"$T/log\"; }\n"
-                        "state() { echo \"$1\" > \"$T/state.tmp\" && mv -f \"$T/state.tmp\" \"$T/state\"; log \"state $1\"; }\n")
+                        "state() { echo \"$1 $K\" > \"$T/state.tmp\" && mv -f \"$T/state.tmp\" \"$T/state\"; log \"state $1\"; }\n")
              .arg(targets(plan).join(QLatin1Char(' ')));
     s += QStringLiteral("reload() {\n");
     for (const QString& cmd : plan.config.reloadCommands) {
@@ -119,8 +130,9 @@ QByteArray script(const CommitPlan& plan)
             continue; // routes are set after the daemon has the new config
         s += QStringLiteral("\t%1 >> \"$T/log\" 2>&1 || return 1\n").arg(cmd);
     }
-    s += QStringLiteral("\treturn 0\n}\n");
-    s += QStringLiteral("verify() { %1 >> \"$T/log\" 2>&1; }\n").arg(plan.verifyCommand);
+    // A daemon a reload starts must not inherit the push lock (fd 9) and hold it for ever.
+    s += QStringLiteral("\treturn 0\n} 9>&-\n");
+    s += QStringLiteral("verify() { %1 >> \"$T/log\" 2>&1; } 9>&-\n").arg(plan.verifyCommand);
     // A rollback undoes exactly what was done so far and nothing else: a file is restored or
     // removed only once it was backed up (had/) or found absent (new/), and the daemon, routes and
     // firewall are touched only once their step was reached.
@@ -148,23 +160,23 @@ QByteArray script(const CommitPlan& plan)
              "\texit 1\n"
              "}\n")
              .arg(plan.applyFirewall ? QStringLiteral("\tif [ $FIREWALLED = 1 ]; then\n"
-                                                      "\t\tnft delete table inet %1 >> \"$T/log\" 2>&1\n"
-                                                      "\t\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1\n"
+                                                      "\t\tnft delete table inet %1 >> \"$T/log\" 2>&1 9>&-\n"
+                                                      "\t\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1 9>&-\n"
                                                       "\tfi\n")
                                            .arg(table)
                                      : QString(),
                   setsRoutes ? QStringLiteral("\tif [ $ROUTED = 1 ]; then\n"
-                                              "\t\tif [ -x %1 ]; then %1 >> \"$T/log\" 2>&1; else ip route del %2 >> \"$T/log\" 2>&1; fi\n"
+                                              "\t\tif [ -x %1 ]; then %1 >> \"$T/log\" 2>&1 9>&-; else ip route del %2 >> \"$T/log\" 2>&1 9>&-; fi\n"
                                               "\tfi\n")
                                    .arg(shellQuote(routes), plan.remoteNet)
                              : QString());
     s += QStringLiteral(
         "\n"
         "trap 'rollback \"interrupted\"' HUP INT TERM\n"
-        "rm -rf \"$T/had\" \"$T/new\" \"$T/confirm\" \"$T/reason\" \"$T/firewall.before\"\n"
+        "rm -rf \"$T/had\" \"$T/new\" \"$T/reason\" \"$T/firewall.before\"\n"
         "mkdir -p \"$T/had\" \"$T/new\"\n"
         "state committing\n"
-        "[ -e \"$T/abort\" ] && rollback \"the wizard asked for a rollback\"\n"
+        "[ -e \"$T/abort.$K\" ] && rollback \"the wizard asked for a rollback\"\n"
         "for f in $FILES; do\n"
         "\t[ -e \"$f.ipsec-wizard-new\" ] || rollback \"$f.ipsec-wizard-new was not uploaded\"\n"
         "done\n"
@@ -172,7 +184,10 @@ QByteArray script(const CommitPlan& plan)
         "for f in $FILES; do\n"
         "\tn=$((n + 1))\n"
         "\tif [ -e \"$f\" ]; then\n"
-        "\t\tcp -p \"$f\" \"$f.ipsec-wizard-bak\" || rollback \"cannot back up $f\"\n"
+        // The backup is a file of our own made fresh (mktemp: O_EXCL, 0600), then renamed over
+        // the old backup: nothing is ever written through a path that was already there.
+        "\t\tb=$(mktemp \"$f.ipsec-wizard-XXXXXX\") && cp -p \"$f\" \"$b\" && mv -f -T \"$b\" \"$f.ipsec-wizard-bak\" \\\n"
+        "\t\t\t|| { rm -f \"$b\"; rollback \"cannot back up $f\"; }\n"
         "\t\t: > \"$T/had/$n\"\n"
         "\telse\n"
         "\t\t: > \"$T/new/$n\"\n"
@@ -186,19 +201,19 @@ QByteArray script(const CommitPlan& plan)
         "verify || rollback \"the new connection is not listed after the reload\"\n");
     if (setsRoutes)
         s += QStringLiteral("ROUTED=1\n"
-                            "%1 >> \"$T/log\" 2>&1 || rollback \"the route could not be set (routes.sh)\"\n")
+                            "%1 >> \"$T/log\" 2>&1 9>&- || rollback \"the route could not be set (routes.sh)\"\n")
                  .arg(shellQuote(routes));
     if (plan.applyFirewall)
         s += QStringLiteral("nft list table inet %1 > \"$T/firewall.before\" 2>/dev/null || : > \"$T/firewall.before\"\n"
                             "FIREWALLED=1\n"
-                            "nft -f %2 >> \"$T/log\" 2>&1 || rollback \"nft refused the firewall rules\"\n")
+                            "nft -f %2 >> \"$T/log\" 2>&1 9>&- || rollback \"nft refused the firewall rules\"\n")
                  .arg(table, shellQuote(QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/firewall.nft")));
     s += QStringLiteral(
              "state committed\n"
              "i=0\n"
              "while [ $i -lt %1 ]; do\n"
-             "\tif [ -e \"$T/confirm\" ]; then state confirmed; exit 0; fi\n"
-             "\tif [ -e \"$T/abort\" ]; then rollback \"the wizard asked for a rollback\"; fi\n"
+             "\tif [ -e \"$T/confirm.$K\" ]; then state confirmed; rm -f \"$T/confirm.$K\"; exit 0; fi\n"
+             "\tif [ -e \"$T/abort.$K\" ]; then rollback \"the wizard asked for a rollback\"; fi\n"
              "\tsleep 0.02\n"
              "\ti=$((i + 1))\n"
              "done\n"
@@ -224,17 +239,14 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
     }
     const bool v6 = plan.remoteNet.contains(QLatin1Char(':'));
     const QString fwd = v6 ? QStringLiteral("/proc/sys/net/ipv6/conf/all/forwarding") : QStringLiteral("/proc/sys/net/ipv4/ip_forward");
-    const QString k = QString::fromLatin1(token);
 
     QString s = QStringLiteral("# IPsec Wizard push of tunnel \"%1\": preflight, then the files from stdin, then the commit.\n").arg(plan.name);
-    s += scriptHeader(plan);
-    s += QStringLiteral("K=%1\n"
-                        "NEW=\"%2\"\n")
-             .arg(k, uploads(plan).join(QLatin1Char(' ')));
+    s += scriptHeader(plan, token);
+    s += QStringLiteral("NEW=\"%1\"\n").arg(uploads(plan).join(QLatin1Char(' ')));
     // 1. Preflight: the same facts as always, one line each; nothing is read or written before
     // it has passed as root.
     s += QStringLiteral("ok=1\n"
-                        "for t in %1; do if command -v $t >/dev/null; then echo \"have $t\"; else echo \"missing $t\"; ok=0; fi; done\n"
+                        "for t in %1 flock setsid mktemp; do if command -v $t >/dev/null; then echo \"have $t\"; else echo \"missing $t\"; ok=0; fi; done\n"
                         "for d in %2; do [ -d \"$d\" ] || mkdir -p \"$d\" 2>/dev/null; if [ -w \"$d\" ]; then echo \"writable $d\"; else echo \"unwritable $d\"; ok=0; fi; done\n"
                         // The shell's own read, not cat: every process counts on a busy gateway.
                         "value() { v=; read -r v 2>/dev/null < \"$1\" || :; }\n"
@@ -245,12 +257,24 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                         "if [ \"$u\" != 0 ]; then echo \"result need-root\"; exit 0; fi\n"
                         "if [ $ok != 1 ]; then echo \"result preflight-failed\"; exit 0; fi\n")
              .arg(software, dirs.join(QLatin1Char(' ')), fwd);
-    // 2. Upload: every file from stdin as PATH.ipsec-wizard-new. Leftovers of an earlier push go
+    // 2. The gateway's push lock, for the whole transaction: fd 9 is inherited by the commit
+    // script, which holds it until it is confirmed or has rolled back. Another push (of any
+    // tunnel: racoon's share psk.txt) is refused meanwhile, with what holds the lock since when.
+    s += QStringLiteral(
+        "mkdir -p \"${L%/*}\" && exec 9>>\"$L\" || { echo \"result upload-failed cannot open $L\"; exit 0; }\n"
+        "if ! flock -n 9; then\n"
+        "\th=; read -r h 2>/dev/null < \"$L.holder\" || :\n"
+        "\techo \"result busy ${h:-another push}\"\n"
+        "\texit 0\n"
+        "fi\n"
+        "echo \"tunnel %1, started $(date -u '+%Y-%m-%d %H:%M:%S UTC')\" > \"$L.holder\"\n")
+             .arg(plan.name);
+    // 3. Upload: every file from stdin as PATH.ipsec-wizard-new. Leftovers of an earlier push go
     // first (claims of other pushes, flags, state; never this push's claim: an abort may hold it).
     s += QStringLiteral(
         "mkdir -p \"$T\" && chmod 700 \"$T\" || { echo \"result upload-failed cannot create $T\"; exit 0; }\n"
-        "for c in \"$T\"/claim.*; do [ \"$c\" = \"$T/claim.$K\" ] || rm -rf \"$c\"; done\n"
-        "rm -f $NEW \"$T/commit.sh\" \"$T/abort\" \"$T/confirm\"\n"
+        "for c in \"$T\"/claim.* \"$T\"/abort.* \"$T\"/confirm.*; do [ \"$c\" = \"$T/claim.$K\" ] || rm -rf \"$c\"; done\n"
+        "rm -f $NEW \"$T/commit.sh\"\n"
         "cleanup() { rm -f $NEW \"$T/commit.sh\"; }\n"
         // The wizard went away (its channel closed) or we were stopped: take the uploads back.
         "trap 'cleanup; exit 1' HUP INT TERM PIPE\n"
@@ -267,7 +291,7 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
         s += QStringLiteral("get %1.ipsec-wizard-new %2\n").arg(f.path).arg(f.content.size());
         byMode[f.mode] << f.path + QStringLiteral(".ipsec-wizard-new");
     }
-    s += QStringLiteral("get \"$T/commit.sh\" %1\n").arg(script(plan).size());
+    s += QStringLiteral("get \"$T/commit.sh\" %1\n").arg(script(plan, token).size());
     byMode[0700] << QStringLiteral("\"$T/commit.sh\"");
     // The end mark right after the last byte proves that every file got exactly its bytes (a
     // short stream leaves a file short and the mark unread).
@@ -286,11 +310,11 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
         s += QStringLiteral("current %1 %2\n").arg(f.path, octal(f.mode));
     s += QStringLiteral("if [ $same = 1 ]; then\n"
                         "\techo current\n"
-                        "\tif { %1; } >/dev/null 2>&1; then cleanup; echo \"result unchanged\"; exit 0; fi\n"
+                        "\tif { %1; } >/dev/null 2>&1 9>&-; then cleanup; echo \"result unchanged\"; exit 0; fi\n"
                         "\techo current-not-loaded\n"
                         "fi\n")
              .arg(plan.verifyCommand);
-    // 3. Commit: claim this push (an abort that claimed it first wins: nothing starts), then
+    // 4. Commit: claim this push (an abort that claimed it first wins: nothing starts), then
     // start the commit script detached, so it lives on and rolls back by itself whatever happens
     // to this connection, and wait for it to report.
     s += QStringLiteral("echo commit\n"
@@ -311,26 +335,33 @@ QByteArray pushInput(const CommitPlan& plan, const QByteArray& token)
     QByteArray in = payloadStart(token) + '\n';
     for (const GeneratedFile& f : plan.config.files)
         in += f.content;
-    in += script(plan);
+    in += script(plan, token);
     in += payloadEnd(token) + '\n';
     return in;
 }
 
 QString abortCommand(const CommitPlan& plan, const QByteArray& token, int timeoutMs)
 {
-    QString s = scriptHeader(plan);
+    QString s = scriptHeader(plan, token);
+    // Claimed first: this push can never start its commit. Its uploads are removed only when no
+    // push holds the lock; otherwise they may be another push's (its own push script, if it still
+    // runs, removes them when it finds the claim taken).
     s += QStringLiteral("mkdir -p \"$T\" && chmod 700 \"$T\" || exit 1\n"
-                        "if mkdir \"$T/claim.%1\" 2>/dev/null; then rm -f %2 \"$T/commit.sh\"; echo \"state not-started\"; exit 0; fi\n"
-                        "touch \"$T/abort\"\n")
-             .arg(QString::fromLatin1(token), uploads(plan).join(QLatin1Char(' ')));
+                        "if mkdir \"$T/claim.$K\" 2>/dev/null; then\n"
+                        "\tflock -n \"$L\" rm -f %1 \"$T/commit.sh\" 2>/dev/null || :\n"
+                        "\techo \"state not-started\"\n"
+                        "\texit 0\n"
+                        "fi\n"
+                        "touch \"$T/abort.$K\"\n")
+             .arg(uploads(plan).join(QLatin1Char(' ')));
     s += waitFor({QStringLiteral("rolled-back"), QStringLiteral("confirmed")}, timeoutMs);
     return s;
 }
 
-QString confirmCommand(const CommitPlan& plan, int timeoutMs)
+QString confirmCommand(const CommitPlan& plan, const QByteArray& token, int timeoutMs)
 {
-    QString s = scriptHeader(plan);
-    s += QStringLiteral("touch \"$T/confirm\" || exit 1\n");
+    QString s = scriptHeader(plan, token);
+    s += QStringLiteral("touch \"$T/confirm.$K\" || exit 1\n");
     s += waitFor({QStringLiteral("confirmed"), QStringLiteral("rolled-back")}, timeoutMs);
     return s;
 }

@@ -25,6 +25,8 @@ struct CommitPlan
     int confirmTimeoutSec = 60;
     // Where the transaction lives; empty: transactionDir(name). Tests point it at a scratch folder.
     QString txnDir;
+    // The gateway's push lock; empty: lockFile() of the real gateway. Tests point it elsewhere.
+    QString lockFile;
 };
 
 namespace CommitScript {
@@ -33,15 +35,23 @@ namespace CommitScript {
 QString transactionDir(const QString& name); // "/etc/ipsec-wizard/NAME/.transaction"
 QString transactionDir(const CommitPlan& plan);
 
-// States the script writes to TXN/state, in order: committing, committed, confirmed; or
-// rolling-back, rolled-back (with the reason in TXN/reason).
-QByteArray script(const CommitPlan& plan);
+// One per gateway, not per tunnel (racoon tunnels share psk.txt): held with flock from the push's
+// start until its commit is confirmed or rolled back. "/etc/ipsec-wizard/.push.lock"; beside it
+// PATH.holder says which tunnel holds it since when.
+QString lockFile(const CommitPlan& plan);
+
+// States the script writes to TXN/state as "STATE TOKEN", in order: committing, committed,
+// confirmed; or rolling-back, rolled-back (with the reason in TXN/reason). It acts only on the
+// flags named after its own push's TOKEN: TXN/confirm.TOKEN and TXN/abort.TOKEN.
+QByteArray script(const CommitPlan& plan, const QByteArray& token);
 
 // The whole push on one channel (each SSH channel costs the gateway's sshd a PAM session):
 // preflight → files from stdin → commit, in that order, printing one line per fact:
 //   have|missing TOOL, writable|unwritable DIR, forward V, rp_filter A B, uid N   (the preflight)
 //   result need-root            not root: nothing was read or changed (run it again through sudo)
 //   result preflight-failed     a "missing" or "unwritable" line says why; nothing was changed
+//   result busy WHO             another push holds the gateway's lock (WHO: its tunnel, since
+//                               when); nothing was changed
 //   uploaded PATH               PATH is written with its final mode
 //   result upload-failed WHY    nothing was changed; what was uploaded is removed again
 //   current / current-not-loaded   every file already matches; the daemon has it / does not
@@ -63,7 +73,7 @@ QString abortCommand(const CommitPlan& plan, const QByteArray& token, int timeou
 
 // Confirms a committed gateway (run over a fresh connection) and waits until the script has taken
 // it: prints "state confirmed", or "state rolled-back" / "state timeout" when it came too late.
-QString confirmCommand(const CommitPlan& plan, int timeoutMs);
+QString confirmCommand(const CommitPlan& plan, const QByteArray& token, int timeoutMs);
 
 QString verifyCommandFor(const GatewayConfig& config, const QString& name);
 

@@ -3,11 +3,15 @@
 #include "CommitScript.h"
 #include "Generator.h"
 #include "Logging.h"
+#include "Psk.h"
+#include "SnapshotParser.h"
+#include "TunnelView.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QHash>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <memory>
 #include <mutex>
@@ -46,6 +50,81 @@ QString outcomeName(GatewayOutcome outcome)
     return {};
 }
 
+Status checkFirewallRules(const QByteArray& rules, const QString& tunnelName)
+{
+    const QByteArray table = "table inet ipsec_wizard_" + tunnelName.toUtf8().replace('-', '_');
+    int depth = 0;
+    int line = 1;
+    int tables = 0;
+    QByteArray statement; // what stands at the top level since the last newline or ';'
+    QByteArray words;     // everything outside comments and strings, to look for include
+    auto topLevel = [&](bool opensBlock) -> Status {
+        const QByteArray s = statement.simplified();
+        statement.clear();
+        if (opensBlock) {
+            if (s == table) {
+                ++tables;
+                return {};
+            }
+        } else if (s.isEmpty()) {
+            return {};
+        }
+        return Error{QString(), tr("Line %1: only “%2 { … }” may stand at the top level (a rollback deletes that table and nothing "
+                                   "else), not “%3”.")
+                                    .arg(line)
+                                    .arg(QString::fromUtf8(table), shown(QString::fromUtf8(s)))};
+    };
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const char c = rules.at(i);
+        if (c == '#') {
+            while (i + 1 < rules.size() && rules.at(i + 1) != '\n')
+                ++i;
+            continue;
+        }
+        if (c == '"') {
+            qsizetype end = rules.indexOf('"', i + 1);
+            if (end < 0)
+                return Error{QString(), tr("Line %1: a string is not closed.").arg(line)};
+            if (depth == 0)
+                statement += rules.mid(i, end - i + 1);
+            line += int(rules.mid(i, end - i).count('\n'));
+            i = end;
+            continue;
+        }
+        words += c;
+        if (depth == 0) {
+            if (c == '\n' || c == ';') {
+                if (Status st = topLevel(false); !st)
+                    return st;
+            } else if (c == '{') {
+                if (Status st = topLevel(true); !st)
+                    return st;
+                depth = 1;
+            } else if (c == '}') {
+                return Error{QString(), tr("Line %1: a “}” closes nothing.").arg(line)};
+            } else {
+                statement += c;
+            }
+        } else if (c == '{') {
+            ++depth;
+        } else if (c == '}') {
+            --depth;
+        }
+        if (c == '\n')
+            ++line;
+    }
+    if (depth != 0)
+        return Error{QString(), tr("A “{” is not closed.")};
+    if (Status st = topLevel(false); !st)
+        return st;
+    static const QRegularExpression include(QStringLiteral("(^|[^A-Za-z0-9_])include([^A-Za-z0-9_]|$)"));
+    if (include.match(QString::fromUtf8(words)).hasMatch())
+        return Error{QString(), tr("The rules may not include other files: a rollback could not undo what they do.")};
+    if (tables != 1)
+        return Error{QString(), tr("The rules must define “%1 { … }” once (the table a rollback removes).").arg(QString::fromUtf8(table))};
+    return {};
+}
+
 // One gateway's side of the transaction, run on its own thread. Two SSH channels per push: one
 // for preflight + upload + commit (CommitScript::pushCommand), one on a fresh connection for the
 // confirmation. Each channel costs the gateway's sshd a PAM session, which is most of a push's time.
@@ -70,7 +149,15 @@ struct Deployer::GatewayJob
     bool viaSudo = false;
     QByteArray sudoInput;
 
-    ~GatewayJob() { sudoInput.fill('\0'); }
+    ~GatewayJob()
+    {
+        Psk::wipe(sudoInput);
+        // The generated files hold the PSK; the last copy to go is overwritten.
+        for (GatewayConfig* c : {&config, &plan.config})
+            for (GeneratedFile& f : c->files)
+                if (f.secret)
+                    Psk::wipe(f.content);
+    }
 
     QString asRoot(const QString& command) const
     {
@@ -135,12 +222,14 @@ struct Deployer::GatewayJob
             return true;
         }
         if (sudoInput.isEmpty()) {
-            const auto password = options.password ? options.password(tr("sudo password for %1@%2").arg(options.user, options.host))
-                                                   : std::optional<QByteArray>();
+            auto password = options.password ? options.password(tr("sudo password for %1@%2").arg(options.user, options.host))
+                                             : std::optional<QByteArray>();
             if (!password)
                 return fail(tr("%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow "
-                               "NOPASSWD sudo, or give the password.").arg(options.user));
+                               "NOPASSWD sudo (recommended: see the README's security model), or give the password.")
+                                .arg(options.user));
             sudoInput = *password + '\n';
+            Psk::wipe(*password);
         }
         // Checked on its own first: the push that follows gives sudo the same line, and a refused
         // password must never make sudo read the files behind it as further attempts.
@@ -225,17 +314,13 @@ struct Deployer::GatewayJob
     {
         if (!connect(options))
             return false;
-        auto r = pushOnce();
-        if (r && r.value().out.split('\n').contains("result need-root")) {
-            // Not root: nothing was read or changed. Become root through sudo, then push again
-            // with root's eyes (the preflight too).
-            unsettled = false;
-            if (!becomeRoot(options)) {
-                outcome = GatewayOutcome::Failed;
-                return false;
-            }
-            r = pushOnce();
+        // Privilege first: the payload (the PSK among it) goes only to a root shell, never to a
+        // user's shell that then finds it cannot become root.
+        if (options.user != QLatin1String("root") && !becomeRoot(options)) {
+            outcome = GatewayOutcome::Failed;
+            return false;
         }
+        auto r = pushOnce();
         if (!r)
             return fail(r.error().message); // the outcome is unknown: abort() settles it
         const QList<QByteArray> lines = r.value().out.split('\n');
@@ -249,7 +334,16 @@ struct Deployer::GatewayJob
         if (result("result need-root")) {
             unsettled = false;
             outcome = GatewayOutcome::Failed;
-            return fail(tr("%1 is still not root through sudo; nothing was changed").arg(gatewayLabel(side)));
+            return fail(viaSudo ? tr("%1 is still not root through sudo; nothing was changed").arg(gatewayLabel(side))
+                                : tr("%1: the user %2 is not uid 0 there; nothing was changed. Fix: connect as a user that may sudo.")
+                                      .arg(gatewayLabel(side), options.user));
+        }
+        if (const auto holder = result("result busy")) {
+            unsettled = false;
+            outcome = GatewayOutcome::Failed;
+            return fail(tr("%1 is busy: another push is still pending there (%2). Nothing was changed; try again once it is "
+                           "confirmed or has rolled back by itself.")
+                            .arg(gatewayLabel(side), terminalSafe(*holder)));
         }
         if (!preflightPassed(lines) || result("result preflight-failed")) {
             unsettled = false;
@@ -338,18 +432,25 @@ struct Deployer::GatewayJob
                                                            .arg(plan.confirmTimeoutSec));
     }
 
-    // Phase 3: confirm over a fresh connection (proves the management path still works).
-    bool confirm(const SshOptions& options)
+    // Phase 3a: a fresh connection (proves the management path still works). Both gateways are
+    // reached before either is confirmed, so a gateway the new rules cut off rolls both back.
+    bool reconnect(const SshOptions& options)
     {
-        log(DeployEvent::Kind::Step, tr("confirming over a fresh SSH connection"));
+        log(DeployEvent::Kind::Step, tr("connecting again over a fresh SSH connection, to confirm"));
         SshOptions fresh = options;
         fresh.acceptNewHostKey = {}; // the key was checked minutes ago; a new one now is suspicious
         auto s = SshSession::connect(fresh);
         if (!s)
             return fail(tr("cannot reach %1 again to confirm (%2); it rolls back by itself").arg(gatewayLabel(side), s.error().message));
         session = std::move(s.value());
-        log(DeployEvent::Kind::Command, QStringLiteral("touch %1/confirm").arg(txn()));
-        if (stateIn(rootScript(CommitScript::confirmCommand(plan, 20000), 30000), {QStringLiteral("confirmed"), QStringLiteral("rolled-back")})
+        return true;
+    }
+
+    // Phase 3b: the confirmation itself, named after this push's token.
+    bool confirm()
+    {
+        log(DeployEvent::Kind::Command, QStringLiteral("touch %1/confirm.%2").arg(txn(), QString::fromLatin1(token.left(8)) + QStringLiteral("…")));
+        if (stateIn(rootScript(CommitScript::confirmCommand(plan, token, 20000), 30000), {QStringLiteral("confirmed"), QStringLiteral("rolled-back")})
             != QLatin1String("confirmed"))
             return fail(tr("%1 did not confirm").arg(gatewayLabel(side)));
         outcome = GatewayOutcome::Confirmed;
@@ -365,8 +466,15 @@ Deployer::Deployer(TunnelProfile profile, QByteArray psk, std::array<SshOptions,
 {
 }
 
-void Deployer::emitEvent(std::optional<Side> side, DeployEvent::Kind kind, const QString& text) const
+Deployer::~Deployer()
 {
+    Psk::wipe(m_psk);
+}
+
+void Deployer::emitEvent(std::optional<Side> side, DeployEvent::Kind kind, const QString& rawText) const
+{
+    // Much of it is the gateways' own output: nothing in it may drive the admin's terminal.
+    const QString text = terminalSafe(rawText);
     qCInfo(lcDeploy).noquote() << (side ? sideId(*side) : QStringLiteral("-")) << text;
     if (m_log)
         m_log(DeployEvent{side, kind, text});
@@ -381,9 +489,11 @@ SshOptions Deployer::sshOptionsFor(const TunnelProfile& p, Side side, const QStr
     o.user = gw.ssh.user;
     if (!gw.ssh.identityFile.isEmpty())
         o.keyFile = QDir(profileDir).absoluteFilePath(gw.ssh.identityFile);
+    // The admin's own file first: it is where new keys are recorded, and a profile (which may
+    // come from elsewhere) can add keys for hosts it does not know but never overrule it.
+    o.knownHostsFiles << QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
     if (!p.knownHostsFile.isEmpty())
         o.knownHostsFiles << QDir(profileDir).absoluteFilePath(p.knownHostsFile);
-    o.knownHostsFiles << QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
     return o;
 }
 
@@ -426,11 +536,25 @@ DeployResult Deployer::run()
 {
     DeployResult result;
     std::array<std::unique_ptr<GatewayJob>, 2> gws;
+    // The validated, normalised addresses (never the profile's raw strings) reach the scripts.
+    std::array<QString, 2> internal;
     for (Side side : {Side::A, Side::B}) {
         auto cfg = Generate::side(m_profile, side, m_psk);
         if (!cfg) {
             result.message = cfg.error().toString();
             return result;
+        }
+        auto view = TunnelView::make(m_profile, side, m_psk);
+        if (!view) {
+            result.message = view.error().toString();
+            return result;
+        }
+        internal[size_t(side)] = view.value().localInternal.toString();
+        if (!m_options.firewallRules.isEmpty()) {
+            if (const Status st = checkFirewallRules(m_options.firewallRules, m_profile.name); !st) {
+                result.message = tr("firewall rules: %1").arg(st.error().message);
+                return result;
+            }
         }
         if (!m_options.firewallRules.isEmpty())
             for (GeneratedFile& f : cfg.value().files)
@@ -442,7 +566,8 @@ DeployResult Deployer::run()
         gw->config = cfg.value();
         gw->plan.name = m_profile.name;
         gw->plan.config = cfg.value();
-        gw->plan.remoteNet = m_profile.network(otherSide(side));
+        gw->plan.remoteNet = view.value().remoteNet.toString();
+        Psk::wipe(view.value().psk);
         gw->plan.verifyCommand = CommitScript::verifyCommandFor(cfg.value(), m_profile.name);
         gw->plan.applyFirewall = m_options.applyFirewall || !m_options.firewallRules.isEmpty();
         gw->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
@@ -486,13 +611,13 @@ DeployResult Deployer::run()
 
     // Phase 2: the tunnel test, only when something changed or was asked for.
     if (m_options.tunnelTest) {
-        emitEvent(std::nullopt, DeployEvent::Kind::Step, tr("tunnel test: ping from %1 to %2").arg(m_profile.gatewayA.internalAddress, m_profile.gatewayB.internalAddress));
+        emitEvent(std::nullopt, DeployEvent::Kind::Step, tr("tunnel test: ping from %1 to %2").arg(internal[0], internal[1]));
         bool up = false;
         QString lastOutput;
         for (int attempt = 0; attempt < 6 && !up; ++attempt) {
             if (m_options.cancel && m_options.cancel->load())
                 break;
-            auto r = gws[0]->root(QStringLiteral("ping -c 3 -i 0.3 -W 2 -I %1 %2").arg(m_profile.gatewayA.internalAddress, m_profile.gatewayB.internalAddress),
+            auto r = gws[0]->root(QStringLiteral("ping -c 3 -i 0.3 -W 2 -I %1 %2").arg(internal[0], internal[1]),
                                   30000, [&](Stream, const QByteArray& line) {
                                       emitEvent(Side::A, DeployEvent::Kind::Output, QString::fromUtf8(line));
                                   });
@@ -520,30 +645,47 @@ DeployResult Deployer::run()
         for (const auto& gw : gws) {
             const QString cmd = gw->config.checkCommands.value(1, gw->config.checkCommands.value(0));
             auto sas = gw->root(cmd, 20000);
+            // setkey -D and ip xfrm state print the live SAs' keys: masked, as the monitor does.
             result.tunnelReport += QStringLiteral("== %1: %2\n%3\n").arg(gatewayLabel(gw->side), cmd,
-                                                                          sas ? QString::fromUtf8(sas.value().out) : sas.error().message);
+                                                                          terminalSafe(sas ? QString::fromUtf8(SnapshotParser::maskKeyMaterial(sas.value().out))
+                                                                                           : sas.error().message));
         }
+        if (m_options.cancel && m_options.cancel->load())
+            return rollbackAll(tr("cancelled"));
         if (!up)
             return rollbackAll(tr("the tunnel test failed: %1 cannot reach %2 through the tunnel (%3)")
-                                   .arg(m_profile.gatewayA.internalAddress, m_profile.gatewayB.internalAddress, lastOutput.trimmed().right(300)));
+                                   .arg(internal[0], internal[1], terminalSafe(lastOutput.trimmed().right(300))));
         emitEvent(std::nullopt, DeployEvent::Kind::Result, tr("the tunnel carries traffic"));
     }
 
-    // Phase 3: confirm both, each over a fresh connection.
-    std::array<bool, 2> confirmed{true, true};
-    {
-        auto confirmOne = [&](int i) {
-            if (gws[size_t(i)]->outcome == GatewayOutcome::Unchanged)
-                return;
-            confirmed[size_t(i)] = gws[size_t(i)]->confirm(m_ssh[size_t(i)]);
+    // Phase 3: confirm both. First reach both again over fresh connections, and only then
+    // confirm: a gateway that cannot be reached (its new rules cut the path) rolls both back.
+    auto onBoth = [&](const std::function<bool(GatewayJob&)>& step) {
+        std::array<bool, 2> ok{true, true};
+        auto one = [&](int i) {
+            if (gws[size_t(i)]->outcome != GatewayOutcome::Unchanged)
+                ok[size_t(i)] = step(*gws[size_t(i)]);
         };
-        std::thread a(confirmOne, 0);
-        std::thread b(confirmOne, 1);
+        std::thread a(one, 0);
+        std::thread b(one, 1);
         a.join();
         b.join();
+        return ok[0] && ok[1];
+    };
+    if (m_options.cancel && m_options.cancel->load())
+        return rollbackAll(tr("cancelled"));
+    if (!onBoth([&](GatewayJob& gw) { return gw.reconnect(m_ssh[size_t(gw.side)]); }))
+        return rollbackAll(tr("a gateway could not be reached again to confirm; both gateways roll back"));
+    if (!onBoth([](GatewayJob& gw) { return gw.confirm(); })) {
+        rollbackAll(tr("confirmation failed; both gateways roll back"));
+        // A gateway that had taken its confirmation keeps the new configuration: say so.
+        for (Side side : {Side::A, Side::B})
+            if (result.outcome[size_t(side)] == GatewayOutcome::Confirmed)
+                result.message = tr("confirmation failed on %1, which rolled back; %2 had already confirmed and keeps the new "
+                                    "configuration, so the two gateways now differ. Push again.")
+                                     .arg(gatewayLabel(otherSide(side)), gatewayLabel(side));
+        return result;
     }
-    if (!confirmed[0] || !confirmed[1])
-        return rollbackAll(tr("confirmation failed; both gateways roll back"));
     for (int i : {0, 1})
         result.outcome[size_t(i)] = gws[size_t(i)]->outcome;
     result.ok = true;

@@ -52,12 +52,20 @@ struct DeployResult
 
 QString outcomeName(GatewayOutcome outcome);
 
+// The admin's own nftables rules for DeployOptions::firewallRules: a rollback deletes the
+// tunnel's table "inet ipsec_wizard_NAME" and nothing else, so the file may define exactly that
+// table and nothing at its top level besides (no other table, no flush, no include).
+Status checkFirewallRules(const QByteArray& rules, const QString& tunnelName);
+
 class Deployer final
 {
 public:
     // ssh[0] is gateway A's connection, ssh[1] gateway B's.
     Deployer(TunnelProfile profile, QByteArray psk, std::array<SshOptions, 2> ssh, DeployOptions options,
              std::function<void(const DeployEvent&)> log);
+    ~Deployer();
+    Deployer(const Deployer&) = delete;
+    Deployer& operator=(const Deployer&) = delete;
 
     // Every file with its path and mode, and every command, in order, for both gateways;
     // connects nowhere. Fails only when the profile is invalid.
@@ -65,8 +73,8 @@ public:
 
     DeployResult run();
 
-    // SSH options for one gateway from the profile (host, port, user, identity file, the
-    // profile's known_hosts file relative to profileDir, then ~/.ssh/known_hosts).
+    // SSH options for one gateway from the profile (host, port, user, identity file,
+    // ~/.ssh/known_hosts, then the profile's known_hosts file relative to profileDir).
     static SshOptions sshOptionsFor(const TunnelProfile& profile, Side side, const QString& profileDir);
 
 private:

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <libssh/sftp.h>
 
@@ -89,6 +90,14 @@ Result<std::unique_ptr<SshSession>> SshSession::connect(const SshOptions& option
 Status SshSession::open()
 {
     const QString where = describe();
+    // A second line of defence behind the profile's validation: libssh expands the user and host
+    // into a ProxyCommand from the admin's ssh config, which /bin/sh runs.
+    static const QRegularExpression safeHost(QStringLiteral("^[A-Za-z0-9_:][A-Za-z0-9.:_-]{0,252}\\z"));
+    static const QRegularExpression safeUser(QStringLiteral("^[A-Za-z_][A-Za-z0-9._-]{0,31}\\z"));
+    if (!safeHost.match(m_options.host).hasMatch())
+        return Error{QStringLiteral("ssh.host"), tr("“%1” is not a host name or address; nothing was run.").arg(shown(m_options.host))};
+    if (!safeUser.match(m_options.user).hasMatch())
+        return Error{QStringLiteral("ssh.user"), tr("“%1” is not a valid user name; nothing was run.").arg(shown(m_options.user))};
     m_session.reset(ssh_new());
     if (!m_session)
         return Error{where, tr("Cannot create an SSH session.")};
@@ -104,20 +113,29 @@ Status SshSession::open()
     ssh_options_set(ss, SSH_OPTIONS_PORT, &port);
     ssh_options_set(ss, SSH_OPTIONS_USER, user.constData());
     ssh_options_set(ss, SSH_OPTIONS_TIMEOUT, &timeout);
+    // Whatever the ssh config says: with "StrictHostKeyChecking no" libssh would count a host
+    // that is in no known_hosts file as known, and the PSK and passwords would go to anyone.
+    const int strict = 1;
+    ssh_options_set(ss, SSH_OPTIONS_STRICTHOSTKEYCHECK, &strict);
     // Small request/response packets: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms per
     // round trip, which a push of many small steps (and the monitor's polls) pays again and again.
     const int nodelay = 1;
     ssh_options_set(ss, SSH_OPTIONS_NODELAY, &nodelay);
-    const QStringList files = m_options.knownHostsFiles.isEmpty() ? QStringList{defaultKnownHosts()} : m_options.knownHostsFiles;
+    // Every file we check, for the host key algorithms libssh prefers (those already recorded);
+    // verifyHostKey() then checks each file on its own.
+    const QStringList files = knownHostsFiles();
     const QByteArray userFile = QFile::encodeName(files.first());
+    const QByteArray otherFile = QFile::encodeName(files.value(1, files.first()));
     ssh_options_set(ss, SSH_OPTIONS_KNOWNHOSTS, userFile.constData());
-    // libssh checks two files: the first given and, as the "global" one, the second (or the
-    // admin's own ~/.ssh/known_hosts when a profile names its own file).
-    const QByteArray globalFile = QFile::encodeName(files.size() > 1 ? files.at(1) : defaultKnownHosts());
-    ssh_options_set(ss, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, globalFile.constData());
+    ssh_options_set(ss, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, otherFile.constData());
     if (ssh_connect(ss) != SSH_OK)
         return Error{where, tr("Cannot connect: %1").arg(lastError())};
     return {};
+}
+
+QStringList SshSession::knownHostsFiles() const
+{
+    return m_options.knownHostsFiles.isEmpty() ? QStringList{defaultKnownHosts()} : m_options.knownHostsFiles;
 }
 
 Status SshSession::verifyHostKey()
@@ -136,37 +154,51 @@ Status SshSession::verifyHostKey()
     m_hostKey.fingerprint = QStringLiteral("SHA256:")
                             + QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(hash), qsizetype(len)).toBase64(QByteArray::OmitTrailingEquals));
 
-    const QString file = m_options.knownHostsFiles.isEmpty() ? defaultKnownHosts() : m_options.knownHostsFiles.first();
-    switch (ssh_session_is_known_server(m_session.get())) {
-    case SSH_KNOWN_HOSTS_OK:
-        return {};
-    case SSH_KNOWN_HOSTS_CHANGED:
-        return Error{where, tr("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! Someone could be eavesdropping on you right now "
-                               "(man-in-the-middle attack), or the host key has just been changed. The %1 key sent by %2 has the "
-                               "fingerprint %3, which does not match the key recorded for it. Nothing was sent. If the change is "
-                               "expected, remove the old key with: ssh-keygen -R %2 -f %4")
-                                .arg(m_hostKey.type, m_options.host, m_hostKey.fingerprint, file)};
-    case SSH_KNOWN_HOSTS_OTHER:
-        return Error{where, tr("The host key for %1 is recorded with a different key type than the %2 key it sent now (%3). This may be "
-                               "a man-in-the-middle attack; nothing was sent. Check the gateway's keys with ssh-keygen -lf.")
-                                .arg(m_options.host, m_hostKey.type, m_hostKey.fingerprint)};
-    case SSH_KNOWN_HOSTS_UNKNOWN:
-    case SSH_KNOWN_HOSTS_NOT_FOUND: {
-        if (!m_options.acceptNewHostKey || !m_options.acceptNewHostKey(m_hostKey, m_options.host))
-            return Error{where, tr("The authenticity of host %1 can't be established: its %2 key fingerprint is %3, which is not in %4. "
-                                   "Nothing was sent. Compare it with `ssh-keygen -lf` on the gateway, then accept it (CLI: "
-                                   "--accept-new-host-key).")
+    // Each file on its own: libssh stops at the first file that knows the key, so a profile's
+    // file (which travels in bundles) could otherwise vouch for a key the admin's own file says
+    // has changed. Any file that says "changed" wins; new keys go only to the first file.
+    ssh_session ss = m_session.get();
+    const QStringList files = knownHostsFiles();
+    bool known = false;
+    for (const QString& file : files) {
+        const QByteArray name = QFile::encodeName(file);
+        ssh_options_set(ss, SSH_OPTIONS_KNOWNHOSTS, name.constData());
+        ssh_options_set(ss, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, name.constData());
+        switch (ssh_session_is_known_server(ss)) {
+        case SSH_KNOWN_HOSTS_OK:
+            known = true;
+            break;
+        case SSH_KNOWN_HOSTS_CHANGED:
+            return Error{where, tr("WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! Someone could be eavesdropping on you right now "
+                                   "(man-in-the-middle attack), or the host key has just been changed. The %1 key sent by %2 has the "
+                                   "fingerprint %3, which does not match the key recorded for it in %4. Nothing was sent. If the change "
+                                   "is expected, remove the old key with: ssh-keygen -R %2 -f %4")
+                                    .arg(m_hostKey.type, m_options.host, m_hostKey.fingerprint, file)};
+        case SSH_KNOWN_HOSTS_OTHER:
+            return Error{where, tr("The host key for %1 is recorded in %4 with a different key type than the %2 key it sent now (%3). "
+                                   "This may be a man-in-the-middle attack; nothing was sent. Check the gateway's keys with ssh-keygen -lf.")
                                     .arg(m_options.host, m_hostKey.type, m_hostKey.fingerprint, file)};
-        QDir().mkpath(QFileInfo(file).absolutePath());
-        if (ssh_session_update_known_hosts(m_session.get()) != SSH_OK)
-            return Error{where, tr("Cannot record the host key in %1: %2").arg(file, lastError())};
-        qCInfo(lcSsh) << "recorded host key of" << m_options.host << m_hostKey.fingerprint << "in" << file;
+        case SSH_KNOWN_HOSTS_UNKNOWN:
+        case SSH_KNOWN_HOSTS_NOT_FOUND:
+            break;
+        case SSH_KNOWN_HOSTS_ERROR:
+            return Error{where, tr("Cannot check the host key against %1: %2").arg(file, lastError())};
+        }
+    }
+    const QByteArray userFile = QFile::encodeName(files.first());
+    ssh_options_set(ss, SSH_OPTIONS_KNOWNHOSTS, userFile.constData());
+    if (known)
         return {};
-    }
-    case SSH_KNOWN_HOSTS_ERROR:
-        break;
-    }
-    return Error{where, tr("Cannot check the host key against %1: %2").arg(file, lastError())};
+    if (!m_options.acceptNewHostKey || !m_options.acceptNewHostKey(m_hostKey, m_options.host))
+        return Error{where, tr("The authenticity of host %1 can't be established: its %2 key fingerprint is %3, which is not in %4. "
+                               "Nothing was sent. Compare it with `ssh-keygen -lf` on the gateway, then accept it (CLI: "
+                               "--accept-new-host-key).")
+                                .arg(m_options.host, m_hostKey.type, m_hostKey.fingerprint, files.join(QStringLiteral(", ")))};
+    QDir().mkpath(QFileInfo(files.first()).absolutePath());
+    if (ssh_session_update_known_hosts(ss) != SSH_OK)
+        return Error{where, tr("Cannot record the host key in %1: %2").arg(files.first(), lastError())};
+    qCInfo(lcSsh) << "recorded host key of" << m_options.host << m_hostKey.fingerprint << "in" << files.first();
+    return {};
 }
 
 Status SshSession::authenticate()
@@ -226,7 +258,7 @@ Status SshSession::authenticate()
             const int n = ssh_userauth_kbdint_getnprompts(ss);
             for (int i = 0; i < n && answered; ++i) {
                 char echo = 0;
-                const QString prompt = QString::fromUtf8(ssh_userauth_kbdint_getprompt(ss, unsigned(i), &echo));
+                const QString prompt = terminalSafe(QString::fromUtf8(ssh_userauth_kbdint_getprompt(ss, unsigned(i), &echo)));
                 auto answer = m_options.password(prompt);
                 // No one to answer (no terminal, no password given): this method is out.
                 answered = answer.has_value();

@@ -27,7 +27,8 @@ struct SshOptions
     int port = 22;
     QString user = QStringLiteral("root");
     int connectTimeoutSec = 10;
-    // Checked in order; new keys are recorded in the first. Empty: ~/.ssh/known_hosts.
+    // Each is checked; a key any of them says has changed is refused. New keys are recorded only
+    // in the first, which should be the admin's own (~/.ssh/known_hosts). Empty: that file alone.
     QStringList knownHostsFiles;
     // Unknown host key: true to accept and record it. Unset: refuse (the CLI without
     // --accept-new-host-key). Called on the session's thread.
@@ -79,6 +80,7 @@ private:
     explicit SshSession(SshOptions options);
     Status open();
     Status verifyHostKey();
+    [[nodiscard]] QStringList knownHostsFiles() const;
     Status authenticate();
     [[nodiscard]] bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }
     [[nodiscard]] QString lastError() const;

@@ -50,6 +50,7 @@ CommitPlan scratchPlan(const QString& dir, const QByteArray& psk, const QString&
     plan.verifyCommand = QStringLiteral("true");
     plan.confirmTimeoutSec = 60;
     plan.txnDir = dir + QStringLiteral("/txn");
+    plan.lockFile = dir + QStringLiteral("/push.lock");
     return plan;
 }
 
@@ -78,10 +79,13 @@ int fileMode(const QString& path)
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
 }
 
+// The state word; the token that follows it in the file names the push.
 QByteArray stateOf(const CommitPlan& plan)
 {
-    return fileContent(plan.txnDir + QStringLiteral("/state")).trimmed();
+    return fileContent(plan.txnDir + QStringLiteral("/state")).trimmed().split(' ').value(0);
 }
+
+const QByteArray testToken = "0123456789abcdef0123456789abcdef";
 
 } // namespace
 
@@ -104,7 +108,7 @@ private slots:
     {
         QFETCH(Flavour, flavour);
         QFETCH(bool, firewall);
-        const QByteArray script = CommitScript::script(planFor(flavour, firewall));
+        const QByteArray script = CommitScript::script(planFor(flavour, firewall), testToken);
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("commit.sh")));
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -131,12 +135,19 @@ private slots:
     void everyFileBackedUpAndSwapped()
     {
         const CommitPlan plan = planFor(Flavour::StrongSwan, false);
-        const QByteArray script = CommitScript::script(plan);
+        const QByteArray script = CommitScript::script(plan, testToken);
         for (const GeneratedFile& f : plan.config.files)
             QVERIFY2(script.contains(f.path.toUtf8()), qPrintable(f.path));
-        QVERIFY(script.contains("cp -p \"$f\" \"$f.ipsec-wizard-bak\""));
+        // The backup is a fresh file of our own, renamed into place: never written through a path.
+        QVERIFY(script.contains("b=$(mktemp \"$f.ipsec-wizard-XXXXXX\") && cp -p \"$f\" \"$b\" && mv -f -T \"$b\" \"$f.ipsec-wizard-bak\""));
+        // Only this push's flags count.
+        QVERIFY(script.contains("K=" + testToken + "\n"));
+        QVERIFY(script.contains("\"$T/confirm.$K\"") && script.contains("\"$T/abort.$K\""));
+        QVERIFY(!script.contains("\"$T/confirm\"") && !script.contains("\"$T/abort\""));
         QVERIFY(script.contains("mv -f \"$f.ipsec-wizard-new\" \"$f\""));
         QVERIFY(script.contains("\tswanctl --load-all >> \"$T/log\" 2>&1 || return 1\n"));
+        // A daemon the reload starts does not inherit the push lock.
+        QVERIFY(script.contains("\treturn 0\n} 9>&-\n"));
         QVERIFY(script.contains("verify() { swanctl --list-conns | grep -q '^seed: '"));
     }
 
@@ -149,7 +160,7 @@ private slots:
         const CommitPlan plan = planFor(flavour, firewall);
         const QByteArray token = "0123456789abcdef0123456789abcdef";
         for (const QString& script : {CommitScript::pushCommand(plan, token), CommitScript::abortCommand(plan, token, 1000),
-                                      CommitScript::confirmCommand(plan, 1000)}) {
+                                      CommitScript::confirmCommand(plan, token, 1000)}) {
             QProcess sh;
             sh.start(QStringLiteral("sh"), {QStringLiteral("-n"), QStringLiteral("-c"), script});
             QVERIFY(sh.waitForFinished());
@@ -161,7 +172,7 @@ private slots:
         const QByteArray input = CommitScript::pushInput(plan, token);
         for (const GeneratedFile& f : plan.config.files)
             QVERIFY(input.contains(f.content));
-        QVERIFY(input.contains(CommitScript::script(plan)));
+        QVERIFY(input.contains(CommitScript::script(plan, token)));
         QVERIFY(input.startsWith("ipsec-wizard-payload " + token + '\n'));
         QVERIFY(input.endsWith("ipsec-wizard-end " + token + '\n'));
         // Order: preflight, umask 077 and noclobber before the first file, modes after, then the commit.
@@ -198,7 +209,7 @@ private slots:
         QCOMPARE(fileMode(conf), 0600);
         QCOMPARE(fileMode(nft), 0644);
         QCOMPARE(fileMode(plan.txnDir), 0700);
-        QVERIFY2(runScript(CommitScript::confirmCommand(plan, 5000)).contains("state confirmed\n"), stateOf(plan).constData());
+        QVERIFY2(runScript(CommitScript::confirmCommand(plan, token1, 5000)).contains("state confirmed\n"), stateOf(plan).constData());
         QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")));
 
         // The same again: nothing to do, and no upload is left behind.
@@ -256,7 +267,86 @@ private slots:
         QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
         QVERIFY(fileContent(second.txnDir + QStringLiteral("/reason")).startsWith("no confirmation within 1 s"));
         // And a confirmation that comes too late says so.
-        QVERIFY(runScript(CommitScript::confirmCommand(second, 2000)).contains("state rolled-back\n"));
+        QVERIFY(runScript(CommitScript::confirmCommand(second, token7, 2000)).contains("state rolled-back\n"));
+    }
+
+    // One push at a time per gateway: a second push (of any tunnel) is refused while the first
+    // waits for its confirmation, and nothing meant for one push is taken by another.
+    void secondPushRefusedWhileOneIsPending()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        if (QStandardPaths::findExecutable(QStringLiteral("swanctl"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin"), QStringLiteral("/sbin")}).isEmpty()
+            || QStandardPaths::findExecutable(QStringLiteral("flock")).isEmpty())
+            QSKIP("needs swanctl (the preflight looks for it) and flock");
+        QTemporaryDir dir;
+        // The reload starts a long-lived process, as racoon-tool starts racoon: it must not keep the lock.
+        CommitPlan first = scratchPlan(dir.path(), "0xfirst", QStringLiteral("setsid -f sleep 60"));
+        const QString conf = first.config.files.at(0).path;
+        const QByteArray tokenA = "aaaaaaaaaaaaaaaa1111111111111111";
+        QByteArray out = runScript(CommitScript::pushCommand(first, tokenA), CommitScript::pushInput(first, tokenA));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+
+        // A second push, another tunnel's even: refused, saying which push holds the gateway.
+        CommitPlan other = scratchPlan(dir.path(), "0xother");
+        other.name = QStringLiteral("other");
+        other.txnDir = dir.path() + QStringLiteral("/txn-other");
+        const QByteArray tokenB = "bbbbbbbbbbbbbbbb2222222222222222";
+        out = runScript(CommitScript::pushCommand(other, tokenB), CommitScript::pushInput(other, tokenB));
+        QVERIFY2(out.contains("result busy tunnel scratch, started 20"), out.constData());
+        QVERIFY(!out.contains("uploaded") && !out.contains("result unchanged"));
+        QCOMPARE(fileContent(conf), first.config.files.at(0).content);
+        // The same tunnel again, with the same files: not "unchanged" while a commit waits.
+        out = runScript(CommitScript::pushCommand(first, tokenB), CommitScript::pushInput(first, tokenB));
+        QVERIFY2(out.contains("result busy") && !out.contains("unchanged"), out.constData());
+
+        // Another push's confirmation does not confirm this one; its abort does not touch it.
+        QVERIFY(runScript(CommitScript::confirmCommand(first, tokenB, 300)).contains("state timeout\n"));
+        QCOMPARE(stateOf(first), QByteArray("committed"));
+        QVERIFY(runScript(CommitScript::abortCommand(first, tokenB, 300)).contains("state not-started\n"));
+        QCOMPARE(stateOf(first), QByteArray("committed"));
+        QCOMPARE(fileContent(conf), first.config.files.at(0).content);
+
+        // Confirmed: the lock is free again, although the process the reload started lives on.
+        QVERIFY(runScript(CommitScript::confirmCommand(first, tokenA, 5000)).contains("state confirmed\n"));
+        const QByteArray tokenC = "cccccccccccccccc3333333333333333";
+        // (The confirmed commit script exits right after it says so: a moment's grace.)
+        QByteArray third;
+        for (int i = 0; i < 50 && (third.isEmpty() || third.contains("result busy")); ++i, QTest::qWait(i > 1 ? 100 : 0))
+            third = runScript(CommitScript::pushCommand(other, tokenC), CommitScript::pushInput(other, tokenC));
+        QVERIFY2(third.contains("state committed\n"), third.constData());
+        QVERIFY(runScript(CommitScript::confirmCommand(other, tokenC, 5000)).contains("state confirmed\n"));
+        QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-f"), QStringLiteral("^sleep 60$")});
+    }
+
+    // A backup is never written through a path someone left there.
+    void backupNeverFollowsAPlantedLink()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        QTemporaryDir dir;
+        CommitPlan plan = scratchPlan(dir.path(), "0xfirst");
+        const QString conf = plan.config.files.at(0).path;
+        QVERIFY(QDir().mkpath(QFileInfo(conf).path()));
+        QFile old(conf);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the admin's file\n");
+        old.close();
+        const QString target = dir.filePath(QStringLiteral("root-only"));
+        QFile t(target);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write("root only\n");
+        t.close();
+        QVERIFY(QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(QFile::link(target, conf + QStringLiteral(".ipsec-wizard-bak")));
+        const QByteArray out = runScript(CommitScript::pushCommand(plan, testToken), CommitScript::pushInput(plan, testToken));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QCOMPARE(fileContent(target), QByteArray("root only\n"));
+        QCOMPARE(fileMode(target), 0600);
+        QVERIFY(!QFileInfo(conf + QStringLiteral(".ipsec-wizard-bak")).isSymLink());
+        QCOMPARE(fileContent(conf + QStringLiteral(".ipsec-wizard-bak")), QByteArray("the admin's file\n"));
+        QVERIFY(runScript(CommitScript::abortCommand(plan, testToken, 5000)).contains("state rolled-back\n"));
+        QCOMPARE(fileContent(conf), QByteArray("the admin's file\n"));
     }
 };
 
