@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -51,6 +53,27 @@ QList<ArchivedEntry> readArchive(const QString& path)
     }
     archive_read_free(a);
     return out;
+}
+
+struct InstallRun
+{
+    int exitCode = -1;
+    QString output; // stdout, then stderr
+};
+
+InstallRun runInstall(const QString& bundle, const QString& root)
+{
+    QProcess sh;
+    sh.start(QStringLiteral("sh"), {bundle + QStringLiteral("/gateway-a/install.sh"), QStringLiteral("--root"), root});
+    if (!sh.waitForFinished(20000))
+        return {};
+    return {sh.exitCode(), QString::fromUtf8(sh.readAllStandardOutput() + sh.readAllStandardError())};
+}
+
+bool writeFile(const QString& path, const QByteArray& content, QFile::Permissions permissions)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size() && f.setPermissions(permissions);
 }
 
 int fileMode(const QString& path)
@@ -244,11 +267,98 @@ private slots:
                 QCOMPARE(readFile(target), e.content);
                 QCOMPARE(fileMode(target), e.mode);
             }
-            // No temporary file left behind.
+            // No temporary file left behind: the only names of its own install.sh leaves are backups.
             QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                QVERIFY2(!it.next().endsWith(QLatin1String(".ipsec-wizard-new")), qPrintable(it.filePath()));
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QVERIFY2(!path.contains(QLatin1String(".ipsec-wizard-")) || path.endsWith(QLatin1String(".ipsec-wizard-bak")),
+                         qPrintable(path));
+            }
         }
+    }
+
+    void installScriptRefusesFolderOthersCanWrite_data()
+    {
+        QTest::addColumn<QString>("folder"); // below the root; empty for the root itself
+        QTest::addColumn<int>("mode");
+        QTest::newRow("root-group-writable") << QString() << 0770;
+        QTest::newRow("root-world-writable-sticky") << QString() << 01777;
+        QTest::newRow("etc-world-writable") << QStringLiteral("/etc") << 0777;
+        QTest::newRow("racoon-group-writable") << QStringLiteral("/etc/racoon") << 0775;
+        QTest::newRow("seed-world-writable-sticky") << QStringLiteral("/etc/ipsec-wizard/seed") << 01777;
+    }
+
+    // Someone else who can write a folder on the way could plant a file or a link where install.sh
+    // writes: it refuses before it writes anything anywhere, and names the folder.
+    void installScriptRefusesFolderOthersCanWrite()
+    {
+        QFETCH(QString, folder);
+        QFETCH(int, mode);
+        QTemporaryDir tmp;
+        const QString bundle = tmp.filePath(QStringLiteral("bundle"));
+        QVERIFY(ConfigBundle::write(seedBundle(), bundle).ok());
+        const QString root = tmp.filePath(QStringLiteral("root"));
+        for (const QString& dir : {QStringLiteral("/etc/racoon"), QStringLiteral("/etc/ipsec-wizard/seed")})
+            QVERIFY(QDir().mkpath(root + dir));
+        // What an attacker with that folder would plant: an empty file of theirs where the key goes.
+        const QString planted = root + QStringLiteral("/etc/racoon/psk.txt.ipsec-wizard-new");
+        QVERIFY(writeFile(planted, {},
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther));
+        const QString weak = root + folder;
+        QCOMPARE(::chmod(QFile::encodeName(weak).constData(), mode_t(mode)), 0);
+
+        const InstallRun run = runInstall(bundle, root);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains(weak + QStringLiteral(" can be written by group or others")), qPrintable(run.output));
+        QVERIFY2(run.output.contains(QStringLiteral("nothing was installed")), qPrintable(run.output));
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        QStringList files;
+        while (it.hasNext())
+            files << it.next();
+        QCOMPARE(files, QStringList{planted});
+        QCOMPARE(readFile(planted), QByteArray());
+    }
+
+    // Leftovers where install.sh writes (links to a file elsewhere, under the names of the target,
+    // its backup and the temporary name older versions used) are replaced, never written through.
+    void installScriptReplacesLinksInsteadOfFollowing()
+    {
+        QTemporaryDir tmp;
+        const QString bundle = tmp.filePath(QStringLiteral("bundle"));
+        const QList<BundleEntry> entries = seedBundle();
+        QVERIFY(ConfigBundle::write(entries, bundle).ok());
+        const QString victim = tmp.filePath(QStringLiteral("victim"));
+        QVERIFY(writeFile(victim, "not yours\n", QFile::ReadOwner | QFile::WriteOwner));
+        const QString root = tmp.filePath(QStringLiteral("root"));
+        const QString psk = root + QStringLiteral("/etc/racoon/psk.txt");
+        const QString routes = root + QStringLiteral("/etc/ipsec-wizard/seed/routes.sh");
+        QVERIFY(QDir().mkpath(QFileInfo(psk).absolutePath()));
+        QVERIFY(QDir().mkpath(QFileInfo(routes).absolutePath()));
+        QVERIFY(writeFile(psk, "old key\n", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+        for (const QString& link : {psk + QStringLiteral(".ipsec-wizard-bak"), psk + QStringLiteral(".ipsec-wizard-new"), routes,
+                                    routes + QStringLiteral(".ipsec-wizard-new")})
+            QVERIFY(QFile::link(victim, link));
+
+        const InstallRun run = runInstall(bundle, root);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+        QCOMPARE(readFile(victim), QByteArray("not yours\n"));
+        QCOMPARE(fileMode(victim), 0600);
+        const QString pskBackup = psk + QStringLiteral(".ipsec-wizard-bak");
+        QVERIFY(!QFileInfo(pskBackup).isSymLink());
+        QCOMPARE(readFile(pskBackup), QByteArray("old key\n"));
+        QCOMPARE(fileMode(pskBackup), 0640);
+        for (const QString& installed : {psk, routes}) {
+            QVERIFY2(!QFileInfo(installed).isSymLink(), qPrintable(installed));
+            const QString entry = QStringLiteral("gateway-a") + installed.mid(root.size());
+            const auto it = std::find_if(entries.cbegin(), entries.cend(), [&](const BundleEntry& e) { return e.path == entry; });
+            QVERIFY2(it != entries.cend(), qPrintable(entry));
+            QCOMPARE(readFile(installed), it->content);
+            QCOMPARE(fileMode(installed), it->mode);
+        }
+        QCOMPARE(fileMode(psk), 0600);
+        // install.sh no longer uses that name; the leftover link stays as it was.
+        QVERIFY(QFileInfo(psk + QStringLiteral(".ipsec-wizard-new")).isSymLink());
+        QVERIFY(!readFile(bundle + QStringLiteral("/gateway-a/install.sh")).contains(".ipsec-wizard-new"));
     }
 
     void installScriptNeedsRootWithoutScratch()
