@@ -527,7 +527,7 @@ Result<QStringList> Deployer::dryRun() const
     }
     if (m_options.tunnelTest)
         lines << tr("== tunnel test: on gateway A, ping -c 3 -I %1 %2; then list the SAs on both")
-                     .arg(m_profile.gatewayA.internalAddress, m_profile.gatewayB.internalAddress);
+                     .arg(shown(m_profile.gatewayA.internalAddress.trimmed()), shown(m_profile.gatewayB.internalAddress.trimmed()));
     lines << tr("== confirm both over fresh SSH connections (touch %1/confirm)").arg(CommitScript::transactionDir(m_profile.name));
     return lines;
 }

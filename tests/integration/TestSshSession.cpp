@@ -6,10 +6,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <thread>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace ipsecwiz;
 
@@ -50,6 +54,34 @@ SshOptions options(const QString& knownHosts, const QString& key = QStringLitera
     o.useAgent = false;
     return o;
 }
+
+// libssh reads the ssh config of the user's home from the password database, not $HOME.
+// ssh-session-test.sh gives root an empty tmpfs home in this test's own mount namespace.
+QString libsshConfigPath()
+{
+    const passwd* pw = ::getpwuid(::getuid());
+    return QString::fromLocal8Bit(pw ? pw->pw_dir : "/nonexistent") + QStringLiteral("/.ssh/config");
+}
+
+// The admin's ssh config for the length of one test.
+class SshConfig
+{
+public:
+    explicit SshConfig(const QByteArray& text) : m_path(libsshConfigPath())
+    {
+        QDir().mkpath(QFileInfo(m_path).path());
+        QFile f(m_path);
+        m_ok = f.open(QIODevice::WriteOnly | QIODevice::NewOnly) && f.write(text) == text.size();
+    }
+    ~SshConfig() { QFile::remove(m_path); }
+    SshConfig(const SshConfig&) = delete;
+    SshConfig& operator=(const SshConfig&) = delete;
+    [[nodiscard]] bool ok() const { return m_ok; }
+
+private:
+    QString m_path;
+    bool m_ok = false;
+};
 
 } // namespace
 
@@ -281,6 +313,102 @@ private slots:
         auto again = s.value()->exec(QStringLiteral("echo fine"));
         QVERIFY(again.ok());
         QCOMPARE(again.value().out, QByteArray("fine\n"));
+    }
+
+    // Security review, finding 1: libssh would count an unknown host as known.
+    void strictHostKeyCheckingNoInSshConfigDoesNotAcceptUnknownKeys()
+    {
+        QVERIFY2(qEnvironmentVariable("IPSECWIZ_IN_NS") == QLatin1String("1"), "writes the ssh config of root's private home");
+        const SshConfig config("Host *\n    StrictHostKeyChecking no\n    UserKnownHostsFile /dev/null\n");
+        QVERIFY(config.ok());
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("known_hosts"));
+        auto s = SshSession::connect(options(empty));
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("can't be established")), qPrintable(s.error().message));
+        QVERIFY(!QFile::exists(empty) || QFile(empty).size() == 0);
+    }
+
+    // Finding 5: a second known_hosts file (a profile's) cannot vouch for a key the first (the
+    // admin's own) says has changed, nor the other way round.
+    void anyFileThatSaysChangedWins_data()
+    {
+        QTest::addColumn<bool>("usersFileIsWrong");
+        QTest::newRow("the admin's file knows another key") << true;
+        QTest::newRow("the profile's file knows another key") << false;
+    }
+
+    void anyFileThatSaysChangedWins()
+    {
+        QFETCH(bool, usersFileIsWrong);
+        QTemporaryDir users;
+        QTemporaryDir profiles;
+        const QString usersFile = writeKnownHosts(users, usersFileIsWrong ? QStringLiteral("host_other") : QStringLiteral("host_ed25519"));
+        const QString profilesFile = writeKnownHosts(profiles, usersFileIsWrong ? QStringLiteral("host_ed25519") : QStringLiteral("host_other"));
+        SshOptions o = options(usersFile);
+        o.knownHostsFiles << profilesFile;
+        auto s = SshSession::connect(o);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("REMOTE HOST IDENTIFICATION HAS CHANGED")), qPrintable(s.error().message));
+        QVERIFY(s.error().message.contains(usersFileIsWrong ? usersFile : profilesFile));
+        // A profile's file may still vouch for a host the admin's own file does not know at all.
+        if (usersFileIsWrong) {
+            QTemporaryDir fresh;
+            o.knownHostsFiles = {fresh.filePath(QStringLiteral("known_hosts")), profilesFile};
+            auto ok = SshSession::connect(o);
+            QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().toString()));
+        }
+    }
+
+    // A new key is recorded in the first file only (the admin's), never in a profile's.
+    void newKeyRecordedInTheFirstFileOnly()
+    {
+        QTemporaryDir users;
+        QTemporaryDir profiles;
+        const QString usersFile = users.filePath(QStringLiteral("known_hosts"));
+        const QString profilesFile = profiles.filePath(QStringLiteral("known_hosts"));
+        SshOptions o = options(usersFile);
+        o.knownHostsFiles << profilesFile;
+        o.acceptNewHostKey = [](const HostKeyInfo&, const QString&) { return true; };
+        auto s = SshSession::connect(o);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        QVERIFY(QFile(usersFile).size() > 0);
+        QVERIFY(!QFile::exists(profilesFile));
+    }
+
+    // Finding 4: the user and host reach a ProxyCommand, which /bin/sh runs. Refused first.
+    void unusualUserOrHostRunsNothing_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("command in the user") << QStringLiteral("x$(touch %1)") << QStringLiteral("127.0.0.1") << QStringLiteral("ssh.user");
+        QTest::newRow("quote in the user") << QStringLiteral("x';touch %1;'") << QStringLiteral("127.0.0.1") << QStringLiteral("ssh.user");
+        QTest::newRow("command in the host") << QStringLiteral("root") << QStringLiteral("127.0.0.1;touch${IFS}%1") << QStringLiteral("ssh.host");
+        QTest::newRow("option as host") << QStringLiteral("root") << QStringLiteral("-oProxyCommand=touch") << QStringLiteral("ssh.host");
+        QTest::newRow("user@host") << QStringLiteral("root") << QStringLiteral("x@127.0.0.1") << QStringLiteral("ssh.host");
+    }
+
+    void unusualUserOrHostRunsNothing()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, host);
+        QFETCH(QString, field);
+        QVERIFY2(qEnvironmentVariable("IPSECWIZ_IN_NS") == QLatin1String("1"), "writes the ssh config of root's private home");
+        QTemporaryDir dir;
+        const QString proxied = dir.filePath(QStringLiteral("proxy-ran"));
+        const QString injected = dir.filePath(QStringLiteral("injected"));
+        // An ordinary ProxyCommand of the admin's: it would run the user and host through sh.
+        const SshConfig config("Host *\n    ProxyCommand sh -c 'touch " + proxied.toUtf8() + "; exec nc %h %p' -l %r\n");
+        QVERIFY(config.ok());
+        SshOptions o = options(writeKnownHosts(dir, QStringLiteral("host_ed25519")));
+        o.user = user.contains(QLatin1String("%1")) ? user.arg(injected) : user;
+        o.host = host.contains(QLatin1String("%1")) ? host.arg(injected) : host;
+        auto s = SshSession::connect(o);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().field, field);
+        QVERIFY(!QFile::exists(injected));
+        QVERIFY(!QFile::exists(proxied));
     }
 
     void connectTimeoutOnSilentPort()

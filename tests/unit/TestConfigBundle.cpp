@@ -277,6 +277,33 @@ private slots:
         }
     }
 
+    // Validation accepts an address with spaces or a newline around it; the scripts and comments
+    // get the normalised address, never the raw string (a newline ended install.sh's comment).
+    void rawAddressesNeverReachTheScripts()
+    {
+        TunnelProfile p = seedProfile();
+        p.gatewayA.publicAddress += QStringLiteral("\n");
+        p.gatewayB.internalAddress = QStringLiteral(" ") + p.gatewayB.internalAddress + QStringLiteral("\n");
+        p.networkA += QStringLiteral("\n");
+        auto entries = ConfigBundle::build(p, fixedPsk(), {});
+        QVERIFY2(entries.ok(), qPrintable(entries.ok() ? QString() : entries.error().toString()));
+        QTemporaryDir tmp;
+        const QString bundle = tmp.filePath(QStringLiteral("bundle"));
+        QVERIFY(ConfigBundle::write(entries.value(), bundle).ok());
+        const QByteArray install = readFile(bundle + QStringLiteral("/gateway-a/install.sh"));
+        QVERIFY2(install.contains("# Installs tunnel \"seed\" on gateway A (" + p.gatewayA.publicAddress.section(QLatin1Char('/'), 0, 0).trimmed().toUtf8() + ", "),
+                 install.constData());
+        const QByteArray readme = readFile(bundle + QStringLiteral("/README.txt"));
+        QVERIFY(!readme.contains(p.gatewayB.internalAddress.toUtf8()));
+        QVERIFY(readme.contains("ping -I " + p.gatewayB.internalAddress.trimmed().toUtf8() + " "));
+        const QString root = tmp.filePath(QStringLiteral("root"));
+        QVERIFY(QDir().mkpath(root));
+        QProcess sh;
+        sh.start(QStringLiteral("sh"), {bundle + QStringLiteral("/gateway-a/install.sh"), QStringLiteral("--root"), root});
+        QVERIFY(sh.waitForFinished(20000));
+        QVERIFY2(sh.exitCode() == 0, (sh.readAllStandardOutput() + sh.readAllStandardError()).constData());
+    }
+
     void installScriptRefusesFolderOthersCanWrite_data()
     {
         QTest::addColumn<QString>("folder"); // below the root; empty for the root itself
