@@ -341,9 +341,9 @@ struct Deployer::GatewayJob
         if (const auto holder = result("result busy")) {
             unsettled = false;
             outcome = GatewayOutcome::Failed;
-            return fail(tr("%1 is busy: another push is still pending there (%2). Nothing was changed; try again once it is "
+            return fail(tr("busy: another push is still pending on this gateway (%1). Nothing was changed; try again once it is "
                            "confirmed or has rolled back by itself.")
-                            .arg(gatewayLabel(side), terminalSafe(*holder)));
+                            .arg(terminalSafe(*holder)));
         }
         if (!preflightPassed(lines) || result("result preflight-failed")) {
             unsettled = false;

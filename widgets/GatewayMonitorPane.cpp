@@ -2,6 +2,7 @@
 
 #include "RawOutputView.h"
 #include "SaTableModel.h"
+#include "SnapshotParser.h"
 #include "SpTableModel.h"
 #include "Theme.h"
 
@@ -153,7 +154,10 @@ void GatewayMonitorPane::apply(const MonitorUpdate& update, qint64 nowMs)
     QByteArray raw = update.poll.states;
     if (!update.poll.policies.isEmpty())
         raw += update.poll.policies;
-    m_raw->setOutput(raw, update.poll.truncated);
+    // Only what the view can show (one byte more keeps it marked as cut) is kept for Reveal keys.
+    m_rawShown = raw.size() > RawOutputView::MaxShownBytes ? raw.left(RawOutputView::MaxShownBytes + 1) : raw;
+    m_rawTruncated = update.poll.truncated;
+    showRaw();
 
     QStringList notes;
     for (const QString& w : update.snapshot.warnings)
@@ -198,6 +202,11 @@ void GatewayMonitorPane::setFailed(const QString& message, int retryInMs)
     setStatus(tr("%1 — retrying in %2 s").arg(message).arg((retryInMs + 999) / 1000), true);
 }
 
+void GatewayMonitorPane::setRefused(const QString& message)
+{
+    setStatus(message, true);
+}
+
 void GatewayMonitorPane::setPaused(bool paused)
 {
     m_paused = paused;
@@ -210,6 +219,15 @@ void GatewayMonitorPane::setPaused(bool paused)
 void GatewayMonitorPane::setKeysRevealed(bool revealed)
 {
     m_saModel->setKeysRevealed(revealed);
+    m_keysRevealed = revealed;
+    if (m_hasSnapshot)
+        showRaw();
+}
+
+void GatewayMonitorPane::showRaw()
+{
+    // The raw output holds the live SAs' keys (setkey -D, ip xfrm state): masked like the table.
+    m_raw->setOutput(m_keysRevealed ? m_rawShown : SnapshotParser::maskKeyMaterial(m_rawShown), m_rawTruncated);
 }
 
 QString GatewayMonitorPane::statusText() const

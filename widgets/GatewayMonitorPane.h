@@ -36,6 +36,7 @@ public:
     void setConnecting(const QString& where);
     void setConnected(const QString& where, MonitorSource source);
     void setFailed(const QString& message, int retryInMs);
+    void setRefused(const QString& message); // not tried at all, and not retried
     void setPaused(bool paused);
     void setKeysRevealed(bool revealed);
 
@@ -70,6 +71,10 @@ private:
     RawOutputView* m_raw;
     QPlainTextEdit* m_notes;
     Snapshot m_snapshot;
+    void showRaw();
+    QByteArray m_rawShown;
+    bool m_rawTruncated = false;
+    bool m_keysRevealed = false;
     bool m_hasSnapshot = false;
     bool m_paused = false;
     QString m_where;

@@ -6,6 +6,7 @@
 #include "SnapshotExport.h"
 #include "Theme.h"
 #include "TopologyView.h"
+#include "Validation.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -197,6 +198,20 @@ void MonitorView::setProfile(const TunnelProfile& profile, const QString& profil
 void MonitorView::start(MonitorSource source)
 {
     stop();
+    // Checked here as in every CLI command: a profile from elsewhere must not reach the SSH layer
+    // (its user and host end up in the admin's ssh config, a ProxyCommand runs them).
+    QStringList errors;
+    for (const Finding& f : validate(m_profile))
+        if (f.severity == Severity::Error)
+            errors << f.toString();
+    if (!errors.isEmpty()) {
+        const QString message = tr("Not connected: the profile has errors. %1").arg(errors.join(QStringLiteral("; ")));
+        for (const auto& pane : m_panes)
+            pane->setRefused(message);
+        addEvent(QString(), message, true);
+        m_summary->setText(tr("Tunnel state: not known (the profile has errors)"));
+        return;
+    }
     for (Side side : { Side::A, Side::B }) {
         SshOptions o = Deployer::sshOptionsFor(m_profile, side, m_profileDir);
         // The monitor never records a host key: unknown keys are accepted in Deploy ▸ Test

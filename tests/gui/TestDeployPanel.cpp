@@ -160,9 +160,11 @@ private slots:
         QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("testConnection")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 30000);
         QVERIFY2(panel.resultText(Side::A).startsWith(QStringLiteral("connected: ")), qPrintable(panel.resultText(Side::A)));
-        QFile kh(p.knownHostsFile);
-        QVERIFY(kh.open(QIODevice::ReadOnly));
+        // Recorded in the admin's own file, never in the profile's (which may come from elsewhere).
+        QFile kh(dir.filePath(QStringLiteral(".ssh/known_hosts")));
+        QVERIFY2(kh.open(QIODevice::ReadOnly), qPrintable(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden).join(QLatin1Char(' ')) + QDir::homePath()));
         QVERIFY(kh.readAll().contains("10.99.1.2 ssh-ed25519 "));
+        QVERIFY(!QFile::exists(p.knownHostsFile) || QFileInfo(p.knownHostsFile).size() == 0);
         qputenv("HOME", home.toUtf8());
         DeployPanel::setHostKeyAnswer(std::nullopt);
     }

@@ -197,12 +197,17 @@ private slots:
         const QString hex = QString::fromLatin1(model->sa(0).encKey.hex);
         QVERIFY(!hex.isEmpty());
         QVERIFY(!model->index(0, SaTableModel::EncKey).data().toString().contains(hex));
+        QVERIFY(!view.pane(Side::A)->rawView()->toPlainText().contains(hex.left(8)));
         auto* reveal = view.findChild<QCheckBox*>();
         QVERIFY(reveal);
         reveal->click();
         QCOMPARE(model->index(0, SaTableModel::EncKey).data().toString(), hex);
+        // setkey prints keys in groups of eight digits: the raw output shows them only now.
+        const QString group = hex.left(8);
+        QVERIFY(view.pane(Side::A)->rawView()->toPlainText().contains(group));
         reveal->click();
         QVERIFY(!model->index(0, SaTableModel::EncKey).data().toString().contains(hex));
+        QVERIFY(!view.pane(Side::A)->rawView()->toPlainText().contains(group));
         // The text snapshot never carries keys.
         QVERIFY(!view.snapshotText().contains(hex));
     }
@@ -246,6 +251,25 @@ private slots:
         view.applyUpdate(Side::A, update(fixture(QStringLiteral("lab-gateway-a-swanctl-list-sas.txt"))), 6000);
         view.applyUpdate(Side::B, update(fixture(QStringLiteral("lab-gateway-b-swanctl-list-sas.txt"))), 6000);
         QCOMPARE(view.topologyView()->topologyScene()->tunnelState(), TunnelState::Up);
+    }
+
+    // Security review, finding 4: the GUI monitor validates too. The profile's user would run a
+    // command through a ProxyCommand; nothing connects, and the message names the field.
+    void aProfileWithErrorsConnectsNowhere()
+    {
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(QStringLiteral("PWNED"));
+        TunnelProfile p = labProfile();
+        p.gatewayA.ssh.user = QStringLiteral("x$(touch %1)").arg(marker);
+        MonitorView view;
+        view.setProfile(p, dir.path());
+        view.start(MonitorSource::Auto);
+        QVERIFY(!view.isRunning());
+        for (Side side : {Side::A, Side::B})
+            QVERIFY2(view.pane(side)->statusText().contains(QStringLiteral("gatewayA.ssh.user")), qPrintable(view.pane(side)->statusText()));
+        QVERIFY(!view.eventTexts().filter(QStringLiteral("gatewayA.ssh.user")).isEmpty());
+        QTest::qWait(300);
+        QVERIFY(!QFile::exists(marker));
     }
 
     void aFloodingGatewayIsCutWithANote()

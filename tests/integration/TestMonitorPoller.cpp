@@ -10,6 +10,7 @@
 #include "MonitorView.h"
 #include "RawOutputView.h"
 #include "SaTableModel.h"
+#include "TestSupport.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -263,10 +264,9 @@ private:
     // Both gateways are the test's sshd, reached as root with the test's key.
     TunnelProfile floodProfile() const
     {
-        TunnelProfile profile;
+        // A whole, valid profile: the monitor validates before it connects.
+        TunnelProfile profile = test::seedProfile();
         profile.name = QStringLiteral("flood");
-        profile.gatewayA.publicAddress = QStringLiteral("192.0.2.1");
-        profile.gatewayB.publicAddress = QStringLiteral("192.0.2.2");
         for (Gateway* g : { &profile.gatewayA, &profile.gatewayB }) {
             g->ssh.host = QStringLiteral("127.0.0.1");
             g->ssh.port = 2222;
