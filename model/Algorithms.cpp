@@ -112,7 +112,12 @@ QString Algorithm::nameFor(Flavour flavour, Usage usage) const
 {
     if (flavour == Flavour::StrongSwan)
         return strongswan;
-    return usage == Usage::Ike ? racoonIke : racoonEsp;
+    const QString racoon = usage == Usage::Ike ? racoonIke : racoonEsp;
+    // racoon-tool.conf(5) takes an algorithm name without a key length (racoon-tool refuses
+    // "aes 128" and then loads nothing), so racoon uses its default for AES: 128 bits.
+    if (flavour == Flavour::RacoonTool && racoon.startsWith(QLatin1String("aes ")))
+        return racoon == QLatin1String("aes 128") ? QStringLiteral("aes") : QString();
+    return racoon;
 }
 
 namespace Algorithms {

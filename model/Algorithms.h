@@ -33,6 +33,7 @@ struct Algorithm
     QString strongswan;  // proposal keyword, e.g. "aes256", "sha256", "prfsha256", "modp2048"
     QString racoonIke;   // racoon phase-1 name, e.g. "aes 256", "sha256", "modp2048"
     QString racoonEsp;   // racoon phase-2 name, e.g. "aes 256", "hmac_sha256"
+    // racoon-tool's names are racoon's, but without a key length: AES-128 only (see nameFor).
 
     [[nodiscard]] QString nameFor(Flavour flavour, Usage usage) const;
     [[nodiscard]] bool supportedBy(Flavour flavour, Usage usage) const { return !nameFor(flavour, usage).isEmpty(); }

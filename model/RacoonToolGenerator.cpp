@@ -6,8 +6,13 @@ namespace ipsecwiz {
 
 QList<GeneratedFile> RacoonToolGenerator::files(const TunnelView& v) const
 {
-    const auto ike = [](AlgorithmKind k, const QString& id) { return RacoonGenerator::algorithmName(k, Usage::Ike, id); };
-    const auto esp = [](AlgorithmKind k, const QString& id) { return RacoonGenerator::algorithmName(k, Usage::Esp, id); };
+    // racoon-tool's own names (racoon's without key lengths); validation refused what has none.
+    const auto name = [](AlgorithmKind k, Usage usage, const QString& id) {
+        const Algorithm* a = Algorithms::find(k, id);
+        return a ? a->nameFor(Flavour::RacoonTool, usage) : QString();
+    };
+    const auto ike = [&](AlgorithmKind k, const QString& id) { return name(k, Usage::Ike, id); };
+    const auto esp = [&](AlgorithmKind k, const QString& id) { return name(k, Usage::Esp, id); };
 
     QByteArray s = Generate::header(v, QStringLiteral("racoon-tool.conf"));
     s += "#\n# See racoon-tool.conf(5). racoon-tool writes racoon.conf and the policies from this file.\n\n";

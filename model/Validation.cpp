@@ -230,10 +230,16 @@ private:
             warning(f, tr("%1 is deprecated: %2").arg(a->label, a->why));
         for (Side s : {Side::A, Side::B}) {
             const Flavour fl = m_p.gateway(s).flavour;
-            if (!a->supportedBy(fl, usage))
+            if (!a->supportedBy(fl, usage)) {
+                // racoon-tool.conf names AES without a key length; racoon then uses 128 bits.
+                const bool aesKeyLength = fl == Flavour::RacoonTool && a->supportedBy(Flavour::Racoon, usage);
                 error(f, tr("%1 (on %2) cannot use %3 for %4.")
                              .arg(flavourId(fl), gatewayName(s), a->label, usage == Usage::Ike ? tr("IKE (phase 1)") : tr("ESP (phase 2)")),
-                      tr("Choose an algorithm both gateways support, or run strongSwan on %1.").arg(gatewayName(s)));
+                      aesKeyLength ? tr("racoon-tool.conf names AES without a key length, so racoon uses AES-128. Choose aes128, or run "
+                                        "racoon or strongSwan on %1.")
+                                         .arg(gatewayName(s))
+                                   : tr("Choose an algorithm both gateways support, or run strongSwan on %1.").arg(gatewayName(s)));
+            }
         }
         return a;
     }

@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -307,6 +308,10 @@ private slots:
     void unusableKeyFileIsRefused();
     void unreadablePasswordFileIsRefused_data();
     void unreadablePasswordFileIsRefused();
+    void monitorValidatesTheProfile();
+    void firewallRulesMustBeTheTunnelsTableOnly_data();
+    void firewallRulesMustBeTheTunnelsTableOnly();
+    void noCoreFile();
 
     void bundleWrites_data();
     void bundleWrites();
@@ -779,6 +784,78 @@ void TestCli::unreadablePasswordFileIsRefused()
     QVERIFY2(r.stdErr().contains(QStringLiteral("error: --password-file: Cannot read ") + missing), r.what().constData());
     QVERIFY2(!r.stdErr().contains(QStringLiteral("Permission denied")), r.what().constData());
     QVERIFY2(r.out.isEmpty(), r.what().constData());
+}
+
+// Security review, finding 4: monitor validates like every other command, before anything
+// connects (the user would reach a ProxyCommand of the admin's ssh config).
+void TestCli::monitorValidatesTheProfile()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString marker = tmp.filePath(QStringLiteral("PWNED"));
+    const QString profile = tmp.filePath(QStringLiteral("p.json"));
+    QVERIFY(writeFile(profile, exampleWith(QStringLiteral("gatewayA.ssh.user"), QStringLiteral("x$(touch %1)").arg(marker))));
+    const Run r = runCli({QStringLiteral("monitor"), profile, QStringLiteral("--once")});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("gatewayA.ssh.user")), r.what().constData());
+    QVERIFY(!QFile::exists(marker));
+}
+
+void TestCli::firewallRulesMustBeTheTunnelsTableOnly_data()
+{
+    QTest::addColumn<QByteArray>("rules");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("a longer name") << QByteArray("table inet ipsec_wizard_seed2 {\n}\n") << QStringLiteral("ipsec_wizard_seed2");
+    QTest::newRow("flush ruleset") << QByteArray("flush ruleset\ntable inet ipsec_wizard_seed {\n}\n") << QStringLiteral("flush ruleset");
+    QTest::newRow("another table too") << QByteArray("table inet ipsec_wizard_seed {\n}\ntable inet filter {\n}\n")
+                                       << QStringLiteral("table inet filter");
+}
+
+// The check was a substring match; a rollback deletes only the tunnel's table. Refused before
+// anything connects (the example's gateways do not exist).
+void TestCli::firewallRulesMustBeTheTunnelsTableOnly()
+{
+    QFETCH(QByteArray, rules);
+    QFETCH(QString, problem);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString profile = tmp.filePath(QStringLiteral("p.json"));
+    QVERIFY(writeFile(profile, exampleWithKey("0x" + QByteArray(64, 'a'))));
+    const QString nft = tmp.filePath(QStringLiteral("rules.nft"));
+    QVERIFY(writeFile(nft, rules));
+    const Run r = runCli({QStringLiteral("push"), profile, QStringLiteral("--yes"), QStringLiteral("--firewall"), nft});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: --firewall: ")), r.what().constData());
+    QVERIFY2(r.stdErr().contains(problem), r.what().constData());
+    QVERIFY2(!r.stdOut().contains(QStringLiteral("connecting")), r.what().constData());
+}
+
+// The process holds keys and passwords: it makes no core file. Seen in /proc while `monitor`
+// waits for a gateway that accepts the connection and never says a word.
+void TestCli::noCoreFile()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QJsonObject o = withValue(exampleProfile(), {QStringLiteral("gatewayA"), QStringLiteral("ssh"), QStringLiteral("host")}, QStringLiteral("127.0.0.1"));
+    o = withValue(o, {QStringLiteral("gatewayA"), QStringLiteral("ssh"), QStringLiteral("port")}, int(silent.serverPort()));
+    const QString profile = tmp.filePath(QStringLiteral("p.json"));
+    QVERIFY(writeFile(profile, QJsonDocument(o).toJson()));
+    QProcess p;
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(QStringLiteral("HOME"), tmp.path());
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(IPSECWIZ_BINARY), {QStringLiteral("monitor"), profile, QStringLiteral("--gateway"), QStringLiteral("a")});
+    QVERIFY(p.waitForStarted(10000));
+    QVERIFY(silent.waitForNewConnection(10000));
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(p.processId()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    const QByteArray text = limits.readAll();
+    p.kill();
+    p.waitForFinished(5000);
+    static const QRegularExpression coreLimit(QStringLiteral("Max core file size +0 +0 "));
+    QVERIFY2(coreLimit.match(QString::fromLatin1(text)).hasMatch(), text.constData());
 }
 
 // --- bundle -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 
 #include <QDir>
+#include <QHash>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -312,6 +313,137 @@ private slots:
         const auto cfg = Generate::side(p, Side::A, fixedPsk());
         QVERIFY(!cfg.ok());
         QCOMPARE(cfg.error().field, QStringLiteral("networkB"));
+    }
+
+    // racoon-tool.conf as racoon-tool itself checks it (racoon-tool.pl of ipsec-tools 0.8.2: the
+    // property lists and value syntax it validates each line against). A value outside its grammar
+    // makes racoon-tool skip the section and load nothing while exiting 0, so every generated
+    // property is checked value by value, over every algorithm racoon-tool is offered.
+    void racoonToolConfFollowsItsGrammar_data()
+    {
+        QTest::addColumn<QString>("encryption");
+        QTest::addColumn<QString>("integrity");
+        QTest::addColumn<QString>("group");
+        QTest::addColumn<QString>("pfs");
+        for (const Algorithm& enc : Algorithms::ofKind(AlgorithmKind::Encryption)) {
+            if (!enc.supportedBy(Flavour::RacoonTool, Usage::Ike) || enc.strength == Strength::Forbidden)
+                continue;
+            for (const Algorithm& integ : Algorithms::ofKind(AlgorithmKind::Integrity)) {
+                if (!integ.supportedBy(Flavour::RacoonTool, Usage::Ike) || integ.strength == Strength::Forbidden)
+                    continue;
+                for (const Algorithm& dh : Algorithms::ofKind(AlgorithmKind::DhGroup)) {
+                    if (!dh.supportedBy(Flavour::RacoonTool, Usage::Ike) || dh.strength == Strength::Forbidden)
+                        continue;
+                    const QString pfs = dh.id == QLatin1String("modp2048") ? QStringLiteral("none") : dh.id;
+                    QTest::newRow(qPrintable(enc.id + QLatin1Char('-') + integ.id + QLatin1Char('-') + dh.id)) << enc.id << integ.id << dh.id << pfs;
+                }
+            }
+        }
+    }
+
+    void racoonToolConfFollowsItsGrammar()
+    {
+        QFETCH(QString, encryption);
+        QFETCH(QString, integrity);
+        QFETCH(QString, group);
+        QFETCH(QString, pfs);
+        TunnelProfile p = seedWith(Flavour::RacoonTool, Flavour::RacoonTool);
+        p.ike.encryption = p.esp.encryption = encryption;
+        p.ike.integrity = p.ike.prf = p.esp.integrity = integrity;
+        p.ike.dhGroup = group;
+        p.esp.pfsGroup = pfs;
+        const auto cfg = Generate::side(p, Side::A, fixedPsk());
+        QVERIFY2(cfg.ok(), qPrintable(cfg.ok() ? QString() : cfg.error().toString()));
+        const QByteArray conf = cfg.value().file(QStringLiteral("/etc/racoon/racoon-tool.conf"))->content;
+
+        const QString ip = QStringLiteral("[0-9a-fA-F:.]+");
+        const QString lifetime = QStringLiteral("time [0-9]+ (hour|hours|min|mins|minutes|sec|secs|seconds)");
+        const QString modp = QStringLiteral("modp768|modp1024|modp1536|modp2048|modp3072|modp4096|modp6144|modp8192|1|2|5|14|15|16|17|18");
+        const QString phase2Enc = QStringLiteral("des|3des|des_iv64|des_iv32|rc5|rc4|idea|3idea|cast128|blowfish|null_enc|twofish|rijndael|aes|camellia");
+        const QString phase2Auth = QStringLiteral("des|3des|des_iv64|des_iv32|hmac_md5|hmac_sha1|hmac_sha256|hmac_sha384|hmac_sha512|non_auth");
+        const QString boolean = QStringLiteral("enabled|disabled|true|false|yes|no|up|down|on|off|0|1");
+        const QHash<QString, QHash<QString, QString>> grammar{
+            {QStringLiteral("global"),
+             {{QStringLiteral("log"), QStringLiteral("notify|debug|debug2")}, {QStringLiteral("path_pre_shared_key"), QStringLiteral("/\\S+")}}},
+            {QStringLiteral("peer"),
+             {{QStringLiteral("exchange_mode"), QStringLiteral("main|aggressive|base")},
+              {QStringLiteral("encryption_algorithm"), QStringLiteral("des|3des|blowfish|cast128|aes|camellia")},
+              {QStringLiteral("hash_algorithm"), QStringLiteral("md5|sha1|sha256|sha384|sha512")},
+              {QStringLiteral("dh_group"), modp},
+              {QStringLiteral("authentication_method"), QStringLiteral("pre_shared_key|rsasig")},
+              {QStringLiteral("lifetime"), lifetime},
+              {QStringLiteral("verify_identifier"), QStringLiteral("on|off")},
+              {QStringLiteral("passive"), QStringLiteral("on|off")},
+              {QStringLiteral("generate_policy"), QStringLiteral("on|off")},
+              {QStringLiteral("nat_traversal"), QStringLiteral("on|off|force")},
+              {QStringLiteral("my_identifier"), QStringLiteral("address %1|fqdn \\S+|user_fqdn \\S+@\\S+|keyid \\S+").arg(ip)},
+              {QStringLiteral("peers_identifier"), QStringLiteral("address %1|fqdn \\S+|user_fqdn \\S+@\\S+|keyid \\S+").arg(ip)}}},
+            {QStringLiteral("connection"),
+             {{QStringLiteral("src_range"), QStringLiteral("%1(/[0-9]+)?").arg(ip)},
+              {QStringLiteral("dst_range"), QStringLiteral("%1(/[0-9]+)?").arg(ip)},
+              {QStringLiteral("src_ip"), ip},
+              {QStringLiteral("dst_ip"), ip},
+              {QStringLiteral("admin_status"), boolean},
+              {QStringLiteral("encryption_algorithm"), QStringLiteral("(%1)(,(%1))*").arg(phase2Enc)},
+              {QStringLiteral("authentication_algorithm"), QStringLiteral("(%1)(,(%1))*").arg(phase2Auth)},
+              {QStringLiteral("pfs_group"), QStringLiteral("none|") + modp},
+              {QStringLiteral("lifetime"), lifetime},
+              {QStringLiteral("mode"), QStringLiteral("tunnel|transport")},
+              {QStringLiteral("level"), QStringLiteral("default|use|require|unique")}}},
+        };
+        // Indexed proposals, as racoon-tool's property lists allow them.
+        const QStringList indexed{QStringLiteral("encryption_algorithm"), QStringLiteral("hash_algorithm"), QStringLiteral("dh_group"),
+                                  QStringLiteral("authentication_method")};
+        static const QRegularExpression sectionLine(QStringLiteral("^(global|peer|connection)(\\(([^)]*)\\))?:$"));
+        static const QRegularExpression propertyLine(QStringLiteral("^\t([a-z_]+)(\\[[-_0-9a-z]+\\])?: (.*)$"));
+        static const QRegularExpression peerName(QStringLiteral("^(%default|%anonymous|[a-f0-9:.]+)$"));
+        static const QRegularExpression connectionName(QStringLiteral("^(%default|%anonymous|[-_a-z0-9]+)$"), QRegularExpression::CaseInsensitiveOption);
+        QString section;
+        int properties = 0;
+        for (const QByteArray& raw : conf.split('\n')) {
+            const QString line = QString::fromUtf8(raw);
+            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+                continue;
+            if (const auto m = sectionLine.match(line); m.hasMatch()) {
+                section = m.captured(1);
+                if (section == QLatin1String("peer"))
+                    QVERIFY2(peerName.match(m.captured(3)).hasMatch(), qPrintable(line));
+                if (section == QLatin1String("connection"))
+                    QVERIFY2(connectionName.match(m.captured(3)).hasMatch(), qPrintable(line));
+                continue;
+            }
+            const auto m = propertyLine.match(line);
+            QVERIFY2(m.hasMatch() && !section.isEmpty(), qPrintable(QStringLiteral("not a property of a section: ") + line));
+            const QString name = m.captured(1);
+            QVERIFY2(grammar.value(section).contains(name), qPrintable(QStringLiteral("%1 has no property %2").arg(section, name)));
+            QVERIFY2(m.captured(2).isEmpty() || (section == QLatin1String("peer") && indexed.contains(name)), qPrintable(line));
+            const QRegularExpression value(QStringLiteral("^(") + grammar.value(section).value(name) + QStringLiteral(")$"));
+            QVERIFY2(value.match(m.captured(3)).hasMatch(), qPrintable(QStringLiteral("racoon-tool refuses “%1” for %2.%3").arg(m.captured(3), section, name)));
+            ++properties;
+        }
+        QVERIFY(properties >= 15);
+    }
+
+    // What racoon-tool.conf cannot say is refused, with what to do instead.
+    void racoonToolRefusesAesKeyLengths_data()
+    {
+        QTest::addColumn<QString>("encryption");
+        QTest::newRow("aes192") << QStringLiteral("aes192");
+        QTest::newRow("aes256") << QStringLiteral("aes256");
+    }
+
+    void racoonToolRefusesAesKeyLengths()
+    {
+        QFETCH(QString, encryption);
+        TunnelProfile p = seedWith(Flavour::RacoonTool, Flavour::Racoon);
+        p.esp.encryption = encryption;
+        const auto cfg = Generate::side(p, Side::A, fixedPsk());
+        QVERIFY(!cfg.ok());
+        QCOMPARE(cfg.error().field, QStringLiteral("esp.encryption"));
+        QVERIFY2(cfg.error().message.contains(QStringLiteral("racoon-tool (on gateway A) cannot use")), qPrintable(cfg.error().message));
+        // The same on racoon (which names the key length) is fine.
+        p.gatewayA.flavour = Flavour::Racoon;
+        QVERIFY(Generate::side(p, Side::A, fixedPsk()).ok());
     }
 
     void ipv6()
