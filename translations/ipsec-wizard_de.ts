@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../model/Validation.cpp" line="+20"/>
-        <location filename="../remote/Deployer.cpp" line="+27"/>
+        <location filename="../remote/Deployer.cpp" line="+31"/>
         <source>gateway A</source>
         <translation>Gateway A</translation>
     </message>
@@ -194,6 +194,36 @@
         <location line="+1"/>
         <source>failed before anything was changed</source>
         <translation>gescheitert, bevor etwas geändert wurde</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Line %1: only “%2 { … }” may stand at the top level (a rollback deletes that table and nothing else), not “%3”.</source>
+        <translation>Zeile %1: Auf oberster Ebene darf nur „%2 { … }“ stehen (ein Zurücksetzen löscht diese Tabelle und sonst nichts), nicht „%3“.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Line %1: a string is not closed.</source>
+        <translation>Zeile %1: Eine Zeichenkette ist nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Line %1: a “}” closes nothing.</source>
+        <translation>Zeile %1: Eine Klammer „}“ schließt nichts.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A “{” is not closed.</source>
+        <translation>Eine Klammer „{“ wird nicht geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The rules may not include other files: a rollback could not undo what they do.</source>
+        <translation>Die Regeln dürfen keine anderen Dateien einbinden: Ein Zurücksetzen könnte nicht rückgängig machen, was diese bewirken.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rules must define “%1 { … }” once (the table a rollback removes).</source>
+        <translation>Die Regeln müssen „%1 { … }“ genau einmal definieren (die Tabelle, die ein Zurücksetzen entfernt).</translation>
     </message>
     <message>
         <location filename="../model/TunnelCorrelation.cpp" line="+125"/>
@@ -269,7 +299,7 @@
 <context>
     <name>ipsecwiz::Algorithms</name>
     <message>
-        <location filename="../model/Algorithms.cpp" line="+52"/>
+        <location filename="../model/Algorithms.cpp" line="+57"/>
         <source>encryption algorithm</source>
         <translation>Verschlüsselungsalgorithmus</translation>
     </message>
@@ -1036,7 +1066,7 @@
         <translation>%1 ist veraltet: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 (on %2) cannot use %3 for %4.</source>
         <translation>%1 (auf %2) kann %3 nicht für %4 verwenden.</translation>
     </message>
@@ -1052,11 +1082,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>racoon-tool.conf names AES without a key length, so racoon uses AES-128. Choose aes128, or run racoon or strongSwan on %1.</source>
+        <translation>racoon-tool.conf nennt AES ohne Schlüssellänge, daher nimmt racoon AES-128. aes128 wählen oder auf %1 racoon oder strongSwan einsetzen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choose an algorithm both gateways support, or run strongSwan on %1.</source>
         <translation>Wählen Sie einen Algorithmus, den beide Gateways können, oder betreiben Sie strongSwan auf %1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The IKE version must be 1 or 2.</source>
         <translation>Die IKE-Version muss 1 oder 2 sein.</translation>
     </message>
@@ -1187,7 +1222,7 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+67"/>
+        <location filename="../app/Cli.cpp" line="+71"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
@@ -1224,31 +1259,32 @@ Options:
   -v, --version  the version
 
 The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
 </source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]           öffnet den Assistenten (mit PROFIL)
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
         ipsec-wizard BEFEHL [OPTIONEN]
 
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfiguration für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit einem frischen Pre-Shared Key.
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
 
 Befehle:
-  validate PROFILE                       prüft ein Profil; jeder Befund nennt sein Feld
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         schreibt die Dateien der Gateways nach DIR/gateway-a, DIR/gateway-b
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         schreibt ein Paket: OUT.tar.gz, OUT.zip oder einen neuen Ordner
-  psk [--bytes N]                        gibt einen zufälligen Pre-Shared Key aus (Vorgabe 32 Byte)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         überträgt per SSH auf beide Gateways, transaktional (Status 3:
-                                         ein Gateway scheiterte, beide wurden zurückgesetzt)
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, über beide hinweg gepaart
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         liest gespeicherte Ausgaben von setkey / ip xfrm / swanctl
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
                                          ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
                                          strongSwan); braucht root
 
@@ -1257,11 +1293,12 @@ Optionen:
   -v, --version  die Version
 
 Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufruf, 3 Fehler auf der Gegenseite.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
 </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1273,13 +1310,13 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     <message>
         <location line="+12"/>
         <location line="+209"/>
-        <location line="+101"/>
-        <location line="+71"/>
+        <location line="+140"/>
+        <location line="+75"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-421"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1308,24 +1345,24 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+9"/>
-        <location line="+330"/>
+        <location line="+373"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-372"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+74"/>
-        <location line="+109"/>
+        <location line="+151"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-220"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1400,7 +1437,16 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>--bytes braucht eine Zahl.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
+        <source>
+ipsec-wizard: interrupted: stopping the push and rolling back what it changed (interrupt again to quit at once; a committed gateway then rolls back by itself within %1 s)
+</source>
+        <translation>
+ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie geändert hat (erneut unterbrechen, um sofort zu beenden; ein Gateway, das bereits übernommen hat, setzt dann innerhalb von %1 s selbst zurück)
+</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1421,12 +1467,12 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1461,17 +1507,17 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+125"/>
+        <source>print the tools&apos; own output (key material masked)</source>
+        <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
+    </message>
+    <message>
+        <location line="-161"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>The rules must define “%1” (the table a rollback removes).</source>
-        <translation>Die Regeln müssen „%1“ definieren (die Tabelle, die ein Zurücksetzen entfernt).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+81"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
@@ -1481,7 +1527,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>Fehler: </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>push changes two gateways; add --yes when no one can answer the question.</source>
         <translation>push ändert zwei Gateways; geben Sie --yes an, wenn niemand die Rückfrage beantworten kann.</translation>
     </message>
@@ -1491,21 +1537,21 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>Tunnel „%1“ auf Gateway A (%2) und Gateway B (%3) übertragen? [y/N] </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+97"/>
+        <location line="+12"/>
+        <location line="+100"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-112"/>
-        <location line="+97"/>
+        <location line="-115"/>
+        <location line="+100"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1552,12 +1598,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>abfragen bis zur Unterbrechung</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>print the tools&apos; own output</source>
-        <translation>die Ausgabe der Werkzeuge selbst ausgeben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>print JSON (one object per poll), with the correlation</source>
         <translation>JSON ausgeben (ein Objekt pro Abfrage), mit der Zuordnung</translation>
     </message>
@@ -1607,7 +1648,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>--raw und --json schließen einander aus.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>ipsec-wizard: note: the output of %1 was cut at %2 MB</source>
         <translation>ipsec-wizard: Hinweis: die Ausgabe von %1 wurde bei %2 MB abgeschnitten</translation>
     </message>
@@ -1640,7 +1681,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
 <context>
     <name>ipsecwiz::ConfigBundle</name>
     <message>
-        <location filename="../model/ConfigBundle.cpp" line="+101"/>
+        <location filename="../model/ConfigBundle.cpp" line="+119"/>
         <source>Cannot make a zip archive</source>
         <translation>Es lässt sich kein zip-Archiv anlegen</translation>
     </message>
@@ -1681,12 +1722,12 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+130"/>
+        <location line="+219"/>
         <source>The folder %1 does not exist.</source>
         <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-215"/>
         <source>Cannot create a folder in %1.</source>
         <translation>In %1 lässt sich kein Ordner anlegen.</translation>
     </message>
@@ -1701,7 +1742,7 @@ Exit-Status: 0 in Ordnung, 1 Eingabe falsch (die Meldung nennt das Feld), 2 Aufr
         <translation>Das Paket lässt sich nicht an seinen Platz bringen.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+196"/>
         <source>No output given.</source>
         <translation>Keine Ausgabe angegeben.</translation>
     </message>
@@ -1986,7 +2027,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+354"/>
+        <location filename="../remote/Deployer.cpp" line="+384"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -2041,17 +2082,24 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>== beide über neue SSH-Verbindungen bestätigen (touch %1/confirm)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+24"/>
+        <source>firewall rules: %1</source>
+        <translation>Firewall-Regeln: %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+46"/>
+        <location line="+22"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-62"/>
         <source>tunnel test: ping from %1 to %2</source>
         <translation>Tunneltest: Ping von %1 nach %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>the tunnel test failed: %1 cannot reach %2 through the tunnel (%3)</source>
         <translation>der Tunneltest ist gescheitert: %1 erreicht %2 nicht durch den Tunnel (%3)</translation>
     </message>
@@ -2061,12 +2109,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>der Tunnel transportiert Verkehr</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>a gateway could not be reached again to confirm; both gateways roll back</source>
+        <translation>ein Gateway war zum Bestätigen nicht wieder erreichbar; beide Gateways setzen zurück</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>confirmation failed; both gateways roll back</source>
         <translation>Bestätigung gescheitert; beide Gateways setzen zurück</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>confirmation failed on %1, which rolled back; %2 had already confirmed and keeps the new configuration, so the two gateways now differ. Push again.</source>
+        <translation>Bestätigung auf %1 gescheitert, das zurückgesetzt hat; %2 war schon bestätigt und behält die neue Konfiguration, daher unterscheiden sich die beiden Gateways jetzt. Übertragung wiederholen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>pushed: gateway A %1, gateway B %2</source>
         <translation>übertragen: Gateway A %1, Gateway B %2</translation>
     </message>
@@ -2074,14 +2132,14 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer::GatewayJob</name>
     <message>
-        <location line="-441"/>
-        <location line="+167"/>
+        <location line="-496"/>
+        <location line="+174"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
         <translation>Gateway meldet: %1</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-170"/>
         <source>connecting to %1@%2:%3</source>
         <translation>verbinde mit %1@%2:%3</translation>
     </message>
@@ -2092,22 +2150,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>working as root through sudo</source>
         <translation>arbeite als root über sudo</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>sudo password for %1@%2</source>
         <translation>sudo-Passwort für %1@%2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow NOPASSWD sudo, or give the password.</source>
-        <translation>%1 ist nicht root, und sudo braucht ein Passwort, aber keins wurde angegeben. Abhilfe: als root verbinden, sudo mit NOPASSWD erlauben oder das Passwort angeben.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>sudo refused the password for %1.</source>
         <translation>sudo hat das Passwort für %1 abgelehnt.</translation>
     </message>
@@ -2142,17 +2195,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>hochladen %1 (Rechte 0700)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>preflight failed on %1; nothing was changed</source>
         <translation>Vorprüfung auf %1 gescheitert; nichts wurde geändert</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-54"/>
         <source>upload %1 (mode %2, %3 bytes)</source>
         <translation>hochladen %1 (Rechte %2, %3 Byte)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-69"/>
+        <source>%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow NOPASSWD sudo (recommended: see the README&apos;s security model), or give the password.</source>
+        <translation>%1 ist nicht root, und sudo braucht ein Passwort, aber es wurde keines angegeben. Abhilfe: als root verbinden, sudo mit NOPASSWD erlauben (empfohlen: siehe das Sicherheitsmodell in der README) oder das Passwort angeben.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>every file is already in place; checking the daemon has it</source>
         <translation>alle Dateien sind schon an ihrem Platz; prüfe, ob der Daemon sie hat</translation>
     </message>
@@ -2167,12 +2225,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>übernehmen (innerhalb von %1 s bestätigen, sonst setzt das Gateway selbst zurück)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+31"/>
         <source>%1 is still not root through sudo; nothing was changed</source>
         <translation>%1 ist auch über sudo nicht root; nichts wurde geändert</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>%1: the user %2 is not uid 0 there; nothing was changed. Fix: connect as a user that may sudo.</source>
+        <translation>%1: Der Benutzer %2 hat dort nicht uid 0; nichts wurde geändert. Abhilfe: als Benutzer verbinden, der sudo verwenden darf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>busy: another push is still pending on this gateway (%1). Nothing was changed; try again once it is confirmed or has rolled back by itself.</source>
+        <translation>belegt: Auf diesem Gateway ist noch eine andere Übertragung offen (%1). Nichts wurde geändert; erneut versuchen, sobald sie bestätigt oder von selbst zurückgesetzt ist.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>the upload to %1 failed (%2); nothing was changed</source>
         <translation>das Hochladen auf %1 ist gescheitert (%2); nichts wurde geändert</translation>
     </message>
@@ -2227,9 +2295,9 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>das Gateway war zum Anhalten der Übertragung nicht erreichbar; falls seine Übernahme schon begonnen hat, setzt es innerhalb von %1 s selbst zurück</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>confirming over a fresh SSH connection</source>
-        <translation>bestätige über eine neue SSH-Verbindung</translation>
+        <location line="+9"/>
+        <source>connecting again over a fresh SSH connection, to confirm</source>
+        <translation>verbinde erneut über eine neue SSH-Verbindung, um zu bestätigen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2237,7 +2305,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ist zum Bestätigen nicht wieder erreichbar (%2); es setzt selbst zurück</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>%1 did not confirm</source>
         <translation>%1 hat nicht bestätigt</translation>
     </message>
@@ -2306,7 +2374,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::GatewayMonitorPane</name>
     <message>
-        <location filename="../widgets/GatewayMonitorPane.cpp" line="+55"/>
+        <location filename="../widgets/GatewayMonitorPane.cpp" line="+56"/>
         <source>Shows only the rows with this text in any column</source>
         <translation>Zeigt nur die Zeilen, die diesen Text in irgendeiner Spalte enthalten</translation>
     </message>
@@ -2348,7 +2416,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Nicht verbunden.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -2399,7 +2467,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 — neuer Versuch in %2 s</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Paused — the tables show the last poll.</source>
         <translation>Pausiert — die Tabellen zeigen die letzte Abfrage.</translation>
     </message>
@@ -2409,7 +2477,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Wird fortgesetzt …</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>SAs (%1)</source>
         <translation>SAs (%1)</translation>
     </message>
@@ -2806,7 +2874,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MonitorView</name>
     <message>
-        <location filename="../widgets/MonitorView.cpp" line="+53"/>
+        <location filename="../widgets/MonitorView.cpp" line="+54"/>
         <source>%1 B/s</source>
         <translation>%1 B/s</translation>
     </message>
@@ -2822,12 +2890,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+9"/>
-        <location line="+190"/>
+        <location line="+204"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-202"/>
         <source>Re&amp;veal keys</source>
         <translation>Schlüssel anzei&amp;gen</translation>
     </message>
@@ -2868,13 +2936,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+1"/>
-        <location line="+350"/>
+        <location line="+364"/>
         <location line="+4"/>
         <source>Export snapshot</source>
         <translation>Momentaufnahme exportieren</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-365"/>
         <source>Stop polling; the tables keep the last poll</source>
         <translation>Abfragen anhalten; die Tabellen behalten die letzte Abfrage</translation>
     </message>
@@ -2960,7 +3028,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Gateway B – %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+14"/>
+        <source>Not connected: the profile has errors. %1</source>
+        <translation>Nicht verbunden: Das Profil enthält Fehler. %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tunnel state: not known (the profile has errors)</source>
+        <translation>Tunnelzustand: unbekannt (das Profil enthält Fehler)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Connected again to %1</source>
         <translation>Wieder verbunden mit %1</translation>
     </message>
@@ -3582,17 +3660,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::SshSession</name>
     <message>
-        <location filename="../remote/SshSession.cpp" line="+94"/>
+        <location filename="../remote/SshSession.cpp" line="+103"/>
         <source>Cannot create an SSH session.</source>
         <translation>Es lässt sich keine SSH-Sitzung anlegen.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Cannot connect: %1</source>
         <translation>Verbindung nicht möglich: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>The server sent no host key.</source>
         <translation>Der Server hat keinen Host-Schlüssel geschickt.</translation>
     </message>
@@ -3602,17 +3680,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Der Fingerabdruck des Host-Schlüssels lässt sich nicht berechnen.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %1 key sent by %2 has the fingerprint %3, which does not match the key recorded for it. Nothing was sent. If the change is expected, remove the old key with: ssh-keygen -R %2 -f %4</source>
-        <translation>WARNUNG: DIE IDENTITÄT DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT! Jemand könnte Sie gerade belauschen (Man-in-the-Middle-Angriff), oder der Host-Schlüssel wurde eben geändert. Der von %2 geschickte %1-Schlüssel hat den Fingerabdruck %3, der nicht zum gespeicherten Schlüssel passt. Es wurde nichts gesendet. Ist die Änderung erwartet, entfernen Sie den alten Schlüssel mit: ssh-keygen -R %2 -f %4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The host key for %1 is recorded with a different key type than the %2 key it sent now (%3). This may be a man-in-the-middle attack; nothing was sent. Check the gateway&apos;s keys with ssh-keygen -lf.</source>
-        <translation>Der Host-Schlüssel für %1 ist mit einem anderen Schlüsseltyp gespeichert als der %2-Schlüssel, den er jetzt geschickt hat (%3). Das kann ein Man-in-the-Middle-Angriff sein; es wurde nichts gesendet. Prüfen Sie die Schlüssel des Gateways mit ssh-keygen -lf.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+42"/>
         <source>The authenticity of host %1 can&apos;t be established: its %2 key fingerprint is %3, which is not in %4. Nothing was sent. Compare it with `ssh-keygen -lf` on the gateway, then accept it (CLI: --accept-new-host-key).</source>
         <translation>Die Echtheit des Hosts %1 lässt sich nicht feststellen: Der Fingerabdruck seines %2-Schlüssels ist %3 und steht nicht in %4. Es wurde nichts gesendet. Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway und nehmen Sie ihn dann an (CLI: --accept-new-host-key).</translation>
     </message>
@@ -3622,12 +3690,32 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Der Host-Schlüssel lässt sich nicht in %1 speichern: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-14"/>
         <source>Cannot check the host key against %1: %2</source>
         <translation>Der Host-Schlüssel lässt sich nicht mit %1 abgleichen: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-87"/>
+        <source>“%1” is not a host name or address; nothing was run.</source>
+        <translation>„%1“ ist weder Hostname noch Adresse; nichts wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is not a valid user name; nothing was run.</source>
+        <translation>„%1“ ist kein gültiger Benutzername; nichts wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! Someone could be eavesdropping on you right now (man-in-the-middle attack), or the host key has just been changed. The %1 key sent by %2 has the fingerprint %3, which does not match the key recorded for it in %4. Nothing was sent. If the change is expected, remove the old key with: ssh-keygen -R %2 -f %4</source>
+        <translation>WARNUNG: DIE IDENTIFIKATION DES ENTFERNTEN HOSTS HAT SICH GEÄNDERT! Möglicherweise hört gerade jemand mit (Man-in-the-Middle-Angriff), oder der Host-Schlüssel wurde gerade geändert. Der %1-Schlüssel, den %2 geschickt hat, hat den Fingerabdruck %3, der nicht zu dem Schlüssel passt, der für diesen Host in %4 gespeichert ist. Es wurde nichts gesendet. Ist die Änderung erwartet, den alten Schlüssel entfernen mit: ssh-keygen -R %2 -f %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The host key for %1 is recorded in %4 with a different key type than the %2 key it sent now (%3). This may be a man-in-the-middle attack; nothing was sent. Check the gateway&apos;s keys with ssh-keygen -lf.</source>
+        <translation>Der Host-Schlüssel für %1 ist in %4 mit einem anderen Schlüsseltyp gespeichert als der %2-Schlüssel, den er jetzt geschickt hat (%3). Das kann ein Man-in-the-Middle-Angriff sein; es wurde nichts gesendet. Die Schlüssel des Gateways mit ssh-keygen -lf prüfen.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>ssh-agent</source>
         <translation>ssh-agent</translation>
     </message>
