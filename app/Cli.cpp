@@ -9,6 +9,7 @@
 #include "TunnelCorrelation.h"
 #include "FileWriter.h"
 #include "Generator.h"
+#include "NetworkProfile.h"
 #include "Psk.h"
 #include "TunnelProfile.h"
 #include "Validation.h"
@@ -45,7 +46,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Cli", text);
 }
 
-const QStringList Commands{QStringLiteral("validate"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk"),
+const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk"),
                            QStringLiteral("push"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
@@ -88,6 +89,8 @@ QString helpText()
               "\n"
               "Commands:\n"
               "  validate PROFILE                       check a profile; every finding names its field\n"
+              "  upgrade PROFILE                        convert a format version 1 profile to version 2 in place\n"
+              "                                         (the old file is kept as PROFILE.v1)\n"
               "  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]\n"
               "                                         write the gateways' files under DIR/gateway-a, DIR/gateway-b\n"
               "  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]\n"
@@ -202,15 +205,68 @@ int validateCommand(const QStringList& args)
         return usageError(problem);
     if (parser.positionalArguments().size() != 2)
         return usageError(tr("validate needs one PROFILE."));
-    auto profile = loadProfile(parser.positionalArguments());
-    if (!profile)
-        return inputError(profile.error());
-    const QList<Finding> findings = validate(profile.value());
+    QList<Finding> findings;
+    QFile file(parser.positionalArguments().at(1));
+    if (file.open(QIODevice::ReadOnly) && NetworkJson::versionOf(file.read(1 << 20)) >= NetworkProfile::FormatVersion) {
+        // A network of sites: checked whole, every finding named by its path in the network.
+        auto network = NetworkJson::load(file.fileName());
+        if (!network)
+            return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(file.fileName())});
+        findings = Network::validate(network.value());
+    } else {
+        auto profile = loadProfile(parser.positionalArguments());
+        if (!profile)
+            return inputError(profile.error());
+        findings = validate(profile.value());
+    }
     printFindings(findings);
     if (hasErrors(findings))
         return BadInput;
     out() << QCoreApplication::translate("ipsecwiz::Cli", "%1: valid (%n warning(s))", nullptr, int(findings.size()))
                  .arg(parser.positionalArguments().at(1))
+          << Qt::endl;
+    return Ok;
+}
+
+// Version 1 → 2 in place: the old file is kept beside it as PROFILE.v1 (created, never
+// overwritten; with the old file's mode, so a file with the key stays 0600).
+int upgradeCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usageError(tr("upgrade needs one PROFILE."));
+    const QString path = parser.positionalArguments().at(1);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return inputError(Error{QStringLiteral("PROFILE"), tr("Cannot read %1: %2.").arg(path, file.errorString())});
+    const QByteArray old = file.read((1 << 20) + 1);
+    file.close();
+    auto network = NetworkJson::fromJson(old);
+    if (!network)
+        return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
+    if (NetworkJson::versionOf(old) >= NetworkProfile::FormatVersion) {
+        out() << tr("%1 is already format version %2; nothing changed.").arg(path).arg(NetworkProfile::FormatVersion) << Qt::endl;
+        return Ok;
+    }
+    const QString backup = path + QStringLiteral(".v1");
+    const QFileDevice::Permissions mode = QFileInfo(path).permissions();
+    const int octal = (mode & QFileDevice::ReadOwner ? 0400 : 0) | (mode & QFileDevice::WriteOwner ? 0200 : 0)
+                      | (mode & QFileDevice::ReadGroup ? 040 : 0) | (mode & QFileDevice::ReadOther ? 04 : 0);
+    if (QFileInfo::exists(backup))
+        return inputError(Error{QStringLiteral("PROFILE"), tr("%1 already exists; move it away first, so no earlier copy is lost.").arg(backup)});
+    if (const Status st = FileWriter::writeAtomically(backup, old, octal); !st)
+        return inputError(Error{QStringLiteral("PROFILE"), tr("Cannot keep the old file as %1: %2").arg(backup, st.error().message)});
+    if (const Status st = NetworkJson::save(network.value(), path, PskInFile::Include); !st)
+        return inputError(st.error());
+    out() << tr("%1: upgraded to format version %2 (%3 sites, %4 tunnels); the old file is %5.")
+                 .arg(path)
+                 .arg(NetworkProfile::FormatVersion)
+                 .arg(network.value().sites.size())
+                 .arg(network.value().tunnels.size())
+                 .arg(backup)
           << Qt::endl;
     return Ok;
 }
@@ -764,6 +820,8 @@ int run(const QStringList& args)
     const QStringList& rest = args;
     if (first == QLatin1String("validate"))
         return validateCommand(rest);
+    if (first == QLatin1String("upgrade"))
+        return upgradeCommand(rest);
     if (first == QLatin1String("generate"))
         return generateCommand(rest);
     if (first == QLatin1String("bundle"))

@@ -262,7 +262,7 @@ QList<BadInput> badInputs()
          QStringLiteral("expected a whole number from 1 to 65535, found a string")},
         {"unknown-key-typo", exampleWith(QStringLiteral("gatewayA.publicAdress"), s("203.0.113.1/24")),
          QStringLiteral("$.gatewayA.publicAdress"), QStringLiteral("is not a known setting")},
-        {"newer-format-version", exampleWith(QStringLiteral("version"), 2), QStringLiteral("$.version"),
+        {"newer-format-version", exampleWith(QStringLiteral("version"), 3), QStringLiteral("$.version"),
          QStringLiteral("newer IPsec Wizard")},
         {"empty-file", QByteArray(), QStringLiteral("$"), QStringLiteral("The file is empty")},
         {"not-json", QByteArrayLiteral("{ \"format\": \"ipsec-wizard-profile\", "), QStringLiteral("$"), QStringLiteral("Not valid JSON")},
@@ -312,6 +312,8 @@ private slots:
     void firewallRulesMustBeTheTunnelsTableOnly_data();
     void firewallRulesMustBeTheTunnelsTableOnly();
     void noCoreFile();
+    void upgradeConvertsVersion1InPlace();
+    void validateChecksANetworkWhole();
 
     void bundleWrites_data();
     void bundleWrites();
@@ -856,6 +858,76 @@ void TestCli::noCoreFile()
     p.waitForFinished(5000);
     static const QRegularExpression coreLimit(QStringLiteral("Max core file size +0 +0 "));
     QVERIFY2(coreLimit.match(QString::fromLatin1(text)).hasMatch(), text.constData());
+}
+
+// Profile format version 2: `upgrade` converts a version 1 file in place and keeps the old one;
+// every command still reads the result (one tunnel between two sites, as before).
+void TestCli::upgradeConvertsVersion1InPlace()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString profile = tmp.filePath(QStringLiteral("seed.json"));
+    const QByteArray v1 = exampleWithKey("0x" + QByteArray(64, 'b'));
+    QVERIFY(writeFile(profile, v1));
+    QVERIFY(QFile::setPermissions(profile, QFile::ReadOwner | QFile::WriteOwner));
+    const QString before = tmp.filePath(QStringLiteral("before"));
+    QVERIFY(makeMarkedFolder(before));
+    Run r = runCli({QStringLiteral("generate"), profile, QStringLiteral("--out"), before + QStringLiteral("/out")});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+
+    r = runCli({QStringLiteral("upgrade"), profile});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QVERIFY2(r.stdOut().contains(QStringLiteral("upgraded to format version 2 (2 sites, 1 tunnels)")), r.what().constData());
+    QCOMPARE(readFile(profile + QStringLiteral(".v1")), v1);
+    QCOMPARE(fileMode(profile + QStringLiteral(".v1")), 0600);
+    QCOMPARE(fileMode(profile), 0600); // it holds the key
+    const QByteArray v2 = readFile(profile);
+    QVERIFY(v2.contains("\"version\": 2"));
+    QVERIFY(v2.contains("\"sites\""));
+
+    // The same files as before the upgrade.
+    const QString after = tmp.filePath(QStringLiteral("after"));
+    QVERIFY(makeMarkedFolder(after));
+    r = runCli({QStringLiteral("generate"), profile, QStringLiteral("--out"), after + QStringLiteral("/out")});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QDirIterator it(before + QStringLiteral("/out"), QDir::Files, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        const QString f = it.next();
+        const QString rel = f.mid(before.size());
+        QCOMPARE(readFile(after + rel), readFile(f));
+        ++files;
+    }
+    QVERIFY(files >= 4);
+
+    // Again: nothing to do, and the kept file is not touched.
+    r = runCli({QStringLiteral("upgrade"), profile});
+    QVERIFY2(r.exitedWith(0) && r.stdOut().contains(QStringLiteral("already format version 2")), r.what().constData());
+    QCOMPARE(readFile(profile + QStringLiteral(".v1")), v1);
+}
+
+void TestCli::validateChecksANetworkWhole()
+{
+    const QString example = QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json");
+    Run r = runCli({QStringLiteral("validate"), example});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QVERIFY2(r.stdOut().contains(QStringLiteral("valid")), r.what().constData());
+
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QByteArray overlapping = readFile(example);
+    overlapping.replace("\"10.2.0.0/24\"", "\"10.1.0.0/24\""); // branch2 takes branch1's network
+    const QString bad = tmp.filePath(QStringLiteral("bad.json"));
+    QVERIFY(writeFile(bad, overlapping));
+    r = runCli({QStringLiteral("validate"), bad});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("sites[2].networks[0]")), r.what().constData());
+    // The network is not something the one-tunnel commands take yet: said, and nothing written.
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    r = runCli({QStringLiteral("generate"), example, QStringLiteral("--out"), out});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("$.tunnels")), r.what().constData());
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 // --- bundle -------------------------------------------------------------------------------------

@@ -433,8 +433,8 @@ void TestProfileJson::errorsNamePathAndExpectation_data()
     QTest::newRow("format-a-number") << seedWith(QStringLiteral("format"), 1) << QStringLiteral("$.format")
                                      << QStringList { QStringLiteral("expected a string, found a number") };
     QTest::newRow("version-newer-asks-to-update")
-        << seedWith(QStringLiteral("version"), 2) << QStringLiteral("$.version")
-        << QStringList { QStringLiteral("newer IPsec Wizard (format version 2)"), QStringLiteral("this one reads version 1"),
+        << seedWith(QStringLiteral("version"), 3) << QStringLiteral("$.version")
+        << QStringList { QStringLiteral("newer IPsec Wizard (format version 3)"), QStringLiteral("this one reads version 2"),
                QStringLiteral("Update IPsec Wizard") };
     QTest::newRow("version-newer-wins-over-unknown-keys")
         << QJsonDocument(setAt(setAt(seedObject(), { QStringLiteral("version") }, 7), { QStringLiteral("tunnels") }, QJsonArray {}))

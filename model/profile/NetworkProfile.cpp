@@ -1,0 +1,755 @@
+#include "NetworkProfile.h"
+
+#include "Cidr.h"
+#include "FileWriter.h"
+#include "JsonReader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <array>
+#include <utility>
+
+namespace ipsecwiz {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ipsecwiz::Network", text);
+}
+
+const QString FormatName = QStringLiteral("ipsec-wizard-profile");
+constexpr qint64 MaxProfileBytes = 1 << 20;
+
+} // namespace
+
+QString reachabilityId(Reachability r)
+{
+    switch (r) {
+    case Reachability::Direct: return QStringLiteral("direct");
+    case Reachability::Nat: return QStringLiteral("nat");
+    case Reachability::Dynamic: return QStringLiteral("dynamic");
+    }
+    return {};
+}
+
+QString identityKindId(IdentityKind k)
+{
+    switch (k) {
+    case IdentityKind::Address: return QStringLiteral("address");
+    case IdentityKind::Fqdn: return QStringLiteral("fqdn");
+    case IdentityKind::UserFqdn: return QStringLiteral("user-fqdn");
+    case IdentityKind::KeyId: return QStringLiteral("key-id");
+    }
+    return {};
+}
+
+QString topologyId(TopologyKind k)
+{
+    switch (k) {
+    case TopologyKind::Pair: return QStringLiteral("pair");
+    case TopologyKind::HubAndSpoke: return QStringLiteral("hub-and-spoke");
+    case TopologyKind::Mesh: return QStringLiteral("mesh");
+    }
+    return {};
+}
+
+QString SiteGateway::peerAddress() const
+{
+    switch (reach) {
+    case Reachability::Direct: return localAddress;
+    case Reachability::Nat: return publicAddress;
+    case Reachability::Dynamic: return {};
+    }
+    return {};
+}
+
+int NetworkProfile::siteIndex(const QString& siteName) const
+{
+    for (qsizetype i = 0; i < sites.size(); ++i)
+        if (sites.at(i).name == siteName)
+            return int(i);
+    return -1;
+}
+
+const Site* NetworkProfile::site(const QString& siteName) const
+{
+    const int i = siteIndex(siteName);
+    return i < 0 ? nullptr : &sites.at(i);
+}
+
+int NetworkProfile::tunnelIndex(const QString& tunnelName) const
+{
+    for (qsizetype i = 0; i < tunnels.size(); ++i)
+        if (tunnels.at(i).name == tunnelName)
+            return int(i);
+    return -1;
+}
+
+QStringList NetworkProfile::networksOf(const Tunnel& tunnel, Side side) const
+{
+    const QStringList& own = side == Side::A ? tunnel.networksA : tunnel.networksB;
+    if (!own.isEmpty())
+        return own;
+    const Site* s = site(side == Side::A ? tunnel.siteA : tunnel.siteB);
+    return s ? s->networks : QStringList();
+}
+
+namespace Network {
+
+QString sitePath(int index, const QString& field)
+{
+    const QString base = QStringLiteral("sites[%1]").arg(index);
+    return field.isEmpty() ? base : base + QLatin1Char('.') + field;
+}
+
+QString tunnelPath(const QString& name, const QString& field)
+{
+    const QString base = QStringLiteral("tunnels[\"%1\"]").arg(name);
+    return field.isEmpty() ? base : base + QLatin1Char('.') + field;
+}
+
+QList<Tunnel> tunnelsFor(const QList<Site>& sites, const Topology& topology, const IkeProposal& ike, const EspProposal& esp)
+{
+    QList<Tunnel> out;
+    auto join = [&](const Site& a, const Site& b) {
+        Tunnel t;
+        t.name = a.name + QLatin1Char('-') + b.name;
+        t.siteA = a.name;
+        t.siteB = b.name;
+        t.ike = ike;
+        t.esp = esp;
+        out.append(t);
+    };
+    switch (topology.kind) {
+    case TopologyKind::Pair:
+        if (sites.size() >= 2)
+            join(sites.at(0), sites.at(1));
+        break;
+    case TopologyKind::HubAndSpoke:
+        for (const Site& hub : sites) {
+            if (hub.name != topology.hub)
+                continue;
+            for (const Site& spoke : sites)
+                if (spoke.name != hub.name)
+                    join(hub, spoke);
+        }
+        break;
+    case TopologyKind::Mesh:
+        for (qsizetype i = 0; i < sites.size(); ++i)
+            for (qsizetype j = i + 1; j < sites.size(); ++j)
+                join(sites.at(i), sites.at(j));
+        break;
+    }
+    return out;
+}
+
+namespace {
+
+Identity identityFromV1(const QString& text)
+{
+    if (text.isEmpty())
+        return {};
+    if (QHostAddress a; a.setAddress(text))
+        return Identity{IdentityKind::Address, text};
+    return Identity{text.contains(QLatin1Char('@')) ? IdentityKind::UserFqdn : IdentityKind::Fqdn, text};
+}
+
+Site siteFromV1(const QString& name, const QString& network, const Gateway& gw)
+{
+    Site s;
+    s.name = name;
+    s.networks = {network};
+    s.gateway.localAddress = gw.publicAddress;
+    s.gateway.internalAddress = gw.internalAddress;
+    s.gateway.defaultRouter = gw.defaultRouter;
+    s.gateway.flavour = gw.flavour;
+    s.gateway.identity = identityFromV1(gw.identity);
+    s.gateway.ssh = gw.ssh;
+    return s;
+}
+
+} // namespace
+
+NetworkProfile fromTunnelProfile(const TunnelProfile& p)
+{
+    NetworkProfile n;
+    n.name = p.name;
+    n.sites = {siteFromV1(QStringLiteral("site-a"), p.networkA, p.gatewayA), siteFromV1(QStringLiteral("site-b"), p.networkB, p.gatewayB)};
+    n.topology.kind = TopologyKind::Pair;
+    n.ike = p.ike;
+    n.esp = p.esp;
+    Tunnel t;
+    t.name = p.name;
+    t.siteA = n.sites.at(0).name;
+    t.siteB = n.sites.at(1).name;
+    t.ike = p.ike;
+    t.esp = p.esp;
+    t.psk = p.psk;
+    n.tunnels = {t};
+    n.knownHostsFile = p.knownHostsFile;
+    return n;
+}
+
+Result<TunnelProfile> toTunnelProfile(const NetworkProfile& n, const QString& tunnelName)
+{
+    const int ti = n.tunnelIndex(tunnelName);
+    if (ti < 0)
+        return Error{QStringLiteral("tunnels"), tr("There is no tunnel “%1”.").arg(shown(tunnelName))};
+    const Tunnel& t = n.tunnels.at(ti);
+    TunnelProfile p;
+    p.name = t.name;
+    p.ike = t.ike;
+    p.esp = t.esp;
+    p.psk = t.psk;
+    p.knownHostsFile = n.knownHostsFile;
+    for (Side side : {Side::A, Side::B}) {
+        const QString siteName = side == Side::A ? t.siteA : t.siteB;
+        const int si = n.siteIndex(siteName);
+        if (si < 0)
+            return Error{tunnelPath(t.name, QStringLiteral("sites")), tr("There is no site “%1”.").arg(shown(siteName))};
+        const Site& s = n.sites.at(si);
+        const QStringList nets = n.networksOf(t, side);
+        // What version 1 (and so today's generators) cannot describe yet, said plainly.
+        if (!s.gateway.managed)
+            return Error{sitePath(si, QStringLiteral("gateway.managed")),
+                         tr("Site “%1” is managed by someone else; generating only our side of a tunnel comes with the version 2 generators.").arg(s.name)};
+        if (s.gateway.reach != Reachability::Direct)
+            return Error{sitePath(si, QStringLiteral("gateway")),
+                         tr("Site “%1” is reached %2; tunnels through NAT or to a dynamic address come with the version 2 generators.")
+                             .arg(s.name, s.gateway.reach == Reachability::Nat ? tr("through NAT") : tr("at a dynamic address"))};
+        if (nets.size() != 1)
+            return Error{tunnelPath(t.name, QStringLiteral("networks")),
+                         tr("Tunnel “%1” carries %2 networks of site “%3”; several networks per site come with the version 2 generators.")
+                             .arg(t.name)
+                             .arg(nets.size())
+                             .arg(s.name)};
+        if (s.gateway.identity.kind == IdentityKind::KeyId)
+            return Error{sitePath(si, QStringLiteral("gateway.identity")),
+                         tr("Site “%1” has a key id identity; key ids come with the version 2 generators.").arg(s.name)};
+        p.network(side) = nets.first();
+        Gateway& gw = p.gateway(side);
+        gw.publicAddress = s.gateway.localAddress;
+        gw.internalAddress = s.gateway.internalAddress;
+        gw.defaultRouter = s.gateway.defaultRouter;
+        gw.flavour = s.gateway.flavour;
+        gw.identity = s.gateway.identity.value;
+        gw.ssh = s.gateway.ssh;
+    }
+    return p;
+}
+
+namespace {
+
+// Checks the network as a whole; each tunnel's own settings (addresses, proposals, key, SSH) are
+// checked by version 1's validation on the tunnel as version 1 sees it, with its fields renamed.
+class NetworkChecker
+{
+public:
+    explicit NetworkChecker(const NetworkProfile& n) : m_n(n) {}
+
+    QList<Finding> run()
+    {
+        static const QRegularExpression safeName(QStringLiteral("^[A-Za-z0-9_-]{1,32}\\z"));
+        if (!safeName.match(m_n.name).hasMatch())
+            error(QStringLiteral("name"), tr("The network's name must be 1 to 32 letters, digits, “-” or “_”."));
+        if (m_n.sites.size() < 2)
+            error(QStringLiteral("sites"), tr("A network needs at least two sites."));
+        checkSites(safeName);
+        checkTopology();
+        if (m_n.tunnels.isEmpty() && m_n.sites.size() >= 2)
+            error(QStringLiteral("tunnels"), tr("No tunnel joins any two sites."));
+        QSet<QString> tunnelNames;
+        for (const Tunnel& t : m_n.tunnels) {
+            if (!safeName.match(t.name).hasMatch())
+                error(tunnelPath(t.name, QStringLiteral("name")), tr("A tunnel's name must be 1 to 32 letters, digits, “-” or “_”."));
+            else if (tunnelNames.contains(t.name))
+                error(tunnelPath(t.name, QStringLiteral("name")), tr("Two tunnels are named “%1”; each needs its own name.").arg(t.name));
+            tunnelNames.insert(t.name);
+            checkTunnel(t);
+        }
+        checkRouting();
+        return m_findings;
+    }
+
+private:
+    void error(const QString& field, const QString& message, const QString& fix = {})
+    {
+        add(Finding{Severity::Error, field, message, fix});
+    }
+
+    void warning(const QString& field, const QString& message, const QString& fix = {})
+    {
+        add(Finding{Severity::Warning, field, message, fix});
+    }
+
+    void add(const Finding& f)
+    {
+        if (!m_findings.contains(f)) // a site shared by several tunnels is reported once
+            m_findings.append(f);
+    }
+
+    void checkSites(const QRegularExpression& safeName)
+    {
+        QSet<QString> names;
+        for (qsizetype i = 0; i < m_n.sites.size(); ++i) {
+            const Site& s = m_n.sites.at(i);
+            const int si = int(i);
+            if (!safeName.match(s.name).hasMatch())
+                error(sitePath(si, QStringLiteral("name")), tr("A site's name must be 1 to 32 letters, digits, “-” or “_”."));
+            else if (names.contains(s.name))
+                error(sitePath(si, QStringLiteral("name")), tr("Two sites are named “%1”; each needs its own name.").arg(s.name));
+            names.insert(s.name);
+            if (s.networks.isEmpty())
+                error(sitePath(si, QStringLiteral("networks")), tr("Site “%1” has no network.").arg(shown(s.name)));
+            QList<Cidr> own;
+            for (qsizetype k = 0; k < s.networks.size(); ++k) {
+                const QString f = sitePath(si, QStringLiteral("networks[%1]").arg(k));
+                const auto net = Cidr::parse(s.networks.at(k));
+                if (!net) {
+                    error(f, net.error().message);
+                    continue;
+                }
+                for (const Cidr& other : own)
+                    if (net.value().overlaps(other))
+                        error(f, tr("%1 overlaps %2, another network of site “%3”.").arg(net.value().toString(), other.toString(), s.name));
+                own.append(net.value());
+            }
+            const SiteGateway& gw = s.gateway;
+            const QString g = QStringLiteral("gateway.");
+            if (gw.reach == Reachability::Nat) {
+                QHostAddress pub;
+                if (!pub.setAddress(gw.publicAddress.section(QLatin1Char('/'), 0, 0).trimmed()))
+                    error(sitePath(si, g + QStringLiteral("publicAddress")),
+                          tr("Site “%1” is behind NAT but its public address “%2” is not an address.").arg(s.name, shown(gw.publicAddress)));
+                else if (gw.publicAddress.trimmed() == gw.localAddress.section(QLatin1Char('/'), 0, 0).trimmed())
+                    error(sitePath(si, g + QStringLiteral("publicAddress")),
+                          tr("Site “%1” is behind NAT, so its public address differs from the address on its interface.").arg(s.name),
+                          tr("Give the address the NAT router shows to the internet, or say the site is not behind NAT."));
+            }
+            // Behind NAT or on a changing address, the gateway's own address is not what its peers
+            // see: an address identity would not match on the other end.
+            if (gw.reach != Reachability::Direct && gw.identity.kind == IdentityKind::Address
+                && (gw.reach == Reachability::Dynamic || gw.identity.value.isEmpty()))
+                error(sitePath(si, g + QStringLiteral("identity")),
+                      gw.reach == Reachability::Dynamic
+                          ? tr("Site “%1” has a dynamic address, so its peers cannot identify it by address.").arg(s.name)
+                          : tr("Site “%1” is behind NAT: its peers see %2, not the address on its interface, so an address identity "
+                               "would not match.")
+                                .arg(s.name, shown(gw.publicAddress)),
+                      tr("Give it an FQDN or user@FQDN identity (e.g. %1.example.net)%2.")
+                          .arg(s.name.toLower(), gw.reach == Reachability::Nat ? tr(", or the public address as its identity") : QString()));
+            if (gw.identity.kind == IdentityKind::KeyId && isRacoon(gw.flavour))
+                error(sitePath(si, g + QStringLiteral("identity")),
+                      tr("racoon-tool and racoon name a key id by a file, not a value; site “%1” cannot use one there.").arg(s.name),
+                      tr("Use an FQDN identity, or run strongSwan on site “%1”.").arg(s.name));
+        }
+    }
+
+    void checkTopology()
+    {
+        if (m_n.topology.kind == TopologyKind::HubAndSpoke && m_n.siteIndex(m_n.topology.hub) < 0)
+            error(QStringLiteral("topology.hub"), tr("The hub “%1” is not one of the sites.").arg(shown(m_n.topology.hub)));
+    }
+
+    void checkTunnel(const Tunnel& t)
+    {
+        const int a = m_n.siteIndex(t.siteA);
+        const int b = m_n.siteIndex(t.siteB);
+        if (a < 0 || b < 0) {
+            error(tunnelPath(t.name, QStringLiteral("sites")), tr("Tunnel “%1” joins “%2”, which is not a site.").arg(t.name, shown(a < 0 ? t.siteA : t.siteB)));
+            return;
+        }
+        if (a == b) {
+            error(tunnelPath(t.name, QStringLiteral("sites")), tr("Tunnel “%1” joins site “%2” to itself.").arg(t.name, t.siteA));
+            return;
+        }
+        const SiteGateway& ga = m_n.sites.at(a).gateway;
+        const SiteGateway& gb = m_n.sites.at(b).gateway;
+        if (ga.reach == Reachability::Dynamic && gb.reach == Reachability::Dynamic)
+            error(tunnelPath(t.name), tr("Both ends of tunnel “%1” have dynamic addresses: neither knows where to find the other, so nobody can start it.").arg(t.name),
+                  tr("Give one of the sites a fixed (or NATed) address."));
+        if (!ga.managed && !gb.managed)
+            error(tunnelPath(t.name), tr("Neither end of tunnel “%1” is managed here, so there is nothing to configure.").arg(t.name));
+        for (Side side : {Side::A, Side::B}) {
+            const int si = side == Side::A ? a : b;
+            const QStringList& own = side == Side::A ? t.networksA : t.networksB;
+            for (qsizetype k = 0; k < own.size(); ++k)
+                if (!m_n.sites.at(si).networks.contains(own.at(k)))
+                    error(tunnelPath(t.name, QStringLiteral("networks.%1[%2]").arg(m_n.sites.at(si).name).arg(k)),
+                          tr("%1 is not a network of site “%2”.").arg(shown(own.at(k)), m_n.sites.at(si).name));
+        }
+        // The two ends' networks must not overlap: a host could not tell local from remote.
+        for (const QString& na : m_n.networksOf(t, Side::A)) {
+            for (const QString& nb : m_n.networksOf(t, Side::B)) {
+                const auto ca = Cidr::parse(na);
+                const auto cb = Cidr::parse(nb);
+                if (ca && cb && ca.value().overlaps(cb.value()))
+                    error(sitePath(b, QStringLiteral("networks[%1]").arg(m_n.sites.at(b).networks.indexOf(nb))),
+                          tr("%1 of site “%2” overlaps %3 of site “%4”, and tunnel “%5” joins them; hosts in the overlap could not tell local "
+                             "from remote.")
+                              .arg(cb.value().toString(), m_n.sites.at(b).name, ca.value().toString(), m_n.sites.at(a).name, t.name),
+                          tr("Renumber one site, or carry a smaller network."));
+            }
+        }
+        checkAsVersion1(t, a, b);
+    }
+
+    // The tunnel's own settings, through version 1's validation: proposals, key, addresses, SSH.
+    void checkAsVersion1(const Tunnel& t, int a, int b)
+    {
+        TunnelProfile p;
+        p.name = t.name;
+        p.ike = t.ike;
+        p.esp = t.esp;
+        p.psk = t.psk;
+        const std::array<int, 2> index{a, b};
+        for (Side side : {Side::A, Side::B}) {
+            const Site& s = m_n.sites.at(index[size_t(side)]);
+            const QStringList nets = m_n.networksOf(t, side);
+            p.network(side) = nets.value(0);
+            Gateway& gw = p.gateway(side);
+            // As version 1 sees it: the address the peer sends to (a stand-in for a dynamic one).
+            gw.publicAddress = s.gateway.reach == Reachability::Nat ? s.gateway.publicAddress : s.gateway.localAddress;
+            gw.internalAddress = s.gateway.internalAddress;
+            gw.defaultRouter = s.gateway.defaultRouter;
+            gw.flavour = s.gateway.flavour;
+            gw.identity = s.gateway.identity.kind == IdentityKind::KeyId ? QString() : s.gateway.identity.value;
+            gw.ssh = s.gateway.ssh;
+        }
+        for (const Finding& f : ipsecwiz::validate(p)) {
+            const QString top = f.field.section(QLatin1Char('.'), 0, 0);
+            const QString rest = f.field.section(QLatin1Char('.'), 1);
+            if (top == QLatin1String("networkA") || top == QLatin1String("networkB"))
+                continue; // checked above, network by network
+            if (top == QLatin1String("gatewayA") || top == QLatin1String("gatewayB")) {
+                const Side side = top == QLatin1String("gatewayA") ? Side::A : Side::B;
+                const int si = index[size_t(side)];
+                const SiteGateway& gw = m_n.sites.at(si).gateway;
+                // The default router is optional now: the route is found on the gateway.
+                if (rest == QLatin1String("defaultRouter") && gw.defaultRouter.trimmed().isEmpty())
+                    continue;
+                // A dynamic site's stand-in address is not a real one to judge.
+                if (rest == QLatin1String("publicAddress") && gw.reach == Reachability::Dynamic)
+                    continue;
+                QString leaf = rest;
+                if (rest == QLatin1String("publicAddress"))
+                    leaf = gw.reach == Reachability::Nat ? QStringLiteral("publicAddress") : QStringLiteral("localAddress");
+                add(Finding{f.severity, sitePath(si, QStringLiteral("gateway.") + leaf), f.message, f.fix});
+                continue;
+            }
+            add(Finding{f.severity, tunnelPath(t.name, f.field), f.message, f.fix});
+        }
+    }
+
+    // A site routes between all the networks its tunnels reach: they must not overlap each other
+    // nor its own (a hub with two spokes that both use 192.168.1.0/24 cannot tell them apart).
+    void checkRouting()
+    {
+        for (qsizetype si = 0; si < m_n.sites.size(); ++si) {
+            const Site& s = m_n.sites.at(si);
+            QList<std::pair<Cidr, QString>> reached; // network, "network of site X"
+            for (const QString& n : s.networks)
+                if (const auto c = Cidr::parse(n))
+                    reached.append({c.value(), s.name});
+            for (const Tunnel& t : m_n.tunnels) {
+                Side far;
+                if (t.siteA == s.name)
+                    far = Side::B;
+                else if (t.siteB == s.name)
+                    far = Side::A;
+                else
+                    continue;
+                const QString farName = far == Side::A ? t.siteA : t.siteB;
+                const int fi = m_n.siteIndex(farName);
+                if (fi < 0 || fi == int(si))
+                    continue;
+                for (const QString& n : m_n.networksOf(t, far)) {
+                    const auto c = Cidr::parse(n);
+                    if (!c)
+                        continue;
+                    for (const auto& [other, owner] : reached)
+                        if (owner != farName && owner != s.name && c.value().overlaps(other))
+                            error(sitePath(fi, QStringLiteral("networks[%1]").arg(m_n.sites.at(fi).networks.indexOf(n))),
+                                  tr("%1 of site “%2” overlaps %3 of site “%4”, and site “%5” reaches both through its tunnels.")
+                                      .arg(c.value().toString(), farName, other.toString(), owner, s.name),
+                                  tr("Renumber one of them."));
+                    reached.append({c.value(), farName});
+                }
+            }
+        }
+    }
+
+    const NetworkProfile& m_n;
+    QList<Finding> m_findings;
+};
+
+} // namespace
+
+QList<Finding> validate(const NetworkProfile& network)
+{
+    return NetworkChecker(network).run();
+}
+
+} // namespace Network
+
+namespace NetworkJson {
+
+namespace {
+
+using json::Reader;
+
+void readGateway(Reader r, SiteGateway& gw)
+{
+    gw.localAddress = r.string(QStringLiteral("localAddress"), {}, true);
+    const bool nat = r.has(QStringLiteral("publicAddress"));
+    gw.publicAddress = r.string(QStringLiteral("publicAddress"), {});
+    const bool dynamic = r.boolean(QStringLiteral("dynamic"), false);
+    if (nat && dynamic)
+        r.fail(QStringLiteral("dynamic"), json::tr("a gateway behind NAT has a fixed public address; give publicAddress or dynamic, not both"));
+    gw.reach = dynamic ? Reachability::Dynamic : nat ? Reachability::Nat : Reachability::Direct;
+    gw.internalAddress = r.string(QStringLiteral("internalAddress"), {}, true);
+    gw.defaultRouter = r.string(QStringLiteral("defaultRouter"), {});
+    const QString flavour = r.string(QStringLiteral("flavour"), flavourId(gw.flavour));
+    if (const auto f = flavourFromId(flavour))
+        gw.flavour = *f;
+    else
+        r.fail(QStringLiteral("flavour"), json::tr("expected one of racoon-tool, racoon, strongswan, found “%1”").arg(shown(flavour)));
+    if (r.has(QStringLiteral("identity"))) {
+        Reader id = r.object(QStringLiteral("identity"));
+        const QString kind = id.string(QStringLiteral("kind"), {}, true);
+        bool known = false;
+        for (IdentityKind k : {IdentityKind::Address, IdentityKind::Fqdn, IdentityKind::UserFqdn, IdentityKind::KeyId})
+            if (kind == identityKindId(k)) {
+                gw.identity.kind = k;
+                known = true;
+            }
+        if (!known)
+            id.fail(QStringLiteral("kind"), json::tr("expected one of address, fqdn, user-fqdn, key-id, found “%1”").arg(shown(kind)));
+        gw.identity.value = id.string(QStringLiteral("value"), {}, gw.identity.kind != IdentityKind::Address);
+        id.finish();
+    }
+    if (r.has(QStringLiteral("ssh")))
+        json::readSsh(r.object(QStringLiteral("ssh")), gw.ssh);
+    gw.managed = r.boolean(QStringLiteral("managed"), true);
+    r.finish();
+}
+
+QJsonObject gatewayJson(const SiteGateway& gw)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("localAddress"), gw.localAddress);
+    if (gw.reach == Reachability::Nat)
+        o.insert(QStringLiteral("publicAddress"), gw.publicAddress);
+    if (gw.reach == Reachability::Dynamic)
+        o.insert(QStringLiteral("dynamic"), true);
+    o.insert(QStringLiteral("internalAddress"), gw.internalAddress);
+    if (!gw.defaultRouter.isEmpty())
+        o.insert(QStringLiteral("defaultRouter"), gw.defaultRouter);
+    o.insert(QStringLiteral("flavour"), flavourId(gw.flavour));
+    if (gw.identity != Identity{}) {
+        QJsonObject id;
+        id.insert(QStringLiteral("kind"), identityKindId(gw.identity.kind));
+        if (!gw.identity.value.isEmpty())
+            id.insert(QStringLiteral("value"), gw.identity.value);
+        o.insert(QStringLiteral("identity"), id);
+    }
+    o.insert(QStringLiteral("ssh"), json::sshJson(gw.ssh));
+    if (!gw.managed)
+        o.insert(QStringLiteral("managed"), false);
+    return o;
+}
+
+Result<QJsonObject> parse(const QByteArray& bytes)
+{
+    if (bytes.trimmed().isEmpty())
+        return Error{QStringLiteral("$"), json::tr("The file is empty; expected an IPsec Wizard profile (JSON).")};
+    if (bytes.size() > MaxProfileBytes)
+        return Error{QStringLiteral("$"), json::tr("The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?")
+                                              .arg(bytes.size())
+                                              .arg(MaxProfileBytes)};
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{QStringLiteral("$"), json::tr("Not valid JSON at byte %1: %2.").arg(parseError.offset).arg(parseError.errorString())};
+    if (!doc.isObject())
+        return Error{QStringLiteral("$"), json::tr("Expected a JSON object at the top level.")};
+    return doc.object();
+}
+
+} // namespace
+
+int versionOf(const QByteArray& bytes)
+{
+    const auto o = parse(bytes);
+    if (!o || o.value().value(QStringLiteral("format")).toString() != FormatName)
+        return 0;
+    return o.value().value(QStringLiteral("version")).toInt(0);
+}
+
+Result<NetworkProfile> fromJson(const QByteArray& bytes)
+{
+    const int version = versionOf(bytes);
+    if (version < NetworkProfile::FormatVersion) {
+        // Version 1 (or not a profile at all: version 1's reader says what is wrong).
+        auto v1 = ProfileJson::fromJson(bytes);
+        if (!v1)
+            return v1.error();
+        return Network::fromTunnelProfile(v1.value());
+    }
+    if (version > NetworkProfile::FormatVersion)
+        return Error{QStringLiteral("$.version"),
+                     json::tr("This profile was written by a newer IPsec Wizard (format version %1); this one reads version %2. "
+                              "Update IPsec Wizard to open it.")
+                         .arg(version)
+                         .arg(NetworkProfile::FormatVersion)};
+    const auto object = parse(bytes);
+    if (!object)
+        return object.error();
+    json::ErrorState state;
+    Reader root(object.value(), QStringLiteral("$"), &state);
+    root.string(QStringLiteral("format"), {}, true);
+    root.integer(QStringLiteral("version"), 0, 0, 1000000);
+    NetworkProfile n;
+    n.name = root.string(QStringLiteral("name"), {}, true);
+    if (root.has(QStringLiteral("ike")))
+        json::readIke(root.object(QStringLiteral("ike")), n.ike);
+    if (root.has(QStringLiteral("esp")))
+        json::readEsp(root.object(QStringLiteral("esp")), n.esp);
+    for (Reader s : root.objects(QStringLiteral("sites"))) {
+        Site site;
+        site.name = s.string(QStringLiteral("name"), {}, true);
+        site.networks = s.strings(QStringLiteral("networks"), true);
+        readGateway(s.object(QStringLiteral("gateway")), site.gateway);
+        s.finish();
+        n.sites.append(site);
+    }
+    if (root.has(QStringLiteral("topology"))) {
+        Reader t = root.object(QStringLiteral("topology"));
+        const QString kind = t.string(QStringLiteral("template"), {}, true);
+        bool known = false;
+        for (TopologyKind k : {TopologyKind::Pair, TopologyKind::HubAndSpoke, TopologyKind::Mesh})
+            if (kind == topologyId(k)) {
+                n.topology.kind = k;
+                known = true;
+            }
+        if (!known)
+            t.fail(QStringLiteral("template"), json::tr("expected one of pair, hub-and-spoke, mesh, found “%1”").arg(shown(kind)));
+        n.topology.hub = t.string(QStringLiteral("hub"), {}, n.topology.kind == TopologyKind::HubAndSpoke);
+        n.topology.spokeToSpoke = t.boolean(QStringLiteral("spokeToSpoke"), false);
+        t.finish();
+    }
+    if (root.has(QStringLiteral("tunnels"))) {
+        for (Reader t : root.objects(QStringLiteral("tunnels"))) {
+            Tunnel tunnel;
+            tunnel.name = t.string(QStringLiteral("name"), {}, true);
+            const QStringList ends = t.strings(QStringLiteral("sites"), true);
+            if (ends.size() != 2)
+                t.fail(QStringLiteral("sites"), json::tr("expected the names of two sites, found %1").arg(ends.size()));
+            tunnel.siteA = ends.value(0);
+            tunnel.siteB = ends.value(1);
+            if (t.has(QStringLiteral("networks"))) {
+                Reader nets = t.object(QStringLiteral("networks"));
+                tunnel.networksA = nets.strings(tunnel.siteA);
+                tunnel.networksB = nets.strings(tunnel.siteB);
+                nets.finish();
+            }
+            tunnel.ike = n.ike;
+            tunnel.esp = n.esp;
+            if (t.has(QStringLiteral("ike")))
+                json::readIke(t.object(QStringLiteral("ike")), tunnel.ike);
+            if (t.has(QStringLiteral("esp")))
+                json::readEsp(t.object(QStringLiteral("esp")), tunnel.esp);
+            if (t.has(QStringLiteral("psk")))
+                tunnel.psk = t.string(QStringLiteral("psk"), {}).toUtf8();
+            t.finish();
+            n.tunnels.append(tunnel);
+        }
+    } else {
+        n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
+    }
+    n.knownHostsFile = root.string(QStringLiteral("knownHostsFile"), {});
+    root.finish();
+    if (state.error)
+        return *state.error;
+    return n;
+}
+
+QByteArray toJson(const NetworkProfile& n, PskInFile psk)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("format"), FormatName);
+    o.insert(QStringLiteral("version"), NetworkProfile::FormatVersion);
+    o.insert(QStringLiteral("name"), n.name);
+    QJsonObject topology;
+    topology.insert(QStringLiteral("template"), topologyId(n.topology.kind));
+    if (n.topology.kind == TopologyKind::HubAndSpoke) {
+        topology.insert(QStringLiteral("hub"), n.topology.hub);
+        topology.insert(QStringLiteral("spokeToSpoke"), n.topology.spokeToSpoke);
+    }
+    o.insert(QStringLiteral("topology"), topology);
+    o.insert(QStringLiteral("ike"), json::ikeJson(n.ike));
+    o.insert(QStringLiteral("esp"), json::espJson(n.esp));
+    QJsonArray sites;
+    for (const Site& s : n.sites) {
+        QJsonObject so;
+        so.insert(QStringLiteral("name"), s.name);
+        so.insert(QStringLiteral("networks"), QJsonArray::fromStringList(s.networks));
+        so.insert(QStringLiteral("gateway"), gatewayJson(s.gateway));
+        sites.append(so);
+    }
+    o.insert(QStringLiteral("sites"), sites);
+    QJsonArray tunnels;
+    for (const Tunnel& t : n.tunnels) {
+        QJsonObject to;
+        to.insert(QStringLiteral("name"), t.name);
+        to.insert(QStringLiteral("sites"), QJsonArray{t.siteA, t.siteB});
+        if (!t.networksA.isEmpty() || !t.networksB.isEmpty()) {
+            QJsonObject nets;
+            if (!t.networksA.isEmpty())
+                nets.insert(t.siteA, QJsonArray::fromStringList(t.networksA));
+            if (!t.networksB.isEmpty())
+                nets.insert(t.siteB, QJsonArray::fromStringList(t.networksB));
+            to.insert(QStringLiteral("networks"), nets);
+        }
+        // Only what differs from the network's defaults.
+        if (t.ike != n.ike)
+            to.insert(QStringLiteral("ike"), json::ikeJson(t.ike));
+        if (t.esp != n.esp)
+            to.insert(QStringLiteral("esp"), json::espJson(t.esp));
+        if (t.psk && psk == PskInFile::Include)
+            to.insert(QStringLiteral("psk"), QString::fromUtf8(*t.psk));
+        else if (t.psk && psk == PskInFile::Redact)
+            to.insert(QStringLiteral("psk"), QString::fromLatin1(ProfileJson::redactedPlaceholder()));
+        tunnels.append(to);
+    }
+    o.insert(QStringLiteral("tunnels"), tunnels);
+    if (!n.knownHostsFile.isEmpty())
+        o.insert(QStringLiteral("knownHostsFile"), n.knownHostsFile);
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+Result<NetworkProfile> load(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{path, json::tr("Cannot open the profile: %1.").arg(file.errorString())};
+    return fromJson(file.read(MaxProfileBytes + 1));
+}
+
+Status save(const NetworkProfile& n, const QString& path, PskInFile psk)
+{
+    bool secret = false;
+    for (const Tunnel& t : n.tunnels)
+        secret = secret || (psk == PskInFile::Include && t.psk.has_value());
+    return FileWriter::writeAtomically(path, toJson(n, psk), secret ? 0600 : 0644);
+}
+
+} // namespace NetworkJson
+
+} // namespace ipsecwiz

@@ -1,0 +1,284 @@
+// Profile format version 2: a network of sites and tunnels. The example hub-and-spoke network,
+// JSON in and out, version 1 files read as a network of two sites and back, the templates, and
+// validation across the whole network with each finding naming its field by path.
+
+#include "NetworkProfile.h"
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QSet>
+#include <QTest>
+
+using namespace ipsecwiz;
+using namespace ipsecwiz::test;
+
+namespace {
+
+QByteArray readResource(const QString& name)
+{
+    QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/") + name);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+NetworkProfile hubAndSpoke()
+{
+    auto n = NetworkJson::fromJson(readResource(QStringLiteral("hub-and-spoke.json")));
+    if (!n)
+        qFatal("hub-and-spoke.json: %s", qPrintable(n.error().toString()));
+    return n.value();
+}
+
+Site directSite(const QString& name, int i)
+{
+    Site s;
+    s.name = name;
+    s.networks = {QStringLiteral("10.%1.0.0/24").arg(i)};
+    s.gateway.localAddress = QStringLiteral("203.0.113.%1/24").arg(i);
+    s.gateway.internalAddress = QStringLiteral("10.%1.0.1").arg(i);
+    return s;
+}
+
+NetworkProfile mesh(int sites)
+{
+    NetworkProfile n;
+    n.name = QStringLiteral("mesh");
+    for (int i = 1; i <= sites; ++i)
+        n.sites.append(directSite(QStringLiteral("s%1").arg(i), i));
+    n.topology.kind = TopologyKind::Mesh;
+    n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
+    return n;
+}
+
+QStringList errorFields(const QList<Finding>& findings)
+{
+    QStringList out;
+    for (const Finding& f : findings)
+        if (f.severity == Severity::Error)
+            out << f.field;
+    return out;
+}
+
+} // namespace
+
+class TestNetworkProfile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exampleHubAndSpoke()
+    {
+        const NetworkProfile n = hubAndSpoke();
+        QCOMPARE(n.sites.size(), 4);
+        QCOMPARE(n.topology.kind, TopologyKind::HubAndSpoke);
+        QCOMPARE(n.sites.at(1).gateway.reach, Reachability::Nat);
+        QCOMPARE(n.sites.at(1).gateway.peerAddress(), QStringLiteral("198.51.100.10"));
+        QCOMPARE(n.sites.at(2).gateway.reach, Reachability::Dynamic);
+        QCOMPARE(n.sites.at(3).networks.size(), 2);
+        // The template made one tunnel from the hub to each branch.
+        QStringList names;
+        for (const Tunnel& t : n.tunnels)
+            names << t.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("hq-branch1"), QStringLiteral("hq-branch2"), QStringLiteral("hq-branch3")}));
+        QCOMPARE(n.networksOf(n.tunnels.at(2), Side::B), (QStringList{QStringLiteral("10.3.0.0/24"), QStringLiteral("10.30.0.0/24")}));
+        const QList<Finding> findings = Network::validate(n);
+        QVERIFY2(errorFields(findings).isEmpty(), qPrintable(errorFields(findings).join(QLatin1Char(' '))));
+    }
+
+    void jsonRoundTrip()
+    {
+        NetworkProfile n = hubAndSpoke();
+        n.tunnels[0].psk = QByteArray("0x") + QByteArray(64, 'a');
+        n.tunnels[1].esp.lifetime = 1800; // an override of the network's default
+        n.tunnels[2].networksB = {QStringLiteral("10.30.0.0/24")};
+        n.sites[3].gateway.managed = false;
+        const QByteArray json = NetworkJson::toJson(n, PskInFile::Include);
+        QVERIFY(json.contains("\"version\": 2"));
+        auto back = NetworkJson::fromJson(json);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
+        QCOMPARE(back.value(), n);
+        // Without the key, nothing of it is written.
+        QVERIFY(!NetworkJson::toJson(n, PskInFile::Omit).contains("aaaaaaaa"));
+        QVERIFY(NetworkJson::toJson(n, PskInFile::Redact).contains(ProfileJson::redactedPlaceholder()));
+    }
+
+    // Version 1 files still load: a network of two sites and one tunnel, and back unchanged.
+    void version1IsANetworkOfTwoSites()
+    {
+        TunnelProfile v1 = seedProfile();
+        v1.psk = fixedPsk();
+        v1.gatewayA.identity = QStringLiteral("gw-a.example.net");
+        const QByteArray json = ProfileJson::toJson(v1, PskInFile::Include);
+        QCOMPARE(NetworkJson::versionOf(json), 1);
+        auto n = NetworkJson::fromJson(json);
+        QVERIFY(n.ok());
+        QCOMPARE(n.value().sites.size(), 2);
+        QCOMPARE(n.value().tunnels.size(), 1);
+        QCOMPARE(n.value().sites.at(0).gateway.identity.kind, IdentityKind::Fqdn);
+        auto back = Network::toTunnelProfile(n.value(), v1.name);
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
+        QCOMPARE(back.value(), v1);
+        // Written as version 2 and read by version 1's reader: the same tunnel.
+        const QByteArray v2 = NetworkJson::toJson(n.value(), PskInFile::Include);
+        QCOMPARE(NetworkJson::versionOf(v2), 2);
+        auto again = ProfileJson::fromJson(v2);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+        QCOMPARE(again.value(), v1);
+    }
+
+    // A network version 1 cannot describe is refused by its reader with what and where.
+    void version1ReaderRefusesANetwork()
+    {
+        const auto r = ProfileJson::fromJson(readResource(QStringLiteral("hub-and-spoke.json")));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().field, QStringLiteral("$.tunnels"));
+        QVERIFY(r.error().message.contains(QStringLiteral("4 sites and 3 tunnels")));
+        NetworkProfile n = hubAndSpoke();
+        const auto nat = Network::toTunnelProfile(n, QStringLiteral("hq-branch1"));
+        QVERIFY(!nat.ok());
+        QCOMPARE(nat.error().field, QStringLiteral("sites[1].gateway"));
+        const auto two = Network::toTunnelProfile(n, QStringLiteral("hq-branch3"));
+        QVERIFY(!two.ok());
+        QCOMPARE(two.error().field, QStringLiteral("tunnels[\"hq-branch3\"].networks"));
+    }
+
+    void templates()
+    {
+        const NetworkProfile m = mesh(5);
+        QCOMPARE(m.tunnels.size(), 10);
+        QSet<QString> pairs;
+        for (const Tunnel& t : m.tunnels) {
+            QVERIFY(t.siteA != t.siteB);
+            pairs.insert(t.siteA < t.siteB ? t.siteA + t.siteB : t.siteB + t.siteA);
+        }
+        QCOMPARE(pairs.size(), 10);
+        QVERIFY2(errorFields(Network::validate(m)).isEmpty(), qPrintable(errorFields(Network::validate(m)).join(QLatin1Char(' '))));
+        Topology pair;
+        QCOMPARE(Network::tunnelsFor(m.sites, pair, m.ike, m.esp).size(), 1);
+        Topology star{TopologyKind::HubAndSpoke, QStringLiteral("s3"), false};
+        const QList<Tunnel> spokes = Network::tunnelsFor(m.sites, star, m.ike, m.esp);
+        QCOMPARE(spokes.size(), 4);
+        for (const Tunnel& t : spokes)
+            QCOMPARE(t.siteA, QStringLiteral("s3"));
+    }
+
+    // Every tunnel of a mesh of five sites converts to a version 1 tunnel both of whose sides
+    // generate, each the mirror of the other.
+    void everyTunnelOfAMeshIsAMirror()
+    {
+        const NetworkProfile m = mesh(5);
+        for (const Tunnel& t : m.tunnels) {
+            auto p = Network::toTunnelProfile(m, t.name);
+            QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().toString()));
+            QCOMPARE(p.value().networkA, m.site(t.siteA)->networks.first());
+            QCOMPARE(p.value().networkB, m.site(t.siteB)->networks.first());
+            QCOMPARE(p.value().gatewayA.publicAddress, m.site(t.siteA)->gateway.localAddress);
+            QCOMPARE(p.value().gatewayB.publicAddress, m.site(t.siteB)->gateway.localAddress);
+        }
+    }
+
+    void networkFindings_data()
+    {
+        QTest::addColumn<QByteArray>("change");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("overlap across a tunnel") << QByteArray("overlap") << QStringLiteral("sites[1].networks[0]");
+        QTest::newRow("two spokes the hub cannot tell apart") << QByteArray("spokes") << QStringLiteral("sites[2].networks[0]");
+        QTest::newRow("networks of one site overlap") << QByteArray("own") << QStringLiteral("sites[3].networks[1]");
+        QTest::newRow("duplicate site name") << QByteArray("site-name") << QStringLiteral("sites[2].name");
+        QTest::newRow("duplicate tunnel name") << QByteArray("tunnel-name") << QStringLiteral("tunnels[\"hq-branch1\"].name");
+        QTest::newRow("both ends dynamic") << QByteArray("both-dynamic") << QStringLiteral("tunnels[\"hq-branch2\"]");
+        QTest::newRow("dynamic with an address identity") << QByteArray("dynamic-address-id") << QStringLiteral("sites[2].gateway.identity");
+        QTest::newRow("NAT with the interface address as identity") << QByteArray("nat-address-id") << QStringLiteral("sites[1].gateway.identity");
+        QTest::newRow("NAT with the same public address") << QByteArray("nat-same") << QStringLiteral("sites[1].gateway.publicAddress");
+        QTest::newRow("a tunnel's proposal") << QByteArray("esp") << QStringLiteral("tunnels[\"hq-branch1\"].esp.encryption");
+        QTest::newRow("what racoon-tool cannot express") << QByteArray("racoon-tool-aes256") << QStringLiteral("tunnels[\"hq-branch3\"].esp.encryption");
+        QTest::newRow("a key id on racoon") << QByteArray("racoon-keyid") << QStringLiteral("sites[3].gateway.identity");
+        QTest::newRow("a network the site does not have") << QByteArray("foreign-network") << QStringLiteral("tunnels[\"hq-branch3\"].networks.branch3[0]");
+        QTest::newRow("a site's SSH user") << QByteArray("ssh-user") << QStringLiteral("sites[0].gateway.ssh.user");
+        QTest::newRow("hub is not a site") << QByteArray("hub") << QStringLiteral("topology.hub");
+        QTest::newRow("nothing managed") << QByteArray("unmanaged") << QStringLiteral("tunnels[\"hq-branch3\"]");
+    }
+
+    void networkFindings()
+    {
+        QFETCH(QByteArray, change);
+        QFETCH(QString, field);
+        NetworkProfile n = hubAndSpoke();
+        if (change == "overlap")
+            n.sites[1].networks = {QStringLiteral("10.0.128.0/24")};
+        else if (change == "spokes")
+            n.sites[2].networks = n.sites[1].networks;
+        else if (change == "own")
+            n.sites[3].networks[1] = QStringLiteral("10.3.0.128/25");
+        else if (change == "site-name")
+            n.sites[2].name = n.sites[1].name;
+        else if (change == "tunnel-name")
+            n.tunnels[1].name = n.tunnels[0].name;
+        else if (change == "both-dynamic")
+            n.sites[0].gateway.reach = Reachability::Dynamic;
+        else if (change == "dynamic-address-id")
+            n.sites[2].gateway.identity = Identity{};
+        else if (change == "nat-address-id")
+            n.sites[1].gateway.identity = Identity{};
+        else if (change == "nat-same")
+            n.sites[1].gateway.publicAddress = QStringLiteral("172.16.1.2");
+        else if (change == "esp")
+            n.tunnels[0].esp.encryption = QStringLiteral("rot13");
+        else if (change == "racoon-tool-aes256") {
+            n.sites[3].gateway.flavour = Flavour::RacoonTool;
+            n.tunnels[2].ike.version = 1;
+            n.tunnels[2].ike.encryption = n.tunnels[2].esp.encryption = QStringLiteral("aes128");
+            n.tunnels[2].ike.integrity = n.tunnels[2].esp.integrity = QStringLiteral("sha256");
+            n.tunnels[2].ike.dhGroup = n.tunnels[2].esp.pfsGroup = QStringLiteral("modp2048");
+            n.tunnels[2].esp.encryption = QStringLiteral("aes256");
+        } else if (change == "racoon-keyid") {
+            n.sites[3].gateway.flavour = Flavour::Racoon;
+            n.sites[3].gateway.identity = Identity{IdentityKind::KeyId, QStringLiteral("branch3")};
+        } else if (change == "foreign-network")
+            n.tunnels[2].networksB = {QStringLiteral("10.99.0.0/24")};
+        else if (change == "ssh-user")
+            n.sites[0].gateway.ssh.user = QStringLiteral("x$(id)");
+        else if (change == "hub")
+            n.topology.hub = QStringLiteral("nowhere");
+        else if (change == "unmanaged")
+            n.sites[0].gateway.managed = n.sites[3].gateway.managed = false;
+        const QList<Finding> findings = Network::validate(n);
+        QVERIFY2(errorFields(findings).contains(field), qPrintable(errorFields(findings).join(QLatin1Char(' '))));
+        for (const Finding& f : findings)
+            QVERIFY2(!f.message.isEmpty() && !f.field.startsWith(QLatin1String("gateway")) && !f.field.startsWith(QLatin1String("network")),
+                     qPrintable(f.toString())); // never a version 1 field name
+    }
+
+    void jsonErrorsNameThePath_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("typo") << QByteArray("\"publicAddress\": \"198.51.100.10\"") << QByteArray("\"publicAdress\": \"198.51.100.10\"")
+                              << QStringLiteral("$.sites[1].gateway.publicAdress");
+        QTest::newRow("missing") << QByteArray("\"localAddress\": \"192.0.2.50\",") << QByteArray()
+                                 << QStringLiteral("$.sites[2].gateway.localAddress");
+        QTest::newRow("NAT and dynamic") << QByteArray("\"dynamic\": true") << QByteArray("\"dynamic\": true, \"publicAddress\": \"192.0.2.9\"")
+                                         << QStringLiteral("$.sites[2].gateway.dynamic");
+        QTest::newRow("identity kind") << QByteArray("\"kind\": \"fqdn\", \"value\": \"hq") << QByteArray("\"kind\": \"dns\", \"value\": \"hq")
+                                       << QStringLiteral("$.sites[0].gateway.identity.kind");
+        QTest::newRow("template") << QByteArray("\"hub-and-spoke\"") << QByteArray("\"star\"") << QStringLiteral("$.topology.template");
+        QTest::newRow("network not a string") << QByteArray("[\"10.0.0.0/16\"]") << QByteArray("[10]") << QStringLiteral("$.sites[0].networks[0]");
+        QTest::newRow("newer") << QByteArray("\"version\": 2") << QByteArray("\"version\": 3") << QStringLiteral("$.version");
+    }
+
+    void jsonErrorsNameThePath()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, field);
+        QByteArray json = readResource(QStringLiteral("hub-and-spoke.json"));
+        QVERIFY(json.contains(from));
+        json.replace(json.indexOf(from), from.size(), to);
+        const auto r = NetworkJson::fromJson(json);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().field, field);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetworkProfile)
+#include "TestNetworkProfile.moc"
