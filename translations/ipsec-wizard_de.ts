@@ -4,7 +4,7 @@
 <context>
     <name>ipsecwiz</name>
     <message>
-        <location filename="../model/Algorithms.cpp" line="+25"/>
+        <location filename="../model/profile/Algorithms.cpp" line="+25"/>
         <source>RFC 8221 / RFC 8247: MUST. Authenticated encryption, fast on every modern CPU.</source>
         <translation>RFC 8221 / RFC 8247: MUST. Authentifizierte Verschlüsselung, schnell auf jeder modernen CPU.</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>RFC 8247: MUST NOT. Gebrochen; nehmen Sie 2048 Bit oder eine elliptische Kurve.</translation>
     </message>
     <message>
-        <location filename="../model/Cidr.cpp" line="+45"/>
+        <location filename="../model/profile/Cidr.cpp" line="+45"/>
         <source>The address is empty.</source>
         <translation>Die Adresse ist leer.</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>„%1“ ist eine IPv4-gemappte IPv6-Adresse; geben Sie die IPv4-Adresse %2 selbst an.</translation>
     </message>
     <message>
-        <location filename="../model/Validation.cpp" line="+20"/>
+        <location filename="../model/profile/Validation.cpp" line="+20"/>
         <location filename="../remote/Deployer.cpp" line="+31"/>
         <source>gateway A</source>
         <translation>Gateway A</translation>
@@ -226,7 +226,7 @@
         <translation>Die Regeln müssen „%1 { … }“ genau einmal definieren (die Tabelle, die ein Zurücksetzen entfernt).</translation>
     </message>
     <message>
-        <location filename="../model/TunnelCorrelation.cpp" line="+125"/>
+        <location filename="../model/monitor/TunnelCorrelation.cpp" line="+125"/>
         <source>half-up: gateway A has %1 SA %2 → %3 (SPI 0x%4) with no twin on gateway B</source>
         <translation>halb aktiv: Gateway A hat die %1-SA %2 → %3 (SPI 0x%4) ohne Gegenstück auf Gateway B</translation>
     </message>
@@ -246,7 +246,7 @@
         <translation>einseitige Zähler: %1 → %2 (SPI 0x%3) stieg beim Sender um %4 Byte, beim Empfänger nicht</translation>
     </message>
     <message>
-        <location filename="../model/MonitorEvents.cpp" line="+64"/>
+        <location filename="../model/monitor/MonitorEvents.cpp" line="+64"/>
         <source>SA added: %1 %2 → %3, SPI %4</source>
         <translation>Neue SA: %1 %2 → %3, SPI %4</translation>
     </message>
@@ -299,7 +299,7 @@
 <context>
     <name>ipsecwiz::Algorithms</name>
     <message>
-        <location filename="../model/Algorithms.cpp" line="+57"/>
+        <location filename="../model/profile/Algorithms.cpp" line="+57"/>
         <source>encryption algorithm</source>
         <translation>Verschlüsselungsalgorithmus</translation>
     </message>
@@ -886,7 +886,7 @@
 <context>
     <name>ipsecwiz::Checker</name>
     <message>
-        <location filename="../model/Validation.cpp" line="+40"/>
+        <location filename="../model/profile/Validation.cpp" line="+40"/>
         <source>The connection name is empty.</source>
         <translation>Der Verbindungsname ist leer.</translation>
     </message>
@@ -1194,7 +1194,7 @@
 <context>
     <name>ipsecwiz::Cidr</name>
     <message>
-        <location filename="../model/Cidr.cpp" line="+8"/>
+        <location filename="../model/profile/Cidr.cpp" line="+8"/>
         <source>The network is empty; give it as ADDRESS/PREFIX, e.g. 192.168.1.0/24.</source>
         <translation>Das Netz ist leer; geben Sie es als ADRESSE/PRÄFIX an, z. B. 192.168.1.0/24.</translation>
     </message>
@@ -1222,101 +1222,33 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+71"/>
+        <location filename="../app/Cli.cpp" line="+72"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+54"/>
+        <location line="+68"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+71"/>
+        <location line="+35"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+209"/>
+        <location line="-94"/>
+        <location line="+89"/>
+        <location line="+173"/>
         <location line="+140"/>
         <location line="+75"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-474"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1336,7 +1268,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>validate braucht ein PROFIL.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+18"/>
         <source>%1: valid (%n warning(s))</source>
         <translation>
             <numerusform>%1: gültig (%n Warnung)</numerusform>
@@ -1344,7 +1276,32 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
+        <source>upgrade needs one PROFILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is already format version %2; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 already exists; move it away first, so no earlier copy is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot keep the old file as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: upgraded to format version %2 (%3 sites, %4 tunnels); the old file is %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+373"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
@@ -1517,7 +1474,47 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="-408"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+489"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
@@ -1673,7 +1670,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>bash lässt sich nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>unknown option or command “%1”.</source>
         <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
     </message>
@@ -1681,7 +1678,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::ConfigBundle</name>
     <message>
-        <location filename="../model/ConfigBundle.cpp" line="+119"/>
+        <location filename="../model/generate/ConfigBundle.cpp" line="+119"/>
         <source>Cannot make a zip archive</source>
         <translation>Es lässt sich kein zip-Archiv anlegen</translation>
     </message>
@@ -2313,7 +2310,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::FileWriter</name>
     <message>
-        <location filename="../model/FileWriter.cpp" line="+34"/>
+        <location filename="../model/profile/FileWriter.cpp" line="+34"/>
         <source>Cannot create the folder.</source>
         <translation>Der Ordner lässt sich nicht anlegen.</translation>
     </message>
@@ -2356,7 +2353,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Flavour</name>
     <message>
-        <location filename="../model/Flavour.cpp" line="+20"/>
+        <location filename="../model/profile/Flavour.cpp" line="+20"/>
         <source>racoon-tool (Debian racoon, the seed&apos;s way)</source>
         <translation>racoon-tool (Debian-racoon, wie in der Vorlage)</translation>
     </message>
@@ -3170,25 +3167,226 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::Network</name>
+    <message>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+204"/>
+        <source>There is no tunnel “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no site “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Site “%1” is managed by someone else; generating only our side of a tunnel comes with the version 2 generators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Site “%1” is reached %2; tunnels through NAT or to a dynamic address come with the version 2 generators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>through NAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>at a dynamic address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tunnel “%1” carries %2 networks of site “%3”; several networks per site come with the version 2 generators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Site “%1” has a key id identity; key ids come with the version 2 generators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Network::NetworkChecker</name>
+    <message>
+        <location line="+26"/>
+        <source>The network&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A network needs at least two sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No tunnel joins any two sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A tunnel&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two tunnels are named “%1”; each needs its own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A site&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two sites are named “%1”; each needs its own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Site “%1” has no network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 overlaps %2, another network of site “%3”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The internal address “%1” of site “%2” is not an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The internal address %1 of site “%2” is in none of its networks; the gateway needs an address inside a network it protects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Site “%1” is behind NAT but its public address “%2” is not an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Site “%1” is behind NAT, so its public address differs from the address on its interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the address the NAT router shows to the internet, or say the site is not behind NAT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Site “%1” has a dynamic address, so its peers cannot identify it by address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site “%1” is behind NAT: its peers see %2, not the address on its interface, so an address identity would not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give it an FQDN or user@FQDN identity (e.g. %1.example.net)%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, or the public address as its identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>racoon-tool and racoon name a key id by a file, not a value; site “%1” cannot use one there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use an FQDN identity, or run strongSwan on site “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hub “%1” is not one of the sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tunnel “%1” joins “%2”, which is not a site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tunnel “%1” joins site “%2” to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Both ends of tunnel “%1” have dynamic addresses: neither knows where to find the other, so nobody can start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give one of the sites a fixed (or NATed) address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither end of tunnel “%1” is managed here, so there is nothing to configure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a network of site “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of site “%2” overlaps %3 of site “%4”, and tunnel “%5” joins them; hosts in the overlap could not tell local from remote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Renumber one site, or carry a smaller network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1 of site “%2” overlaps %3 of site “%4”, and site “%5” reaches both through its tunnels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renumber one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::ProfileJson</name>
     <message>
-        <location filename="../model/TunnelProfile.cpp" line="+139"/>
+        <location filename="../model/profile/TunnelProfile.cpp" line="+41"/>
         <source>expected one of racoon-tool, racoon, strongswan, found “%1”</source>
         <translation>erwartet racoon-tool, racoon oder strongswan, gefunden „%1“</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+31"/>
         <source>The file is empty; expected an IPsec Wizard profile (JSON).</source>
         <translation>Die Datei ist leer; erwartet wurde ein IPsec-Wizard-Profil (JSON).</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+104"/>
+        <location line="+92"/>
         <source>The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?</source>
         <translation>Die Datei ist %1 Byte groß; ein Profil hat höchstens %2 Byte. Ist das die richtige Datei?</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-86"/>
         <source>Not valid JSON at byte %1: %2.</source>
         <translation>Kein gültiges JSON bei Byte %1: %2.</translation>
     </message>
@@ -3218,48 +3416,20 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Dieses Profil stammt von einem neueren IPsec Wizard (Formatversion %1); dieser liest Version %2. Aktualisieren Sie IPsec Wizard, um es zu öffnen.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+12"/>
+        <source>This profile is a network of %1 sites and %2 tunnels. `ipsec-wizard validate` checks it whole; generating, pushing and monitoring take one tunnel between two sites for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Cannot open the profile: %1.</source>
         <translation>Das Profil lässt sich nicht öffnen: %1.</translation>
     </message>
 </context>
 <context>
-    <name>ipsecwiz::ProfileJson::Reader</name>
-    <message>
-        <location line="-226"/>
-        <source>is missing; expected a string</source>
-        <translation>fehlt; erwartet eine Zeichenkette</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>expected a string, found %1</source>
-        <translation>erwartet eine Zeichenkette, gefunden %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>expected a whole number from %1 to %2, found %3</source>
-        <translation>erwartet eine ganze Zahl von %1 bis %2, gefunden %3</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>is missing; expected an object</source>
-        <translation>fehlt; erwartet ein Objekt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>expected an object, found %1</source>
-        <translation>erwartet ein Objekt, gefunden %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>is not a known setting</source>
-        <translation>ist keine bekannte Einstellung</translation>
-    </message>
-</context>
-<context>
     <name>ipsecwiz::Psk</name>
     <message>
-        <location filename="../model/Psk.cpp" line="+15"/>
+        <location filename="../model/profile/Psk.cpp" line="+15"/>
         <source>A key must be %1 to %2 bytes long; %3 was asked for.</source>
         <translation>Ein Schlüssel muss %1 bis %2 Byte lang sein; verlangt waren %3.</translation>
     </message>
@@ -3388,7 +3558,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::SaTableModel</name>
     <message>
-        <location filename="../model/SaTableModel.cpp" line="+63"/>
+        <location filename="../model/monitor/SaTableModel.cpp" line="+63"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -3617,7 +3787,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::SpTableModel</name>
     <message>
-        <location filename="../model/SpTableModel.cpp" line="+37"/>
+        <location filename="../model/monitor/SpTableModel.cpp" line="+37"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -4078,6 +4248,124 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+0"/>
         <source>IPsec Wizard profiles (*.json);;All files (*)</source>
         <translation>IPsec-Wizard-Profile (*.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::json</name>
+    <message>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+33"/>
+        <source>a gateway behind NAT has a fixed public address; give publicAddress or dynamic, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected one of racoon-tool, racoon, strongswan, found “%1”</source>
+        <translation type="unfinished">erwartet racoon-tool, racoon oder strongswan, gefunden „%1“</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>expected one of address, fqdn, user-fqdn, key-id, found “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The file is empty; expected an IPsec Wizard profile (JSON).</source>
+        <translation type="unfinished">Die Datei ist leer; erwartet wurde ein IPsec-Wizard-Profil (JSON).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?</source>
+        <translation type="unfinished">Die Datei ist %1 Byte groß; ein Profil hat höchstens %2 Byte. Ist das die richtige Datei?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not valid JSON at byte %1: %2.</source>
+        <translation type="unfinished">Kein gültiges JSON bei Byte %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected a JSON object at the top level.</source>
+        <translation type="unfinished">Auf oberster Ebene wurde ein JSON-Objekt erwartet.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This profile was written by a newer IPsec Wizard (format version %1); this one reads version %2. Update IPsec Wizard to open it.</source>
+        <translation type="unfinished">Dieses Profil stammt von einem neueren IPsec Wizard (Formatversion %1); dieser liest Version %2. Aktualisieren Sie IPsec Wizard, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>expected one of pair, hub-and-spoke, mesh, found “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>expected the names of two sites, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Cannot open the profile: %1.</source>
+        <translation type="unfinished">Das Profil lässt sich nicht öffnen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::json::Reader</name>
+    <message>
+        <location filename="../model/profile/JsonReader.h" line="+57"/>
+        <source>is missing; expected a string</source>
+        <translation type="unfinished">fehlt; erwartet eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+54"/>
+        <source>expected a string, found %1</source>
+        <translation type="unfinished">erwartet eine Zeichenkette, gefunden %1</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation type="unfinished">erwartet eine ganze Zahl von %1 bis %2, gefunden %3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>expected true or false, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is missing; expected a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a list of strings, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>is missing; expected an object</source>
+        <translation type="unfinished">fehlt; erwartet ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+23"/>
+        <source>expected an object, found %1</source>
+        <translation type="unfinished">erwartet ein Objekt, gefunden %1</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>is missing; expected a list of objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a list of objects, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>is not a known setting</source>
+        <translation type="unfinished">ist keine bekannte Einstellung</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -322,6 +323,15 @@ private:
             }
             const SiteGateway& gw = s.gateway;
             const QString g = QStringLiteral("gateway.");
+            QHostAddress internal;
+            if (!internal.setAddress(gw.internalAddress.trimmed()))
+                error(sitePath(si, g + QStringLiteral("internalAddress")),
+                      tr("The internal address “%1” of site “%2” is not an address.").arg(shown(gw.internalAddress), s.name));
+            else if (!own.isEmpty() && std::none_of(own.cbegin(), own.cend(), [&](const Cidr& c) { return c.contains(internal); }))
+                error(sitePath(si, g + QStringLiteral("internalAddress")),
+                      tr("The internal address %1 of site “%2” is in none of its networks; the gateway needs an address inside a "
+                         "network it protects.")
+                          .arg(internal.toString(), s.name));
             if (gw.reach == Reachability::Nat) {
                 QHostAddress pub;
                 if (!pub.setAddress(gw.publicAddress.section(QLatin1Char('/'), 0, 0).trimmed()))
@@ -434,8 +444,9 @@ private:
                 // The default router is optional now: the route is found on the gateway.
                 if (rest == QLatin1String("defaultRouter") && gw.defaultRouter.trimmed().isEmpty())
                     continue;
-                // A dynamic site's stand-in address is not a real one to judge.
-                if (rest == QLatin1String("publicAddress") && gw.reach == Reachability::Dynamic)
+                // A dynamic site's stand-in address is not a real one to judge; the internal
+                // address belongs to any of the site's networks, checked with the site.
+                if ((rest == QLatin1String("publicAddress") && gw.reach == Reachability::Dynamic) || rest == QLatin1String("internalAddress"))
                     continue;
                 QString leaf = rest;
                 if (rest == QLatin1String("publicAddress"))

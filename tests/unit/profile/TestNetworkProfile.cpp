@@ -80,7 +80,12 @@ private slots:
             names << t.name;
         QCOMPARE(names, (QStringList{QStringLiteral("hq-branch1"), QStringLiteral("hq-branch2"), QStringLiteral("hq-branch3")}));
         QCOMPARE(n.networksOf(n.tunnels.at(2), Side::B), (QStringList{QStringLiteral("10.3.0.0/24"), QStringLiteral("10.30.0.0/24")}));
-        const QList<Finding> findings = Network::validate(n);
+        QList<Finding> findings = Network::validate(n);
+        QVERIFY2(errorFields(findings).isEmpty(), qPrintable(errorFields(findings).join(QLatin1Char(' '))));
+        // The gateway's internal address may be in any of its site's networks.
+        NetworkProfile second = n;
+        second.sites[3].gateway.internalAddress = QStringLiteral("10.30.0.1");
+        findings = Network::validate(second);
         QVERIFY2(errorFields(findings).isEmpty(), qPrintable(errorFields(findings).join(QLatin1Char(' '))));
     }
 
@@ -195,6 +200,7 @@ private slots:
         QTest::newRow("a network the site does not have") << QByteArray("foreign-network") << QStringLiteral("tunnels[\"hq-branch3\"].networks.branch3[0]");
         QTest::newRow("a site's SSH user") << QByteArray("ssh-user") << QStringLiteral("sites[0].gateway.ssh.user");
         QTest::newRow("hub is not a site") << QByteArray("hub") << QStringLiteral("topology.hub");
+        QTest::newRow("internal address outside the site") << QByteArray("internal") << QStringLiteral("sites[3].gateway.internalAddress");
         QTest::newRow("nothing managed") << QByteArray("unmanaged") << QStringLiteral("tunnels[\"hq-branch3\"]");
     }
 
@@ -237,6 +243,8 @@ private slots:
             n.tunnels[2].networksB = {QStringLiteral("10.99.0.0/24")};
         else if (change == "ssh-user")
             n.sites[0].gateway.ssh.user = QStringLiteral("x$(id)");
+        else if (change == "internal")
+            n.sites[3].gateway.internalAddress = QStringLiteral("10.4.0.1");
         else if (change == "hub")
             n.topology.hub = QStringLiteral("nowhere");
         else if (change == "unmanaged")
