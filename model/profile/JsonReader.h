@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
@@ -35,6 +37,27 @@ inline QString typeName(const QJsonValue& v)
     case QJsonValue::Undefined: return QStringLiteral("nothing");
     }
     return {};
+}
+
+// Profiles are small; anything far larger is not a profile and is refused before parsing.
+constexpr qint64 MaxProfileBytes = 1 << 20;
+
+// The top-level object of a profile file, or what keeps it from being one.
+inline Result<QJsonObject> parseObject(const QByteArray& bytes)
+{
+    if (bytes.trimmed().isEmpty())
+        return Error{QStringLiteral("$"), tr("The file is empty; expected an IPsec Wizard profile (JSON).")};
+    if (bytes.size() > MaxProfileBytes)
+        return Error{QStringLiteral("$"), tr("The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?")
+                                              .arg(bytes.size())
+                                              .arg(MaxProfileBytes)};
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{QStringLiteral("$"), tr("Not valid JSON at byte %1: %2.").arg(parseError.offset).arg(parseError.errorString())};
+    if (!doc.isObject())
+        return Error{QStringLiteral("$"), tr("Expected a JSON object at the top level.")};
+    return doc.object();
 }
 
 struct ErrorState

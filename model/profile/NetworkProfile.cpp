@@ -25,7 +25,6 @@ QString tr(const char* text)
 }
 
 const QString FormatName = QStringLiteral("ipsec-wizard-profile");
-constexpr qint64 MaxProfileBytes = 1 << 20;
 
 } // namespace
 
@@ -576,28 +575,11 @@ QJsonObject gatewayJson(const SiteGateway& gw)
     return o;
 }
 
-Result<QJsonObject> parse(const QByteArray& bytes)
-{
-    if (bytes.trimmed().isEmpty())
-        return Error{QStringLiteral("$"), json::tr("The file is empty; expected an IPsec Wizard profile (JSON).")};
-    if (bytes.size() > MaxProfileBytes)
-        return Error{QStringLiteral("$"), json::tr("The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?")
-                                              .arg(bytes.size())
-                                              .arg(MaxProfileBytes)};
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("$"), json::tr("Not valid JSON at byte %1: %2.").arg(parseError.offset).arg(parseError.errorString())};
-    if (!doc.isObject())
-        return Error{QStringLiteral("$"), json::tr("Expected a JSON object at the top level.")};
-    return doc.object();
-}
-
 } // namespace
 
 int versionOf(const QByteArray& bytes)
 {
-    const auto o = parse(bytes);
+    const auto o = json::parseObject(bytes);
     if (!o || o.value().value(QStringLiteral("format")).toString() != FormatName)
         return 0;
     return o.value().value(QStringLiteral("version")).toInt(0);
@@ -619,7 +601,7 @@ Result<NetworkProfile> fromJson(const QByteArray& bytes)
                               "Update IPsec Wizard to open it.")
                          .arg(version)
                          .arg(NetworkProfile::FormatVersion)};
-    const auto object = parse(bytes);
+    const auto object = json::parseObject(bytes);
     if (!object)
         return object.error();
     json::ErrorState state;
@@ -750,7 +732,7 @@ Result<NetworkProfile> load(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{path, json::tr("Cannot open the profile: %1.").arg(file.errorString())};
-    return fromJson(file.read(MaxProfileBytes + 1));
+    return fromJson(file.read(json::MaxProfileBytes + 1));
 }
 
 Status save(const NetworkProfile& n, const QString& path, PskInFile psk)

@@ -22,8 +22,7 @@ QString tr(const char* text)
 
 const QString FormatName = QStringLiteral("ipsec-wizard-profile");
 
-// Profiles are small; anything far larger is not a profile and is refused before parsing.
-constexpr qint64 MaxProfileBytes = 1 << 20;
+using json::MaxProfileBytes;
 
 using json::ErrorState;
 using json::Reader;
@@ -68,22 +67,13 @@ QByteArray redactedPlaceholder()
 
 Result<TunnelProfile> fromJson(const QByteArray& json)
 {
-    if (json.trimmed().isEmpty())
-        return Error{QStringLiteral("$"), tr("The file is empty; expected an IPsec Wizard profile (JSON).")};
-    if (json.size() > MaxProfileBytes)
-        return Error{QStringLiteral("$"), tr("The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?")
-                                              .arg(json.size())
-                                              .arg(MaxProfileBytes)};
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("$"), tr("Not valid JSON at byte %1: %2.").arg(parseError.offset).arg(parseError.errorString())};
-    if (!doc.isObject())
-        return Error{QStringLiteral("$"), tr("Expected a JSON object at the top level.")};
+    const auto object = json::parseObject(json);
+    if (!object)
+        return object.error();
 
     ErrorState state;
     std::optional<Error>& error = state.error;
-    Reader root(doc.object(), QStringLiteral("$"), &state);
+    Reader root(object.value(), QStringLiteral("$"), &state);
     const QString format = root.string(QStringLiteral("format"), {}, true);
     if (error)
         return *error;
