@@ -1278,27 +1278,27 @@
     <message>
         <location line="+15"/>
         <source>upgrade needs one PROFILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>upgrade braucht ein PROFIL.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is already format version %2; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits Formatversion %2; nichts wurde geändert.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 already exists; move it away first, so no earlier copy is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits; zuerst woandershin verschieben, damit keine frühere Kopie verloren geht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot keep the old file as %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die alte Datei lässt sich nicht als %1 aufbewahren: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: upgraded to format version %2 (%3 sites, %4 tunnels); the old file is %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: auf Formatversion %2 aktualisiert (%3 Standorte, %4 Tunnel); die alte Datei ist %5.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1511,7 +1511,42 @@ The pre-shared key comes from the profile, from --psk-file, or is made fresh for
 Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
 130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
     </message>
     <message>
         <location line="+489"/>
@@ -3169,44 +3204,44 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Network</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+204"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+203"/>
         <source>There is no tunnel “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Tunnel „%1“.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>There is no site “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Site “%1” is managed by someone else; generating only our side of a tunnel comes with the version 2 generators.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ wird von jemand anderem verwaltet; nur die eigene Seite eines Tunnels zu erzeugen, wird erst von den Generatoren der Version 2 unterstützt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Site “%1” is reached %2; tunnels through NAT or to a dynamic address come with the version 2 generators.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ wird %2 erreicht; Tunnel über NAT oder zu einer dynamischen Adresse werden erst von den Generatoren der Version 2 unterstützt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>through NAT</source>
-        <translation type="unfinished"></translation>
+        <translation>über NAT</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>at a dynamic address</source>
-        <translation type="unfinished"></translation>
+        <translation>unter einer dynamischen Adresse</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tunnel “%1” carries %2 networks of site “%3”; several networks per site come with the version 2 generators.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel „%1“ verbindet %2 Netze von Standort „%3“; mehrere Netze pro Standort werden erst von den Generatoren der Version 2 unterstützt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Site “%1” has a key id identity; key ids come with the version 2 generators.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ hat eine Schlüssel-ID als Identität; Schlüssel-IDs werden erst von den Generatoren der Version 2 unterstützt.</translation>
     </message>
 </context>
 <context>
@@ -3214,189 +3249,173 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <message>
         <location line="+26"/>
         <source>The network&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name des Netzes muss aus 1 bis 32 Buchstaben, Ziffern, „-“ oder „_“ bestehen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A network needs at least two sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Netz braucht mindestens zwei Standorte.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No tunnel joins any two sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Tunnel verbindet zwei Standorte.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A tunnel&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Tunnels muss aus 1 bis 32 Buchstaben, Ziffern, „-“ oder „_“ bestehen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Two tunnels are named “%1”; each needs its own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Tunnel heißen „%1“; jeder braucht einen eigenen Namen.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>A site&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Standorts muss aus 1 bis 32 Buchstaben, Ziffern, „-“ oder „_“ bestehen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Two sites are named “%1”; each needs its own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Standorte heißen „%1“; jeder braucht einen eigenen Namen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Site “%1” has no network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ hat kein Netz.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 overlaps %2, another network of site “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 überschneidet sich mit %2, einem anderen Netz von Standort „%3“.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The internal address “%1” of site “%2” is not an address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die interne Adresse „%1“ von Standort „%2“ ist keine Adresse.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The internal address %1 of site “%2” is in none of its networks; the gateway needs an address inside a network it protects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die interne Adresse %1 von Standort „%2“ liegt in keinem seiner Netze; das Gateway braucht eine Adresse in einem Netz, das es schützt.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Site “%1” is behind NAT but its public address “%2” is not an address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ liegt hinter NAT, aber seine öffentliche Adresse „%2“ ist keine Adresse.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Site “%1” is behind NAT, so its public address differs from the address on its interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ liegt hinter NAT, daher unterscheidet sich seine öffentliche Adresse von der Adresse an seiner Schnittstelle.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give the address the NAT router shows to the internet, or say the site is not behind NAT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse angeben, die der NAT-Router dem Internet zeigt, oder angeben, dass der Standort nicht hinter NAT liegt.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Site “%1” has a dynamic address, so its peers cannot identify it by address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ hat eine dynamische Adresse, daher können seine Gegenstellen ihn nicht an der Adresse erkennen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Site “%1” is behind NAT: its peers see %2, not the address on its interface, so an address identity would not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort „%1“ liegt hinter NAT: Seine Gegenstellen sehen %2, nicht die Adresse an seiner Schnittstelle, daher würde eine Adresse als Identität nicht passen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Give it an FQDN or user@FQDN identity (e.g. %1.example.net)%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Standort eine FQDN- oder user@FQDN-Identität geben (z. B. %1.example.net)%2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, or the public address as its identity</source>
-        <translation type="unfinished"></translation>
+        <translation>, oder die öffentliche Adresse als Identität</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>racoon-tool and racoon name a key id by a file, not a value; site “%1” cannot use one there.</source>
-        <translation type="unfinished"></translation>
+        <translation>racoon-tool und racoon geben eine Schlüssel-ID als Datei an, nicht als Wert; Standort „%1“ kann dort keine verwenden.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Use an FQDN identity, or run strongSwan on site “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine FQDN-Identität verwenden oder auf Standort „%1“ strongSwan einsetzen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The hub “%1” is not one of the sites.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub „%1“ ist keiner der Standorte.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tunnel “%1” joins “%2”, which is not a site.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel „%1“ verbindet „%2“, aber das ist kein Standort.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tunnel “%1” joins site “%2” to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnel „%1“ verbindet Standort „%2“ mit sich selbst.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Both ends of tunnel “%1” have dynamic addresses: neither knows where to find the other, so nobody can start it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Enden von Tunnel „%1“ haben dynamische Adressen: Keines weiß, wo das andere zu finden ist, daher kann niemand den Tunnel aufbauen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give one of the sites a fixed (or NATed) address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem der Standorte eine feste (oder per NAT umgesetzte) Adresse geben.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Neither end of tunnel “%1” is managed here, so there is nothing to configure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keines der Enden von Tunnel „%1“ wird hier verwaltet, daher gibt es nichts zu konfigurieren.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is not a network of site “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Netz von Standort „%2“.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of site “%2” overlaps %3 of site “%4”, and tunnel “%5” joins them; hosts in the overlap could not tell local from remote.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von Standort „%2“ überschneidet sich mit %3 von Standort „%4“, und Tunnel „%5“ verbindet sie; Rechner in der Überschneidung könnten lokal und entfernt nicht unterscheiden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Renumber one site, or carry a smaller network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Standort umnummerieren oder ein kleineres Netz durch den Tunnel führen.</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>%1 of site “%2” overlaps %3 of site “%4”, and site “%5” reaches both through its tunnels.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von Standort „%2“ überschneidet sich mit %3 von Standort „%4“, und Standort „%5“ erreicht beide über seine Tunnel.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Renumber one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines davon umnummerieren.</translation>
     </message>
 </context>
 <context>
     <name>ipsecwiz::ProfileJson</name>
     <message>
-        <location filename="../model/profile/TunnelProfile.cpp" line="+41"/>
+        <location filename="../model/profile/TunnelProfile.cpp" line="+40"/>
         <source>expected one of racoon-tool, racoon, strongswan, found “%1”</source>
         <translation>erwartet racoon-tool, racoon oder strongswan, gefunden „%1“</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>The file is empty; expected an IPsec Wizard profile (JSON).</source>
-        <translation>Die Datei ist leer; erwartet wurde ein IPsec-Wizard-Profil (JSON).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+92"/>
+        <location line="+116"/>
         <source>The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?</source>
         <translation>Die Datei ist %1 Byte groß; ein Profil hat höchstens %2 Byte. Ist das die richtige Datei?</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <source>Not valid JSON at byte %1: %2.</source>
-        <translation>Kein gültiges JSON bei Byte %1: %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Expected a JSON object at the top level.</source>
-        <translation>Auf oberster Ebene wurde ein JSON-Objekt erwartet.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-75"/>
         <source>Expected “%1”, found “%2”; this is not an IPsec Wizard profile.</source>
         <translation>Erwartet „%1“, gefunden „%2“; das ist kein IPsec-Wizard-Profil.</translation>
     </message>
@@ -3418,7 +3437,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <message>
         <location line="+12"/>
         <source>This profile is a network of %1 sites and %2 tunnels. `ipsec-wizard validate` checks it whole; generating, pushing and monitoring take one tunnel between two sites for now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil ist ein Netz aus %1 Standorten und %2 Tunneln. `ipsec-wizard validate` prüft es vollständig; Erzeugen, Übertragen und Überwachen arbeiten vorerst mit einem Tunnel zwischen zwei Standorten.</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -4255,117 +4274,117 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <message>
         <location filename="../model/profile/NetworkProfile.cpp" line="+33"/>
         <source>a gateway behind NAT has a fixed public address; give publicAddress or dynamic, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Gateway hinter NAT hat eine feste öffentliche Adresse; publicAddress oder dynamic angeben, nicht beides</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>expected one of racoon-tool, racoon, strongswan, found “%1”</source>
-        <translation type="unfinished">erwartet racoon-tool, racoon oder strongswan, gefunden „%1“</translation>
+        <translation>erwartet racoon-tool, racoon oder strongswan, gefunden „%1“</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>expected one of address, fqdn, user-fqdn, key-id, found “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet address, fqdn, user-fqdn oder key-id, gefunden „%1“</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../model/profile/JsonReader.h" line="+49"/>
         <source>The file is empty; expected an IPsec Wizard profile (JSON).</source>
-        <translation type="unfinished">Die Datei ist leer; erwartet wurde ein IPsec-Wizard-Profil (JSON).</translation>
+        <translation>Die Datei ist leer; erwartet wurde ein IPsec-Wizard-Profil (JSON).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?</source>
-        <translation type="unfinished">Die Datei ist %1 Byte groß; ein Profil hat höchstens %2 Byte. Ist das die richtige Datei?</translation>
+        <translation>Die Datei ist %1 Byte groß; ein Profil hat höchstens %2 Byte. Ist das die richtige Datei?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not valid JSON at byte %1: %2.</source>
-        <translation type="unfinished">Kein gültiges JSON bei Byte %1: %2.</translation>
+        <translation>Kein gültiges JSON bei Byte %1: %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expected a JSON object at the top level.</source>
-        <translation type="unfinished">Auf oberster Ebene wurde ein JSON-Objekt erwartet.</translation>
+        <translation>Auf oberster Ebene wurde ein JSON-Objekt erwartet.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+57"/>
         <source>This profile was written by a newer IPsec Wizard (format version %1); this one reads version %2. Update IPsec Wizard to open it.</source>
-        <translation type="unfinished">Dieses Profil stammt von einem neueren IPsec Wizard (Formatversion %1); dieser liest Version %2. Aktualisieren Sie IPsec Wizard, um es zu öffnen.</translation>
+        <translation>Dieses Profil stammt von einem neueren IPsec Wizard (Formatversion %1); dieser liest Version %2. Aktualisieren Sie IPsec Wizard, um es zu öffnen.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>expected one of pair, hub-and-spoke, mesh, found “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet pair, hub-and-spoke oder mesh, gefunden „%1“</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>expected the names of two sites, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet die Namen von zwei Standorten, gefunden %1</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>Cannot open the profile: %1.</source>
-        <translation type="unfinished">Das Profil lässt sich nicht öffnen: %1.</translation>
+        <translation>Das Profil lässt sich nicht öffnen: %1.</translation>
     </message>
 </context>
 <context>
     <name>ipsecwiz::json::Reader</name>
     <message>
-        <location filename="../model/profile/JsonReader.h" line="+57"/>
+        <location filename="../model/profile/JsonReader.h" line="+21"/>
         <source>is missing; expected a string</source>
-        <translation type="unfinished">fehlt; erwartet eine Zeichenkette</translation>
+        <translation>fehlt; erwartet eine Zeichenkette</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+54"/>
         <source>expected a string, found %1</source>
-        <translation type="unfinished">erwartet eine Zeichenkette, gefunden %1</translation>
+        <translation>erwartet eine Zeichenkette, gefunden %1</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>expected a whole number from %1 to %2, found %3</source>
-        <translation type="unfinished">erwartet eine ganze Zahl von %1 bis %2, gefunden %3</translation>
+        <translation>erwartet eine ganze Zahl von %1 bis %2, gefunden %3</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>expected true or false, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet true oder false, gefunden %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>is missing; expected a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt; erwartet eine Liste von Zeichenketten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected a list of strings, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Liste von Zeichenketten, gefunden %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>is missing; expected an object</source>
-        <translation type="unfinished">fehlt; erwartet ein Objekt</translation>
+        <translation>fehlt; erwartet ein Objekt</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+23"/>
         <source>expected an object, found %1</source>
-        <translation type="unfinished">erwartet ein Objekt, gefunden %1</translation>
+        <translation>erwartet ein Objekt, gefunden %1</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>is missing; expected a list of objects</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt; erwartet eine Liste von Objekten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected a list of objects, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet eine Liste von Objekten, gefunden %1</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>is not a known setting</source>
-        <translation type="unfinished">ist keine bekannte Einstellung</translation>
+        <translation>ist keine bekannte Einstellung</translation>
     </message>
 </context>
 </TS>

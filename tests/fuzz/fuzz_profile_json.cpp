@@ -1,8 +1,10 @@
 // libFuzzer: profile files are user input. Loading must never crash, and whatever loads and
-// validates without errors must generate both gateways' files and a bundle.
+// validates without errors must generate both gateways' files and a bundle (version 1), or be
+// written and read back the same (version 2).
 
 #include "ConfigBundle.h"
 #include "Generator.h"
+#include "NetworkProfile.h"
 #include "TunnelProfile.h"
 #include "Validation.h"
 
@@ -11,9 +13,24 @@
 
 using namespace ipsecwiz;
 
+// Version 2: a network loads or is refused, validates without crashing, and a valid one is
+// written and read back the same.
+void network(const QByteArray& json)
+{
+    auto n = NetworkJson::fromJson(json);
+    if (!n)
+        return;
+    if (hasErrors(Network::validate(n.value())))
+        return;
+    auto again = NetworkJson::fromJson(NetworkJson::toJson(n.value(), PskInFile::Include));
+    if (!again || !(again.value() == n.value()))
+        std::abort();
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const QByteArray json = QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size));
+    network(json);
     auto profile = ProfileJson::fromJson(json);
     if (!profile)
         return 0;
