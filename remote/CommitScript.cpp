@@ -162,6 +162,9 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              .arg(plan.applyFirewall ? QStringLiteral("\tif [ $FIREWALLED = 1 ]; then\n"
                                                       "\t\tnft delete table inet %1 >> \"$T/log\" 2>&1 9>&-\n"
                                                       "\t\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1 9>&-\n"
+                                                      // The gateway-wide table other tunnels share: back exactly as it was.
+                                                      "\t\tnft delete table inet ipsec_wizard >> \"$T/log\" 2>&1 9>&-\n"
+                                                      "\t\t[ -s \"$T/firewall-shared.before\" ] && nft -f \"$T/firewall-shared.before\" >> \"$T/log\" 2>&1 9>&-\n"
                                                       "\tfi\n")
                                            .arg(table)
                                      : QString(),
@@ -173,7 +176,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
     s += QStringLiteral(
         "\n"
         "trap 'rollback \"interrupted\"' HUP INT TERM\n"
-        "rm -rf \"$T/had\" \"$T/new\" \"$T/reason\" \"$T/firewall.before\"\n"
+        "rm -rf \"$T/had\" \"$T/new\" \"$T/reason\" \"$T/firewall.before\" \"$T/firewall-shared.before\"\n"
         "mkdir -p \"$T/had\" \"$T/new\"\n"
         "state committing\n"
         "[ -e \"$T/abort.$K\" ] && rollback \"the wizard asked for a rollback\"\n"
@@ -205,6 +208,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
                  .arg(shellQuote(routes));
     if (plan.applyFirewall)
         s += QStringLiteral("nft list table inet %1 > \"$T/firewall.before\" 2>/dev/null || : > \"$T/firewall.before\"\n"
+                            "nft list table inet ipsec_wizard > \"$T/firewall-shared.before\" 2>/dev/null || : > \"$T/firewall-shared.before\"\n"
                             "FIREWALLED=1\n"
                             "nft -f %2 >> \"$T/log\" 2>&1 9>&- || rollback \"nft refused the firewall rules\"\n")
                  .arg(table, shellQuote(QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/firewall.nft")));

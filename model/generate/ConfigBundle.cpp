@@ -70,8 +70,10 @@ QByteArray readme(const TunnelProfile& p, const GatewayConfig& a, const GatewayC
     }
     s += "Firewall\n--------\n"
          "firewall.nft (nftables) and firewall.iptables (iptables-restore --noflush) in /etc/ipsec-wizard/NAME/\n"
-         "admit IKE (udp 500, 4500) and ESP from the peer only and forward between the two networks only\n"
-         "what IPsec protected. install.sh does not load them: read them first, then load one of them.\n\n";
+         "admit IKE (udp 500, 4500) and ESP from the peers only and forward between the two networks only\n"
+         "what IPsec protected. firewall.nft adds the peer to the gateway-wide sets of table inet ipsec_wizard,\n"
+         "which every tunnel of IPsec Wizard on the gateway shares, so loading it never cuts another tunnel.\n"
+         "install.sh does not load them: read them first, then load one of them.\n\n";
     s += QStringLiteral("Test\n----\n"
                         "On gateway A: ping -I %1 %2   (the first packets start IKE; then the SAs show up)\n"
                         "On gateway B: ping -I %2 %1\n"

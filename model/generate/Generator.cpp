@@ -75,35 +75,50 @@ QList<GeneratedFile> firewall(const TunnelView& v)
 
     QByteArray nft = "#!/usr/sbin/nft -f\n";
     nft += header(v, QStringLiteral("nftables rules"));
+    // Every tunnel's file carries the same gateway-wide part, so loading any of them (again) leaves
+    // it as it was, and each adds its own peer to the shared sets: a second tunnel's file never
+    // drops the first tunnel's IKE.
     nft += QStringLiteral(
                "#\n"
-               "# A table of its own: it admits IKE and ESP from the peer only and forwards between the two\n"
-               "# networks only what IPsec protected. Everything else passes through it untouched (policy accept),\n"
-               "# so the rules already on this gateway keep deciding the rest. Load: nft -f THIS-FILE.\n"
-               "# \"table … { }\" followed by \"delete table\" makes reloading replace the table instead of adding to it.\n"
-               "table inet %1 {\n}\n"
-               "delete table inet %1\n"
-               "table inet %1 {\n"
+               "# The gateway-wide table \"inet ipsec_wizard\" admits IKE and ESP from every peer IPsec Wizard\n"
+               "# configured on this gateway (the sets ike_peers4/ike_peers6; each tunnel adds its own peer) and\n"
+               "# drops them from anyone else. The tunnel's own table forwards between its two networks only what\n"
+               "# IPsec protected. Everything else passes through both untouched (policy accept), so the rules\n"
+               "# already on this gateway keep deciding the rest. Load: nft -f THIS-FILE (again: nothing doubles).\n"
+               "table inet ipsec_wizard {\n"
+               "\tset ike_peers4 { type ipv4_addr; }\n"
+               "\tset ike_peers6 { type ipv6_addr; }\n"
+               "\tchain input { type filter hook input priority filter; policy accept; }\n"
+               "}\n"
+               "flush chain inet ipsec_wizard input\n"
+               "table inet ipsec_wizard {\n"
                "\tchain input {\n"
-               "\t\ttype filter hook input priority filter; policy accept;\n"
-               "\t\t%2 saddr %3 udp dport { 500, 4500 } accept\n"
-               "\t\t%2 saddr %3 meta l4proto esp accept\n"
-               "\t\tudp dport { 500, 4500 } counter drop comment \"IKE from anyone but the peer\"\n"
-               "\t\tmeta l4proto esp counter drop comment \"ESP from anyone but the peer\"\n"
+               "\t\tip saddr @ike_peers4 udp dport { 500, 4500 } accept\n"
+               "\t\tip6 saddr @ike_peers6 udp dport { 500, 4500 } accept\n"
+               "\t\tip saddr @ike_peers4 meta l4proto esp accept\n"
+               "\t\tip6 saddr @ike_peers6 meta l4proto esp accept\n"
+               "\t\tudp dport { 500, 4500 } counter drop comment \"IKE from anyone but a configured peer\"\n"
+               "\t\tmeta l4proto esp counter drop comment \"ESP from anyone but a configured peer\"\n"
                "\t}\n"
+               "}\n"
+               "add element inet ipsec_wizard %1 { %2 }\n"
                "\n"
+               "# \"table … { }\" followed by \"delete table\" makes reloading replace the tunnel's table.\n"
+               "table inet %3 {\n}\n"
+               "delete table inet %3\n"
+               "table inet %3 {\n"
                "\tchain forward {\n"
                "\t\ttype filter hook forward priority filter; policy accept;\n"
-               "\t\t%2 saddr %4 %2 daddr %5 meta ipsec exists accept\n"
-               "\t\t%2 saddr %5 %2 daddr %4 rt ipsec exists accept\n"
+               "\t\t%4 saddr %5 %4 daddr %6 meta ipsec exists accept\n"
+               "\t\t%4 saddr %6 %4 daddr %5 rt ipsec exists accept\n"
                "\t\t# strongSwan's userspace ESP (kernel-libipsec) passes the tunnel's traffic through its TUN device.\n"
-               "\t\tiifname \"ipsec0\" %2 saddr %4 %2 daddr %5 accept\n"
-               "\t\toifname \"ipsec0\" %2 saddr %5 %2 daddr %4 accept\n"
-               "\t\t%2 saddr %4 %2 daddr %5 counter drop comment \"unprotected from %4\"\n"
-               "\t\t%2 saddr %5 %2 daddr %4 counter drop comment \"would leave unprotected to %4\"\n"
+               "\t\tiifname \"ipsec0\" %4 saddr %5 %4 daddr %6 accept\n"
+               "\t\toifname \"ipsec0\" %4 saddr %6 %4 daddr %5 accept\n"
+               "\t\t%4 saddr %5 %4 daddr %6 counter drop comment \"unprotected from %5\"\n"
+               "\t\t%4 saddr %6 %4 daddr %5 counter drop comment \"would leave unprotected to %5\"\n"
                "\t}\n"
                "}\n")
-               .arg(table, fam, peer, remote, local)
+               .arg(v.ipv6() ? QStringLiteral("ike_peers6") : QStringLiteral("ike_peers4"), peer, table, fam, remote, local)
                .toUtf8();
 
     // iptables chain names are at most 28 characters: "IWZ-" + 20 of the name + "-FWD".

@@ -130,6 +130,9 @@ private slots:
         QVERIFY(script.contains("rollback \"no confirmation within 42 s\""));
         QCOMPARE(script.contains("nft -f '/etc/ipsec-wizard/seed/firewall.nft'"), firewall);
         QCOMPARE(script.contains("nft delete table inet ipsec_wizard_seed"), firewall);
+        // The gateway-wide table other tunnels share is saved first and restored as it was.
+        QCOMPARE(script.contains("nft list table inet ipsec_wizard > \"$T/firewall-shared.before\""), firewall);
+        QCOMPARE(script.contains("nft -f \"$T/firewall-shared.before\""), firewall);
     }
 
     void everyFileBackedUpAndSwapped()

@@ -463,7 +463,7 @@ private slots:
         QVERIFY(b.ok());
         QVERIFY(a.value().file(QStringLiteral("/etc/ipsec-wizard/seed/routes.sh"))
                     ->content.contains("ip -6 route replace 2001:db8:2::/64 via 2001:db8:ff::2 src 2001:db8:1::1\n"));
-        QVERIFY(a.value().file(QStringLiteral("/etc/ipsec-wizard/seed/firewall.nft"))->content.contains("ip6 saddr 2001:db8:ff::2 udp dport"));
+        QVERIFY(a.value().file(QStringLiteral("/etc/ipsec-wizard/seed/firewall.nft"))->content.contains("add element inet ipsec_wizard ike_peers6 { 2001:db8:ff::2 }\n"));
         QVERIFY(b.value().file(QStringLiteral("/etc/ipsec-tools.conf"))
                     ->content.contains("spdadd 2001:db8:2::/64 2001:db8:1::/64 any -P out ipsec\n\tesp/tunnel/2001:db8:ff::2-2001:db8:ff::1/require;"));
     }
