@@ -256,11 +256,15 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                         "value() { v=; read -r v 2>/dev/null < \"$1\" || :; }\n"
                         "value %3; echo \"forward $v\"\n"
                         "value /proc/sys/net/ipv4/conf/all/rp_filter; a=$v; value /proc/sys/net/ipv4/conf/default/rp_filter; echo \"rp_filter $a $v\"\n"
+                        "%4"
                         "u=$(id -u)\n"
                         "echo \"uid $u\"\n"
                         "if [ \"$u\" != 0 ]; then echo \"result need-root\"; exit 0; fi\n"
                         "if [ $ok != 1 ]; then echo \"result preflight-failed\"; exit 0; fi\n")
-             .arg(software, dirs.join(QLatin1Char(' ')), fwd);
+             .arg(software, dirs.join(QLatin1Char(' ')), fwd,
+                  plan.peer.isEmpty() ? QString()
+                                      : QStringLiteral("if r=$(ip route get %1 2>&1); then echo \"route $(echo \"$r\" | head -n 1)\"; else echo \"noroute $(echo \"$r\" | head -n 1)\"; fi\n")
+                                            .arg(plan.peer));
     // 2. The gateway's push lock, for the whole transaction: fd 9 is inherited by the commit
     // script, which holds it until it is confirmed or has rolled back. Another push (of any
     // tunnel: racoon's share psk.txt) is refused meanwhile, with what holds the lock since when.

@@ -20,6 +20,7 @@ struct CommitPlan
     QString name;           // tunnel name: names the transaction folder
     GatewayConfig config;   // files (targets), reload and check commands
     QString remoteNet;      // for removing the route on rollback when there was none before
+    QString peer;           // the peer's address: the preflight reports this gateway's route to it
     QString verifyCommand;  // exits 0 when the new config is active
     bool applyFirewall = false;
     int confirmTimeoutSec = 60;
@@ -48,6 +49,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token);
 // The whole push on one channel (each SSH channel costs the gateway's sshd a PAM session):
 // preflight → files from stdin → commit, in that order, printing one line per fact:
 //   have|missing TOOL, writable|unwritable DIR, forward V, rp_filter A B, uid N   (the preflight)
+//   route LINE | noroute WHY    what `ip route get PEER` says: how this gateway reaches the peer
 //   result need-root            not root: nothing was read or changed (run it again through sudo)
 //   result preflight-failed     a "missing" or "unwritable" line says why; nothing was changed
 //   result busy WHO             another push holds the gateway's lock (WHO: its tunnel, since

@@ -269,6 +269,12 @@ struct Deployer::GatewayJob
                 log(DeployEvent::Kind::Warning, tr("IP forwarding is off, so the gateway will not pass traffic between the networks. "
                                                    "Fix: sysctl -w %1=1 (and set it in /etc/sysctl.d/).")
                                                     .arg(v6 ? QStringLiteral("net.ipv6.conf.all.forwarding") : QStringLiteral("net.ipv4.ip_forward")));
+            } else if (word == QLatin1String("route")) {
+                log(DeployEvent::Kind::Step, tr("route to the peer %1: %2").arg(plan.peer, rest.trimmed()));
+            } else if (word == QLatin1String("noroute")) {
+                log(DeployEvent::Kind::Warning, tr("this gateway has no route to the peer %1 (%2), so IKE cannot reach it. Fix: give the "
+                                                   "gateway a route (or a default route), or give its default router in the profile.")
+                                                    .arg(plan.peer, rest.trimmed()));
             } else if (word == QLatin1String("rp_filter") && rest.split(QLatin1Char(' ')).contains(QStringLiteral("1"))) {
                 log(DeployEvent::Kind::Warning, tr("strict reverse-path filtering (rp_filter=1) can drop the tunnel's decrypted packets. "
                                                    "Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose)."));
@@ -567,6 +573,7 @@ DeployResult Deployer::run()
         gw->plan.name = m_profile.name;
         gw->plan.config = cfg.value();
         gw->plan.remoteNet = view.value().remoteNet.toString();
+        gw->plan.peer = view.value().remotePublic.toString();
         Psk::wipe(view.value().psk);
         gw->plan.verifyCommand = CommitScript::verifyCommandFor(cfg.value(), m_profile.name);
         gw->plan.applyFirewall = m_options.applyFirewall || !m_options.firewallRules.isEmpty();

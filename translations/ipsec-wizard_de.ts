@@ -1036,17 +1036,17 @@
         <translation>Beide Gateways haben die öffentliche Adresse %1; jedes Ende braucht eine eigene.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1 cannot reach %2 directly: %3 is not on its public subnet%4. Without a default router the route to %5 fails with “RTNETLINK answers: Network is unreachable”.</source>
-        <translation>%1 kann %2 nicht direkt erreichen: %3 liegt nicht in seinem öffentlichen Subnetz%4. Ohne Standardrouter scheitert die Route zu %5 mit „RTNETLINK answers: Network is unreachable“.</translation>
+        <location line="+13"/>
+        <source>%1 does not reach %2 directly: %3 is not on its public subnet%4. The route to %5 will go the way %1 itself routes to %3: routes.sh asks the gateway (ip route get) when it runs, and the push reports the route it finds.</source>
+        <translation>%1 erreicht %2 nicht direkt: %3 liegt nicht in seinem öffentlichen Subnetz%4. Die Route nach %5 nimmt den Weg, den %1 selbst zu %3 nimmt: routes.sh fragt beim Ausführen das Gateway (ip route get), und die Übertragung meldet die gefundene Route.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Give the default router of %1 (its ISP&apos;s router), or give the public address with its prefix (e.g. 203.0.113.1/24) if both gateways share one subnet.</source>
-        <translation>Geben Sie den Standardrouter von %1 an (den Router seines Providers), oder die öffentliche Adresse mit Präfix (z. B. 203.0.113.1/24), wenn beide Gateways im selben Subnetz liegen.</translation>
+        <source>To fix the next hop, give the default router of %1 (its ISP&apos;s router); if both gateways share one subnet, give the public address with its prefix (e.g. 203.0.113.1/24).</source>
+        <translation>Um den nächsten Hop festzulegen, den Default-Router von %1 angeben (den Router seines Providers); teilen sich beide Gateways ein Subnetz, die öffentliche Adresse mit Präfix angeben (z. B. 203.0.113.1/24).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>“%1” is not a known %2.</source>
         <translation>„%1“ ist kein bekannter %2.</translation>
     </message>
@@ -1713,7 +1713,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 <context>
     <name>ipsecwiz::ConfigBundle</name>
     <message>
-        <location filename="../model/generate/ConfigBundle.cpp" line="+119"/>
+        <location filename="../model/generate/ConfigBundle.cpp" line="+121"/>
         <source>Cannot make a zip archive</source>
         <translation>Es lässt sich kein zip-Archiv anlegen</translation>
     </message>
@@ -2059,7 +2059,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+384"/>
+        <location filename="../remote/Deployer.cpp" line="+390"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -2119,7 +2119,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Firewall-Regeln: %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <location line="+46"/>
         <location line="+22"/>
         <source>cancelled</source>
@@ -2164,14 +2164,14 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer::GatewayJob</name>
     <message>
-        <location line="-496"/>
-        <location line="+174"/>
+        <location line="-503"/>
+        <location line="+180"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
         <translation>Gateway meldet: %1</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-176"/>
         <source>connecting to %1@%2:%3</source>
         <translation>verbinde mit %1@%2:%3</translation>
     </message>
@@ -2212,7 +2212,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>IP-Forwarding ist aus, daher leitet das Gateway keinen Verkehr zwischen den Netzen weiter. Abhilfe: sysctl -w %1=1 (und in /etc/sysctl.d/ eintragen).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>strict reverse-path filtering (rp_filter=1) can drop the tunnel&apos;s decrypted packets. Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose).</source>
         <translation>strikte Reverse-Path-Filterung (rp_filter=1) kann die entschlüsselten Pakete des Tunnels verwerfen. Abhilfe: sysctl -w net.ipv4.conf.all.rp_filter=2 (lose).</translation>
     </message>
@@ -2237,12 +2237,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>hochladen %1 (Rechte %2, %3 Byte)</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-75"/>
         <source>%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow NOPASSWD sudo (recommended: see the README&apos;s security model), or give the password.</source>
         <translation>%1 ist nicht root, und sudo braucht ein Passwort, aber es wurde keines angegeben. Abhilfe: als root verbinden, sudo mit NOPASSWD erlauben (empfohlen: siehe das Sicherheitsmodell in der README) oder das Passwort angeben.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+45"/>
+        <source>route to the peer %1: %2</source>
+        <translation>Route zur Gegenstelle %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this gateway has no route to the peer %1 (%2), so IKE cannot reach it. Fix: give the gateway a route (or a default route), or give its default router in the profile.</source>
+        <translation>dieses Gateway hat keine Route zur Gegenstelle %1 (%2), daher erreicht IKE sie nicht. Abhilfe: dem Gateway eine Route (oder eine Default-Route) geben oder seinen Default-Router im Profil angeben.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>every file is already in place; checking the daemon has it</source>
         <translation>alle Dateien sind schon an ihrem Platz; prüfe, ob der Daemon sie hat</translation>
     </message>

@@ -44,7 +44,12 @@ QList<GeneratedFile> routes(const TunnelView& v)
     QByteArray s = "#!/bin/sh\n";
     s += header(v, QStringLiteral("Routes"));
     s += "#\n";
-    if (v.viaRouter)
+    if (v.viaRouter && v.nextHop.isNull())
+        s += QStringLiteral("# The public addresses are on different subnets and no default router was given, so the route goes\n"
+                            "# the way this gateway itself routes to the peer: \"ip route get PEER\" tells the next hop when this\n"
+                            "# runs (via the peer itself it would fail with \"RTNETLINK answers: Network is unreachable\").\n")
+                 .toUtf8();
+    else if (v.viaRouter)
         s += QStringLiteral("# The public addresses are on different subnets, so the route goes via the local default router\n"
                             "# (\"ip route add OTHER_NETWORK via LOCAL_DEFAULT_GW src INTERNAL_IP\"); via the peer it would fail with\n"
                             "# \"RTNETLINK answers: Network is unreachable\".\n")
@@ -59,9 +64,25 @@ QList<GeneratedFile> routes(const TunnelView& v)
         s += "# strongSwan installs this route itself (routing table 220); run this file only where\n"
              "# charon.install_routes is off.\n";
     s += "set -e\n";
-    s += QStringLiteral("ip %1route replace %2 via %3 src %4\n")
-             .arg(v.ipv6() ? QStringLiteral("-6 ") : QString(), v.remoteNet.toString(), v.nextHop.toString(), v.localInternal.toString())
-             .toUtf8();
+    const QString ip = v.ipv6() ? QStringLiteral("ip -6 ") : QStringLiteral("ip ");
+    if (v.nextHop.isNull()) {
+        s += QStringLiteral("route=$(%1route get %2) || { echo \"routes.sh: no route to the peer %2; give the gateway one, or a default router in the profile\" >&2; exit 1; }\n"
+                            "hop=$(echo \"$route\" | sed -n 's/.* via \\([^ ]*\\).*/\\1/p' | head -n 1)\n"
+                            "dev=$(echo \"$route\" | sed -n 's/.* dev \\([^ ]*\\).*/\\1/p' | head -n 1)\n"
+                            "if [ -n \"$hop\" ]; then\n"
+                            "\techo \"routes.sh: %2 is reached via $hop (dev $dev)\"\n"
+                            "else\n"
+                            "\thop=%2\n"
+                            "\techo \"routes.sh: %2 is on the link of dev $dev\"\n"
+                            "fi\n"
+                            "%1route replace %3 via \"$hop\" src %4\n")
+                 .arg(ip, v.remotePublic.toString(), v.remoteNet.toString(), v.localInternal.toString())
+                 .toUtf8();
+    } else {
+        s += QStringLiteral("%1route replace %2 via %3 src %4\n")
+                 .arg(ip, v.remoteNet.toString(), v.nextHop.toString(), v.localInternal.toString())
+                 .toUtf8();
+    }
     return {GeneratedFile{ruleDir(v) + QStringLiteral("/routes.sh"), 0755, s, false}};
 }
 

@@ -39,7 +39,9 @@ Result<TunnelView> TunnelView::make(const TunnelProfile& p, Side side, const QBy
     v.localInternal = parseHostAddress(local.internalAddress).value();
     const bool direct = localPublic.prefix() < localPublic.maxPrefix() && localPublic.contains(v.remotePublic);
     v.viaRouter = !direct;
-    v.nextHop = direct ? v.remotePublic : parseHostAddress(local.defaultRouter).value();
+    // No router given on another subnet: null, and routes.sh finds the next hop on the gateway.
+    v.nextHop = direct ? v.remotePublic
+                       : local.defaultRouter.trimmed().isEmpty() ? QHostAddress() : parseHostAddress(local.defaultRouter).value();
     v.localFlavour = local.flavour;
     v.remoteFlavour = remote.flavour;
     v.localId = local.identity.isEmpty() ? v.localPublic.toString() : local.identity;

@@ -21,7 +21,8 @@ struct TunnelView
     QHostAddress localPublic;
     QHostAddress remotePublic;
     QHostAddress localInternal;
-    QHostAddress nextHop;   // the peer itself when on one subnet (the seed), else the local default router
+    QHostAddress nextHop;   // the peer itself when on one subnet (the seed), else the local default router;
+                            // null when none was given: routes.sh asks the gateway (ip route get)
     bool viaRouter = false;
     Flavour localFlavour = Flavour::StrongSwan;
     Flavour remoteFlavour = Flavour::StrongSwan;

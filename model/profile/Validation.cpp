@@ -198,20 +198,23 @@ private:
             return;
         }
         // The seed's last update: on different subnets, `ip route add NET via PEER` fails with
-        // "RTNETLINK answers: Network is unreachable"; the route must go via the local router.
+        // "RTNETLINK answers: Network is unreachable"; the route must go via the next hop to the
+        // peer. Without a default router, routes.sh asks the gateway (`ip route get PEER`) when
+        // it runs, and the push's preflight reports that route: a note here, not a blocker.
         for (Side s : {Side::A, Side::B}) {
             const auto& local = m_public[int(s)];
             const auto& remote = m_public[int(otherSide(s))];
             const bool direct = local->prefix() < local->maxPrefix() && local->contains(remote->address());
             if (!direct && m_p.gateway(s).defaultRouter.trimmed().isEmpty())
-                error(field(s, "defaultRouter"),
-                      tr("%1 cannot reach %2 directly: %3 is not on its public subnet%4. Without a default router the route to %5 fails with "
-                         "“RTNETLINK answers: Network is unreachable”.")
-                          .arg(gatewayName(s), gatewayName(otherSide(s)), remote->addressString(),
-                               local->prefix() < local->maxPrefix() ? QStringLiteral(" ") + local->network().toString() : QString(),
-                               networkName(otherSide(s))),
-                      tr("Give the default router of %1 (its ISP's router), or give the public address with its prefix (e.g. 203.0.113.1/24) if both gateways share one subnet.")
-                          .arg(gatewayName(s)));
+                warning(field(s, "defaultRouter"),
+                        tr("%1 does not reach %2 directly: %3 is not on its public subnet%4. The route to %5 will go the way %1 itself routes "
+                           "to %3: routes.sh asks the gateway (ip route get) when it runs, and the push reports the route it finds.")
+                            .arg(gatewayName(s), gatewayName(otherSide(s)), remote->addressString(),
+                                 local->prefix() < local->maxPrefix() ? QStringLiteral(" ") + local->network().toString() : QString(),
+                                 networkName(otherSide(s))),
+                        tr("To fix the next hop, give the default router of %1 (its ISP's router); if both gateways share one subnet, give "
+                           "the public address with its prefix (e.g. 203.0.113.1/24).")
+                            .arg(gatewayName(s)));
         }
     }
 

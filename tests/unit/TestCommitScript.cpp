@@ -51,6 +51,7 @@ CommitPlan scratchPlan(const QString& dir, const QByteArray& psk, const QString&
     plan.confirmTimeoutSec = 60;
     plan.txnDir = dir + QStringLiteral("/txn");
     plan.lockFile = dir + QStringLiteral("/push.lock");
+    plan.peer = QStringLiteral("127.0.0.1");
     return plan;
 }
 
@@ -206,6 +207,8 @@ private slots:
         // A first push: the password line sudo did not need is skipped; committed, then confirmed.
         QByteArray out = runScript(CommitScript::pushCommand(plan, token1), "not the data\n" + CommitScript::pushInput(plan, token1));
         QVERIFY2(out.contains("uid 0\n") && out.contains("have swanctl\n"), out.constData());
+        // The preflight says how this gateway reaches its peer, as `ip route get` does.
+        QVERIFY2(out.contains("\nroute local 127.0.0.1 dev lo"), out.constData());
         QVERIFY2(out.contains("uploaded " + conf.toUtf8() + ".ipsec-wizard-new\n"), out.constData());
         QVERIFY2(out.contains("\ncommit\nstate committed\n"), out.constData());
         QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
@@ -284,7 +287,7 @@ private slots:
             QSKIP("needs swanctl (the preflight looks for it) and flock");
         QTemporaryDir dir;
         // The reload starts a long-lived process, as racoon-tool starts racoon: it must not keep the lock.
-        CommitPlan first = scratchPlan(dir.path(), "0xfirst", QStringLiteral("setsid -f sleep 60"));
+        CommitPlan first = scratchPlan(dir.path(), "0xfirst", QStringLiteral("setsid -f sleep 61.234"));
         const QString conf = first.config.files.at(0).path;
         const QByteArray tokenA = "aaaaaaaaaaaaaaaa1111111111111111";
         QByteArray out = runScript(CommitScript::pushCommand(first, tokenA), CommitScript::pushInput(first, tokenA));
@@ -319,7 +322,7 @@ private slots:
             third = runScript(CommitScript::pushCommand(other, tokenC), CommitScript::pushInput(other, tokenC));
         QVERIFY2(third.contains("state committed\n"), third.constData());
         QVERIFY(runScript(CommitScript::confirmCommand(other, tokenC, 5000)).contains("state confirmed\n"));
-        QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-f"), QStringLiteral("^sleep 60$")});
+        QProcess::execute(QStringLiteral("pkill"), {QStringLiteral("-f"), QStringLiteral("^sleep 61.234$")});
     }
 
     // A backup is never written through a path someone left there.

@@ -68,6 +68,7 @@ private slots:
     void oneMistakeOneFinding_data();
     void oneMistakeOneFinding();
     void flavourErrorNamesOnlyTheGatewayThatCannot();
+    void differentSubnetsWithoutRoutersAreValid();
     void findingsForPicksOneField();
     void hasErrorsIgnoresWarnings();
     void findingToString();
@@ -269,23 +270,24 @@ void TestValidation::oneMistakeOneFinding_data()
 
     // --- routing between the gateways (the seed's "RTNETLINK answers: Network is unreachable")
     const Mutation otherSubnet = [](TunnelProfile& p) { p.gatewayB.publicAddress = QStringLiteral("198.51.100.2/24"); };
+    // Without a router the gateway's own route decides (routes.sh asks it): a note, not a blocker.
     QTest::newRow("different-public-subnets-no-router-on-A")
-        << otherSubnet << QStringLiteral("gatewayA.defaultRouter") << E
-        << QStringLiteral("gateway A cannot reach gateway B directly: 198.51.100.2 is not on its public subnet 203.0.113.0/24. "
-                          "Without a default router the route to network B fails with “RTNETLINK answers: Network is unreachable”.")
-        << QStringLiteral("Give the default router of gateway A") << QStringList { QStringLiteral("gatewayB.defaultRouter") };
+        << otherSubnet << QStringLiteral("gatewayA.defaultRouter") << W
+        << QStringLiteral("gateway A does not reach gateway B directly: 198.51.100.2 is not on its public subnet 203.0.113.0/24. "
+                          "The route to network B will go the way gateway A itself routes to 198.51.100.2")
+        << QStringLiteral("give the default router of gateway A") << QStringList { QStringLiteral("gatewayB.defaultRouter") };
     QTest::newRow("different-public-subnets-no-router-on-B")
-        << otherSubnet << QStringLiteral("gatewayB.defaultRouter") << E << QStringLiteral("Network is unreachable")
-        << QStringLiteral("Give the default router of gateway B") << QStringList { QStringLiteral("gatewayA.defaultRouter") };
+        << otherSubnet << QStringLiteral("gatewayB.defaultRouter") << W << QStringLiteral("ip route get")
+        << QStringLiteral("give the default router of gateway B") << QStringList { QStringLiteral("gatewayA.defaultRouter") };
     QTest::newRow("different-public-subnets-router-only-on-A") << Mutation([](TunnelProfile& p) {
         p.gatewayB.publicAddress = QStringLiteral("198.51.100.2/24");
         p.gatewayA.defaultRouter = QStringLiteral("203.0.113.254");
-    }) << QStringLiteral("gatewayB.defaultRouter") << E << QStringLiteral("gateway B cannot reach gateway A directly")
+    }) << QStringLiteral("gatewayB.defaultRouter") << W << QStringLiteral("gateway B does not reach gateway A directly")
                                                                << QString() << none;
-    QTest::newRow("bare-public-address-needs-router-or-prefix")
+    QTest::newRow("bare-public-address-routes-as-the-gateway-does")
         << Mutation([](TunnelProfile& p) { p.gatewayA.publicAddress = QStringLiteral("203.0.113.1"); })
-        << QStringLiteral("gatewayA.defaultRouter") << E
-        << QStringLiteral("203.0.113.2 is not on its public subnet. Without a default router")
+        << QStringLiteral("gatewayA.defaultRouter") << W
+        << QStringLiteral("203.0.113.2 is not on its public subnet. The route to network B")
         << QStringLiteral("give the public address with its prefix") << none;
     QTest::newRow("default-router-outside-public-subnet")
         << Mutation([](TunnelProfile& p) { p.gatewayA.defaultRouter = QStringLiteral("198.51.100.1"); })
@@ -493,6 +495,18 @@ void TestValidation::oneMistakeOneFinding()
     if (p.psk && p.psk->size() > 8)
         for (const Finding& f : findings)
             QVERIFY(!f.toString().contains(QString::fromUtf8(*p.psk)));
+}
+
+// The most common real case: two sites with different ISPs, and nobody has looked up the ISPs'
+// routers. The gateways' own routes decide (routes.sh asks them), so the profile is valid.
+void TestValidation::differentSubnetsWithoutRoutersAreValid()
+{
+    TunnelProfile p = seedProfile();
+    p.gatewayA.publicAddress = QStringLiteral("203.0.113.1");
+    p.gatewayB.publicAddress = QStringLiteral("198.51.100.2");
+    const QList<Finding> findings = validate(p);
+    QVERIFY2(!hasErrors(findings), qPrintable(describe(findings)));
+    QCOMPARE(findingsFor(findings, QStringLiteral("gatewayA.defaultRouter")).size(), 1);
 }
 
 void TestValidation::flavourErrorNamesOnlyTheGatewayThatCannot()
