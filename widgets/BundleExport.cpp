@@ -1,6 +1,7 @@
 #include "BundleExport.h"
 
 #include "ConfigBundle.h"
+#include "NetworkProfile.h"
 #include "TopologyScene.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,8 @@ QString askBundlePath(QWidget* parent, const TunnelProfile& profile)
 
 Status saveProfileTo(const TunnelProfile& profile, const QString& path, PskInFile psk)
 {
-    return ProfileJson::save(profile, path, psk);
+    // Saved as format version 2 (two sites, one tunnel); every version still reads it.
+    return NetworkJson::save(Network::fromTunnelProfile(profile), path, psk);
 }
 
 SaveChoice askSaveProfile(QWidget* parent, const TunnelProfile& profile, const QString& currentPath)

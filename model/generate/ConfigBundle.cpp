@@ -2,6 +2,7 @@
 
 #include "Cidr.h"
 #include "FileWriter.h"
+#include "NetworkProfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -372,8 +373,9 @@ Result<QList<BundleEntry>> build(const TunnelProfile& profile, const QByteArray&
     entries.append(BundleEntry{QStringLiteral("README.txt"), 0644, readme(profile, a.value(), b.value()), false});
     const bool pskInProfile = options.profilePsk == PskInFile::Include && !options.redact;
     entries.append(BundleEntry{QStringLiteral("profile.json"), pskInProfile ? 0600 : 0644,
-                               ProfileJson::toJson(withKey, options.redact && options.profilePsk == PskInFile::Include ? PskInFile::Redact
-                                                                                                                        : options.profilePsk),
+                               NetworkJson::toJson(Network::fromTunnelProfile(withKey),
+                                                   options.redact && options.profilePsk == PskInFile::Include ? PskInFile::Redact
+                                                                                                              : options.profilePsk),
                                pskInProfile});
     for (const GatewayConfig* cfg : {&a.value(), &b.value()}) {
         const QString dir = QStringLiteral("gateway-") + sideId(cfg->side);
