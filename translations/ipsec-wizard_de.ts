@@ -832,7 +832,7 @@
 <context>
     <name>ipsecwiz::BundleExport</name>
     <message>
-        <location filename="../widgets/BundleExport.cpp" line="+35"/>
+        <location filename="../widgets/BundleExport.cpp" line="+36"/>
         <source>tar.gz archive (*.tar.gz)</source>
         <translation>tar.gz-Archiv (*.tar.gz)</translation>
     </message>
@@ -852,7 +852,7 @@
         <translation>Paket exportieren</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+15"/>
         <source>Save profile</source>
         <translation>Profil speichern</translation>
@@ -1713,7 +1713,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 <context>
     <name>ipsecwiz::ConfigBundle</name>
     <message>
-        <location filename="../model/generate/ConfigBundle.cpp" line="+121"/>
+        <location filename="../model/generate/ConfigBundle.cpp" line="+122"/>
         <source>Cannot make a zip archive</source>
         <translation>Es lässt sich kein zip-Archiv anlegen</translation>
     </message>
@@ -1754,12 +1754,12 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+3"/>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>The folder %1 does not exist.</source>
         <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-216"/>
         <source>Cannot create a folder in %1.</source>
         <translation>In %1 lässt sich kein Ordner anlegen.</translation>
     </message>
@@ -1774,7 +1774,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Das Paket lässt sich nicht an seinen Platz bringen.</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>No output given.</source>
         <translation>Keine Ausgabe angegeben.</translation>
     </message>
@@ -3214,7 +3214,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Network</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+203"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+204"/>
         <source>There is no tunnel “%1”.</source>
         <translation>Es gibt keinen Tunnel „%1“.</translation>
     </message>
@@ -3257,7 +3257,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Network::NetworkChecker</name>
     <message>
-        <location line="+26"/>
+        <location line="+80"/>
         <source>The network&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
         <translation>Der Name des Netzes muss aus 1 bis 32 Buchstaben, Ziffern, „-“ oder „_“ bestehen.</translation>
     </message>
@@ -3392,7 +3392,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ist kein Netz von Standort „%2“.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Tunnel “%1” would carry %2 on one side and %3 on the other; a tunnel carries networks of one address family.</source>
+        <translation>Tunnel „%1“ würde auf der einen Seite %2 und auf der anderen %3 tragen; ein Tunnel trägt Netze einer Adressfamilie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a tunnel per family.</source>
+        <translation>Einen Tunnel je Adressfamilie anlegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 of site “%2” overlaps %3 of site “%4”, and tunnel “%5” joins them; hosts in the overlap could not tell local from remote.</source>
         <translation>%1 von Standort „%2“ überschneidet sich mit %3 von Standort „%4“, und Tunnel „%5“ verbindet sie; Rechner in der Überschneidung könnten lokal und entfernt nicht unterscheiden.</translation>
     </message>
@@ -3402,12 +3412,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Einen Standort umnummerieren oder ein kleineres Netz durch den Tunnel führen.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+99"/>
         <source>%1 of site “%2” overlaps %3 of site “%4”, and site “%5” reaches both through its tunnels.</source>
         <translation>%1 von Standort „%2“ überschneidet sich mit %3 von Standort „%4“, und Standort „%5“ erreicht beide über seine Tunnel.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Renumber one of them.</source>
         <translation>Eines davon umnummerieren.</translation>
     </message>
@@ -4282,7 +4292,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::json</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+33"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+36"/>
         <source>a gateway behind NAT has a fixed public address; give publicAddress or dynamic, not both</source>
         <translation>ein Gateway hinter NAT hat eine feste öffentliche Adresse; publicAddress oder dynamic angeben, nicht beides</translation>
     </message>

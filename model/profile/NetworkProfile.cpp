@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -246,12 +247,66 @@ Result<TunnelProfile> toTunnelProfile(const NetworkProfile& n, const QString& tu
 
 namespace {
 
+// A network as a closed range of 128-bit numbers: overlap tests without building addresses, as
+// a 50-site network is checked on every keystroke.
+struct Range
+{
+    bool v6 = false;
+    quint64 hi0 = 0, lo0 = 0, hi1 = 0, lo1 = 0; // first and last address
+
+    [[nodiscard]] bool overlaps(const Range& o) const
+    {
+        const auto less = [](quint64 h1, quint64 l1, quint64 h2, quint64 l2) { return h1 < h2 || (h1 == h2 && l1 < l2); };
+        return v6 == o.v6 && !less(hi1, lo1, o.hi0, o.lo0) && !less(o.hi1, o.lo1, hi0, lo0);
+    }
+};
+
+Range rangeOf(const Cidr& c)
+{
+    Range r;
+    r.v6 = c.isIPv6();
+    const int host = c.maxPrefix() - c.prefix();
+    if (!r.v6) {
+        const quint64 start = c.network().address().toIPv4Address();
+        r.lo0 = start;
+        r.lo1 = start | ((host >= 32 ? 0xFFFFFFFFull : ((1ull << host) - 1)));
+        return r;
+    }
+    const Q_IPV6ADDR a = c.network().address().toIPv6Address();
+    for (int i = 0; i < 8; ++i) {
+        r.hi0 = (r.hi0 << 8) | a[i];
+        r.lo0 = (r.lo0 << 8) | a[i + 8];
+    }
+    const quint64 loMask = host >= 64 ? ~0ull : host == 0 ? 0 : ((1ull << host) - 1);
+    const quint64 hiMask = host <= 64 ? 0 : host >= 128 ? ~0ull : ((1ull << (host - 64)) - 1);
+    r.hi1 = r.hi0 | hiMask;
+    r.lo1 = r.lo0 | loMask;
+    return r;
+}
+
+struct ParsedNetwork
+{
+    int index = -1; // in the site's list
+    Cidr cidr;
+    Range range;
+};
+
 // Checks the network as a whole; each tunnel's own settings (addresses, proposals, key, SSH) are
 // checked by version 1's validation on the tunnel as version 1 sees it, with its fields renamed.
 class NetworkChecker
 {
 public:
-    explicit NetworkChecker(const NetworkProfile& n) : m_n(n) {}
+    explicit NetworkChecker(const NetworkProfile& n) : m_n(n)
+    {
+        m_parsed.resize(n.sites.size());
+        for (qsizetype i = 0; i < n.sites.size(); ++i) {
+            m_index.insert(n.sites.at(i).name, int(i));
+            const QStringList& nets = n.sites.at(i).networks;
+            for (qsizetype k = 0; k < nets.size(); ++k)
+                if (const auto c = Cidr::parse(nets.at(k)))
+                    m_parsed[i].append(ParsedNetwork{int(k), c.value(), rangeOf(c.value())});
+        }
+    }
 
     QList<Finding> run()
     {
@@ -368,8 +423,8 @@ private:
 
     void checkTunnel(const Tunnel& t)
     {
-        const int a = m_n.siteIndex(t.siteA);
-        const int b = m_n.siteIndex(t.siteB);
+        const int a = m_index.value(t.siteA, -1);
+        const int b = m_index.value(t.siteB, -1);
         if (a < 0 || b < 0) {
             error(tunnelPath(t.name, QStringLiteral("sites")), tr("Tunnel “%1” joins “%2”, which is not a site.").arg(t.name, shown(a < 0 ? t.siteA : t.siteB)));
             return;
@@ -393,16 +448,23 @@ private:
                     error(tunnelPath(t.name, QStringLiteral("networks.%1[%2]").arg(m_n.sites.at(si).name).arg(k)),
                           tr("%1 is not a network of site “%2”.").arg(shown(own.at(k)), m_n.sites.at(si).name));
         }
-        // The two ends' networks must not overlap: a host could not tell local from remote.
-        for (const QString& na : m_n.networksOf(t, Side::A)) {
-            for (const QString& nb : m_n.networksOf(t, Side::B)) {
-                const auto ca = Cidr::parse(na);
-                const auto cb = Cidr::parse(nb);
-                if (ca && cb && ca.value().overlaps(cb.value()))
-                    error(sitePath(b, QStringLiteral("networks[%1]").arg(m_n.sites.at(b).networks.indexOf(nb))),
+        // The two ends' networks must not overlap: a host could not tell local from remote. And a
+        // tunnel carries one address family (IKE and the policies are of one family).
+        bool familiesReported = false;
+        for (const ParsedNetwork& na : carried(t, Side::A, a)) {
+            for (const ParsedNetwork& nb : carried(t, Side::B, b)) {
+                if (na.range.v6 != nb.range.v6 && !familiesReported) {
+                    familiesReported = true;
+                    error(sitePath(b, QStringLiteral("networks[%1]").arg(nb.index)),
+                          tr("Tunnel “%1” would carry %2 on one side and %3 on the other; a tunnel carries networks of one address family.")
+                              .arg(t.name, na.cidr.toString(), nb.cidr.toString()),
+                          tr("Make a tunnel per family."));
+                }
+                if (na.range.overlaps(nb.range))
+                    error(sitePath(b, QStringLiteral("networks[%1]").arg(nb.index)),
                           tr("%1 of site “%2” overlaps %3 of site “%4”, and tunnel “%5” joins them; hosts in the overlap could not tell local "
                              "from remote.")
-                              .arg(cb.value().toString(), m_n.sites.at(b).name, ca.value().toString(), m_n.sites.at(a).name, t.name),
+                              .arg(nb.cidr.toString(), m_n.sites.at(b).name, na.cidr.toString(), m_n.sites.at(a).name, t.name),
                           tr("Renumber one site, or carry a smaller network."));
             }
         }
@@ -457,45 +519,65 @@ private:
         }
     }
 
+    // The networks a tunnel carries on one side (its own list, else all of the site's), parsed.
+    QList<ParsedNetwork> carried(const Tunnel& t, Side side, int site) const
+    {
+        const QStringList& own = side == Side::A ? t.networksA : t.networksB;
+        if (own.isEmpty())
+            return m_parsed.at(site);
+        QList<ParsedNetwork> out;
+        for (const ParsedNetwork& p : m_parsed.at(site))
+            if (own.contains(m_n.sites.at(site).networks.at(p.index)))
+                out.append(p);
+        return out;
+    }
+
     // A site routes between all the networks its tunnels reach: they must not overlap each other
     // nor its own (a hub with two spokes that both use 192.168.1.0/24 cannot tell them apart).
     void checkRouting()
     {
+        QList<QList<std::pair<int, Side>>> bySite(m_n.sites.size()); // tunnel index, the far side
+        for (qsizetype ti = 0; ti < m_n.tunnels.size(); ++ti) {
+            const Tunnel& t = m_n.tunnels.at(ti);
+            const int a = m_index.value(t.siteA, -1);
+            const int b = m_index.value(t.siteB, -1);
+            if (a < 0 || b < 0 || a == b)
+                continue;
+            bySite[a].append({int(ti), Side::B});
+            bySite[b].append({int(ti), Side::A});
+        }
+        struct Reached
+        {
+            ParsedNetwork net;
+            int owner;
+        };
         for (qsizetype si = 0; si < m_n.sites.size(); ++si) {
-            const Site& s = m_n.sites.at(si);
-            QList<std::pair<Cidr, QString>> reached; // network, "network of site X"
-            for (const QString& n : s.networks)
-                if (const auto c = Cidr::parse(n))
-                    reached.append({c.value(), s.name});
-            for (const Tunnel& t : m_n.tunnels) {
-                Side far;
-                if (t.siteA == s.name)
-                    far = Side::B;
-                else if (t.siteB == s.name)
-                    far = Side::A;
-                else
-                    continue;
-                const QString farName = far == Side::A ? t.siteA : t.siteB;
-                const int fi = m_n.siteIndex(farName);
-                if (fi < 0 || fi == int(si))
-                    continue;
-                for (const QString& n : m_n.networksOf(t, far)) {
-                    const auto c = Cidr::parse(n);
-                    if (!c)
-                        continue;
-                    for (const auto& [other, owner] : reached)
-                        if (owner != farName && owner != s.name && c.value().overlaps(other))
-                            error(sitePath(fi, QStringLiteral("networks[%1]").arg(m_n.sites.at(fi).networks.indexOf(n))),
+            QList<Reached> reached;
+            for (const ParsedNetwork& p : m_parsed.at(si))
+                reached.append({p, int(si)});
+            for (const auto& [ti, far] : bySite.at(si)) {
+                const Tunnel& t = m_n.tunnels.at(ti);
+                const int fi = m_index.value(far == Side::A ? t.siteA : t.siteB);
+                const qsizetype before = reached.size();
+                for (const ParsedNetwork& p : carried(t, far, fi)) {
+                    for (qsizetype r = 0; r < before; ++r) {
+                        const Reached& other = reached.at(r);
+                        if (other.owner != fi && other.owner != int(si) && p.range.overlaps(other.net.range))
+                            error(sitePath(fi, QStringLiteral("networks[%1]").arg(p.index)),
                                   tr("%1 of site “%2” overlaps %3 of site “%4”, and site “%5” reaches both through its tunnels.")
-                                      .arg(c.value().toString(), farName, other.toString(), owner, s.name),
+                                      .arg(p.cidr.toString(), m_n.sites.at(fi).name, other.net.cidr.toString(), m_n.sites.at(other.owner).name,
+                                           m_n.sites.at(si).name),
                                   tr("Renumber one of them."));
-                    reached.append({c.value(), farName});
+                    }
+                    reached.append({p, fi});
                 }
             }
         }
     }
 
     const NetworkProfile& m_n;
+    QHash<QString, int> m_index;             // site name → index
+    QList<QList<ParsedNetwork>> m_parsed;    // per site, its networks that parse
     QList<Finding> m_findings;
 };
 

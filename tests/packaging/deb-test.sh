@@ -71,6 +71,7 @@ expected=(
 	usr/share/doc/ipsec-wizard/changelog.gz
 	usr/share/ipsec-wizard/lab/lab.sh
 	usr/share/ipsec-wizard/examples/seed-topology.json
+	usr/share/ipsec-wizard/examples/hub-and-spoke.json
 	usr/share/icons/hicolor/scalable/apps/ipsec-wizard.svg
 )
 for size in 16 22 24 32 48 64 128 256; do
@@ -99,8 +100,10 @@ step "the packaged binary"
 [ "$("$ROOT/usr/bin/ipsec-wizard" --version)" = "ipsec-wizard $IPSECWIZ_VERSION" ] ||
 	fail "--version says '$("$ROOT/usr/bin/ipsec-wizard" --version)', not 'ipsec-wizard $IPSECWIZ_VERSION'"
 "$ROOT/usr/bin/ipsec-wizard" --help >"$TMP/help.txt" || fail "--help failed"
-"$ROOT/usr/bin/ipsec-wizard" validate "$ROOT/usr/share/ipsec-wizard/examples/seed-topology.json" >/dev/null 2>&1 ||
-	fail "the packaged binary does not validate the packaged example"
+for example in seed-topology hub-and-spoke; do
+	"$ROOT/usr/bin/ipsec-wizard" validate "$ROOT/usr/share/ipsec-wizard/examples/$example.json" >/dev/null 2>&1 ||
+		fail "the packaged binary does not validate the packaged example $example.json"
+done
 if [[ $(file -b "$ROOT/usr/bin/ipsec-wizard") == *'not stripped'* ]]; then fail "the binary is not stripped"; fi
 
 # --- lintian -----------------------------------------------------------------------------------
@@ -243,14 +246,14 @@ expect_line() { # N EXPECTED
 	got=$(sed -n "$1p" "$TMP/completions.txt")
 	[ "$got" = "$2" ] || fail "completion $1: expected '$2', got '$got' (all: $(cat "$TMP/completions.txt"))"
 }
-expect_line 1 'validate generate bundle psk push monitor parse lab seed-topology.json'
+expect_line 1 'validate upgrade generate bundle psk push monitor parse lab hub-and-spoke.json seed-topology.json'
 expect_line 2 'generate'
 expect_line 3 'a b both'
 expect_line 4 'b both'
 expect_line 5 '--dry-run'
 expect_line 6 'up down status exec profile --help'
 expect_line 7 'host-a gateway-a gateway-b host-b'
-expect_line 8 'seed-topology.json'
+expect_line 8 'hub-and-spoke.json seed-topology.json'
 expect_line 9 'auto setkey xfrm swanctl'
 expect_line 10 'xfrm-state xfrm-policy'
 

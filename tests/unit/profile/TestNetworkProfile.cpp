@@ -2,6 +2,7 @@
 // JSON in and out, version 1 files read as a network of two sites and back, the templates, and
 // validation across the whole network with each finding naming its field by path.
 
+#include "Cidr.h"
 #include "NetworkProfile.h"
 #include "TestSupport.h"
 
@@ -254,6 +255,52 @@ private slots:
         for (const Finding& f : findings)
             QVERIFY2(!f.message.isEmpty() && !f.field.startsWith(QLatin1String("gateway")) && !f.field.startsWith(QLatin1String("network")),
                      qPrintable(f.toString())); // never a version 1 field name
+    }
+
+    // Overlaps are found in IPv6 too, at every prefix length, and never across families.
+    void ipv6Overlaps_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("overlap");
+        QTest::newRow("/64 in /48") << QStringLiteral("2001:db8:1::/48") << QStringLiteral("2001:db8:1:5::/64") << true;
+        QTest::newRow("neighbours /64") << QStringLiteral("2001:db8:1:5::/64") << QStringLiteral("2001:db8:1:6::/64") << false;
+        QTest::newRow("/96 in /64") << QStringLiteral("2001:db8:1:5::/64") << QStringLiteral("2001:db8:1:5::a:0/112") << true;
+        QTest::newRow("neighbours /112") << QStringLiteral("2001:db8:1:5::a:0/112") << QStringLiteral("2001:db8:1:5::b:0/112") << false;
+        QTest::newRow("/0 holds all") << QStringLiteral("::/0") << QStringLiteral("2001:db8:9::/48") << true;
+        QTest::newRow("IPv4 /0 holds all") << QStringLiteral("0.0.0.0/0") << QStringLiteral("10.9.0.0/16") << true;
+        QTest::newRow("IPv4 neighbours /25") << QStringLiteral("10.9.0.0/25") << QStringLiteral("10.9.0.128/25") << false;
+    }
+
+    void ipv6Overlaps()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, overlap);
+        NetworkProfile n = mesh(2);
+        n.sites[0].networks = {a};
+        n.sites[1].networks = {b};
+        n.sites[0].gateway.internalAddress = Cidr::parse(a).value().network().address().toString();
+        n.sites[1].gateway.internalAddress = Cidr::parse(b).value().network().address().toString();
+        const QStringList fields = errorFields(Network::validate(n));
+        QCOMPARE(fields.contains(QStringLiteral("sites[1].networks[0]")), overlap);
+    }
+
+    // The same numbers in two families are not an overlap; a tunnel of two families is refused.
+    void oneFamilyPerTunnel()
+    {
+        NetworkProfile n = mesh(2);
+        n.sites[0].networks = {QStringLiteral("0.0.0.0/0")};
+        n.sites[0].gateway.internalAddress = QStringLiteral("10.1.0.1");
+        n.sites[1].networks = {QStringLiteral("::/96")};
+        n.sites[1].gateway.internalAddress = QStringLiteral("::1");
+        const QList<Finding> findings = Network::validate(n);
+        bool family = false;
+        for (const Finding& f : findings) {
+            QVERIFY2(!f.message.contains(QStringLiteral("overlaps")), qPrintable(f.toString()));
+            family = family || (f.field == QStringLiteral("sites[1].networks[0]") && f.message.contains(QStringLiteral("one address family")));
+        }
+        QVERIFY(family);
     }
 
     void jsonErrorsNameThePath_data()
