@@ -57,6 +57,22 @@ bool saveWithWrongNetwork(TunnelWizard& wizard, const QString& dir, const QStrin
     return ok;
 }
 
+// The Sites page with gateway B at another ISP and no default router typed: a note under the
+// router's field says what will happen, and Next stays enabled.
+bool saveWithOtherIsp(TunnelWizard& wizard, const QString& dir, const QString& name)
+{
+    QLineEdit* pub = wizard.sitesPage()->edit(QStringLiteral("gatewayB.publicAddress"));
+    const QString good = pub->text();
+    pub->setFocus();
+    pub->selectAll();
+    pub->insert(QStringLiteral("198.51.100.2/24"));
+    Q_EMIT pub->textEdited(pub->text());
+    const bool ok = save(&wizard, dir, name);
+    pub->setText(good);
+    Q_EMIT pub->textEdited(good);
+    return ok;
+}
+
 QByteArray recorded(const QString& dir, const QString& name)
 {
     QFile f(QDir(dir).filePath(name));
@@ -120,6 +136,7 @@ int run(const QString& dir)
 
             // The same page with a mistake in it: the message sits right under the field.
             ok &= saveWithWrongNetwork(wizard, dir, QStringLiteral("3-sites-error-") + suffix);
+            ok &= saveWithOtherIsp(wizard, dir, QStringLiteral("3b-sites-other-isp-") + suffix);
 
             wizard.next();
             ok &= save(&wizard, dir, QStringLiteral("4-algorithms-") + suffix);

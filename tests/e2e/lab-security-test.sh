@@ -7,7 +7,8 @@
 #      configuration, after which the push runs again cleanly;
 #   4. a profile whose SSH user would reach a ProxyCommand: monitor and push refuse it, naming the
 #      field, and nothing runs;
-#   5. a profile's known_hosts file cannot vouch for a key the admin's own file says has changed.
+#   5. a profile's known_hosts file cannot vouch for a key the admin's own file says has changed;
+#   6. a user that sudo refuses gets nothing of the payload (privilege comes first).
 # The admin's ssh config and known_hosts live in root's home as libssh reads it (from the password
 # database, not $HOME): each case gets an empty tmpfs home in a private mount namespace.
 . "$(dirname "$0")/../integration/lib.sh"
@@ -143,7 +144,27 @@ grep -q "gateway A: committed and confirmed" "$WORK/rerun.log" && grep -q "gatew
 ping_through || fail "the tunnel does not pass traffic after the re-run"
 echo "ok: finding 3: Ctrl-C mid-push rolled both gateways back (exit 130); the re-run then succeeded"
 
+# --- finding 6: privilege first ---------------------------------------------------------------
+# A user that may log in but not become root: the push stops at sudo, before anything of the
+# payload (the key among it) is sent; an unprivileged shell never receives it.
+lab gateway-b -- sh -c 'useradd -M -d /tmp -s /bin/sh nosudo && echo "nosudo:lab password" | chpasswd' || fail "cannot add the user"
+printf 'lab password\n' > "$WORK/password"
+sed '/"gatewayB"/,/}/ s/"user": "root"/"user": "nosudo"/' "$P" > "$WORK/nosudo.json"
+grep -q '"user": "nosudo"' "$WORK/nosudo.json" || fail "could not make the nosudo profile"
+newkey
+before=$(fingerprint)
+rc=0
+ssh-keygen -q -t ed25519 -N '' -f "$WORK/stranger"
+"$IPSECWIZ" push "$WORK/nosudo.json" --yes --psk-file "$WORK/other-psk" --identity "$WORK/stranger" --password-file "$WORK/password" \
+	> "$WORK/nosudo.log" 2>&1 || rc=$?
+[ "$rc" = 3 ] || fail "nosudo: exit $rc, expected 3: $(tail -n 20 "$WORK/nosudo.log")"
+grep -q "\[B\] connected; host key" "$WORK/nosudo.log" || fail "nosudo: gateway B was not logged in to: $(tail -n 20 "$WORK/nosudo.log")"
+grep -q "\[B\] error: sudo refused the password for nosudo" "$WORK/nosudo.log" || fail "nosudo: sudo's refusal not said: $(tail -n 20 "$WORK/nosudo.log")"
+grep -q "\[B\] preflight, then upload" "$WORK/nosudo.log" && fail "nosudo: the payload went to gateway B before sudo worked"
+[ "$(fingerprint)" = "$before" ] || fail "nosudo: a gateway's configuration changed"
+echo "ok: finding 6: a user sudo refuses gets nothing of the payload; both gateways unchanged"
+
 # The tunnel report masks the live SAs' keys (finding 6): charon's SAs, listed by swanctl, hold
 # none; what ip xfrm prints is checked in the unit tests. No test key reaches a push log.
 for f in "$WORK"/*.log; do grep -q -F -f <(sed 's/^0x//' "$WORK/first-psk" "$WORK/other-psk") "$f" && fail "a key is in $f"; done
-echo "lab security: findings 1, 3, 4 and 5 hold against the real gateways"
+echo "lab security: findings 1, 3, 4, 5 and 6 hold against the real gateways"
