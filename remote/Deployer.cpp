@@ -144,6 +144,8 @@ struct Deployer::GatewayJob
     QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16)
                        + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     QString error;
+    // abort() could not hear the gateway say it rolled back: its own timeout is to do it.
+    bool rollbackUnconfirmed = false;
     // Privilege: empty when the SSH user is root; otherwise every command goes through sudo,
     // with the password (if sudo wants one) on stdin, never on a command line.
     bool viaSudo = false;
@@ -431,6 +433,7 @@ struct Deployer::GatewayJob
             return;
         }
         outcome = GatewayOutcome::RolledBack;
+        rollbackUnconfirmed = true;
         log(DeployEvent::Kind::Warning, wasCommitted ? tr("could not reach the gateway to roll back; it rolls back by itself within %1 s of the commit")
                                                            .arg(plan.confirmTimeoutSec)
                                                      : tr("could not reach the gateway to stop the push; if its commit started, it rolls "
@@ -685,12 +688,19 @@ DeployResult Deployer::run()
         return rollbackAll(tr("a gateway could not be reached again to confirm; both gateways roll back"));
     if (!onBoth([](GatewayJob& gw) { return gw.confirm(); })) {
         rollbackAll(tr("confirmation failed; both gateways roll back"));
-        // A gateway that had taken its confirmation keeps the new configuration: say so.
-        for (Side side : {Side::A, Side::B})
-            if (result.outcome[size_t(side)] == GatewayOutcome::Confirmed)
-                result.message = tr("confirmation failed on %1, which rolled back; %2 had already confirmed and keeps the new "
-                                    "configuration, so the two gateways now differ. Push again.")
+        // A gateway that had taken its confirmation keeps the new configuration: say so, and say
+        // only what is known of the other.
+        for (Side side : {Side::A, Side::B}) {
+            const GatewayJob& other = *gws[size_t(otherSide(side))];
+            if (result.outcome[size_t(side)] == GatewayOutcome::Confirmed && other.outcome != GatewayOutcome::Confirmed)
+                result.message = (other.rollbackUnconfirmed
+                                      ? tr("confirmation failed on %1, which did not answer the rollback (it rolls back by itself when its "
+                                           "confirmation time runs out); %2 had already confirmed and keeps the new configuration, so the "
+                                           "two gateways now differ. Push again.")
+                                      : tr("confirmation failed on %1, which rolled back; %2 had already confirmed and keeps the new "
+                                           "configuration, so the two gateways now differ. Push again."))
                                      .arg(gatewayLabel(otherSide(side)), gatewayLabel(side));
+        }
         return result;
     }
     for (int i : {0, 1})

@@ -2059,7 +2059,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+390"/>
+        <location filename="../remote/Deployer.cpp" line="+393"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -2151,12 +2151,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Bestätigung gescheitert; beide Gateways setzen zurück</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>confirmation failed on %1, which did not answer the rollback (it rolls back by itself when its confirmation time runs out); %2 had already confirmed and keeps the new configuration, so the two gateways now differ. Push again.</source>
+        <translation>Bestätigung auf %1 gescheitert, das auf das Zurücksetzen nicht geantwortet hat (es setzt sich selbst zurück, wenn seine Bestätigungsfrist abläuft); %2 war schon bestätigt und behält die neue Konfiguration, daher unterscheiden sich die beiden Gateways jetzt. Übertragung wiederholen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>confirmation failed on %1, which rolled back; %2 had already confirmed and keeps the new configuration, so the two gateways now differ. Push again.</source>
         <translation>Bestätigung auf %1 gescheitert, das zurückgesetzt hat; %2 war schon bestätigt und behält die neue Konfiguration, daher unterscheiden sich die beiden Gateways jetzt. Übertragung wiederholen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>pushed: gateway A %1, gateway B %2</source>
         <translation>übertragen: Gateway A %1, Gateway B %2</translation>
     </message>
@@ -2164,7 +2169,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer::GatewayJob</name>
     <message>
-        <location line="-503"/>
+        <location line="-511"/>
         <location line="+180"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
@@ -2327,7 +2332,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>das Gateway hatte die Bestätigung schon erhalten; es behält die neue Konfiguration</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>could not reach the gateway to roll back; it rolls back by itself within %1 s of the commit</source>
         <translation>das Gateway war zum Zurücksetzen nicht erreichbar; es setzt innerhalb von %1 s nach der Übernahme selbst zurück</translation>
     </message>
