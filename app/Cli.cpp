@@ -9,6 +9,7 @@
 #include "TunnelCorrelation.h"
 #include "FileWriter.h"
 #include "Generator.h"
+#include "NetworkGenerator.h"
 #include "NetworkProfile.h"
 #include "Psk.h"
 #include "TunnelProfile.h"
@@ -93,6 +94,8 @@ QString helpText()
               "                                         (the old file is kept as PROFILE.v1)\n"
               "  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]\n"
               "                                         write the gateways' files under DIR/gateway-a, DIR/gateway-b\n"
+              "  generate PROFILE --out DIR --gateway NAME…|--all\n"
+              "                                         a network (format version 2): DIR/SITE/… per managed gateway (strongSwan)\n"
               "  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]\n"
               "                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
@@ -271,17 +274,109 @@ int upgradeCommand(const QStringList& args)
     return Ok;
 }
 
+// Writes each gateway's files under OUT/FOLDER. Every target is checked before anything is
+// written, so a file standing where a folder must go fails the run with OUT unchanged.
+int writeConfigs(const QList<std::pair<QString, GatewayConfig>>& configs, const QString& outDir)
+{
+    for (const auto& [folder, cfg] : configs) {
+        const QString base = outDir + QLatin1Char('/') + folder;
+        for (const GeneratedFile& f : cfg.files) {
+            const QString target = base + f.path;
+            if (QFileInfo(target).isDir())
+                return inputError(Error{QStringLiteral("--out"), tr("%1 is a folder; a file must go there.").arg(target)});
+            for (QString dir = QFileInfo(target).path(); dir.size() >= outDir.size(); dir = QFileInfo(dir).path()) {
+                const QFileInfo info(dir);
+                if (info.exists() && !info.isDir())
+                    return inputError(Error{QStringLiteral("--out"), tr("%1 is a file; a folder must go there.").arg(dir)});
+                if (info.isDir() && !info.isWritable())
+                    return inputError(Error{QStringLiteral("--out"), tr("%1 is not writable.").arg(dir)});
+                if (info.exists())
+                    break;
+            }
+        }
+    }
+    for (const auto& [folder, cfg] : configs) {
+        const QString base = outDir + QLatin1Char('/') + folder;
+        for (const GeneratedFile& f : cfg.files) {
+            const QString target = base + f.path;
+            if (auto st = FileWriter::makeFolders(QFileInfo(target).absolutePath()); !st)
+                return inputError(Error{QStringLiteral("--out"), st.error().toString()});
+            if (auto st = FileWriter::writeAtomically(target, f.content, f.mode); !st)
+                return inputError(Error{QStringLiteral("--out"), st.error().toString()});
+            out() << QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')) << "  " << target << "\n";
+        }
+    }
+    return Ok;
+}
+
+// generate --gateway NAME… | --all for a network of sites (format version 2): OUT/SITE/… per
+// managed site. With --all, a tunnel without a key gets a fresh one for both of its ends.
+int generateNetwork(const QCommandLineParser& parser, const QString& outDir)
+{
+    const QString path = parser.positionalArguments().at(1);
+    auto network = NetworkJson::load(path);
+    if (!network)
+        return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
+    const QList<Finding> findings = Network::validate(network.value());
+    printFindings(findings);
+    if (hasErrors(findings))
+        return BadInput;
+    NetworkProfile n = network.value();
+    const bool all = parser.isSet(QStringLiteral("all"));
+    bool freshKey = false;
+    if (all) {
+        for (Tunnel& t : n.tunnels) {
+            if (t.psk)
+                continue;
+            auto key = Psk::generate();
+            if (!key)
+                return inputError(key.error());
+            t.psk = key.value();
+            freshKey = true;
+        }
+    }
+    const QStringList sites = all ? Generate::managedSites(n) : parser.values(QStringLiteral("gateway"));
+    QList<std::pair<QString, GatewayConfig>> configs;
+    for (const QString& site : sites) {
+        auto cfg = Generate::gateway(n, site);
+        if (!cfg)
+            return inputError(cfg.error());
+        configs.append({site, cfg.value()});
+    }
+    for (Tunnel& t : n.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    if (const int st = writeConfigs(configs, outDir); st != Ok)
+        return st;
+    out().flush();
+    if (freshKey)
+        noteFreshKey();
+    return Ok;
+}
+
 int generateCommand(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("side"), tr("a, b or both"), QStringLiteral("SIDE"), QStringLiteral("both")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("out")}, tr("output folder"), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("gateway"), tr("a site of a network (format version 2) whose gateway to write; again for more"),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("all"), tr("every managed gateway of a network (format version 2)")});
     QString problem;
     if (!parse(parser, args, &problem))
         return usageError(problem);
     if (parser.positionalArguments().size() != 2)
         return usageError(tr("generate needs one PROFILE."));
+    if (parser.isSet(QStringLiteral("gateway")) || parser.isSet(QStringLiteral("all"))) {
+        if (parser.isSet(QStringLiteral("side")) || parser.isSet(QStringLiteral("psk-file")))
+            return usageError(tr("--gateway and --all take the keys from the profile; they go without --side and --psk-file."));
+        if (parser.isSet(QStringLiteral("gateway")) && parser.isSet(QStringLiteral("all")))
+            return usageError(tr("--gateway and --all exclude each other."));
+        if (parser.value(QStringLiteral("out")).isEmpty())
+            return usageError(tr("generate needs --out DIR."));
+        return generateNetwork(parser, parser.value(QStringLiteral("out")));
+    }
     const QString side = parser.value(QStringLiteral("side"));
     if (side != QLatin1String("a") && side != QLatin1String("b") && side != QLatin1String("both"))
         return usageError(tr("--side must be a, b or both, not “%1”.").arg(side));
@@ -308,36 +403,11 @@ int generateCommand(const QStringList& args)
             return inputError(cfg.error());
         configs.append(cfg.value());
     }
-    // Every target checked before anything is written, so a file standing where a folder must
-    // go fails the run with the output folder unchanged.
-    for (const GatewayConfig& cfg : configs) {
-        const QString base = outDir + QStringLiteral("/gateway-") + sideId(cfg.side);
-        for (const GeneratedFile& f : cfg.files) {
-            const QString target = base + f.path;
-            if (QFileInfo(target).isDir())
-                return inputError(Error{QStringLiteral("--out"), tr("%1 is a folder; a file must go there.").arg(target)});
-            for (QString dir = QFileInfo(target).path(); dir.size() >= outDir.size(); dir = QFileInfo(dir).path()) {
-                const QFileInfo info(dir);
-                if (info.exists() && !info.isDir())
-                    return inputError(Error{QStringLiteral("--out"), tr("%1 is a file; a folder must go there.").arg(dir)});
-                if (info.isDir() && !info.isWritable())
-                    return inputError(Error{QStringLiteral("--out"), tr("%1 is not writable.").arg(dir)});
-                if (info.exists())
-                    break;
-            }
-        }
-    }
-    for (const GatewayConfig& cfg : configs) {
-        const QString base = outDir + QStringLiteral("/gateway-") + sideId(cfg.side);
-        for (const GeneratedFile& f : cfg.files) {
-            const QString target = base + f.path;
-            if (auto st = FileWriter::makeFolders(QFileInfo(target).absolutePath()); !st)
-                return inputError(Error{QStringLiteral("--out"), st.error().toString()});
-            if (auto st = FileWriter::writeAtomically(target, f.content, f.mode); !st)
-                return inputError(Error{QStringLiteral("--out"), st.error().toString()});
-            out() << QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')) << "  " << target << "\n";
-        }
-    }
+    QList<std::pair<QString, GatewayConfig>> byFolder;
+    for (const GatewayConfig& cfg : configs)
+        byFolder.append({QStringLiteral("gateway-") + sideId(cfg.side), cfg});
+    if (const int st = writeConfigs(byFolder, outDir); st != Ok)
+        return st;
     out().flush();
     if (freshKey)
         noteFreshKey();

@@ -14,7 +14,9 @@ QString name(AlgorithmKind kind, const QString& id)
     return a ? a->strongswan : QString();
 }
 
-QString ikeProposal(const IkeProposal& ike)
+} // namespace
+
+QString StrongSwanGenerator::ikeProposal(const IkeProposal& ike)
 {
     QStringList parts{name(AlgorithmKind::Encryption, ike.encryption)};
     if (ike.integrity != QLatin1String("none"))
@@ -24,7 +26,7 @@ QString ikeProposal(const IkeProposal& ike)
     return parts.join(QLatin1Char('-'));
 }
 
-QString espProposal(const EspProposal& esp)
+QString StrongSwanGenerator::espProposal(const EspProposal& esp)
 {
     QStringList parts{name(AlgorithmKind::Encryption, esp.encryption)};
     if (esp.integrity != QLatin1String("none"))
@@ -33,8 +35,6 @@ QString espProposal(const EspProposal& esp)
         parts.append(name(AlgorithmKind::DhGroup, esp.pfsGroup));
     return parts.join(QLatin1Char('-'));
 }
-
-} // namespace
 
 QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
 {

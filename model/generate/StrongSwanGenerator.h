@@ -12,6 +12,10 @@ public:
     QList<GeneratedFile> files(const TunnelView& view) const override;
     QStringList reloadCommands(const TunnelView& view) const override;
     QStringList checkCommands(const TunnelView& view) const override;
+
+    // swanctl's proposal keywords, e.g. "aes256gcm16-prfsha256-curve25519".
+    static QString ikeProposal(const IkeProposal& ike);
+    static QString espProposal(const EspProposal& esp);
 };
 
 } // namespace ipsecwiz

@@ -20,6 +20,19 @@ for profile in "$FIXTURES"/*.json; do
 done
 [ "$count" -ge 6 ] || fail "expected at least 6 swanctl files, loaded $count"
 
+# A network of sites (format version 2): every managed gateway's file per tunnel, NAT, a dynamic
+# peer (%any), FQDN and user@FQDN identities, two networks in one traffic selector.
+"$IPSECWIZ" generate "$IPSECWIZ_SOURCE_DIR/resources/examples/hub-and-spoke.json" --all --out "$WORK/network" >/dev/null 2>"$WORK/network.err" \
+	|| { cat "$WORK/network.err" >&2; fail "generate hub-and-spoke --all"; }
+network=0
+for f in $(find "$WORK/network" -path '*/etc/swanctl/conf.d/*.conf' | sort); do
+	[ "$(stat -c %a "$f")" = 600 ] || fail "$f is not mode 0600"
+	"$load" "$f" || fail "charon refused $f"
+	network=$((network + 1))
+done
+[ "$network" = 6 ] || fail "expected 6 swanctl files for the hub and its three branches, loaded $network"
+count=$((count + network))
+
 # The check itself must be able to fail.
 f=$(find "$WORK/seed-strongswan" -name seed.conf | head -n 1)
 sed 's/esp_proposals = .*/esp_proposals = aes128-notanalgorithm/' "$f" > "$WORK/broken.conf"

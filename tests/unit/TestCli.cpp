@@ -314,6 +314,7 @@ private slots:
     void noCoreFile();
     void upgradeConvertsVersion1InPlace();
     void validateChecksANetworkWhole();
+    void generateWritesEveryGatewayOfANetwork();
 
     void bundleWrites_data();
     void bundleWrites();
@@ -928,6 +929,44 @@ void TestCli::validateChecksANetworkWhole()
     QVERIFY2(r.exitedWith(1), r.what().constData());
     QVERIFY2(r.stdErr().contains(QStringLiteral("$.tunnels")), r.what().constData());
     QVERIFY(!QFileInfo::exists(out));
+}
+
+// A network of sites: every managed gateway under OUT/SITE/; a wrong site or a mix with the
+// version 1 options is refused with nothing written.
+void TestCli::generateWritesEveryGatewayOfANetwork()
+{
+    const QString example = QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json");
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    Run r = runCli({QStringLiteral("generate"), example, QStringLiteral("--all"), QStringLiteral("--out"), out});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    for (const QString& f : {QStringLiteral("hq/etc/swanctl/conf.d/hq-branch1.conf"), QStringLiteral("hq/etc/swanctl/conf.d/hq-branch2.conf"),
+                             QStringLiteral("hq/etc/swanctl/conf.d/hq-branch3.conf"), QStringLiteral("branch1/etc/swanctl/conf.d/hq-branch1.conf"),
+                             QStringLiteral("branch2/etc/swanctl/conf.d/hq-branch2.conf"), QStringLiteral("branch3/etc/swanctl/conf.d/hq-branch3.conf")})
+        QCOMPARE(fileMode(out + QLatin1Char('/') + f), 0600);
+    // Fresh keys, each tunnel its own, the same at both ends, and said so.
+    QVERIFY2(r.stdErr().contains(QStringLiteral("a fresh pre-shared key was generated")), r.what().constData());
+    const auto secret = [&](const QString& f) {
+        const QByteArray c = readFile(out + QLatin1Char('/') + f);
+        return c.mid(c.indexOf("secret = ") + 9, 66);
+    };
+    QCOMPARE(secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch1.conf")), secret(QStringLiteral("branch1/etc/swanctl/conf.d/hq-branch1.conf")));
+    QVERIFY(secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch1.conf")) != secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch2.conf")));
+    QVERIFY(!r.out.contains(secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch1.conf"))));
+
+    const QString none = tmp.filePath(QStringLiteral("none"));
+    QVERIFY(makeMarkedFolder(none));
+    r = runCli({QStringLiteral("generate"), example, QStringLiteral("--gateway"), QStringLiteral("nowhere"), QStringLiteral("--out"), none});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: --gateway: There is no site")), r.what().constData());
+    // One gateway alone needs the tunnels' keys in the profile.
+    r = runCli({QStringLiteral("generate"), example, QStringLiteral("--gateway"), QStringLiteral("hq"), QStringLiteral("--out"), none});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("tunnels[\"hq-branch1\"].psk")), r.what().constData());
+    r = runCli({QStringLiteral("generate"), example, QStringLiteral("--all"), QStringLiteral("--side"), QStringLiteral("a"), QStringLiteral("--out"), none});
+    QVERIFY2(r.exitedWith(2), r.what().constData());
+    QVERIFY(onlyMarkerIn(none));
 }
 
 // --- bundle -------------------------------------------------------------------------------------

@@ -1,0 +1,24 @@
+#pragma once
+
+// Profile format version 2: one managed site's gateway, from all its tunnels. This first step
+// writes strongSwan (swanctl), a conf.d file per tunnel: local_addrs is the address on the
+// gateway's interface (behind NAT too), remote_addrs the address the peer is reached at or %any
+// for a dynamic one, identities of every kind, every network the tunnel carries as a traffic
+// selector, and its own key. NAT traversal is strongSwan's own (UDP 4500 once NAT is detected).
+// Both ends of a tunnel come from the same view of it, so one's local is the other's remote.
+
+#include "Generator.h"
+#include "NetworkProfile.h"
+
+#include <functional>
+
+namespace ipsecwiz::Generate {
+
+// PSK: the tunnel's own; a tunnel without one fails (generate both of its ends in one run, or
+// save the profile with its keys).
+Result<GatewayConfig> gateway(const NetworkProfile& network, const QString& site);
+
+// The managed sites, in the profile's order: what `generate --all` writes.
+QStringList managedSites(const NetworkProfile& network);
+
+} // namespace ipsecwiz::Generate

@@ -1,0 +1,212 @@
+// Format version 2: a managed site's gateway from all its tunnels (strongSwan). Every tunnel of
+// the example hub-and-spoke network and of a mesh of five sites is a mirror: one end's local
+// traffic selectors, identity and addresses are the other end's remote ones, with the same key;
+// NAT, a dynamic peer and two networks come out as strongSwan needs them. Golden files for the
+// example; what this step cannot generate is refused with its field.
+
+#include "NetworkGenerator.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace ipsecwiz;
+using namespace ipsecwiz::test;
+
+namespace {
+
+NetworkProfile withKeys(NetworkProfile n)
+{
+    int i = 0;
+    for (Tunnel& t : n.tunnels)
+        t.psk = "0x" + QByteArray::number(++i).repeated(64).left(64);
+    return n;
+}
+
+NetworkProfile hubAndSpoke()
+{
+    QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("hub-and-spoke.json is missing");
+    auto n = NetworkJson::fromJson(f.readAll());
+    if (!n)
+        qFatal("hub-and-spoke.json: %s", qPrintable(n.error().toString()));
+    return withKeys(n.value());
+}
+
+NetworkProfile mesh(int sites)
+{
+    NetworkProfile n;
+    n.name = QStringLiteral("mesh");
+    for (int i = 1; i <= sites; ++i) {
+        Site s;
+        s.name = QStringLiteral("s%1").arg(i);
+        s.networks = {QStringLiteral("10.%1.0.0/24").arg(i)};
+        s.gateway.localAddress = QStringLiteral("198.51.100.%1").arg(i);
+        s.gateway.internalAddress = QStringLiteral("10.%1.0.1").arg(i);
+        n.sites.append(s);
+    }
+    n.topology.kind = TopologyKind::Mesh;
+    n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
+    return withKeys(n);
+}
+
+// The values of KEY ("local_ts", "id", …) in a swanctl file, in order.
+QStringList values(const QByteArray& conf, const QString& key)
+{
+    QStringList out;
+    const QRegularExpression line(QStringLiteral("^\\s*%1 = (.*)$").arg(QRegularExpression::escape(key)), QRegularExpression::MultilineOption);
+    for (auto it = line.globalMatch(QString::fromUtf8(conf)); it.hasNext();)
+        out << it.next().captured(1);
+    return out;
+}
+
+QByteArray fileOf(const GatewayConfig& cfg, const QString& tunnel)
+{
+    const GeneratedFile* f = cfg.file(QStringLiteral("/etc/swanctl/conf.d/") + tunnel + QStringLiteral(".conf"));
+    return f ? f->content : QByteArray();
+}
+
+} // namespace
+
+class TestNetworkGenerator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyTunnelIsAMirror_data()
+    {
+        QTest::addColumn<QString>("which");
+        QTest::newRow("hub-and-spoke example") << QStringLiteral("hub");
+        QTest::newRow("mesh of 5 sites") << QStringLiteral("mesh");
+    }
+
+    void everyTunnelIsAMirror()
+    {
+        QFETCH(QString, which);
+        const NetworkProfile n = which == QLatin1String("hub") ? hubAndSpoke() : mesh(5);
+        QHash<QString, GatewayConfig> gateways;
+        for (const QString& site : Generate::managedSites(n)) {
+            auto cfg = Generate::gateway(n, site);
+            QVERIFY2(cfg.ok(), qPrintable(cfg.ok() ? QString() : cfg.error().toString()));
+            gateways.insert(site, cfg.value());
+        }
+        QCOMPARE(gateways.size(), n.sites.size());
+        int checked = 0;
+        for (const Tunnel& t : n.tunnels) {
+            const QByteArray a = fileOf(gateways.value(t.siteA), t.name);
+            const QByteArray b = fileOf(gateways.value(t.siteB), t.name);
+            QVERIFY2(!a.isEmpty() && !b.isEmpty(), qPrintable(t.name));
+            QCOMPARE(values(a, QStringLiteral("local_ts")), values(b, QStringLiteral("remote_ts")));
+            QCOMPARE(values(a, QStringLiteral("remote_ts")), values(b, QStringLiteral("local_ts")));
+            const QStringList idsA = values(a, QStringLiteral("id"));
+            const QStringList idsB = values(b, QStringLiteral("id"));
+            QCOMPARE(idsA.size(), 2);
+            QCOMPARE(idsA.at(0), idsB.at(1));
+            QCOMPARE(idsA.at(1), idsB.at(0));
+            QCOMPARE(values(a, QStringLiteral("id-local")), values(b, QStringLiteral("id-remote")));
+            QCOMPARE(values(a, QStringLiteral("secret")), QStringList{QString::fromLatin1(*t.psk)});
+            QCOMPARE(values(a, QStringLiteral("secret")), values(b, QStringLiteral("secret")));
+            QCOMPARE(values(a, QStringLiteral("proposals")), values(b, QStringLiteral("proposals")));
+            QCOMPARE(values(a, QStringLiteral("esp_proposals")), values(b, QStringLiteral("esp_proposals")));
+            // Exactly one end starts the tunnel at once.
+            QCOMPARE(values(a, QStringLiteral("start_action")).value(0).contains(QStringLiteral("start"))
+                         + values(b, QStringLiteral("start_action")).value(0).contains(QStringLiteral("start")),
+                     1);
+            ++checked;
+        }
+        QCOMPARE(checked, n.tunnels.size());
+    }
+
+    void natDynamicAndTwoNetworks()
+    {
+        const NetworkProfile n = hubAndSpoke();
+        const GatewayConfig hq = Generate::gateway(n, QStringLiteral("hq")).value();
+        const GatewayConfig branch1 = Generate::gateway(n, QStringLiteral("branch1")).value();
+        const GatewayConfig branch2 = Generate::gateway(n, QStringLiteral("branch2")).value();
+        // Behind NAT: the branch binds its interface address; the hub sends to its public one.
+        QCOMPARE(values(fileOf(branch1, QStringLiteral("hq-branch1")), QStringLiteral("local_addrs")), QStringList{QStringLiteral("172.16.1.2")});
+        QCOMPARE(values(fileOf(hq, QStringLiteral("hq-branch1")), QStringLiteral("remote_addrs")), QStringList{QStringLiteral("198.51.100.10")});
+        // Dynamic: the hub accepts it from anywhere and waits; the branch starts it.
+        QCOMPARE(values(fileOf(hq, QStringLiteral("hq-branch2")), QStringLiteral("remote_addrs")), QStringList{QStringLiteral("%any")});
+        QCOMPARE(values(fileOf(hq, QStringLiteral("hq-branch2")), QStringLiteral("start_action")), QStringList{QStringLiteral("none")});
+        QCOMPARE(values(fileOf(branch2, QStringLiteral("hq-branch2")), QStringLiteral("local_addrs")), QStringList{QStringLiteral("%any")});
+        QCOMPARE(values(fileOf(branch2, QStringLiteral("hq-branch2")), QStringLiteral("start_action")), QStringList{QStringLiteral("trap|start")});
+        QCOMPARE(values(fileOf(branch2, QStringLiteral("hq-branch2")), QStringLiteral("id")).value(0), QStringLiteral("gw@branch2.example.net"));
+        // Two networks: one selector list.
+        QCOMPARE(values(fileOf(hq, QStringLiteral("hq-branch3")), QStringLiteral("remote_ts")), QStringList{QStringLiteral("10.3.0.0/24, 10.30.0.0/24")});
+        // Each file holds the key: 0600, and only its own tunnel's.
+        for (const GeneratedFile& f : hq.files) {
+            QCOMPARE(f.mode, 0600);
+            QVERIFY(f.secret);
+        }
+        QCOMPARE(hq.files.size(), 3);
+    }
+
+    void golden()
+    {
+        const NetworkProfile n = hubAndSpoke();
+        const QString dir = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/golden/hub-and-spoke/");
+        for (const QString& site : Generate::managedSites(n)) {
+            const GatewayConfig cfg = Generate::gateway(n, site).value();
+            for (const GeneratedFile& f : cfg.files) {
+                const QString path = dir + site + f.path;
+                if (qEnvironmentVariableIsSet("UPDATE_GOLDEN")) {
+                    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+                    QFile out(path);
+                    QVERIFY(out.open(QIODevice::WriteOnly));
+                    out.write(f.content);
+                    continue;
+                }
+                QFile in(path);
+                QVERIFY2(in.open(QIODevice::ReadOnly), qPrintable(path + QStringLiteral(" is missing; UPDATE_GOLDEN=1 writes it")));
+                QCOMPARE(f.content, in.readAll());
+            }
+        }
+    }
+
+    void refused_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("site");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no key") << QStringLiteral("nokey") << QStringLiteral("hq") << QStringLiteral("tunnels[\"hq-branch1\"].psk");
+        QTest::newRow("racoon") << QStringLiteral("racoon") << QStringLiteral("branch3") << QStringLiteral("sites[3].gateway.flavour");
+        QTest::newRow("not managed") << QStringLiteral("unmanaged") << QStringLiteral("branch3") << QStringLiteral("sites[3].gateway.managed");
+        QTest::newRow("no such site") << QString() << QStringLiteral("nowhere") << QStringLiteral("--gateway");
+        QTest::newRow("invalid network") << QStringLiteral("overlap") << QStringLiteral("hq") << QStringLiteral("sites[1].networks[0]");
+    }
+
+    void refused()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, site);
+        QFETCH(QString, field);
+        NetworkProfile n = hubAndSpoke();
+        if (change == QLatin1String("nokey"))
+            n.tunnels[0].psk.reset();
+        else if (change == QLatin1String("racoon")) {
+            n.sites[3].gateway.flavour = Flavour::Racoon;
+            n.tunnels[2].ike.version = 1;
+            n.tunnels[2].ike.encryption = n.tunnels[2].esp.encryption = QStringLiteral("aes128");
+            n.tunnels[2].ike.integrity = n.tunnels[2].ike.prf = n.tunnels[2].esp.integrity = QStringLiteral("sha256");
+            n.tunnels[2].ike.dhGroup = n.tunnels[2].esp.pfsGroup = QStringLiteral("modp2048");
+            n.sites[0].gateway.identity = Identity{};
+        } else if (change == QLatin1String("unmanaged"))
+            n.sites[3].gateway.managed = false;
+        else if (change == QLatin1String("overlap")) {
+            n.sites[1].networks = {QStringLiteral("10.0.1.0/24")};
+            n.sites[1].gateway.internalAddress = QStringLiteral("10.0.1.1");
+        }
+        const auto cfg = Generate::gateway(n, site);
+        QVERIFY(!cfg.ok());
+        QCOMPARE(cfg.error().field, field);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetworkGenerator)
+#include "TestNetworkGenerator.moc"
