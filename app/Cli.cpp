@@ -342,6 +342,17 @@ int generateNetwork(const QCommandLineParser& parser, const QString& outDir)
         if (!cfg)
             return inputError(cfg.error());
         configs.append({site, cfg.value()});
+        // A peer someone else runs gets a settings sheet for its admin (without the key).
+        for (const Tunnel& t : n.tunnels) {
+            const QString far = t.siteA == site ? t.siteB : t.siteB == site ? t.siteA : QString();
+            const Site* farSite = far.isEmpty() ? nullptr : n.site(far);
+            if (!farSite || farSite->gateway.managed)
+                continue;
+            GatewayConfig sheet;
+            sheet.files.append(GeneratedFile{QStringLiteral("/settings-") + t.name + QStringLiteral(".txt"), 0644,
+                                             Generate::settingsSheet(n, t), false});
+            configs.append({far, sheet});
+        }
     }
     for (Tunnel& t : n.tunnels)
         if (t.psk)

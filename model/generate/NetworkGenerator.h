@@ -21,4 +21,9 @@ Result<GatewayConfig> gateway(const NetworkProfile& network, const QString& site
 // The managed sites, in the profile's order: what `generate --all` writes.
 QStringList managedSites(const NetworkProfile& network);
 
+// For a tunnel whose other end someone else runs: one page for that admin, with everything their
+// gateway needs to match ours: addresses, identities, networks, proposals in IKE terms (with the
+// ids in brackets), lifetimes. The key only when asked (else: "exchanged separately").
+QByteArray settingsSheet(const NetworkProfile& network, const Tunnel& tunnel, bool withPsk = false);
+
 } // namespace ipsecwiz::Generate

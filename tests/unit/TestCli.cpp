@@ -955,6 +955,23 @@ void TestCli::generateWritesEveryGatewayOfANetwork()
     QVERIFY(secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch1.conf")) != secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch2.conf")));
     QVERIFY(!r.out.contains(secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch1.conf"))));
 
+    // A partner's gateway (not managed): nothing of its own, a settings sheet for its admin, no key in it.
+    QByteArray partner = readFile(example);
+    partner.replace("\"ssh\": { \"host\": \"198.51.100.20\", \"port\": 22, \"user\": \"root\" }",
+                    "\"ssh\": { \"host\": \"198.51.100.20\", \"port\": 22, \"user\": \"root\" }, \"managed\": false");
+    QVERIFY(partner.contains("\"managed\": false"));
+    const QString partnerProfile = tmp.filePath(QStringLiteral("partner.json"));
+    QVERIFY(writeFile(partnerProfile, partner));
+    const QString withPartner = tmp.filePath(QStringLiteral("partner"));
+    r = runCli({QStringLiteral("generate"), partnerProfile, QStringLiteral("--all"), QStringLiteral("--out"), withPartner});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QVERIFY(!QFileInfo::exists(withPartner + QStringLiteral("/branch3/etc")));
+    const QString sheet = withPartner + QStringLiteral("/branch3/settings-hq-branch3.txt");
+    QCOMPARE(fileMode(sheet), 0644);
+    QVERIFY(readFile(sheet).contains("Networks:         10.3.0.0/24, 10.30.0.0/24"));
+    const QByteArray hqFile = readFile(withPartner + QStringLiteral("/hq/etc/swanctl/conf.d/hq-branch3.conf"));
+    QVERIFY(!readFile(sheet).contains(hqFile.mid(hqFile.indexOf("secret = ") + 9, 66)));
+
     const QString none = tmp.filePath(QStringLiteral("none"));
     QVERIFY(makeMarkedFolder(none));
     r = runCli({QStringLiteral("generate"), example, QStringLiteral("--gateway"), QStringLiteral("nowhere"), QStringLiteral("--out"), none});

@@ -147,6 +147,77 @@ private slots:
         QCOMPARE(hq.files.size(), 3);
     }
 
+    // A peer someone else runs: our side is generated, and its admin's settings sheet holds
+    // everything to match it. Shown by building the peer's side from the sheet's values alone and
+    // checking that it mirrors ours.
+    void settingsSheetMatchesOurSide()
+    {
+        NetworkProfile n = hubAndSpoke();
+        n.sites[3].gateway.managed = false; // branch3: a partner's appliance
+        const Tunnel& t = n.tunnels.at(2);
+        QCOMPARE(t.name, QStringLiteral("hq-branch3"));
+        const QByteArray ours = fileOf(Generate::gateway(n, QStringLiteral("hq")).value(), t.name);
+        QVERIFY(!Generate::gateway(n, QStringLiteral("branch3")).ok());
+        const QByteArray sheet = Generate::settingsSheet(n, t);
+        QVERIFY(!sheet.contains(*t.psk));
+        QVERIFY(sheet.contains("exchanged separately"));
+        QVERIFY(Generate::settingsSheet(n, t, true).contains(*t.psk));
+
+        // What the sheet says, section by section ("Label: value", ids in brackets).
+        QHash<QString, QString> v;
+        QString section;
+        for (const QByteArray& raw : sheet.split('\n')) {
+            const QString line = QString::fromUtf8(raw);
+            if (!line.startsWith(QLatin1Char(' ')) && !line.isEmpty()) {
+                section = line.section(QLatin1Char(' '), 0, 0);
+                continue;
+            }
+            const QString label = line.section(QLatin1Char(':'), 0, 0).trimmed();
+            QString value = line.section(QLatin1Char(':'), 1).trimmed();
+            static const QRegularExpression id(QStringLiteral("\\[([^\\]]+)\\]$"));
+            if (const auto m = id.match(value); m.hasMatch())
+                value = m.captured(1);
+            v.insert(section + QLatin1Char('/') + label, value);
+        }
+        // The peer's admin configures branch3 from the sheet alone.
+        NetworkProfile peer = n;
+        Site& b3 = peer.sites[3];
+        b3.gateway = SiteGateway{};
+        b3.gateway.localAddress = v.value(QStringLiteral("Your/Address"));
+        b3.gateway.internalAddress = QStringLiteral("10.3.0.1");
+        const QString idKind = v.value(QStringLiteral("Your/IKE identity")).section(QLatin1Char(' '), 0, 0);
+        for (IdentityKind k : {IdentityKind::Address, IdentityKind::Fqdn, IdentityKind::UserFqdn, IdentityKind::KeyId})
+            if (identityKindId(k) == idKind)
+                b3.gateway.identity = Identity{k, v.value(QStringLiteral("Your/IKE identity")).section(QLatin1Char(' '), 1)};
+        b3.networks = v.value(QStringLiteral("Your/Networks")).split(QStringLiteral(", "));
+        Tunnel& pt = peer.tunnels[2];
+        pt.networksB = b3.networks;
+        pt.ike.version = v.value(QStringLiteral("IKE/Version")).mid(4).toInt();
+        pt.ike.encryption = v.value(QStringLiteral("IKE/Encryption"));
+        pt.ike.integrity = v.value(QStringLiteral("IKE/Integrity"));
+        pt.ike.prf = v.value(QStringLiteral("IKE/PRF"));
+        pt.ike.dhGroup = v.value(QStringLiteral("IKE/DH group"));
+        pt.ike.lifetime = v.value(QStringLiteral("IKE/Lifetime")).section(QLatin1Char(' '), 0, 0).toInt();
+        pt.esp.encryption = v.value(QStringLiteral("ESP/Encryption"));
+        pt.esp.integrity = v.value(QStringLiteral("ESP/Integrity"));
+        pt.esp.pfsGroup = v.value(QStringLiteral("ESP/PFS group"));
+        pt.esp.lifetime = v.value(QStringLiteral("ESP/Lifetime")).section(QLatin1Char(' '), 0, 0).toInt();
+        QCOMPARE(v.value(QStringLiteral("Our/Address")), QStringLiteral("203.0.113.1"));
+        QCOMPARE(v.value(QStringLiteral("Our/Networks")), QStringLiteral("10.0.0.0/16"));
+        auto theirs = Generate::gateway(peer, QStringLiteral("branch3"));
+        QVERIFY2(theirs.ok(), qPrintable(theirs.ok() ? QString() : theirs.error().toString()));
+        const QByteArray built = fileOf(theirs.value(), t.name);
+        QCOMPARE(values(built, QStringLiteral("local_ts")), values(ours, QStringLiteral("remote_ts")));
+        QCOMPARE(values(built, QStringLiteral("remote_ts")), values(ours, QStringLiteral("local_ts")));
+        QCOMPARE(values(built, QStringLiteral("id")).value(0), values(ours, QStringLiteral("id")).value(1));
+        QCOMPARE(values(built, QStringLiteral("id")).value(1), values(ours, QStringLiteral("id")).value(0));
+        QCOMPARE(values(built, QStringLiteral("remote_addrs")), values(ours, QStringLiteral("local_addrs")));
+        QCOMPARE(values(built, QStringLiteral("local_addrs")), values(ours, QStringLiteral("remote_addrs")));
+        QCOMPARE(values(built, QStringLiteral("proposals")), values(ours, QStringLiteral("proposals")));
+        QCOMPARE(values(built, QStringLiteral("esp_proposals")), values(ours, QStringLiteral("esp_proposals")));
+        QCOMPARE(values(built, QStringLiteral("rekey_time")), values(ours, QStringLiteral("rekey_time")));
+    }
+
     void golden()
     {
         const NetworkProfile n = hubAndSpoke();
