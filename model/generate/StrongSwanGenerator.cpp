@@ -36,45 +36,33 @@ QString StrongSwanGenerator::espProposal(const EspProposal& esp)
     return parts.join(QLatin1Char('-'));
 }
 
-QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
+QByteArray StrongSwanGenerator::connectionText(const SwanctlConnection& c)
 {
-    QByteArray s = Generate::header(v, QStringLiteral("swanctl connection and secret"));
-    s += QStringLiteral("# Holds the pre-shared key: keep it mode 0600. Load with: swanctl --load-all\n").toUtf8();
     // IKEv1 has no IKE SA rekeying, only reauthentication.
-    const QString ikeLifetimeKey = v.ike.version == 1 ? QStringLiteral("reauth_time") : QStringLiteral("rekey_time");
-    s += QStringLiteral(
-             "connections {\n"
-             "    %1 {\n"
-             "        version = %2\n"
-             "        local_addrs = %3\n"
-             "        remote_addrs = %4\n"
-             "        proposals = %5\n"
-             "        %6 = %7s\n"
-             "        dpd_delay = 30s\n"
-             "        local {\n"
-             "            auth = psk\n"
-             "            id = %8\n"
-             "        }\n"
-             "        remote {\n"
-             "            auth = psk\n"
-             "            id = %9\n"
-             "        }\n")
-             .arg(v.name)
-             .arg(v.ike.version)
-             .arg(v.localPublic.toString(), v.remotePublic.toString(), ikeProposal(v.ike), ikeLifetimeKey)
-             .arg(v.ike.lifetime)
-             .arg(v.localId, v.remoteId)
-             .toUtf8();
-    // trap: the policy is installed and the first matching packet starts IKE, as with racoon.
-    // One gateway also brings the tunnel up at once (start), so the admin sees it come up after
-    // the reload — only one: when both start, the two initiations can cross and leave one
-    // gateway holding a stale duplicate IKE SA for minutes (seen in the lab after a push to both
-    // at once). Which one is fixed by the addresses, not by A/B, so each side's file is the
-    // other's mirror image: the gateway with the lower public address starts.
-    // (strongSwan's userspace ESP, kernel-libipsec, never starts IKE from a trapped packet.)
-    const Q_IPV6ADDR local = v.localPublic.toIPv6Address(); // IPv4 as ::ffff:a.b.c.d: one order for both
-    const Q_IPV6ADDR remote = v.remotePublic.toIPv6Address();
-    const bool initiates = std::memcmp(local.c, remote.c, sizeof local.c) < 0;
+    const QString ikeLifetimeKey = c.ike.version == 1 ? QStringLiteral("reauth_time") : QStringLiteral("rekey_time");
+    QByteArray s = QStringLiteral(
+                       "connections {\n"
+                       "    %1 {\n"
+                       "        version = %2\n"
+                       "        local_addrs = %3\n"
+                       "        remote_addrs = %4\n"
+                       "        proposals = %5\n"
+                       "        %6 = %7s\n"
+                       "        dpd_delay = 30s\n"
+                       "        local {\n"
+                       "            auth = psk\n"
+                       "            id = %8\n"
+                       "        }\n"
+                       "        remote {\n"
+                       "            auth = psk\n"
+                       "            id = %9\n"
+                       "        }\n")
+                       .arg(c.name)
+                       .arg(c.ike.version)
+                       .arg(c.localAddrs, c.remoteAddrs, ikeProposal(c.ike), ikeLifetimeKey)
+                       .arg(c.ike.lifetime)
+                       .arg(c.localId, c.remoteId)
+                       .toUtf8();
     s += QStringLiteral(
              "        children {\n"
              "            %1 {\n"
@@ -95,12 +83,42 @@ QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
              "        id-local = %7\n"
              "        id-remote = %8\n"
              "        secret = ")
-             .arg(v.name, v.localNet.toString(), v.remoteNet.toString(), espProposal(v.esp))
-             .arg(v.esp.lifetime)
-             .arg(initiates ? QStringLiteral("trap|start") : QStringLiteral("trap"), v.localId, v.remoteId)
+             .arg(c.name, c.localTs, c.remoteTs, espProposal(c.esp))
+             .arg(c.esp.lifetime)
+             .arg(c.startAction, c.localId, c.remoteId)
              .toUtf8();
-    s += v.psk;
+    s += c.psk;
     s += "\n    }\n}\n";
+    return s;
+}
+
+QList<GeneratedFile> StrongSwanGenerator::files(const TunnelView& v) const
+{
+    QByteArray s = Generate::header(v, QStringLiteral("swanctl connection and secret"));
+    s += QStringLiteral("# Holds the pre-shared key: keep it mode 0600. Load with: swanctl --load-all\n").toUtf8();
+    // trap: the policy is installed and the first matching packet starts IKE, as with racoon.
+    // One gateway also brings the tunnel up at once (start), so the admin sees it come up after
+    // the reload — only one: when both start, the two initiations can cross and leave one
+    // gateway holding a stale duplicate IKE SA for minutes (seen in the lab after a push to both
+    // at once). Which one is fixed by the addresses, not by A/B, so each side's file is the
+    // other's mirror image: the gateway with the lower public address starts.
+    // (strongSwan's userspace ESP, kernel-libipsec, never starts IKE from a trapped packet.)
+    const Q_IPV6ADDR local = v.localPublic.toIPv6Address(); // IPv4 as ::ffff:a.b.c.d: one order for both
+    const Q_IPV6ADDR remote = v.remotePublic.toIPv6Address();
+    const bool initiates = std::memcmp(local.c, remote.c, sizeof local.c) < 0;
+    SwanctlConnection c;
+    c.name = v.name;
+    c.localAddrs = v.localPublic.toString();
+    c.remoteAddrs = v.remotePublic.toString();
+    c.ike = v.ike;
+    c.esp = v.esp;
+    c.localId = v.localId;
+    c.remoteId = v.remoteId;
+    c.localTs = v.localNet.toString();
+    c.remoteTs = v.remoteNet.toString();
+    c.startAction = initiates ? QStringLiteral("trap|start") : QStringLiteral("trap");
+    c.psk = v.psk;
+    s += connectionText(c);
     return {GeneratedFile{QStringLiteral("/etc/swanctl/conf.d/") + v.name + QStringLiteral(".conf"), 0600, s, true}};
 }
 

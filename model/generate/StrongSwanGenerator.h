@@ -6,6 +6,23 @@
 
 namespace ipsecwiz {
 
+// One swanctl connection with its child and its secret, as both the pair and the network
+// generators write it.
+struct SwanctlConnection
+{
+    QString name;
+    QString localAddrs;
+    QString remoteAddrs;
+    IkeProposal ike;
+    EspProposal esp;
+    QString localId;
+    QString remoteId;
+    QString localTs;
+    QString remoteTs;
+    QString startAction;
+    QByteArray psk;
+};
+
 class StrongSwanGenerator final : public Generator
 {
 public:
@@ -16,6 +33,8 @@ public:
     // swanctl's proposal keywords, e.g. "aes256gcm16-prfsha256-curve25519".
     static QString ikeProposal(const IkeProposal& ike);
     static QString espProposal(const EspProposal& esp);
+    // "connections { NAME { … } }" and "secrets { ike-NAME { … } }" (holds the key).
+    static QByteArray connectionText(const SwanctlConnection& connection);
 };
 
 } // namespace ipsecwiz
