@@ -1242,14 +1242,14 @@
     <message>
         <location line="-161"/>
         <location line="+89"/>
-        <location line="+240"/>
+        <location line="+251"/>
         <location line="+140"/>
         <location line="+75"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-552"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1302,7 +1302,7 @@
         <translation>%1: auf Formatversion %2 aktualisiert (%3 Standorte, %4 Tunnel); die alte Datei ist %5.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+104"/>
         <location line="+360"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
@@ -1336,7 +1336,7 @@
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-311"/>
         <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
        ipsec-wizard COMMAND [OPTIONS]
 
@@ -1430,7 +1430,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>%1 ist nicht beschreibbar.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>a site of a network (format version 2) whose gateway to write; again for more</source>
         <translation>ein Standort eines Netzes (Formatversion 2), dessen Gateway geschrieben wird; für weitere erneut angeben</translation>
     </message>
@@ -1887,7 +1887,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>not pushed yet</source>
         <translation>noch nicht übertragen</translation>
     </message>
@@ -1897,9 +1897,19 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>&amp;Host:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Ho&amp;st:</source>
+        <translation>Ho&amp;st:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>P&amp;ort:</source>
         <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Po&amp;rt:</source>
+        <translation>Po&amp;rt:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1907,9 +1917,19 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>&amp;Benutzer:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Us&amp;er:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Key file:</source>
-        <translation>&amp;Schlüsseldatei:</translation>
+        <translation>Schlüssel&amp;datei:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ke&amp;y file:</source>
+        <translation>Sch&amp;lüsseldatei:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2568,7 +2588,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+66"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+130"/>
         <source>There is no site “%1”.</source>
         <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
@@ -2588,7 +2608,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key; beide Enden in einem Lauf erzeugen oder das Profil mit seinen Schlüsseln speichern.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source> (its admin configures it from the settings sheet)</source>
         <translation> (dessen Admin konfiguriert es nach dem Einstellungsblatt)</translation>
     </message>
@@ -3734,7 +3754,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::SitesPage</name>
     <message>
-        <location filename="../widgets/SitesPage.cpp" line="+30"/>
+        <location filename="../widgets/SitesPage.cpp" line="+31"/>
         <source>Sites</source>
         <translation>Standorte</translation>
     </message>
@@ -3862,7 +3882,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Der Router, an den Gateway %1 Internetverkehr schickt (der Router seines Providers). Nur nötig, wenn das andere Gateway nicht im selben öffentlichen Subnetz liegt.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+190"/>
         <source>Correct the fields marked ✖ to go on.</source>
         <translation>Korrigieren Sie die mit ✖ markierten Felder, um fortzufahren.</translation>
     </message>

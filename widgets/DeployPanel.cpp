@@ -75,10 +75,12 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
         f.result = new QLabel(tr("not pushed yet"), box);
         f.result->setObjectName(QStringLiteral("result_") + id);
         f.result->setWordWrap(true);
-        form->addRow(tr("&Host:"), f.host);
-        form->addRow(tr("P&ort:"), f.port);
-        form->addRow(tr("&User:"), f.user);
-        form->addRow(tr("&Key file:"), f.identity);
+        // Each box its own mnemonics: Alt+H reaches gateway A's host, Alt+S gateway B's.
+        const bool a = side == Side::A;
+        form->addRow(a ? tr("&Host:") : tr("Ho&st:"), f.host);
+        form->addRow(a ? tr("P&ort:") : tr("Po&rt:"), f.port);
+        form->addRow(a ? tr("&User:") : tr("Us&er:"), f.user);
+        form->addRow(a ? tr("&Key file:") : tr("Ke&y file:"), f.identity);
         form->addRow(tr("Result:"), f.result);
         gateways->addWidget(box);
     }

@@ -4,6 +4,7 @@
 #include "ProfileDraft.h"
 #include "TopologyView.h"
 
+#include <QFocusEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -119,6 +120,7 @@ void SitesPage::addField(QGridLayout* grid, int row, const Field& f)
     edit->setPlaceholderText(f.placeholder);
     edit->setToolTip(f.tip);
     edit->setMinimumWidth(170);
+    edit->installEventFilter(this);
     label->setBuddy(edit);
     label->setToolTip(f.tip);
     auto* message = new FindingLabel(f.id, this);
@@ -198,6 +200,19 @@ void SitesPage::load()
 void SitesPage::initializePage()
 {
     refresh();
+}
+
+// A field that holds a value (the prefilled tunnel name, a value from an opened profile) selects
+// it when the page gives it the focus, as QLineEdit itself does for Tab: typing then replaces the
+// value instead of appending to it ("site-to-sitebranch1"). A click still places the cursor.
+bool SitesPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FocusIn) {
+        auto* line = qobject_cast<QLineEdit*>(watched);
+        if (line && !line->text().isEmpty() && static_cast<QFocusEvent*>(event)->reason() == Qt::OtherFocusReason)
+            line->selectAll();
+    }
+    return QWizardPage::eventFilter(watched, event);
 }
 
 bool SitesPage::isComplete() const

@@ -39,6 +39,9 @@ public:
     void cleanupPage() override {}
     bool isComplete() const override;
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct Field
     {

@@ -7,6 +7,7 @@
 #include "AlgorithmChoice.h"
 #include "AlgorithmsPage.h"
 #include "AuthenticationPage.h"
+#include "DeployPanel.h"
 #include "FindingLabel.h"
 #include "GeneratedFilesView.h"
 #include "GuiTestSupport.h"
@@ -152,6 +153,44 @@ private:
     }
 
 private slots:
+    // Keyboard only: no two labels or buttons of the Deploy panel share a mnemonic (gateway A's
+    // and B's boxes both had &Host).
+    void deployPanelMnemonicsAreUnique()
+    {
+        DeployPanel panel;
+        QHash<QChar, QString> seen;
+        QStringList texts;
+        for (const QLabel* l : panel.findChildren<QLabel*>())
+            if (l->buddy())
+                texts << l->text();
+        for (const QAbstractButton* b : panel.findChildren<QAbstractButton*>())
+            texts << b->text();
+        QVERIFY(texts.size() >= 10);
+        for (const QString& t : texts) {
+            const qsizetype at = t.indexOf(QLatin1Char('&'));
+            if (at < 0 || at + 1 >= t.size())
+                continue;
+            const QChar key = t.at(at + 1).toLower();
+            QVERIFY2(!seen.contains(key), qPrintable(QStringLiteral("“%1” and “%2” share Alt+%3").arg(seen.value(key), t, key)));
+            seen.insert(key, t);
+        }
+    }
+
+    // Found by trying the wizard as a new user: the prefilled tunnel name took typed text at its
+    // end ("site-to-sitebranch1"). The page opens with the name selected; typing replaces it.
+    void typingReplacesThePrefilledName()
+    {
+        TunnelWizard w;
+        toSites(w);
+        QLineEdit* name = w.sitesPage()->edit(QStringLiteral("name"));
+        QTRY_VERIFY(name->hasFocus());
+        QVERIFY(!name->text().isEmpty());
+        QVERIFY2(name->hasSelectedText() && name->selectedText() == name->text(), qPrintable(name->selectedText()));
+        QTest::keyClicks(name, QStringLiteral("branch1"));
+        QCOMPARE(name->text(), QStringLiteral("branch1"));
+        QCOMPARE(w.profile().name, QStringLiteral("branch1"));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_settings.isValid());
