@@ -203,7 +203,7 @@ void MonitorView::start(MonitorSource source)
     QStringList errors;
     for (const Finding& f : validate(m_profile))
         if (f.severity == Severity::Error)
-            errors << f.toString();
+            errors << f.field + QStringLiteral(": ") + f.message; // toString()'s "error:" is not translated
     if (!errors.isEmpty()) {
         const QString message = tr("Not connected: the profile has errors. %1").arg(errors.join(QStringLiteral("; ")));
         for (const auto& pane : m_panes)

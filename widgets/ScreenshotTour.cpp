@@ -113,6 +113,26 @@ bool monitorShot(const QString& polls, const QString& dir, const QString& name)
     return save(&window, dir, name);
 }
 
+// The monitor asked to watch a profile with an error: nothing connects, and both panes and the
+// events name the field.
+bool monitorRefusedShot(const QString& dir, const QString& name)
+{
+    TunnelProfile lab;
+    lab.name = QStringLiteral("lab");
+    lab.networkA = QStringLiteral("10.1.0.0/24");
+    lab.networkB = QStringLiteral("10.2.0.0/24");
+    lab.gatewayA.publicAddress = QStringLiteral("198.51.100.1");
+    lab.gatewayA.internalAddress = QStringLiteral("10.1.0.1");
+    lab.gatewayA.ssh.user = QStringLiteral("x$(id)");
+    lab.gatewayB.publicAddress = QStringLiteral("198.51.100.2");
+    lab.gatewayB.internalAddress = QStringLiteral("10.2.0.1");
+    MonitorWindow window(lab, QDir::tempPath());
+    window.resize(1280, 860);
+    window.show();
+    window.start(MonitorSource::Auto);
+    return save(&window, dir, name);
+}
+
 } // namespace
 
 int run(const QString& dir)
@@ -157,6 +177,7 @@ int run(const QString& dir)
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
         if (!polls.isEmpty())
             ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);
+        ok &= monitorRefusedShot(dir, QStringLiteral("9b-monitor-refused-") + suffix);
     }
     // The wizard in German too (the model's messages included): no text may be cut off there either.
     Theme::apply(Theme::Mode::Light);
@@ -169,12 +190,16 @@ int run(const QString& dir)
         wizard.welcomePage()->setStart(WelcomePage::Start::Example);
         wizard.next();
         ok &= saveWithWrongNetwork(wizard, dir, QStringLiteral("8-german-sites-error-light"));
+        ok &= saveWithOtherIsp(wizard, dir, QStringLiteral("8-german-sites-other-isp-light"));
         wizard.next();
         ok &= save(&wizard, dir, QStringLiteral("8-german-algorithms-light"));
         wizard.next();
         ok &= save(&wizard, dir, QStringLiteral("8-german-authentication-light"));
         wizard.next();
         ok &= save(&wizard, dir, QStringLiteral("8-german-review-light"));
+        wizard.next();
+        ok &= save(&wizard, dir, QStringLiteral("8-german-deploy-light"));
+        ok &= monitorRefusedShot(dir, QStringLiteral("8-german-monitor-refused-light"));
     }
     Translations::install(*qApp);
     return ok ? 0 : 1;
