@@ -43,6 +43,36 @@ as_admin() {
 ping_through || fail "the tunnel does not pass traffic after the first push"
 echo "ok: the lab's tunnel is up"
 
+# The admin's own configuration on gateway B: a swanctl connection of theirs beside ours and an
+# nftables table of theirs. Everything in gateway B's /etc that the program did not write, and
+# the admin's table, must be byte for byte the same after every push, refusal and rollback below.
+lab gateway-b -- sh -c 'umask 077; cat > /etc/swanctl/conf.d/admin.conf' <<'CONF' || fail "cannot plant the admin's connection"
+connections {
+    admin-branch {
+        remote_addrs = 192.0.2.99
+        local { auth = psk }
+        remote { auth = psk }
+        children { admin-branch { remote_ts = 172.31.0.0/24 } }
+    }
+}
+CONF
+lab gateway-b -- nft -f - <<'NFT' || fail "cannot plant the admin's nftables table"
+table inet admin {
+	chain input {
+		type filter hook input priority 10; policy accept;
+		tcp dport 8080 counter accept comment "the admin's own rule"
+	}
+}
+NFT
+lab gateway-b -- swanctl --load-all > "$WORK/admin-load.log" 2>&1 || fail "charon refused the admin's connection: $(cat "$WORK/admin-load.log")"
+admins_bytes() {
+	lab gateway-b -- sh -c 'cd /etc && find . -type f ! -path "./netns/*" ! -path "./ipsec-wizard/*" ! -path "./swanctl/conf.d/lab.conf*" -printf "%m %u %p\n" | sort &&
+		find . -type f ! -path "./netns/*" ! -path "./ipsec-wizard/*" ! -path "./swanctl/conf.d/lab.conf*" -print0 | sort -z | xargs -0 sha256sum' 2>/dev/null
+	lab gateway-b -- nft list table inet admin | sed 's/packets [0-9]* bytes [0-9]*//'
+}
+admins_bytes > "$WORK/admin-before.txt" || fail "cannot take gateway B's checksums"
+[ "$(grep -c 'swanctl/conf.d/admin.conf' "$WORK/admin-before.txt")" = 2 ] || fail "the checksums miss the admin's connection"
+
 # --- finding 1 --------------------------------------------------------------------------------
 : > "$WORK/empty_known_hosts"
 profile_with_known_hosts "$WORK/empty_known_hosts" "$WORK/unknown.json"
@@ -131,7 +161,7 @@ echo "ok: finding 3: a second push is refused while one is pending, saying which
 # Ctrl-C while both gateways are committed: both roll back, and the push runs again at once.
 before=$(fingerprint)
 newkey
-"$IPSECWIZ" push "$P" --yes --psk-file "$WORK/other-psk" --confirm-timeout 120 > "$WORK/interrupted.log" 2>&1 &
+"$IPSECWIZ" push "$P" --yes --psk-file "$WORK/other-psk" --confirm-timeout 120 --apply-firewall > "$WORK/interrupted.log" 2>&1 &
 pusher=$!
 wait_for "$WORK/interrupted.log" "tunnel test: ping"
 kill -INT "$pusher"
@@ -185,6 +215,15 @@ grep -q "confirmation failed on gateway B, which did not answer the rollback .*;
 [ "$(fingerprint)" = "$before" ] || fail "split: the gateways are not back on their configuration"
 ping_through || fail "split: the tunnel does not pass traffic after the push back"
 echo "ok: gateway A confirmed and gateway B could not: the message says A keeps the new configuration and B was not heard"
+
+# --- the admin's bytes -----------------------------------------------------------------------------
+admins_bytes > "$WORK/admin-after.txt" || fail "cannot take gateway B's checksums again"
+diff "$WORK/admin-before.txt" "$WORK/admin-after.txt" > "$WORK/admin-diff.log" || fail "the admin's bytes on gateway B changed: $(head -n 20 "$WORK/admin-diff.log")"
+for g in a b; do
+	lab "gateway-$g" -- nft list tables | grep -q "ipsec_wizard" && fail "gateway $g: the firewall of the interrupted push is still loaded"
+done
+lab gateway-b -- swanctl --list-conns | grep -q '^admin-branch: ' || fail "charon no longer has the admin's connection"
+echo "ok: after every push, refusal and rollback (the interrupted one with --apply-firewall), gateway B's /etc outside our files ($(grep -c '^[0-9a-f]\{64\} ' "$WORK/admin-before.txt") files) and the admin's nftables table are byte for byte as before"
 
 # --- finding 6: privilege first ---------------------------------------------------------------
 # A user that may log in but not become root: the push stops at sudo, before anything of the

@@ -901,6 +901,16 @@ void TestCli::upgradeConvertsVersion1InPlace()
     }
     QVERIFY(files >= 4);
 
+    // Bad input: named, and nothing written (no PROFILE.v1, the file as it was).
+    const QString broken = tmp.filePath(QStringLiteral("broken.json"));
+    const QByteArray brokenBytes = exampleWith(QStringLiteral("gatewayA.publicAdress"), QStringLiteral("203.0.113.1/24"));
+    QVERIFY(writeFile(broken, brokenBytes));
+    r = runCli({QStringLiteral("upgrade"), broken});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: $.gatewayA.publicAdress: is not a known setting")), r.what().constData());
+    QVERIFY(!QFileInfo::exists(broken + QStringLiteral(".v1")));
+    QCOMPARE(readFile(broken), brokenBytes);
+
     // Again: nothing to do, and the kept file is not touched.
     r = runCli({QStringLiteral("upgrade"), profile});
     QVERIFY2(r.exitedWith(0) && r.stdOut().contains(QStringLiteral("already format version 2")), r.what().constData());
