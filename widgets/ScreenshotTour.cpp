@@ -42,35 +42,32 @@ bool save(QWidget* w, const QString& dir, const QString& name)
     return ok;
 }
 
-// The Sites page with network B overlapping network A, as typed, then put right again.
-bool saveWithWrongNetwork(TunnelWizard& wizard, const QString& dir, const QString& name)
+// The Sites page with FIELD typed as VALUE (its message under it), then put right again.
+bool saveWithTyped(TunnelWizard& wizard, const QString& dir, const QString& name, const QString& field, const QString& value)
 {
-    QLineEdit* net = wizard.sitesPage()->edit(QStringLiteral("networkB"));
-    const QString good = net->text();
-    net->setFocus();
-    net->selectAll();
-    net->insert(QStringLiteral("192.168.1.7/24"));
-    Q_EMIT net->textEdited(net->text());
+    QLineEdit* edit = wizard.sitesPage()->edit(field);
+    const QString good = edit->text();
+    edit->setFocus();
+    edit->selectAll();
+    edit->insert(value);
+    Q_EMIT edit->textEdited(edit->text());
     const bool ok = save(&wizard, dir, name);
-    net->setText(good);
-    Q_EMIT net->textEdited(good);
+    edit->setText(good);
+    Q_EMIT edit->textEdited(good);
     return ok;
 }
 
-// The Sites page with gateway B at another ISP and no default router typed: a note under the
-// router's field says what will happen, and Next stays enabled.
+// Network B overlapping network A: an error, Next disabled.
+bool saveWithWrongNetwork(TunnelWizard& wizard, const QString& dir, const QString& name)
+{
+    return saveWithTyped(wizard, dir, name, QStringLiteral("networkB"), QStringLiteral("192.168.1.7/24"));
+}
+
+// Gateway B at another ISP and no default router typed: a note under the router's field says
+// what will happen, and Next stays enabled.
 bool saveWithOtherIsp(TunnelWizard& wizard, const QString& dir, const QString& name)
 {
-    QLineEdit* pub = wizard.sitesPage()->edit(QStringLiteral("gatewayB.publicAddress"));
-    const QString good = pub->text();
-    pub->setFocus();
-    pub->selectAll();
-    pub->insert(QStringLiteral("198.51.100.2/24"));
-    Q_EMIT pub->textEdited(pub->text());
-    const bool ok = save(&wizard, dir, name);
-    pub->setText(good);
-    Q_EMIT pub->textEdited(good);
-    return ok;
+    return saveWithTyped(wizard, dir, name, QStringLiteral("gatewayB.publicAddress"), QStringLiteral("198.51.100.2/24"));
 }
 
 QByteArray recorded(const QString& dir, const QString& name)

@@ -255,6 +255,15 @@ inline QJsonObject espJson(const EspProposal& p)
     return o;
 }
 
+// A tunnel's key as a profile holds it: written, redacted or left out, as asked.
+inline void insertPsk(QJsonObject& o, const std::optional<QByteArray>& psk, PskInFile mode)
+{
+    if (psk && mode == PskInFile::Include)
+        o.insert(QStringLiteral("psk"), QString::fromUtf8(*psk));
+    else if (psk && mode == PskInFile::Redact)
+        o.insert(QStringLiteral("psk"), QString::fromLatin1(ProfileJson::redactedPlaceholder()));
+}
+
 inline void readSsh(Reader r, SshTarget& ssh)
 {
     ssh.host = r.string(QStringLiteral("host"), {});

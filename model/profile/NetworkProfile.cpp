@@ -797,10 +797,7 @@ QByteArray toJson(const NetworkProfile& n, PskInFile psk)
             to.insert(QStringLiteral("ike"), json::ikeJson(t.ike));
         if (t.esp != n.esp)
             to.insert(QStringLiteral("esp"), json::espJson(t.esp));
-        if (t.psk && psk == PskInFile::Include)
-            to.insert(QStringLiteral("psk"), QString::fromUtf8(*t.psk));
-        else if (t.psk && psk == PskInFile::Redact)
-            to.insert(QStringLiteral("psk"), QString::fromLatin1(ProfileJson::redactedPlaceholder()));
+        json::insertPsk(to, t.psk, psk);
         tunnels.append(to);
     }
     o.insert(QStringLiteral("tunnels"), tunnels);

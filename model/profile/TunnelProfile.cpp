@@ -138,10 +138,7 @@ QByteArray toJson(const TunnelProfile& p, PskInFile psk)
     o.insert(QStringLiteral("gatewayB"), gatewayJson(p.gatewayB));
     o.insert(QStringLiteral("ike"), json::ikeJson(p.ike));
     o.insert(QStringLiteral("esp"), json::espJson(p.esp));
-    if (p.psk && psk == PskInFile::Include)
-        o.insert(QStringLiteral("psk"), QString::fromUtf8(*p.psk));
-    else if (p.psk && psk == PskInFile::Redact)
-        o.insert(QStringLiteral("psk"), QString::fromLatin1(redactedPlaceholder()));
+    json::insertPsk(o, p.psk, psk);
     if (!p.knownHostsFile.isEmpty())
         o.insert(QStringLiteral("knownHostsFile"), p.knownHostsFile);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
