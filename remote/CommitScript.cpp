@@ -1,5 +1,6 @@
 #include "CommitScript.h"
 
+#include "MarkedBlock.h"
 #include "SshSession.h"
 
 #include <QFileInfo>
@@ -133,6 +134,29 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
     // A daemon a reload starts must not inherit the push lock (fd 9) and hold it for ever.
     s += QStringLiteral("\treturn 0\n} 9>&-\n");
     s += QStringLiteral("verify() { %1 >> \"$T/log\" 2>&1; } 9>&-\n").arg(plan.verifyCommand);
+    // Before files change (and before a rollback puts the old ones back): take out of the kernel
+    // what the files there now put in, since a reload only adds (racoon's policies).
+    s += QStringLiteral("unload() {\n");
+    for (const QString& cmd : plan.config.unloadCommands)
+        s += QStringLiteral("\t%1 >> \"$T/log\" 2>&1 || :\n").arg(cmd);
+    s += QStringLiteral("\treturn 0\n} 9>&-\n");
+    // A confirmed push keeps what it replaced in a folder of its own, so the next push never
+    // overwrites the only copy of the admin's original file.
+    s += QStringLiteral(
+             "keep_backups() {\n"
+             "\tn=0 BK=\n"
+             "\tfor f in $FILES; do\n"
+             "\t\tn=$((n + 1))\n"
+             "\t\t[ -e \"$T/had/$n\" ] && [ -f \"$f.ipsec-wizard-bak\" ] || continue\n"
+             "\t\tif [ -z \"$BK\" ]; then\n"
+             "\t\t\tmkdir -p \"${L%/*}/backups\" && chmod 700 \"${L%/*}/backups\" \\\n"
+             "\t\t\t\t&& BK=$(mktemp -d \"${L%/*}/backups/$(date -u +%Y%m%dT%H%M%SZ).%1.XXXXXX\") || { log \"cannot keep the backups\"; return 0; }\n"
+             "\t\tfi\n"
+             "\t\tmv -f \"$f.ipsec-wizard-bak\" \"$BK/$n\" && printf '%s\\t%s\\n' \"$n\" \"$f\" >> \"$BK/manifest\"\n"
+             "\tdone\n"
+             "\t[ -z \"$BK\" ] || log \"what this push replaced is kept in $BK\"\n"
+             "}\n")
+             .arg(plan.name);
     // A rollback undoes exactly what was done so far and nothing else: a file is restored or
     // removed only once it was backed up (had/) or found absent (new/), and the daemon, routes and
     // firewall are touched only once their step was reached.
@@ -143,6 +167,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              "\tstate rolling-back\n"
              "\techo \"$1\" > \"$T/reason\"\n"
              "\tlog \"rollback: $1\"\n"
+             "\tif [ $SWAPPED = 1 ]; then unload; fi\n"
              "\tn=0\n"
              "\tfor f in $FILES; do\n"
              "\t\tn=$((n + 1))\n"
@@ -196,6 +221,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
         "\t\t: > \"$T/new/$n\"\n"
         "\tfi\n"
         "done\n"
+        "unload\n"
         "SWAPPED=1\n"
         "for f in $FILES; do\n"
         "\tmv -f \"$f.ipsec-wizard-new\" \"$f\" || rollback \"cannot put $f in place\"\n"
@@ -216,7 +242,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              "state committed\n"
              "i=0\n"
              "while [ $i -lt %1 ]; do\n"
-             "\tif [ -e \"$T/confirm.$K\" ]; then state confirmed; rm -f \"$T/confirm.$K\"; exit 0; fi\n"
+             "\tif [ -e \"$T/confirm.$K\" ]; then keep_backups; state confirmed; rm -f \"$T/confirm.$K\"; exit 0; fi\n"
              "\tif [ -e \"$T/abort.$K\" ]; then rollback \"the wizard asked for a rollback\"; fi\n"
              "\tsleep 0.02\n"
              "\ti=$((i + 1))\n"
@@ -306,16 +332,34 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
     s += QStringLiteral("l=\n"
                         "IFS= read -r l || :\n"
                         "[ \"$l\" = \"ipsec-wizard-end $K\" ] || fail \"the data did not arrive whole\"\n");
+    // A file the admin also writes got only the tunnel's marked block: it is merged here, under
+    // the lock, into the file as it is now, so every other byte stays what it is.
+    bool merges = false;
+    for (const GeneratedFile& f : plan.config.files) {
+        if (f.block.isEmpty())
+            continue;
+        if (!merges)
+            s += MarkedBlock::shellFunction();
+        merges = true;
+        s += QStringLiteral("rm -f %1.ipsec-wizard-merged %1.ipsec-wizard-merged.rest\n"
+                            "m=$(merge_block %1 %1.ipsec-wizard-new %2 %1.ipsec-wizard-merged) && mv -f %1.ipsec-wizard-merged %1.ipsec-wizard-new \\\n"
+                            "\t|| { rm -f %1.ipsec-wizard-merged %1.ipsec-wizard-merged.rest; fail \"cannot merge into %1: $m\"; }\n")
+                 .arg(f.path, shellQuote(f.block));
+    }
     // Then the final modes (one chmod per mode, not per file: each process counts on a busy gateway).
     for (auto it = byMode.cbegin(); it != byMode.cend(); ++it)
         s += QStringLiteral("chmod %1 %2 || fail \"cannot set mode %1\"\n").arg(octal(it.key()), it.value().join(QLatin1Char(' ')));
+    // A block file keeps the mode the admin gave the file (a key file is always 0600).
+    for (const GeneratedFile& f : plan.config.files)
+        if (!f.block.isEmpty() && !f.secret)
+            s += QStringLiteral("[ ! -e %1 ] || chmod --reference=%1 %1.ipsec-wizard-new || fail \"cannot set the mode of %1\"\n").arg(f.path);
     s += QStringLiteral("for f in $NEW \"$T/commit.sh\"; do echo \"uploaded $f\"; done\n");
     // Nothing to change when every target already has exactly this content and mode and the
     // daemon lists the connection.
     s += QStringLiteral("same=1\n"
-                        "current() { [ $same = 1 ] && cmp -s \"$1.ipsec-wizard-new\" \"$1\" && [ -n \"$(find \"$1\" -prune -perm $2 2>/dev/null)\" ] || same=0; }\n");
+                        "current() { [ $same = 1 ] && cmp -s \"$1.ipsec-wizard-new\" \"$1\" && { [ $2 = keep ] || [ -n \"$(find \"$1\" -prune -perm $2 2>/dev/null)\" ]; } || same=0; }\n");
     for (const GeneratedFile& f : plan.config.files)
-        s += QStringLiteral("current %1 %2\n").arg(f.path, octal(f.mode));
+        s += QStringLiteral("current %1 %2\n").arg(f.path, !f.block.isEmpty() && !f.secret ? QStringLiteral("keep") : octal(f.mode));
     s += QStringLiteral("if [ $same = 1 ]; then\n"
                         "\techo current\n"
                         "\tif { %1; } >/dev/null 2>&1 9>&-; then cleanup; echo \"result unchanged\"; exit 0; fi\n"

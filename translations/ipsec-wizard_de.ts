@@ -1739,7 +1739,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::ConfigBundle</name>
     <message>
-        <location filename="../model/generate/ConfigBundle.cpp" line="+122"/>
+        <location filename="../model/generate/ConfigBundle.cpp" line="+124"/>
         <source>Cannot make a zip archive</source>
         <translation>Es lässt sich kein zip-Archiv anlegen</translation>
     </message>
@@ -1780,12 +1780,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+3"/>
-        <location line="+220"/>
+        <location line="+280"/>
         <source>The folder %1 does not exist.</source>
         <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-276"/>
         <source>Cannot create a folder in %1.</source>
         <translation>In %1 lässt sich kein Ordner anlegen.</translation>
     </message>
@@ -1800,7 +1800,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Paket lässt sich nicht an seinen Platz bringen.</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+257"/>
         <source>No output given.</source>
         <translation>Keine Ausgabe angegeben.</translation>
     </message>
@@ -2962,6 +2962,14 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::MarkedBlock</name>
+    <message>
+        <location filename="../model/generate/MarkedBlock.cpp" line="+63"/>
+        <source>The markers of block “%1” are broken (edited by hand?); nothing was changed.</source>
+        <translation>Die Markierungen des Blocks „%1“ sind beschädigt (von Hand bearbeitet?); es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::MonitorPage</name>
     <message>
         <location filename="../widgets/MonitorPage.cpp" line="+17"/>
@@ -3509,12 +3517,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>erwartet racoon-tool, racoon oder strongswan, gefunden „%1“</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+113"/>
         <source>The file is %1 bytes; a profile is at most %2 bytes. Is this the right file?</source>
         <translation>Die Datei ist %1 Byte groß; ein Profil hat höchstens %2 Byte. Ist das die richtige Datei?</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-72"/>
         <source>Expected “%1”, found “%2”; this is not an IPsec Wizard profile.</source>
         <translation>Erwartet „%1“, gefunden „%2“; das ist kein IPsec-Wizard-Profil.</translation>
     </message>
@@ -3539,7 +3547,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Dieses Profil ist ein Netz aus %1 Standorten und %2 Tunneln. `ipsec-wizard validate` prüft es vollständig; Erzeugen, Übertragen und Überwachen arbeiten vorerst mit einem Tunnel zwischen zwei Standorten.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>Cannot open the profile: %1.</source>
         <translation>Das Profil lässt sich nicht öffnen: %1.</translation>
     </message>
@@ -4421,7 +4429,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>erwartet die Namen von zwei Standorten, gefunden %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+85"/>
         <source>Cannot open the profile: %1.</source>
         <translation>Das Profil lässt sich nicht öffnen: %1.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "Cidr.h"
 #include "FileWriter.h"
+#include "MarkedBlock.h"
 #include "NetworkProfile.h"
 
 #include <QCoreApplication>
@@ -212,20 +213,24 @@ QByteArray installScript(const TunnelProfile& p, const GatewayConfig& cfg)
              .arg(p.name, cfg.side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B"), address(gw.publicAddress),
                   flavourId(cfg.flavour))
              .toUtf8();
-    s += "# Usage: sh install.sh [--root DIR]\n"
-         "#   as root: installs every file with its mode, keeps each file it replaces as FILE.ipsec-wizard-bak,\n"
-         "#            then reloads the IPsec daemon and sets the route. Running it twice changes nothing more.\n"
+    s += "# Usage: sh install.sh [--root DIR] [--remove]\n"
+         "#   as root: installs every file with its mode, then reloads the IPsec daemon and sets the route.\n"
+         "#            In a file the admin also writes (psk.txt, racoon.conf, racoon-tool.conf) only the tunnel's\n"
+         "#            marked block changes. What it replaces goes to /etc/ipsec-wizard/backups/, a folder per run.\n"
+         "#            Running it twice changes nothing more.\n"
+         "#   --remove: takes this tunnel's files and blocks out again (with a backup), and nothing else.\n"
          "#   --root DIR: installs under DIR instead of / (a scratch tree): no root needed, nothing reloaded.\n"
          "#            DIR must be a fresh folder of yours: d=$(mktemp -d) && sh install.sh --root \"$d\"\n"
          "set -eu\n"
-         "ROOT=\n"
+         "ROOT= REMOVE=\n"
          "while [ $# -gt 0 ]; do\n"
          "\tcase \"$1\" in\n"
          "\t--root)\n"
          "\t\t[ $# -ge 2 ] && [ -n \"$2\" ] || { echo \"install.sh: --root needs a folder\" >&2; exit 2; }\n"
          "\t\tROOT=$(cd \"$2\" && pwd -P) || exit 2\n"
          "\t\tshift 2 ;;\n"
-         "\t-h|--help) sed -n '2,7p' \"$0\"; exit 0 ;;\n"
+         "\t--remove) REMOVE=1; shift ;;\n"
+         "\t-h|--help) sed -n '2,10p' \"$0\"; exit 0 ;;\n"
          "\t*) echo \"install.sh: unknown option: $1\" >&2; exit 2 ;;\n"
          "\tesac\n"
          "done\n"
@@ -234,6 +239,7 @@ QByteArray installScript(const TunnelProfile& p, const GatewayConfig& cfg)
          "\texit 1\n"
          "fi\n"
          "HERE=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+         "NAME=" + p.name.toUtf8() + "\n"
          "\n"
          "ME=$(id -u)\n"
          "TMP=\n"
@@ -310,50 +316,105 @@ QByteArray installScript(const TunnelProfile& p, const GatewayConfig& cfg)
          "\tcheck_path \"$(dirname \"$3\")\"\n"
          "}\n"
          "\n"
-         "# SRC MODE TARGET: a file already in place is replaced, never written to. The new file and the backup\n"
-         "# are each made fresh by mktemp (0600, so a secret is never readable by others, not even for a\n"
-         "# moment), get their mode, then are renamed into place: a rename replaces a link instead of following it.\n"
+         "# What a run replaces or removes is copied first into a folder of its own (mktemp -d, 0700), with a\n"
+         "# manifest of where each copy came from: one backup per run, never one that the next run overwrites.\n"
+         "BK= BN=0\n"
+         "backup() {\n"
+         "\tif [ -z \"$BK\" ]; then\n"
+         "\t\tBK=$(mktemp -d \"$ROOT/etc/ipsec-wizard/backups/$(date -u +%Y%m%dT%H%M%SZ).$NAME.XXXXXX\")\n"
+         "\tfi\n"
+         "\tBN=$((BN + 1))\n"
+         "\tcp -p \"$1\" \"$BK/$BN\"\n"
+         "\tprintf '%s\\t%s\\n' \"$BN\" \"$2\" >> \"$BK/manifest\"\n"
+         "\techo \"kept       $2 as $BK/$BN\"\n"
+         "}\n"
+         "\n"
+         + MarkedBlock::shellFunction().toUtf8() +
+         "\n"
+         "# SRC MODE TARGET BLOCK: a file already in place is replaced, never written to. The new file is made\n"
+         "# fresh by mktemp (0600, so a secret is never readable by others, not even for a moment), gets its\n"
+         "# mode, then is renamed into place: a rename replaces a link instead of following it. BLOCK other\n"
+         "# than '-': SRC is only the tunnel's marked block, merged into the file as it is; the file keeps its\n"
+         "# mode (MODE keepNNNN: NNNN for a new file). With --remove, the file or block goes instead.\n"
          "put() {\n"
-         "\tsrc=\"$HERE/$1\" mode=$2 dest=\"$ROOT$3\"\n"
-         "\tif [ -f \"$dest\" ] && [ ! -L \"$dest\" ] && [ \"$(stat -c %u \"$dest\")\" = \"$ME\" ] && cmp -s \"$src\" \"$dest\"; then\n"
+         "\tsrc=\"$HERE/$1\" mode=$2 dest=\"$ROOT$3\" block=$4\n"
+         "\tcase $mode in keep*) mode=${mode#keep}; if [ -f \"$dest\" ]; then mode=$(stat -c %a \"$dest\"); fi ;; esac\n"
+         "\tif [ -n \"$REMOVE\" ] && [ \"$block\" = - ]; then\n"
+         "\t\tif [ -e \"$dest\" ] || [ -L \"$dest\" ]; then\n"
+         "\t\t\t[ ! -f \"$dest\" ] || [ -L \"$dest\" ] || backup \"$dest\" \"$3\"\n"
+         "\t\t\trm -f \"$dest\"\n"
+         "\t\t\techo \"removed    $3\"\n"
+         "\t\tfi\n"
+         "\t\treturn 0\n"
+         "\tfi\n"
+         "\tif [ \"$block\" != - ] && [ -L \"$dest\" ]; then refuse \"$3 is a link; the tunnel's block goes only into a plain file\"; fi\n"
+         "\tif [ -n \"$REMOVE\" ] && [ ! -e \"$dest\" ]; then return 0; fi\n"
+         "\tTMP=$(mktemp \"$dest.ipsec-wizard-XXXXXX\")\n"
+         "\tif [ \"$block\" = - ]; then\n"
+         "\t\tcat \"$src\" > \"$TMP\"\n"
+         "\telse\n"
+         "\t\tif [ -n \"$REMOVE\" ]; then blk=/dev/null; else blk=$src; fi\n"
+         "\t\tmerge_block \"$dest\" \"$blk\" \"$block\" \"$TMP\" >&2 || refuse \"cannot merge into $3\"\n"
+         "\tfi\n"
+         "\tif [ -f \"$dest\" ] && [ ! -L \"$dest\" ] && [ \"$(stat -c %u \"$dest\")\" = \"$ME\" ] && cmp -s \"$TMP\" \"$dest\"; then\n"
+         "\t\trm -f \"$TMP\"\n"
+         "\t\tTMP=\n"
          "\t\tchmod \"$mode\" \"$dest\"\n"
          "\t\techo \"unchanged  $3\"\n"
          "\t\treturn 0\n"
          "\tfi\n"
-         "\tif [ -f \"$dest\" ]; then\n"
-         "\t\tTMP=$(mktemp \"$dest.ipsec-wizard-XXXXXX\")\n"
-         "\t\tcp -p \"$dest\" \"$TMP\"\n"
-         "\t\tmv -f -T \"$TMP\" \"$dest.ipsec-wizard-bak\"\n"
-         "\t\tTMP=\n"
-         "\t\techo \"kept       $3 as $3.ipsec-wizard-bak\"\n"
-         "\tfi\n"
-         "\tTMP=$(mktemp \"$dest.ipsec-wizard-XXXXXX\")\n"
-         "\tcat \"$src\" > \"$TMP\"\n"
+         "\t[ ! -f \"$dest\" ] || [ -L \"$dest\" ] || backup \"$dest\" \"$3\"\n"
          "\tchmod \"$mode\" \"$TMP\"\n"
          "\tmv -f -T \"$TMP\" \"$dest\"\n"
          "\tTMP=\n"
-         "\techo \"installed  $3 (mode $mode)\"\n"
+         "\tif [ -n \"$REMOVE\" ]; then echo \"took out   block $block of $3\"; else echo \"installed  $3 (mode $mode)\"; fi\n"
          "}\n"
          "\n"
          "# Every file of this gateway: each FUNCTION runs FUNCTION SRC MODE TARGET for each file.\n"
          "each() {\n";
-    for (const GeneratedFile& f : cfg.files)
-        s += QStringLiteral("\t\"$1\" %1 %2 %3\n")
-                 .arg(quoted(f.path.mid(1)), QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), quoted(f.path))
+    for (const GeneratedFile& f : cfg.files) {
+        // What every tunnel of the gateway shares stays on removal: the others need it.
+        const bool shared = f.block == QLatin1String("%include") || f.path.endsWith(QLatin1String("/00-ipsec-wizard.conf"));
+        const QString mode = QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0'));
+        s += QStringLiteral("\t%1\"$1\" %2 %3 %4 %5\n")
+                 .arg(shared ? QStringLiteral("[ -n \"$REMOVE\" ] || ") : QString(), quoted(f.path.mid(1)),
+                      f.block.isEmpty() || f.secret ? mode : QStringLiteral("keep") + mode, quoted(f.path),
+                      f.block.isEmpty() ? QStringLiteral("-") : quoted(f.block))
                  .toUtf8();
+    }
     // Every folder is checked before anything is written anywhere.
     s += "}\n"
          "\n"
          "each check\n"
          "each prepare\n"
-         "each put\n";
+         "(umask 077 && mkdir -p \"$ROOT/etc/ipsec-wizard/backups\")\n"
+         "check_path /etc/ipsec-wizard/backups/\n";
+    if (!cfg.unloadCommands.isEmpty()) {
+        s += "if [ -z \"$ROOT\" ]; then\n";
+        for (const QString& cmd : cfg.unloadCommands)
+            s += "\t" + cmd.toUtf8() + " || :\n";
+        s += "fi\n";
+    }
+    s += "each put\n";
     s += "\nif [ -n \"$ROOT\" ]; then\n"
-         "\techo \"Installed under $ROOT; nothing reloaded.\"\n"
+         "\tif [ -n \"$REMOVE\" ]; then echo \"Removed under $ROOT; nothing reloaded.\"; else echo \"Installed under $ROOT; nothing reloaded.\"; fi\n"
          "\texit 0\n"
          "fi\n";
-    for (const QString& cmd : cfg.reloadCommands)
+    if (cfg.flavour == Flavour::StrongSwan)
+        s += QStringLiteral("[ -z \"$REMOVE\" ] || swanctl --terminate --ike %1 --timeout 5 >/dev/null 2>&1 || :\n").arg(p.name).toUtf8();
+    for (const QString& cmd : cfg.reloadCommands) {
+        if (cmd.endsWith(QLatin1String("/routes.sh")))
+            s += "[ -n \"$REMOVE\" ] || ";
         s += cmd.toUtf8() + '\n';
-    s += QStringLiteral("echo \"Done. Check with: %1\"\n").arg(cfg.checkCommands.join(QStringLiteral("; "))).toUtf8();
+    }
+    s += QStringLiteral("if [ -n \"$REMOVE\" ]; then\n"
+                        "\techo \"Removed tunnel %1. If you loaded its firewall rules: nft delete table inet %2\"\n"
+                        "else\n"
+                        "\techo \"Done. Check with: %3\"\n"
+                        "fi\n")
+             .arg(p.name, QStringLiteral("ipsec_wizard_") + QString(p.name).replace(QLatin1Char('-'), QLatin1Char('_')),
+                  cfg.checkCommands.join(QStringLiteral("; ")))
+             .toUtf8();
     return s;
 }
 

@@ -195,6 +195,7 @@ Result<GatewayConfig> side(const TunnelProfile& profile, Side side, const QByteA
     if (isRacoon(v.localFlavour))
         cfg.reloadCommands.append(ruleDir(v) + QStringLiteral("/routes.sh"));
     cfg.checkCommands = gen->checkCommands(v);
+    cfg.unloadCommands = gen->unloadCommands(v);
     for (GeneratedFile& f : cfg.files)
         if (f.secret)
             f.mode = 0600;

@@ -19,10 +19,22 @@ namespace ipsecwiz {
 
 struct GeneratedFile
 {
+    GeneratedFile() = default;
+    GeneratedFile(QString path_, int mode_, QByteArray content_, bool secret_ = false, QString block_ = {})
+        : path(std::move(path_)), mode(mode_), content(std::move(content_)), secret(secret_), block(std::move(block_))
+    {
+    }
+
     QString path;      // absolute target path on the gateway, e.g. "/etc/racoon/psk.txt"
     int mode = 0644;
     QByteArray content;
     bool secret = false; // holds the PSK: mode 0600 wherever it is written
+    // Not empty: the file is the admin's too, and content is only the program's marked block of
+    // this name (MarkedBlock::wrap), merged into the file as it is on the gateway; every other
+    // byte stays. A block file keeps the mode it has there (a secret one is always 0600).
+    QString block;
+    // This piece goes away: the whole file, or with block set, only that block.
+    bool remove = false;
 
     friend bool operator==(const GeneratedFile&, const GeneratedFile&) = default;
 };
@@ -34,6 +46,10 @@ struct GatewayConfig
     QList<GeneratedFile> files;
     QStringList reloadCommands; // run as root after the files are in place
     QStringList checkCommands;  // show that the policy or connection is loaded
+    // Run before the files change (and before a rollback puts the old ones back): they take out
+    // of the kernel what the files there at that moment put in (racoon's policies), since a
+    // reload only adds. Each may fail (nothing loaded yet) without stopping the push.
+    QStringList unloadCommands;
 
     [[nodiscard]] const GeneratedFile* file(const QString& path) const;
 };
@@ -45,6 +61,7 @@ public:
     virtual QList<GeneratedFile> files(const TunnelView& view) const = 0;
     virtual QStringList reloadCommands(const TunnelView& view) const = 0;
     virtual QStringList checkCommands(const TunnelView& view) const = 0;
+    virtual QStringList unloadCommands(const TunnelView&) const { return {}; }
 
     static std::unique_ptr<Generator> forFlavour(Flavour flavour);
 };

@@ -1,10 +1,16 @@
 #include "RacoonToolGenerator.h"
 
-#include "RacoonGenerator.h"
+#include "MarkedBlock.h"
 
 namespace ipsecwiz {
 
-QList<GeneratedFile> RacoonToolGenerator::files(const TunnelView& v) const
+QString RacoonToolGenerator::connectionName(const RacoonConnection& c, int pair)
+{
+    const QString base = c.name.toLower();
+    return c.networkPairs().size() > 1 ? base + QLatin1Char('-') + QString::number(pair + 1) : base;
+}
+
+QList<GeneratedFile> RacoonToolGenerator::files(const RacoonConnection& c)
 {
     // racoon-tool's own names (racoon's without key lengths); validation refused what has none.
     const auto name = [](AlgorithmKind k, Usage usage, const QString& id) {
@@ -14,54 +20,56 @@ QList<GeneratedFile> RacoonToolGenerator::files(const TunnelView& v) const
     const auto ike = [&](AlgorithmKind k, const QString& id) { return name(k, Usage::Ike, id); };
     const auto esp = [&](AlgorithmKind k, const QString& id) { return name(k, Usage::Esp, id); };
 
-    QByteArray s = Generate::header(v, QStringLiteral("racoon-tool.conf"));
-    s += "#\n# See racoon-tool.conf(5). racoon-tool writes racoon.conf and the policies from this file.\n\n";
-    s += "global:\n"
-         "\tlog: notify\n"
-         "\tpath_pre_shared_key: /etc/racoon/psk.txt\n"
-         "\n";
+    QByteArray s = QString::fromUtf8(c.header).arg(QStringLiteral("racoon-tool.conf sections")).toUtf8();
+    s += "# See racoon-tool.conf(5). Every value is written out here, so the file's %default sections change nothing.\n\n";
     s += QStringLiteral(
-             "# Phase 1 settings every peer shares.\n"
-             "peer(%default):\n"
+             "# Phase 1 with the peer %1, identified by %2.\n"
+             "peer(%1):\n"
              "\texchange_mode: main\n"
              "\tpassive: off\n"
              "\tverify_identifier: on\n"
-             "\tlifetime: time %1 sec\n"
+             "\tmy_identifier: %3 %4\n"
+             "\tpeers_identifier: %2 %5\n"
+             "%6"
+             "\tlifetime: time %7 sec\n"
              "\tauthentication_method[0]: pre_shared_key\n"
-             "\tencryption_algorithm[0]: %2\n"
-             "\thash_algorithm[0]: %3\n"
-             "\tdh_group[0]: %4\n"
-             "\n")
-             .arg(v.ike.lifetime)
-             .arg(ike(AlgorithmKind::Encryption, v.ike.encryption), ike(AlgorithmKind::Integrity, v.ike.integrity),
-                  ike(AlgorithmKind::DhGroup, v.ike.dhGroup))
+             "\tencryption_algorithm[0]: %8\n"
+             "\thash_algorithm[0]: %9\n")
+             .arg(c.remoteAddress, c.remoteIdType, c.localIdType, c.localId, c.remoteId,
+                  c.natTraversal ? QStringLiteral("\tnat_traversal: on\n") : QString())
+             .arg(c.ike.lifetime)
+             .arg(ike(AlgorithmKind::Encryption, c.ike.encryption), ike(AlgorithmKind::Integrity, c.ike.integrity))
              .toUtf8();
-    s += "# Phase 2 settings every connection shares.\n"
-         "connection(%default):\n";
-    s += QStringLiteral("\tencryption_algorithm: %1\n"
-                        "\tauthentication_algorithm: %2\n")
-             .arg(esp(AlgorithmKind::Encryption, v.esp.encryption), esp(AlgorithmKind::Integrity, v.esp.integrity))
-             .toUtf8();
-    if (v.esp.pfsGroup != QLatin1String("none"))
-        s += QStringLiteral("\tpfs_group: %1\n").arg(esp(AlgorithmKind::DhGroup, v.esp.pfsGroup)).toUtf8();
-    s += QStringLiteral("\tlifetime: time %1 sec\n\n").arg(v.esp.lifetime).toUtf8();
-    s += QStringLiteral(
-             "# %1, identified by address.\n"
-             "peer(%2):\n"
-             "\tmy_identifier: address %3\n"
-             "\tpeers_identifier: address %4\n"
-             "\n"
-             "# %5 <-> %6 through the tunnel between %7 and %2.\n"
-             "connection(%8):\n"
-             "\tsrc_range: %5\n"
-             "\tdst_range: %6\n"
-             "\tsrc_ip: %7\n"
-             "\tdst_ip: %2\n"
-             "\tadmin_status: enabled\n")
-             .arg(v.remoteGatewayName(), v.remotePublic.toString(), v.localId, v.remoteId, v.localNet.toString(),
-                  v.remoteNet.toString(), v.localPublic.toString(), v.name)
-             .toUtf8();
-    return {GeneratedFile{QStringLiteral("/etc/racoon/racoon-tool.conf"), 0644, s, false}, RacoonGenerator::pskFile(v)};
+    s += QStringLiteral("\tdh_group[0]: %1\n").arg(ike(AlgorithmKind::DhGroup, c.ike.dhGroup)).toUtf8();
+    const auto pairs = c.networkPairs();
+    for (int i = 0; i < pairs.size(); ++i) {
+        s += QStringLiteral(
+                 "\n"
+                 "# %1 <-> %2 through the tunnel between %3 and %4.\n"
+                 "connection(%5):\n"
+                 "\tsrc_range: %1\n"
+                 "\tdst_range: %2\n"
+                 "\tsrc_ip: %3\n"
+                 "\tdst_ip: %4\n"
+                 "\tadmin_status: enabled\n"
+                 "\tencryption_algorithm: %6\n"
+                 "\tauthentication_algorithm: %7\n")
+                 .arg(pairs.at(i).first, pairs.at(i).second, c.localAddress, c.remoteAddress, connectionName(c, i),
+                      esp(AlgorithmKind::Encryption, c.esp.encryption), esp(AlgorithmKind::Integrity, c.esp.integrity))
+                 .toUtf8();
+        s += QStringLiteral("\tpfs_group: %1\n")
+                 .arg(c.esp.pfsGroup == QLatin1String("none") ? QStringLiteral("none") : esp(AlgorithmKind::DhGroup, c.esp.pfsGroup))
+                 .toUtf8();
+        s += QStringLiteral("\tlifetime: time %1 sec\n").arg(c.esp.lifetime).toUtf8();
+    }
+    GeneratedFile conf{QStringLiteral("/etc/racoon/racoon-tool.conf"), 0644, MarkedBlock::wrap(c.name, s), false};
+    conf.block = c.name;
+    return {conf, RacoonGenerator::pskFile(c)};
+}
+
+QList<GeneratedFile> RacoonToolGenerator::files(const TunnelView& v) const
+{
+    return files(RacoonGenerator::connection(v));
 }
 
 QStringList RacoonToolGenerator::reloadCommands(const TunnelView&) const

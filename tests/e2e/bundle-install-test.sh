@@ -119,12 +119,19 @@ for f in etc/racoon/psk.txt etc/ipsec-wizard/seed/routes.sh; do
 done
 dash "$install_sh" --root "$c" >"$WORK/c.out" 2>&1 || fail "c: install.sh failed: $(cat "$WORK/c.out")"
 victim_untouched c
+# What it replaced is in a backup folder of its own (never through the planted names), as it was.
+bk=$(ls -d "$c"/etc/ipsec-wizard/backups/*.seed.* 2>/dev/null | head -n 1)
+[ -n "$bk" ] && [ -f "$bk/manifest" ] || fail "c: no backup folder with a manifest under etc/ipsec-wizard/backups"
 for f in etc/racoon/psk.txt etc/ipsec-wizard/seed/routes.sh; do
-	[ -f "$c/$f.ipsec-wizard-bak" ] && [ ! -L "$c/$f.ipsec-wizard-bak" ] || fail "c: $f.ipsec-wizard-bak is not a plain file"
-	[ "$(cat "$c/$f.ipsec-wizard-bak")" = "old $f" ] || fail "c: $f.ipsec-wizard-bak does not hold the old $f"
-	[ "$(stat -c %a "$c/$f.ipsec-wizard-bak")" = 640 ] || fail "c: $f.ipsec-wizard-bak lost its mode"
+	n=$(awk -F '\t' -v p="/$f" '$2 == p { print $1 }' "$bk/manifest")
+	[ -n "$n" ] && [ -f "$bk/$n" ] && [ ! -L "$bk/$n" ] || fail "c: no plain backup of $f in $bk"
+	[ "$(cat "$bk/$n")" = "old $f" ] || fail "c: the backup of $f does not hold the old $f"
+	[ "$(stat -c %a "$bk/$n")" = 640 ] || fail "c: the backup of $f lost its mode"
+	[ "$(readlink "$c/$f.ipsec-wizard-bak")" = "$victim" ] || fail "c: install.sh touched $f.ipsec-wizard-bak"
 	[ "$(readlink "$c/$f.ipsec-wizard-new")" = "$victim" ] || fail "c: install.sh touched $f.ipsec-wizard-new"
 done
+# psk.txt is the admin's too: the old line stays, the tunnel's block follows it.
+head -n 1 "$c/etc/racoon/psk.txt" | grep -qx "old etc/racoon/psk.txt" || fail "c: the admin's line of psk.txt is gone"
 [ "$(stat -c '%a %U' "$c/etc/racoon/psk.txt")" = "600 root" ] || fail "c: psk.txt is $(stat -c '%a %U' "$c/etc/racoon/psk.txt")"
 
 # d) what is installed, there and into a fresh folder, is what `generate` writes, with its modes.
@@ -133,7 +140,12 @@ trap 'rm -rf "$WORK" "$scratch" "$c" "$d"' EXIT
 dash "$install_sh" --root "$d" >"$WORK/d.out" 2>&1 || fail "d: install.sh failed: $(cat "$WORK/d.out")"
 for root in "$c" "$d"; do
 	(cd "$generated" && find . -type f) | while read -r f; do
-		cmp -s "$generated/$f" "$root/$f" || fail "$root: $f differs from generate's"
+		# In c, psk.txt held the admin's line before the block: compare the block only.
+		if [ "$root" = "$c" ] && [ "$f" = ./etc/racoon/psk.txt ]; then
+			tail -n +2 "$root/$f" | cmp -s "$generated/$f" - || fail "$root: the block of $f differs from generate's"
+		else
+			cmp -s "$generated/$f" "$root/$f" || fail "$root: $f differs from generate's"
+		fi
 		[ "$(stat -c %a "$generated/$f")" = "$(stat -c %a "$root/$f")" ] || fail "$root: $f has the wrong mode"
 	done
 done

@@ -73,7 +73,9 @@ private slots:
         QVERIFY(files->fileView(QStringLiteral("gateway-a/etc/racoon/racoon-tool.conf"))->toPlainText().contains(QStringLiteral("connection(seed):")));
         // Both psk.txt views show one and the same fresh key.
         const auto keyIn = [&](const char* path) {
-            return files->fileView(QString::fromLatin1(path))->toPlainText().trimmed().section(QLatin1Char('\t'), -1);
+            // The key line of the tunnel's block: the one before "# END ipsec-wizard seed".
+            const QStringList lines = files->fileView(QString::fromLatin1(path))->toPlainText().trimmed().split(QLatin1Char('\n'));
+            return lines.value(lines.size() - 2).section(QLatin1Char('\t'), -1);
         };
         const QString keyA = keyIn("gateway-a/etc/racoon/psk.txt");
         QVERIFY(keyA.startsWith(QStringLiteral("0x")));

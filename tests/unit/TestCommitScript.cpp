@@ -6,6 +6,7 @@
 
 #include "CommitScript.h"
 #include "Generator.h"
+#include "MarkedBlock.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -326,6 +327,74 @@ private slots:
     }
 
     // A backup is never written through a path someone left there.
+    // A file the admin also writes (psk.txt) gets only the tunnel's marked block, merged on the
+    // gateway into the file as it is: the admin's bytes stay through commit and rollback, and a
+    // confirmed push keeps what it replaced in a folder of its own, one per push.
+    void blocksMergeIntoTheAdminsFile()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        QTemporaryDir dir;
+        const QString psk = dir.path() + QStringLiteral("/etc/racoon/psk.txt");
+        const QString conf = dir.path() + QStringLiteral("/etc/racoon/racoon.conf");
+        QVERIFY(QDir().mkpath(QFileInfo(psk).path()));
+        const QByteArray adminPsk = "# the admin's\n192.0.2.77\tadmins-key"; // no final newline
+        const QByteArray adminConf = "log notify;\n";
+        for (const auto& [path, content, mode] : {std::tuple{psk, adminPsk, 0600}, std::tuple{conf, adminConf, 0640}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+            f.close();
+            QVERIFY(::chmod(QFile::encodeName(path).constData(), mode_t(mode)) == 0);
+        }
+        const auto planWith = [&](const QByteArray& key) {
+            CommitPlan plan = scratchPlan(dir.path(), key);
+            plan.config.files = {GeneratedFile(psk, 0600, MarkedBlock::wrap(QStringLiteral("scratch"), "203.0.113.2\t" + key + "\n"), true,
+                                               QStringLiteral("scratch")),
+                                 GeneratedFile(conf, 0644, MarkedBlock::wrap(QStringLiteral("%include"), "include \"x/*.conf\";\n"), false,
+                                               QStringLiteral("%include"))};
+            return plan;
+        };
+        const CommitPlan first = planWith("0xfirst");
+        const QByteArray t1 = "1111111111111111bbbbbbbbbbbbbbbb";
+        QByteArray out = runScript(CommitScript::pushCommand(first, t1), CommitScript::pushInput(first, t1));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QCOMPARE(fileContent(psk), adminPsk + "\n" + first.config.files.at(0).content.chopped(1));
+        QCOMPARE(fileContent(conf), adminConf + first.config.files.at(1).content);
+        QCOMPARE(fileMode(conf), 0640); // the admin's mode, not ours
+        QVERIFY(runScript(CommitScript::confirmCommand(first, t1, 5000)).contains("state confirmed\n"));
+        const QDir backups(dir.path() + QStringLiteral("/backups"));
+        QCOMPARE(backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+
+        // A second push, rolled back: exactly the bytes of the first are back.
+        const QByteArray afterFirst = fileContent(psk);
+        const CommitPlan second = planWith("0xsecond");
+        const QByteArray t2 = "2222222222222222bbbbbbbbbbbbbbbb";
+        out = runScript(CommitScript::pushCommand(second, t2), CommitScript::pushInput(second, t2));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QVERIFY(fileContent(psk).contains("0xsecond") && fileContent(psk).startsWith(adminPsk + "\n"));
+        QVERIFY(runScript(CommitScript::abortCommand(second, t2, 5000)).contains("state rolled-back\n"));
+        QCOMPARE(fileContent(psk), afterFirst);
+        QCOMPARE(fileContent(conf), adminConf + first.config.files.at(1).content);
+        QCOMPARE(backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+
+        // Confirmed this time: its backup is a folder of its own, the first one is still there.
+        const QByteArray t3 = "3333333333333333bbbbbbbbbbbbbbbb";
+        out = runScript(CommitScript::pushCommand(second, t3), CommitScript::pushInput(second, t3));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QVERIFY(runScript(CommitScript::confirmCommand(second, t3, 5000)).contains("state confirmed\n"));
+        const QStringList runs = backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QCOMPARE(runs.size(), 2);
+        // (Both may carry the same second in their names: told apart by what they hold.)
+        QSet<QByteArray> kept;
+        for (const QString& run : runs) {
+            kept << fileContent(backups.filePath(run + QStringLiteral("/1")));
+            QVERIFY(fileContent(backups.filePath(run + QStringLiteral("/manifest"))).contains("1\t" + psk.toUtf8() + "\n"));
+        }
+        QCOMPARE(kept, (QSet<QByteArray>{adminPsk, afterFirst}));
+        QCOMPARE(fileMode(psk), 0600);
+    }
+
     void backupNeverFollowsAPlantedLink()
     {
         if (::geteuid() != 0)

@@ -94,6 +94,22 @@ QList<BundleEntry> seedBundle(BundleOptions options = {})
 
 } // namespace
 
+// Where install.sh kept its copy of TARGET (a path on the gateway), in its newest backup folder
+// under ROOT that has one; empty when none did.
+QString backupOf(const QString& root, const QString& target)
+{
+    QDir backups(root + QStringLiteral("/etc/ipsec-wizard/backups"));
+    const QStringList runs = backups.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
+    for (const QString& run : runs) {
+        for (const QByteArray& line : readFile(backups.filePath(run + QStringLiteral("/manifest"))).split('\n')) {
+            const QList<QByteArray> cols = line.split('\t');
+            if (cols.size() == 2 && QString::fromUtf8(cols.at(1)) == target)
+                return backups.filePath(run + QLatin1Char('/') + QString::fromUtf8(cols.at(0)));
+        }
+    }
+    return {};
+}
+
 class TestConfigBundle : public QObject
 {
     Q_OBJECT
@@ -258,7 +274,7 @@ private slots:
                     QVERIFY2(!output.contains(QStringLiteral("kept ")), qPrintable(output));
                 }
             }
-            QCOMPARE(readFile(old + QStringLiteral(".ipsec-wizard-bak")), QByteArray("old routes\n"));
+            QCOMPARE(readFile(backupOf(root, QStringLiteral("/etc/ipsec-wizard/seed/routes.sh"))), QByteArray("old routes\n"));
             for (const BundleEntry& e : entries.value()) {
                 const QString prefix = QStringLiteral("gateway-") + side + QStringLiteral("/etc/");
                 if (!e.path.startsWith(prefix))
@@ -267,12 +283,11 @@ private slots:
                 QCOMPARE(readFile(target), e.content);
                 QCOMPARE(fileMode(target), e.mode);
             }
-            // No temporary file left behind: the only names of its own install.sh leaves are backups.
+            // No temporary file left behind; backups go to a folder of their own.
             QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
             while (it.hasNext()) {
                 const QString path = it.next();
-                QVERIFY2(!path.contains(QLatin1String(".ipsec-wizard-")) || path.endsWith(QLatin1String(".ipsec-wizard-bak")),
-                         qPrintable(path));
+                QVERIFY2(!path.contains(QLatin1String(".ipsec-wizard-")) && !path.endsWith(QLatin1String(".rest")), qPrintable(path));
             }
         }
     }
@@ -370,8 +385,8 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(run.output));
         QCOMPARE(readFile(victim), QByteArray("not yours\n"));
         QCOMPARE(fileMode(victim), 0600);
-        const QString pskBackup = psk + QStringLiteral(".ipsec-wizard-bak");
-        QVERIFY(!QFileInfo(pskBackup).isSymLink());
+        const QString pskBackup = backupOf(root, QStringLiteral("/etc/racoon/psk.txt"));
+        QVERIFY(!pskBackup.isEmpty() && !QFileInfo(pskBackup).isSymLink());
         QCOMPARE(readFile(pskBackup), QByteArray("old key\n"));
         QCOMPARE(fileMode(pskBackup), 0640);
         for (const QString& installed : {psk, routes}) {
@@ -379,7 +394,8 @@ private slots:
             const QString entry = QStringLiteral("gateway-a") + installed.mid(root.size());
             const auto it = std::find_if(entries.cbegin(), entries.cend(), [&](const BundleEntry& e) { return e.path == entry; });
             QVERIFY2(it != entries.cend(), qPrintable(entry));
-            QCOMPARE(readFile(installed), it->content);
+            // psk.txt is the admin's too: the tunnel's block joins the key that was there.
+            QCOMPARE(readFile(installed), installed == psk ? "old key\n" + it->content : it->content);
             QCOMPARE(fileMode(installed), it->mode);
         }
         QCOMPARE(fileMode(psk), 0600);

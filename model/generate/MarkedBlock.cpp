@@ -1,0 +1,140 @@
+#include "MarkedBlock.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace ipsecwiz::MarkedBlock {
+
+QByteArray beginLine(const QString& name)
+{
+    return "# BEGIN ipsec-wizard " + name.toUtf8();
+}
+
+QByteArray endLine(const QString& name)
+{
+    return "# END ipsec-wizard " + name.toUtf8();
+}
+
+QByteArray wrap(const QString& name, const QByteArray& body)
+{
+    QByteArray out = beginLine(name) + '\n' + body;
+    if (!body.isEmpty() && !body.endsWith('\n'))
+        out += '\n';
+    return out + endLine(name) + '\n';
+}
+
+namespace {
+
+// Lines as `head -n`/`tail -n` count them: each ends after its '\n'; a last line without one is a line too.
+QList<QByteArray> linesOf(const QByteArray& file)
+{
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    while (start < file.size()) {
+        const qsizetype nl = file.indexOf('\n', start);
+        const qsizetype end = nl < 0 ? file.size() : nl + 1;
+        lines << file.mid(start, end - start);
+        start = end;
+    }
+    return lines;
+}
+
+QByteArray withoutNewline(const QByteArray& line)
+{
+    return line.endsWith('\n') ? line.chopped(1) : line;
+}
+
+} // namespace
+
+Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByteArray& block)
+{
+    const QList<QByteArray> lines = linesOf(file);
+    const QByteArray begin = beginLine(name);
+    const QByteArray end = endLine(name);
+    qsizetype b = -1, e = -1; // first of each, as grep | head -n 1 finds them
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray l = withoutNewline(lines.at(i));
+        if (b < 0 && l == begin)
+            b = i;
+        if (e < 0 && l == end)
+            e = i;
+    }
+    if ((b < 0) != (e < 0) || (b >= 0 && e <= b))
+        return Error{name, QCoreApplication::translate("ipsecwiz::MarkedBlock", "The markers of block “%1” are broken (edited by hand?); nothing was changed.")
+                               .arg(name)};
+
+    QByteArray rest;
+    qsizetype at = -1; // where the block goes back in, in lines of rest; -1: appended
+    if (b >= 0) {
+        const bool appendedWithoutNewline = e == lines.size() - 1 && !lines.at(e).endsWith('\n');
+        for (qsizetype i = 0; i < b; ++i)
+            rest += lines.at(i);
+        if (appendedWithoutNewline) {
+            rest.chop(1); // the newline the block brought along
+        } else {
+            at = b;
+            for (qsizetype i = e + 1; i < lines.size(); ++i)
+                rest += lines.at(i);
+        }
+    } else {
+        rest = file;
+    }
+    if (block.isEmpty())
+        return rest;
+    if (at >= 0) {
+        const QList<QByteArray> restLines = linesOf(rest);
+        QByteArray out;
+        for (qsizetype i = 0; i < at && i < restLines.size(); ++i)
+            out += restLines.at(i);
+        out += block;
+        for (qsizetype i = at; i < restLines.size(); ++i)
+            out += restLines.at(i);
+        return out;
+    }
+    if (!rest.isEmpty() && !rest.endsWith('\n'))
+        return rest + '\n' + withoutNewline(block);
+    return rest + block;
+}
+
+QString shellFunction()
+{
+    // Mirrors merge() step by step; line numbers as grep -n and head/tail count them.
+    return QStringLiteral(
+        "merge_block() {\n"
+        "\tmb_b= mb_e= mb_n=0\n"
+        "\tif [ -e \"$1\" ]; then\n"
+        "\t\tmb_b=$(grep -n -x -F -e \"# BEGIN ipsec-wizard $3\" \"$1\" | head -n 1 | cut -d: -f1)\n"
+        "\t\tmb_e=$(grep -n -x -F -e \"# END ipsec-wizard $3\" \"$1\" | head -n 1 | cut -d: -f1)\n"
+        "\t\tmb_n=$(($(wc -l < \"$1\")))\n"
+        "\t\t[ -z \"$(tail -c 1 \"$1\")\" ] || mb_n=$((mb_n + 1))\n"
+        "\tfi\n"
+        "\tif [ -n \"$mb_b$mb_e\" ] && { [ -z \"$mb_b\" ] || [ -z \"$mb_e\" ] || [ \"$mb_e\" -le \"$mb_b\" ]; }; then\n"
+        "\t\techo \"the markers of block $3 in $1 are broken (edited by hand?); nothing was changed\"\n"
+        "\t\treturn 1\n"
+        "\tfi\n"
+        "\tmb_at=\n"
+        "\tif [ -z \"$mb_b\" ]; then\n"
+        "\t\tif [ -e \"$1\" ]; then cat \"$1\"; fi > \"$4.rest\" || return 1\n"
+        "\telif [ \"$mb_e\" = \"$mb_n\" ] && [ -n \"$(tail -c 1 \"$1\")\" ]; then\n"
+        // The block was appended to a file without a final newline: that newline came with it.
+        "\t\thead -n $((mb_b - 1)) \"$1\" | head -c -1 > \"$4.rest\" || return 1\n"
+        "\telse\n"
+        "\t\tmb_at=$mb_b\n"
+        "\t\t{ head -n $((mb_b - 1)) \"$1\"; tail -n +$((mb_e + 1)) \"$1\"; } > \"$4.rest\" || return 1\n"
+        "\tfi\n"
+        "\tif [ ! -s \"$2\" ]; then\n"
+        "\t\tcat \"$4.rest\" > \"$4\"\n"
+        "\telif [ -n \"$mb_at\" ]; then\n"
+        "\t\t{ head -n $((mb_at - 1)) \"$4.rest\"; cat \"$2\"; tail -n +$mb_at \"$4.rest\"; } > \"$4\"\n"
+        "\telif [ -s \"$4.rest\" ] && [ -n \"$(tail -c 1 \"$4.rest\")\" ]; then\n"
+        "\t\t{ cat \"$4.rest\"; echo; head -c -1 \"$2\"; } > \"$4\"\n"
+        "\telse\n"
+        "\t\tcat \"$4.rest\" \"$2\" > \"$4\"\n"
+        "\tfi\n"
+        "\tmb_r=$?\n"
+        "\trm -f \"$4.rest\"\n"
+        "\treturn $mb_r\n"
+        "}\n");
+}
+
+} // namespace ipsecwiz::MarkedBlock

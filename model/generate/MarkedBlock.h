@@ -1,0 +1,39 @@
+#pragma once
+
+// Coexistence with the admin's own configuration: in a file the admin also writes (racoon-tool.conf,
+// psk.txt, racoon.conf), the program owns only its marked blocks,
+//     # BEGIN ipsec-wizard NAME
+//     …
+//     # END ipsec-wizard NAME
+// and every other byte of the file stays as it was, through push, remove and rollback. merge() is
+// the rule; shellFunction() is the same rule in POSIX sh for the gateway (the push merges there,
+// under its lock, into the file as it is at that moment) and for install.sh. A test runs both on
+// the same inputs and compares them byte for byte.
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace ipsecwiz::MarkedBlock {
+
+QByteArray beginLine(const QString& name); // "# BEGIN ipsec-wizard NAME"
+QByteArray endLine(const QString& name);   // "# END ipsec-wizard NAME"
+
+// BODY between the two marker lines, each line ending in '\n'.
+QByteArray wrap(const QString& name, const QByteArray& body);
+
+// FILE with its block NAME replaced by BLOCK (a wrap() of the same name), in place; or BLOCK
+// appended when FILE has none; an empty BLOCK takes the block out. A file without a final newline
+// gets one before an appended block, and loses it again with the block, so removing gives back
+// exactly the bytes there were before. Fails when the markers of NAME are not one BEGIN before
+// one END (edited by hand): then nothing should be touched.
+Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByteArray& block);
+
+// The sh function `merge_block FILE BLOCKFILE NAME OUT`: OUT (created, umask applies) is what
+// merge(FILE, NAME, BLOCKFILE's content) returns; a FILE that does not exist counts as empty.
+// Returns 1 with a message on stdout when the markers are broken. Needs grep, head, tail, cut
+// and wc (coreutils' head -c -1).
+QString shellFunction();
+
+} // namespace ipsecwiz::MarkedBlock
