@@ -29,7 +29,7 @@ QStringList keywordsFor(ConfigHighlighter::Syntax syntax)
                 QStringLiteral("any"), QStringLiteral("anonymous"), QStringLiteral("listen"), QStringLiteral("isakmp"),
                 QStringLiteral("nat_traversal"), QStringLiteral("generate_policy"), QStringLiteral("proposal_check")};
     case S::Setkey:
-        return {QStringLiteral("flush"), QStringLiteral("spdflush"), QStringLiteral("spdadd"), QStringLiteral("add"),
+        return {QStringLiteral("flush"), QStringLiteral("spdflush"), QStringLiteral("spdadd"), QStringLiteral("spdupdate"), QStringLiteral("spddelete"), QStringLiteral("add"),
                 QStringLiteral("delete"), QStringLiteral("any"), QStringLiteral("ipsec"), QStringLiteral("esp"), QStringLiteral("tunnel"),
                 QStringLiteral("require"), QStringLiteral("unique"), QStringLiteral("use"), QStringLiteral("in"), QStringLiteral("out"),
                 QStringLiteral("fwd"), QStringLiteral("-P")};
@@ -84,9 +84,11 @@ ConfigHighlighter::Syntax ConfigHighlighter::syntaxFor(const QString& path)
     const QString name = QFileInfo(path).fileName();
     if (name == QLatin1String("racoon-tool.conf"))
         return Syntax::RacoonTool;
-    if (name == QLatin1String("racoon.conf"))
+    // racoon's included files and setkey's folder (a file per tunnel) read as the main files do.
+    if (name == QLatin1String("racoon.conf") || path.contains(QLatin1String("/racoon/ipsec-wizard.d/")))
         return Syntax::Racoon;
-    if (name == QLatin1String("ipsec-tools.conf") || name == QLatin1String("setkey.conf"))
+    if (name == QLatin1String("ipsec-tools.conf") || name == QLatin1String("setkey.conf") || name.endsWith(QLatin1String(".setkey"))
+        || path.contains(QLatin1String("/ipsec-tools.d/")))
         return Syntax::Setkey;
     if (name == QLatin1String("psk.txt"))
         return Syntax::PskList;

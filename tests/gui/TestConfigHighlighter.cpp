@@ -37,6 +37,9 @@ private slots:
         QTest::newRow("racoon-tool") << QStringLiteral("/etc/racoon/racoon-tool.conf") << ConfigHighlighter::Syntax::RacoonTool;
         QTest::newRow("racoon") << QStringLiteral("/etc/racoon/racoon.conf") << ConfigHighlighter::Syntax::Racoon;
         QTest::newRow("setkey") << QStringLiteral("/etc/ipsec-tools.conf") << ConfigHighlighter::Syntax::Setkey;
+        QTest::newRow("racoon-tunnel") << QStringLiteral("/etc/racoon/ipsec-wizard.d/seed.conf") << ConfigHighlighter::Syntax::Racoon;
+        QTest::newRow("setkey-tunnel") << QStringLiteral("/etc/ipsec-tools.d/ipsec-wizard-seed.conf") << ConfigHighlighter::Syntax::Setkey;
+        QTest::newRow("setkey-unload") << QStringLiteral("/etc/ipsec-wizard/seed/unload.setkey") << ConfigHighlighter::Syntax::Setkey;
         QTest::newRow("psk") << QStringLiteral("/etc/racoon/psk.txt") << ConfigHighlighter::Syntax::PskList;
         QTest::newRow("swanctl") << QStringLiteral("/etc/swanctl/conf.d/seed.conf") << ConfigHighlighter::Syntax::Swanctl;
         QTest::newRow("routes") << QStringLiteral("/etc/ipsec-wizard/seed/routes.sh") << ConfigHighlighter::Syntax::Shell;
