@@ -341,9 +341,9 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
         if (!merges)
             s += MarkedBlock::shellFunction();
         merges = true;
-        s += QStringLiteral("rm -f %1.ipsec-wizard-merged %1.ipsec-wizard-merged.rest\n"
-                            "m=$(merge_block %1 %1.ipsec-wizard-new %2 %1.ipsec-wizard-merged) && mv -f %1.ipsec-wizard-merged %1.ipsec-wizard-new \\\n"
-                            "\t|| { rm -f %1.ipsec-wizard-merged %1.ipsec-wizard-merged.rest; fail \"cannot merge into %1: $m\"; }\n")
+        s += QStringLiteral("rm -f %1.ipsec-wizard-merged*\n"
+                            "m=$(merge_blocks %1 %1.ipsec-wizard-new %2 %1.ipsec-wizard-merged) && mv -f %1.ipsec-wizard-merged %1.ipsec-wizard-new \\\n"
+                            "\t|| { rm -f %1.ipsec-wizard-merged*; fail \"cannot merge into %1: $m\"; }\n")
                  .arg(f.path, shellQuote(f.block));
     }
     // Then the final modes (one chmod per mode, not per file: each process counts on a busy gateway).

@@ -1739,7 +1739,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::ConfigBundle</name>
     <message>
-        <location filename="../model/generate/ConfigBundle.cpp" line="+124"/>
+        <location filename="../model/generate/ConfigBundle.cpp" line="+123"/>
         <source>Cannot make a zip archive</source>
         <translation>Es lässt sich kein zip-Archiv anlegen</translation>
     </message>
@@ -2588,7 +2588,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+130"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+208"/>
         <source>There is no site “%1”.</source>
         <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
@@ -2598,17 +2598,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Standort „%1“ wird von jemand anderem verwaltet; dessen Admin konfiguriert ihn.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Site “%1” runs %2; for a network of sites, this version generates strongSwan gateways only (racoon comes with its marked blocks).</source>
-        <translation>Standort „%1“ verwendet %2; für ein Netz von Standorten erzeugt diese Version nur strongSwan-Gateways (racoon folgt mit seinen markierten Blöcken).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Tunnel “%1” has no pre-shared key; generate both of its ends in one run, or save the profile with its keys.</source>
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key; beide Enden in einem Lauf erzeugen oder das Profil mit seinen Schlüsseln speichern.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-129"/>
+        <location line="+139"/>
         <source> (its admin configures it from the settings sheet)</source>
         <translation> (dessen Admin konfiguriert es nach dem Einstellungsblatt)</translation>
     </message>
@@ -3369,7 +3365,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Zwei Tunnel heißen „%1“; jeder braucht einen eigenen Namen.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>A site&apos;s name must be 1 to 32 letters, digits, “-” or “_”.</source>
         <translation>Der Name eines Standorts muss aus 1 bis 32 Buchstaben, Ziffern, „-“ oder „_“ bestehen.</translation>
     </message>
@@ -3444,7 +3440,43 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Eine FQDN-Identität verwenden oder auf Standort „%1“ strongSwan einsetzen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source>%1 cannot run on site “%2”, whose address changes: its policies name the gateway&apos;s own address.</source>
+        <translation>%1 kann nicht auf Standort „%2“ laufen, dessen Adresse sich ändert: seine Richtlinien nennen die eigene Adresse des Gateways.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Run strongSwan on site “%1”.</source>
+        <translation>Betreiben Sie strongSwan auf Standort „%1“.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>racoon-tool on site “%1” cannot wait for site “%2”, whose address changes: racoon-tool needs the peer&apos;s address.</source>
+        <translation>racoon-tool auf Standort „%1“ kann nicht auf Standort „%2“ warten, dessen Adresse sich ändert: racoon-tool braucht die Adresse der Gegenstelle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run racoon (its anonymous remote takes one such peer) or strongSwan on site “%1”.</source>
+        <translation>Betreiben Sie racoon (sein anonymes remote nimmt eine solche Gegenstelle an) oder strongSwan auf Standort „%1“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>racoon on site “%1” can wait for one peer with a changing address, and tunnels “%2” and “%3” both need it.</source>
+        <translation>racoon auf Standort „%1“ kann auf eine Gegenstelle mit wechselnder Adresse warten, aber die Tunnel „%2“ und „%3“ brauchen das beide.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 on site “%2” has one phase 1 per peer address, and tunnels “%3” and “%4” both go to %5.</source>
+        <translation>%1 auf Standort „%2“ hat eine Phase 1 je Adresse der Gegenstelle, und die Tunnel „%3“ und „%4“ führen beide zu %5.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carry both tunnels&apos; networks in one tunnel, or run strongSwan on site “%1”.</source>
+        <translation>Führen Sie die Netze beider Tunnel in einem Tunnel, oder betreiben Sie strongSwan auf Standort „%1“.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The hub “%1” is not one of the sites.</source>
         <translation>Der Hub „%1“ ist keiner der Standorte.</translation>
     </message>
@@ -3499,7 +3531,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Einen Standort umnummerieren oder ein kleineres Netz durch den Tunnel führen.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>%1 of site “%2” overlaps %3 of site “%4”, and site “%5” reaches both through its tunnels.</source>
         <translation>%1 von Standort „%2“ überschneidet sich mit %3 von Standort „%4“, und Standort „%5“ erreicht beide über seine Tunnel.</translation>
     </message>

@@ -354,7 +354,7 @@ QByteArray installScript(const TunnelProfile& p, const GatewayConfig& cfg)
          "\t\tcat \"$src\" > \"$TMP\"\n"
          "\telse\n"
          "\t\tif [ -n \"$REMOVE\" ]; then blk=/dev/null; else blk=$src; fi\n"
-         "\t\tmerge_block \"$dest\" \"$blk\" \"$block\" \"$TMP\" >&2 || refuse \"cannot merge into $3\"\n"
+         "\t\tmerge_blocks \"$dest\" \"$blk\" \"$block\" \"$TMP\" >&2 || refuse \"cannot merge into $3\"\n"
          "\tfi\n"
          "\tif [ -f \"$dest\" ] && [ ! -L \"$dest\" ] && [ \"$(stat -c %u \"$dest\")\" = \"$ME\" ] && cmp -s \"$TMP\" \"$dest\"; then\n"
          "\t\trm -f \"$TMP\"\n"

@@ -96,6 +96,29 @@ Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByt
     return rest + block;
 }
 
+Result<QByteArray> mergeAll(const QByteArray& file, const QString& names, const QByteArray& blocks)
+{
+    QByteArray out = file;
+    for (const QString& name : names.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        // This tunnel's block of BLOCKS, markers included, as sed's line range takes it.
+        QByteArray block;
+        const QByteArray begin = beginLine(name) + '\n';
+        const qsizetype b = blocks.startsWith(begin) ? 0 : blocks.indexOf('\n' + begin) + 1;
+        if (b >= 0 && blocks.mid(b).startsWith(begin)) {
+            const qsizetype e = blocks.indexOf('\n' + endLine(name), b);
+            if (e >= 0) {
+                const qsizetype end = blocks.indexOf('\n', e + 1);
+                block = blocks.mid(b, (end < 0 ? blocks.size() : end + 1) - b);
+            }
+        }
+        auto merged = merge(out, name, block);
+        if (!merged)
+            return merged.error();
+        out = merged.value();
+    }
+    return out;
+}
+
 QString shellFunction()
 {
     // Mirrors merge() step by step; line numbers as grep -n and head/tail count them.
@@ -134,6 +157,22 @@ QString shellFunction()
         "\tmb_r=$?\n"
         "\trm -f \"$4.rest\"\n"
         "\treturn $mb_r\n"
+        "}\n"
+        "merge_blocks() {\n"
+        "\tmbs_src=$1 mbs_i=0\n"
+        "\tfor mbs_n in $3; do\n"
+        "\t\tmbs_i=$((mbs_i + 1))\n"
+        "\t\tsed -n \"/^# BEGIN ipsec-wizard $mbs_n\\$/,/^# END ipsec-wizard $mbs_n\\$/p\" \"$2\" > \"$4.part\" || return 1\n"
+        "\t\tif ! merge_block \"$mbs_src\" \"$4.part\" \"$mbs_n\" \"$4.$mbs_i\"; then\n"
+        "\t\t\t[ \"$mbs_src\" = \"$1\" ] || rm -f \"$mbs_src\"\n"
+        "\t\t\trm -f \"$4.part\" \"$4.$mbs_i\"\n"
+        "\t\t\treturn 1\n"
+        "\t\tfi\n"
+        "\t\t[ \"$mbs_src\" = \"$1\" ] || rm -f \"$mbs_src\"\n"
+        "\t\tmbs_src=$4.$mbs_i\n"
+        "\tdone\n"
+        "\trm -f \"$4.part\"\n"
+        "\tif [ \"$mbs_src\" = \"$1\" ]; then cat \"$1\" > \"$4\"; else mv -f \"$mbs_src\" \"$4\"; fi\n"
         "}\n");
 }
 

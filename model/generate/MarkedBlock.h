@@ -30,10 +30,14 @@ QByteArray wrap(const QString& name, const QByteArray& body);
 // one END (edited by hand): then nothing should be touched.
 Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByteArray& block);
 
-// The sh function `merge_block FILE BLOCKFILE NAME OUT`: OUT (created, umask applies) is what
-// merge(FILE, NAME, BLOCKFILE's content) returns; a FILE that does not exist counts as empty.
-// Returns 1 with a message on stdout when the markers are broken. Needs grep, head, tail, cut
-// and wc (coreutils' head -c -1).
+// Several tunnels' blocks of one file (a gateway's psk.txt): NAMES separated by spaces, BLOCKS
+// their wrap()s one after the other (empty: every one of them taken out); merged one by one.
+Result<QByteArray> mergeAll(const QByteArray& file, const QString& names, const QByteArray& blocks);
+
+// The sh functions `merge_block FILE BLOCKFILE NAME OUT`: OUT (created, umask applies) is what
+// merge(FILE, NAME, BLOCKFILE's content) returns, a FILE that does not exist counting as empty;
+// and `merge_blocks FILE UPLOAD NAMES OUT`, what mergeAll() returns. Both return 1 with a message
+// on stdout when markers are broken. Need grep, head, tail, cut, wc, sed (coreutils' head -c -1).
 QString shellFunction();
 
 } // namespace ipsecwiz::MarkedBlock

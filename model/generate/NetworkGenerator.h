@@ -1,11 +1,15 @@
 #pragma once
 
-// Profile format version 2: one managed site's gateway, from all its tunnels. This first step
-// writes strongSwan (swanctl), a conf.d file per tunnel: local_addrs is the address on the
-// gateway's interface (behind NAT too), remote_addrs the address the peer is reached at or %any
-// for a dynamic one, identities of every kind, every network the tunnel carries as a traffic
-// selector, and its own key. NAT traversal is strongSwan's own (UDP 4500 once NAT is detected).
-// Both ends of a tunnel come from the same view of it, so one's local is the other's remote.
+// Profile format version 2: one managed site's gateway, from all its tunnels. strongSwan gets a
+// conf.d file per tunnel: local_addrs is the address on the gateway's interface (behind NAT too),
+// remote_addrs the address the peer is reached at or %any for a dynamic one, identities of every
+// kind, every network the tunnel carries as a traffic selector, and its own key; NAT traversal is
+// strongSwan's own. racoon and racoon-tool get what version 1 gets per tunnel (RacoonConnection,
+// the coexistence rules: own files and marked blocks), with NAT traversal, FQDN and user@FQDN
+// identities, a sainfo and policy pair per network pair, racoon's anonymous remote with
+// generate_policy for a dynamic peer, and routes.sh; the blocks of one file (psk.txt) come as one
+// entry whose block lists every tunnel. Both ends of a tunnel come from the same view of it, so
+// one's local is the other's remote.
 
 #include "Generator.h"
 #include "NetworkProfile.h"

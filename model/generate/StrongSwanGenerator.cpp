@@ -49,6 +49,7 @@ QByteArray StrongSwanGenerator::connectionText(const SwanctlConnection& c)
                        "        proposals = %5\n"
                        "        %6 = %7s\n"
                        "        dpd_delay = 30s\n"
+                       "%10"
                        "        local {\n"
                        "            auth = psk\n"
                        "            id = %8\n"
@@ -61,7 +62,7 @@ QByteArray StrongSwanGenerator::connectionText(const SwanctlConnection& c)
                        .arg(c.ike.version)
                        .arg(c.localAddrs, c.remoteAddrs, ikeProposal(c.ike), ikeLifetimeKey)
                        .arg(c.ike.lifetime)
-                       .arg(c.localId, c.remoteId)
+                       .arg(c.localId, c.remoteId, c.aggressive ? QStringLiteral("        aggressive = yes\n") : QString())
                        .toUtf8();
     s += QStringLiteral(
              "        children {\n"

@@ -21,6 +21,9 @@ struct SwanctlConnection
     QString remoteTs;
     QString startAction;
     QByteArray psk;
+    // IKEv1 with a peer whose address changes: main mode must pick the key before it knows who
+    // asks, so both ends use aggressive mode (racoon's anonymous remote does).
+    bool aggressive = false;
 };
 
 class StrongSwanGenerator final : public Generator

@@ -329,6 +329,7 @@ public:
             checkTunnel(t);
         }
         checkRouting();
+        checkRacoonLimits();
         return m_findings;
     }
 
@@ -412,6 +413,57 @@ private:
                 error(sitePath(si, g + QStringLiteral("identity")),
                       tr("racoon-tool and racoon name a key id by a file, not a value; site “%1” cannot use one there.").arg(s.name),
                       tr("Use an FQDN identity, or run strongSwan on site “%1”.").arg(s.name));
+        }
+    }
+
+    // What racoon and racoon-tool cannot express on a gateway of ours. Their policies name both
+    // tunnel ends, so their own address must be fixed; a peer with a changing address needs
+    // racoon's one anonymous remote (racoon-tool has none it can use for that); and each names a
+    // peer's phase 1 by its address, once.
+    void checkRacoonLimits()
+    {
+        for (qsizetype si = 0; si < m_n.sites.size(); ++si) {
+            const Site& s = m_n.sites.at(si);
+            if (!s.gateway.managed || !isRacoon(s.gateway.flavour))
+                continue;
+            const QString flavour = flavourId(s.gateway.flavour);
+            if (s.gateway.reach == Reachability::Dynamic) {
+                error(sitePath(int(si), QStringLiteral("gateway.flavour")),
+                      tr("%1 cannot run on site “%2”, whose address changes: its policies name the gateway's own address.").arg(flavour, s.name),
+                      tr("Run strongSwan on site “%1”.").arg(s.name));
+                continue;
+            }
+            QHash<QString, QString> peers; // peer address -> first tunnel to it
+            QStringList dynamicPeers;
+            for (const Tunnel& t : m_n.tunnels) {
+                const QString far = t.siteA == s.name ? t.siteB : t.siteB == s.name ? t.siteA : QString();
+                const Site* other = far.isEmpty() ? nullptr : m_n.site(far);
+                if (!other)
+                    continue;
+                if (other->gateway.reach == Reachability::Dynamic) {
+                    dynamicPeers << t.name;
+                    if (s.gateway.flavour == Flavour::RacoonTool)
+                        error(tunnelPath(t.name, QStringLiteral("sites")),
+                              tr("racoon-tool on site “%1” cannot wait for site “%2”, whose address changes: racoon-tool needs the peer's "
+                                 "address.")
+                                  .arg(s.name, other->name),
+                              tr("Run racoon (its anonymous remote takes one such peer) or strongSwan on site “%1”.").arg(s.name));
+                    else if (dynamicPeers.size() == 2)
+                        error(tunnelPath(t.name, QStringLiteral("sites")),
+                              tr("racoon on site “%1” can wait for one peer with a changing address, and tunnels “%2” and “%3” both need it.")
+                                  .arg(s.name, dynamicPeers.first(), t.name),
+                              tr("Run strongSwan on site “%1”.").arg(s.name));
+                    continue;
+                }
+                const QString address = other->gateway.peerAddress().section(QLatin1Char('/'), 0, 0).trimmed();
+                if (const auto first = peers.constFind(address); first != peers.cend())
+                    error(tunnelPath(t.name, QStringLiteral("sites")),
+                          tr("%1 on site “%2” has one phase 1 per peer address, and tunnels “%3” and “%4” both go to %5.")
+                              .arg(flavour, s.name, first.value(), t.name, address),
+                          tr("Carry both tunnels' networks in one tunnel, or run strongSwan on site “%1”.").arg(s.name));
+                else
+                    peers.insert(address, t.name);
+            }
         }
     }
 
@@ -508,6 +560,10 @@ private:
                 // A dynamic site's stand-in address is not a real one to judge; the internal
                 // address belongs to any of the site's networks, checked with the site.
                 if ((rest == QLatin1String("publicAddress") && gw.reach == Reachability::Dynamic) || rest == QLatin1String("internalAddress"))
+                    continue;
+                // Version 1 writes racoon's identities as addresses only; version 2 names their kind.
+                if (rest == QLatin1String("identity") && gw.identity.kind != IdentityKind::Address
+                    && f.message.contains(QLatin1String("racoon")))
                     continue;
                 QString leaf = rest;
                 if (rest == QLatin1String("publicAddress"))

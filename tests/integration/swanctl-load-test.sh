@@ -33,6 +33,13 @@ done
 [ "$network" = 6 ] || fail "expected 6 swanctl files for the hub and its three branches, loaded $network"
 count=$((count + network))
 
+# The same network with racoon on the hub: the dynamic branch (strongSwan) speaks IKEv1 in
+# aggressive mode to racoon's anonymous remote (golden file of TestNetworkGenerator).
+f="$IPSECWIZ_SOURCE_DIR/tests/golden/hub-and-spoke-racoon/branch2/etc/swanctl/conf.d/hq-branch2.conf"
+grep -q 'aggressive = yes' "$f" || fail "$f has no aggressive = yes"
+"$load" "$f" || fail "charon refused $f"
+count=$((count + 1))
+
 # The check itself must be able to fail.
 f=$(find "$WORK/seed-strongswan" -name seed.conf | head -n 1)
 sed 's/esp_proposals = .*/esp_proposals = aes128-notanalgorithm/' "$f" > "$WORK/broken.conf"

@@ -984,6 +984,34 @@ void TestCli::generateWritesEveryGatewayOfANetwork()
     const QByteArray hqFile = readFile(withPartner + QStringLiteral("/hq/etc/swanctl/conf.d/hq-branch3.conf"));
     QVERIFY(!readFile(sheet).contains(hqFile.mid(hqFile.indexOf("secret = ") + 9, 66)));
 
+    // racoon on the hub: its tunnels' keys in one psk.txt, a block each; racoon-tool cannot wait
+    // for the dynamic branch, and says so by the tunnel's field, writing nothing.
+    QByteArray racoon = readFile(example);
+    racoon.replace("\"flavour\": \"strongswan\",\n                \"identity\": { \"kind\": \"fqdn\", \"value\": \"hq.example.net\" }",
+                   "\"flavour\": \"racoon\",\n                \"identity\": { \"kind\": \"fqdn\", \"value\": \"hq.example.net\" }");
+    racoon.replace("\"version\": 2,\n        \"encryption\": \"aes256gcm16\",\n        \"integrity\": \"none\"",
+                   "\"version\": 1,\n        \"encryption\": \"aes256\",\n        \"integrity\": \"sha256\"");
+    racoon.replace("\"dhGroup\": \"curve25519\"", "\"dhGroup\": \"modp2048\"");
+    racoon.replace("\"encryption\": \"aes256gcm16\",\n        \"integrity\": \"none\",\n        \"pfsGroup\": \"curve25519\"",
+                   "\"encryption\": \"aes256\",\n        \"integrity\": \"sha256\",\n        \"pfsGroup\": \"modp2048\"");
+    QVERIFY(racoon.contains("\"racoon\"") && racoon.contains("\"pfsGroup\": \"modp2048\""));
+    const QString racoonProfile = tmp.filePath(QStringLiteral("racoon.json"));
+    QVERIFY(writeFile(racoonProfile, racoon));
+    const QString racoonOut = tmp.filePath(QStringLiteral("racoon"));
+    r = runCli({QStringLiteral("generate"), racoonProfile, QStringLiteral("--all"), QStringLiteral("--out"), racoonOut});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QCOMPARE(readFile(racoonOut + QStringLiteral("/hq/etc/racoon/psk.txt")).count("# BEGIN ipsec-wizard hq-branch"), 3);
+    QCOMPARE(fileMode(racoonOut + QStringLiteral("/hq/etc/racoon/psk.txt")), 0600);
+    QVERIFY(QFileInfo::exists(racoonOut + QStringLiteral("/hq/etc/racoon/ipsec-wizard.d/hq-branch3.conf")));
+    racoon.replace("\"flavour\": \"racoon\"", "\"flavour\": \"racoon-tool\"");
+    racoon.replace("\"aes256\"", "\"aes128\"");
+    QVERIFY(writeFile(racoonProfile, racoon));
+    const QString toolOut = tmp.filePath(QStringLiteral("racoon-tool"));
+    r = runCli({QStringLiteral("generate"), racoonProfile, QStringLiteral("--all"), QStringLiteral("--out"), toolOut});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("tunnels[\"hq-branch2\"].sites")) && r.stdErr().contains(QStringLiteral("racoon-tool")), r.what().constData());
+    QVERIFY(!QFileInfo::exists(toolOut));
+
     const QString none = tmp.filePath(QStringLiteral("none"));
     QVERIFY(makeMarkedFolder(none));
     r = runCli({QStringLiteral("generate"), example, QStringLiteral("--gateway"), QStringLiteral("nowhere"), QStringLiteral("--out"), none});

@@ -157,6 +157,43 @@ private slots:
         }
     }
 
+    // A gateway's psk.txt carries a block per tunnel: merge_blocks takes each out of the upload and
+    // merges it, as mergeAll() does.
+    void shellMergeOfSeveralBlocksEqualsTheRule()
+    {
+        QTemporaryDir dir;
+        QRandomGenerator rng(4122026);
+        const QStringList names{QStringLiteral("hq-b1"), QStringLiteral("hq-b2"), QStringLiteral("hq-b3")};
+        for (int i = 0; i < 100; ++i) {
+            const QByteArray file = randomFile(rng, names);
+            QStringList chosen;
+            QByteArray blocks;
+            for (const QString& n : names)
+                if (rng.bounded(2) == 0) {
+                    chosen << n;
+                    blocks += MarkedBlock::wrap(n, "key " + n.toUtf8() + ' ' + QByteArray::number(i) + "\n");
+                }
+            if (chosen.isEmpty())
+                chosen << names.first();
+            if (rng.bounded(4) == 0)
+                blocks.clear(); // every chosen block taken out
+            writeFile(dir.filePath(QStringLiteral("live")), file);
+            writeFile(dir.filePath(QStringLiteral("upload")), blocks);
+            QFile::remove(dir.filePath(QStringLiteral("out")));
+            QProcess sh;
+            sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), MarkedBlock::shellFunction() + QStringLiteral("merge_blocks \"$1\" \"$2\" \"$3\" \"$4\""),
+                                            QStringLiteral("sh"), dir.filePath(QStringLiteral("live")), dir.filePath(QStringLiteral("upload")),
+                                            chosen.join(QLatin1Char(' ')), dir.filePath(QStringLiteral("out"))});
+            QVERIFY(sh.waitForFinished(10000));
+            const auto rule = MarkedBlock::mergeAll(file, chosen.join(QLatin1Char(' ')), blocks);
+            const QString what = QStringLiteral("case %1: %2 into %3").arg(i).arg(QString::fromUtf8(blocks.toPercentEncoding()), QString::fromUtf8(file.toPercentEncoding()));
+            QVERIFY2(rule.ok() == (sh.exitCode() == 0), qPrintable(what));
+            if (rule.ok())
+                QVERIFY2(readFile(dir.filePath(QStringLiteral("out"))) == rule.value(), qPrintable(what));
+            QVERIFY2(!QFileInfo::exists(dir.filePath(QStringLiteral("out.part"))) && !QFileInfo::exists(dir.filePath(QStringLiteral("out.1"))), qPrintable(what));
+        }
+    }
+
     void admin_data()
     {
         QTest::addColumn<Flavour>("flavour");

@@ -1,4 +1,4 @@
-// Format version 2: a managed site's gateway from all its tunnels (strongSwan). Every tunnel of
+// Format version 2: a managed site's gateway from all its tunnels (strongSwan, racoon, racoon-tool). Every tunnel of
 // the example hub-and-spoke network and of a mesh of five sites is a mirror: one end's local
 // traffic selectors, identity and addresses are the other end's remote ones, with the same key;
 // NAT, a dynamic peer and two networks come out as strongSwan needs them. Golden files for the
@@ -69,6 +69,82 @@ QByteArray fileOf(const GatewayConfig& cfg, const QString& tunnel)
 {
     const GeneratedFile* f = cfg.file(QStringLiteral("/etc/swanctl/conf.d/") + tunnel + QStringLiteral(".conf"));
     return f ? f->content : QByteArray();
+}
+
+// The example with racoon wherever racoon can run: every site but the dynamic branch2 (racoon's
+// policies name its own address), in IKEv1 with proposals racoon has.
+NetworkProfile hubAndSpokeRacoon()
+{
+    NetworkProfile n = hubAndSpoke();
+    for (Site& s : n.sites)
+        if (s.gateway.reach != Reachability::Dynamic)
+            s.gateway.flavour = Flavour::Racoon;
+    for (Tunnel& t : n.tunnels) {
+        t.ike.version = 1;
+        t.ike.encryption = t.esp.encryption = QStringLiteral("aes256");
+        t.ike.integrity = t.ike.prf = t.esp.integrity = QStringLiteral("sha256");
+        t.ike.dhGroup = t.esp.pfsGroup = QStringLiteral("modp2048");
+    }
+    return n;
+}
+
+// What one end's files say about a tunnel, whatever its flavour: the peer's address, both
+// identities, the network pairs it protects (local>remote), the key, NAT traversal, mode.
+struct TunnelFacts
+{
+    QString peer, localId, remoteId;
+    QStringList pairs;
+    QString key;
+    bool natt = false;
+    bool aggressive = false;
+};
+
+QString capture(const QByteArray& text, const QString& pattern)
+{
+    const auto m = QRegularExpression(pattern, QRegularExpression::MultilineOption).match(QString::fromUtf8(text));
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+TunnelFacts factsOf(const GatewayConfig& cfg, const QString& tunnel)
+{
+    TunnelFacts f;
+    if (cfg.flavour == Flavour::StrongSwan) {
+        const QByteArray c = fileOf(cfg, tunnel);
+        f.peer = values(c, QStringLiteral("remote_addrs")).value(0);
+        // swanctl writes an FQDN as @fqdn (so it is not resolved); racoon names its kind instead.
+        const auto bare = [](QString id) { return id.startsWith(QLatin1Char('@')) ? id.mid(1) : id; };
+        f.localId = bare(values(c, QStringLiteral("id")).value(0));
+        f.remoteId = bare(values(c, QStringLiteral("id")).value(1));
+        for (const QString& l : values(c, QStringLiteral("local_ts")).value(0).split(QStringLiteral(", ")))
+            for (const QString& r : values(c, QStringLiteral("remote_ts")).value(0).split(QStringLiteral(", ")))
+                f.pairs << l + QLatin1Char('>') + r;
+        f.key = values(c, QStringLiteral("secret")).value(0);
+        f.natt = true; // strongSwan detects NAT by itself
+        f.aggressive = c.contains("aggressive = yes");
+        return f;
+    }
+    const QByteArray c = cfg.file(QStringLiteral("/etc/racoon/ipsec-wizard.d/") + tunnel + QStringLiteral(".conf"))->content;
+    f.peer = capture(c, QStringLiteral("^remote (\\S+) \\{$"));
+    if (f.peer == QLatin1String("anonymous"))
+        f.peer = QStringLiteral("%any");
+    f.localId = capture(c, QStringLiteral("^\\tmy_identifier \\S+ (\\S+);$"));
+    f.remoteId = capture(c, QStringLiteral("^\\tpeers_identifier \\S+ (\\S+);$"));
+    static const QRegularExpression sainfo(QStringLiteral("^sainfo address (\\S+) any address (\\S+) any \\{$"), QRegularExpression::MultilineOption);
+    // A sainfo per direction: keep those whose source is one of ours (the first of each pair).
+    QStringList all;
+    for (auto it = sainfo.globalMatch(QString::fromUtf8(c)); it.hasNext();) {
+        const auto m = it.next();
+        all << m.captured(1) + QLatin1Char('>') + m.captured(2);
+    }
+    for (qsizetype i = 0; i + 1 < all.size(); i += 2)
+        f.pairs << all.at(i);
+    const QByteArray psk = cfg.file(QStringLiteral("/etc/racoon/psk.txt"))->content;
+    for (const QByteArray& line : psk.split('\n'))
+        if (line.startsWith(f.remoteId.toUtf8() + '\t'))
+            f.key = QString::fromUtf8(line.mid(f.remoteId.size() + 1));
+    f.natt = c.contains("\tnat_traversal on;\n");
+    f.aggressive = c.contains("\texchange_mode aggressive;\n");
+    return f;
 }
 
 } // namespace
@@ -218,12 +294,24 @@ private slots:
         QCOMPARE(values(built, QStringLiteral("rekey_time")), values(ours, QStringLiteral("rekey_time")));
     }
 
+    void golden_data()
+    {
+        QTest::addColumn<QString>("variant");
+        QTest::newRow("strongswan") << QString();
+        QTest::newRow("racoon") << QStringLiteral("-racoon");
+    }
+
+    // Every flavour that can express the example: strongSwan everywhere, and racoon on every site
+    // but the dynamic one (racoon-tool cannot wait for a dynamic peer: refused below).
     void golden()
     {
-        const NetworkProfile n = hubAndSpoke();
-        const QString dir = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/golden/hub-and-spoke/");
+        QFETCH(QString, variant);
+        const NetworkProfile n = variant.isEmpty() ? hubAndSpoke() : hubAndSpokeRacoon();
+        const QString dir = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/golden/hub-and-spoke%1/").arg(variant);
         for (const QString& site : Generate::managedSites(n)) {
-            const GatewayConfig cfg = Generate::gateway(n, site).value();
+            const auto built = Generate::gateway(n, site);
+            QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().toString()));
+            const GatewayConfig& cfg = built.value();
             for (const GeneratedFile& f : cfg.files) {
                 const QString path = dir + site + f.path;
                 if (qEnvironmentVariableIsSet("UPDATE_GOLDEN")) {
@@ -240,13 +328,68 @@ private slots:
         }
     }
 
+    // With racoon on the hub and two branches, strongSwan on the dynamic one: each tunnel's two
+    // ends mirror each other whatever their flavours, and say what NAT and a dynamic peer need.
+    void racoonTunnelsAreMirrors()
+    {
+        const NetworkProfile n = hubAndSpokeRacoon();
+        QHash<QString, GatewayConfig> cfg;
+        for (const QString& site : Generate::managedSites(n)) {
+            const auto built = Generate::gateway(n, site);
+            QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().toString()));
+            cfg.insert(site, built.value());
+        }
+        for (const Tunnel& t : n.tunnels) {
+            const TunnelFacts a = factsOf(cfg.value(t.siteA), t.name);
+            const TunnelFacts b = factsOf(cfg.value(t.siteB), t.name);
+            QCOMPARE(a.localId, b.remoteId);
+            QCOMPARE(a.remoteId, b.localId);
+            QCOMPARE(a.key, QString::fromLatin1(*t.psk));
+            QCOMPARE(b.key, a.key);
+            QStringList mirrored;
+            for (const QString& p : b.pairs)
+                mirrored << p.section(QLatin1Char('>'), 1) + QLatin1Char('>') + p.section(QLatin1Char('>'), 0, 0);
+            QCOMPARE(a.pairs, mirrored);
+            QVERIFY2(!a.pairs.isEmpty(), qPrintable(t.name));
+        }
+        // branch3's two networks: two network pairs, a sainfo pair and a policy triple each.
+        const TunnelFacts hq3 = factsOf(cfg.value(QStringLiteral("hq")), QStringLiteral("hq-branch3"));
+        QCOMPARE(hq3.pairs, (QStringList{QStringLiteral("10.0.0.0/16>10.3.0.0/24"), QStringLiteral("10.0.0.0/16>10.30.0.0/24")}));
+        QCOMPARE(cfg.value(QStringLiteral("hq")).file(QStringLiteral("/etc/ipsec-tools.d/ipsec-wizard-hq-branch3.conf"))->content.count("\nspdupdate "), 6);
+        // branch1 is behind NAT: NAT traversal on both ends; its policies use its interface address.
+        QVERIFY(factsOf(cfg.value(QStringLiteral("hq")), QStringLiteral("hq-branch1")).natt);
+        QVERIFY(factsOf(cfg.value(QStringLiteral("branch1")), QStringLiteral("hq-branch1")).natt);
+        QVERIFY(cfg.value(QStringLiteral("branch1")).file(QStringLiteral("/etc/ipsec-tools.d/ipsec-wizard-hq-branch1.conf"))
+                    ->content.contains("esp/tunnel/172.16.1.2-203.0.113.1/require;"));
+        QVERIFY(cfg.value(QStringLiteral("hq")).file(QStringLiteral("/etc/ipsec-tools.d/ipsec-wizard-hq-branch1.conf"))
+                    ->content.contains("esp/tunnel/203.0.113.1-198.51.100.10/require;"));
+        // branch2 is dynamic: the hub's anonymous remote with generate_policy, aggressive mode on both ends.
+        const TunnelFacts hq2 = factsOf(cfg.value(QStringLiteral("hq")), QStringLiteral("hq-branch2"));
+        QCOMPARE(hq2.peer, QStringLiteral("%any"));
+        QVERIFY(hq2.aggressive && factsOf(cfg.value(QStringLiteral("branch2")), QStringLiteral("hq-branch2")).aggressive);
+        QVERIFY(cfg.value(QStringLiteral("hq")).file(QStringLiteral("/etc/racoon/ipsec-wizard.d/hq-branch2.conf"))->content.contains("\tgenerate_policy on;\n"));
+        QVERIFY(!cfg.value(QStringLiteral("hq")).file(QStringLiteral("/etc/ipsec-tools.d/ipsec-wizard-hq-branch2.conf")));
+        // The hub's racoon.conf include and its placeholder come once, its key file has a block per tunnel.
+        const GatewayConfig& hq = cfg.value(QStringLiteral("hq"));
+        QCOMPARE(std::count_if(hq.files.cbegin(), hq.files.cend(), [](const GeneratedFile& f) { return f.block == QLatin1String("%include"); }), 1);
+        const GeneratedFile* keys = hq.file(QStringLiteral("/etc/racoon/psk.txt"));
+        QCOMPARE(std::count_if(hq.files.cbegin(), hq.files.cend(), [](const GeneratedFile& f) { return f.path == QLatin1String("/etc/racoon/psk.txt"); }), 1);
+        QCOMPARE(keys->block, QStringLiteral("hq-branch1 hq-branch2 hq-branch3"));
+        QCOMPARE(keys->content.count("# BEGIN ipsec-wizard "), 3);
+        QCOMPARE(hq.reloadCommands.count(QStringLiteral("/etc/init.d/racoon reload")), 1);
+        QVERIFY(hq.reloadCommands.indexOf(QStringLiteral("/etc/init.d/racoon reload")) > hq.reloadCommands.indexOf(QStringLiteral("setkey -f /etc/ipsec-tools.d/ipsec-wizard-hq-branch3.conf")));
+    }
+
     void refused_data()
     {
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("site");
         QTest::addColumn<QString>("field");
         QTest::newRow("no key") << QStringLiteral("nokey") << QStringLiteral("hq") << QStringLiteral("tunnels[\"hq-branch1\"].psk");
-        QTest::newRow("racoon") << QStringLiteral("racoon") << QStringLiteral("branch3") << QStringLiteral("sites[3].gateway.flavour");
+        QTest::newRow("racoon-tool facing a dynamic peer") << QStringLiteral("racoon-tool-hub") << QStringLiteral("hq")
+                                                           << QStringLiteral("tunnels[\"hq-branch2\"].sites");
+        QTest::newRow("racoon on a dynamic site") << QStringLiteral("racoon-dynamic") << QStringLiteral("branch2")
+                                                  << QStringLiteral("sites[2].gateway.flavour");
         QTest::newRow("not managed") << QStringLiteral("unmanaged") << QStringLiteral("branch3") << QStringLiteral("sites[3].gateway.managed");
         QTest::newRow("no such site") << QString() << QStringLiteral("nowhere") << QStringLiteral("--gateway");
         QTest::newRow("invalid network") << QStringLiteral("overlap") << QStringLiteral("hq") << QStringLiteral("sites[1].networks[0]");
@@ -260,13 +403,14 @@ private slots:
         NetworkProfile n = hubAndSpoke();
         if (change == QLatin1String("nokey"))
             n.tunnels[0].psk.reset();
-        else if (change == QLatin1String("racoon")) {
-            n.sites[3].gateway.flavour = Flavour::Racoon;
-            n.tunnels[2].ike.version = 1;
-            n.tunnels[2].ike.encryption = n.tunnels[2].esp.encryption = QStringLiteral("aes128");
-            n.tunnels[2].ike.integrity = n.tunnels[2].ike.prf = n.tunnels[2].esp.integrity = QStringLiteral("sha256");
-            n.tunnels[2].ike.dhGroup = n.tunnels[2].esp.pfsGroup = QStringLiteral("modp2048");
-            n.sites[0].gateway.identity = Identity{};
+        else if (change == QLatin1String("racoon-tool-hub")) {
+            n = hubAndSpokeRacoon();
+            n.sites[0].gateway.flavour = Flavour::RacoonTool;
+            for (Tunnel& t : n.tunnels)
+                t.ike.encryption = t.esp.encryption = QStringLiteral("aes128");
+        } else if (change == QLatin1String("racoon-dynamic")) {
+            n = hubAndSpokeRacoon();
+            n.sites[2].gateway.flavour = Flavour::Racoon;
         } else if (change == QLatin1String("unmanaged"))
             n.sites[3].gateway.managed = false;
         else if (change == QLatin1String("overlap")) {
@@ -276,6 +420,10 @@ private slots:
         const auto cfg = Generate::gateway(n, site);
         QVERIFY(!cfg.ok());
         QCOMPARE(cfg.error().field, field);
+        // The CLI and the GUI refuse it through validation, with the same field.
+        const QList<Finding> findings = Network::validate(n);
+        if (!change.isEmpty() && change != QLatin1String("nokey") && change != QLatin1String("unmanaged"))
+            QVERIFY(std::any_of(findings.cbegin(), findings.cend(), [&](const Finding& f) { return f.field == field && f.severity == Severity::Error; }));
     }
 };
 
