@@ -48,7 +48,7 @@ QString tr(const char* text)
 }
 
 const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk"),
-                           QStringLiteral("push"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
+                           QStringLiteral("push"), QStringLiteral("remove"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
 {
@@ -95,7 +95,7 @@ QString helpText()
               "  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]\n"
               "                                         write the gateways' files under DIR/gateway-a, DIR/gateway-b\n"
               "  generate PROFILE --out DIR --gateway NAME…|--all\n"
-              "                                         a network (format version 2): DIR/SITE/… per managed gateway (strongSwan)\n"
+              "                                         a network (format version 2): DIR/SITE/… per managed gateway\n"
               "  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]\n"
               "                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
@@ -103,6 +103,10 @@ QString helpText()
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
               "                                         push to both gateways over SSH, transactionally (exit 3:\n"
               "                                         a gateway failed and both were rolled back)\n"
+              "  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]\n"
+              "       [--confirm-timeout S]\n"
+              "                                         take the tunnel off both gateways (its files, marked blocks,\n"
+              "                                         policies, firewall table; nothing else), transactionally\n"
               "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]\n"
               "       [--interval S] [--identity FILE] [--accept-new-host-key]\n"
               "                                         the tunnel's SAs on each gateway, paired across the two\n"
@@ -574,7 +578,8 @@ bool acceptAndSay(const HostKeyInfo& key, const QString& host)
     return true;
 }
 
-int pushCommand(const QStringList& args)
+// push, and remove (the same transaction, taking the tunnel's pieces off both gateways).
+int pushOrRemove(const QStringList& args, bool remove)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("dry-run"), tr("show every file and command, change nothing")});
@@ -582,17 +587,23 @@ int pushCommand(const QStringList& args)
     parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record a gateway's host key that is not known yet")});
     parser.addOption({QStringLiteral("identity"), tr("SSH private key for both gateways"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("password-file"), tr("file whose first line is the SSH / sudo password (keep it 0600)"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("confirm-timeout"), tr("seconds before an unconfirmed gateway rolls back"), QStringLiteral("S"), QStringLiteral("60")});
-    parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table")});
-    parser.addOption({QStringLiteral("firewall"), tr("apply these nftables rules (defining the tunnel's table) instead of the generated ones"),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("no-tunnel-test"), tr("skip the ping through the tunnel")});
+    if (remove) {
+        parser.addOption({QStringLiteral("tunnel"), tr("the tunnel to take off its gateways"), QStringLiteral("NAME")});
+    } else {
+        parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
+        parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table")});
+        parser.addOption({QStringLiteral("firewall"), tr("apply these nftables rules (defining the tunnel's table) instead of the generated ones"),
+                          QStringLiteral("FILE")});
+        parser.addOption({QStringLiteral("no-tunnel-test"), tr("skip the ping through the tunnel")});
+    }
     QString problem;
     if (!parse(parser, args, &problem))
         return usageError(problem);
     if (parser.positionalArguments().size() != 2)
-        return usageError(tr("push needs one PROFILE."));
+        return usageError(remove ? tr("remove needs one PROFILE.") : tr("push needs one PROFILE."));
+    if (remove && parser.value(QStringLiteral("tunnel")).isEmpty())
+        return usageError(tr("remove needs --tunnel NAME: the tunnel to take off."));
     bool ok = false;
     const int timeout = parser.value(QStringLiteral("confirm-timeout")).toInt(&ok);
     if (!ok || timeout < 5 || timeout > 3600)
@@ -604,12 +615,16 @@ int pushCommand(const QStringList& args)
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)
         return status;
-    // Both gateways must end up with one key that stays the same from push to push.
-    if (parser.value(QStringLiteral("psk-file")).isEmpty() && !profile.value().psk)
+    if (remove && parser.value(QStringLiteral("tunnel")) != profile.value().name)
+        return inputError(Error{QStringLiteral("--tunnel"), tr("The profile describes tunnel “%1”, not “%2”.")
+                                                                 .arg(profile.value().name, shown(parser.value(QStringLiteral("tunnel"))))});
+    // Both gateways must end up with one key that stays the same from push to push (a removal
+    // sends no key at all).
+    if (!remove && parser.value(QStringLiteral("psk-file")).isEmpty() && !profile.value().psk)
         return inputError(Error{QStringLiteral("psk"), tr("The profile holds no pre-shared key. Save the profile with its key (the wizard "
                                                           "does), or give --psk-file FILE, so both gateways get the same key every time.")});
     bool freshKey = false;
-    auto psk = pskFor(profile.value(), parser.value(QStringLiteral("psk-file")), true, &freshKey);
+    auto psk = pskFor(profile.value(), remove ? QString() : parser.value(QStringLiteral("psk-file")), true, &freshKey);
     if (!psk)
         return inputError(psk.error());
 
@@ -630,9 +645,10 @@ int pushCommand(const QStringList& args)
     }
     DeployOptions options;
     options.confirmTimeoutSec = timeout;
-    options.applyFirewall = parser.isSet(QStringLiteral("apply-firewall"));
-    options.tunnelTest = !parser.isSet(QStringLiteral("no-tunnel-test"));
-    if (parser.isSet(QStringLiteral("firewall"))) {
+    options.remove = remove;
+    options.applyFirewall = !remove && parser.isSet(QStringLiteral("apply-firewall"));
+    options.tunnelTest = !remove && !parser.isSet(QStringLiteral("no-tunnel-test"));
+    if (!remove && parser.isSet(QStringLiteral("firewall"))) {
         QFile rules(parser.value(QStringLiteral("firewall")));
         if (!rules.open(QIODevice::ReadOnly))
             return inputError(Error{QStringLiteral("--firewall"), tr("Cannot read %1: %2.").arg(rules.fileName(), rules.errorString())});
@@ -670,8 +686,10 @@ int pushCommand(const QStringList& args)
     }
     if (!parser.isSet(QStringLiteral("yes"))) {
         if (!::isatty(STDIN_FILENO))
-            return usageError(tr("push changes two gateways; add --yes when no one can answer the question."));
-        err() << tr("Push tunnel “%1” to gateway A (%2) and gateway B (%3)? [y/N] ")
+            return usageError(remove ? tr("remove changes two gateways; add --yes when no one can answer the question.")
+                                     : tr("push changes two gateways; add --yes when no one can answer the question."));
+        err() << (remove ? tr("Remove tunnel “%1” from gateway A (%2) and gateway B (%3)? [y/N] ")
+                         : tr("Push tunnel “%1” to gateway A (%2) and gateway B (%3)? [y/N] "))
                      .arg(profile.value().name, ssh[0].host, ssh[1].host)
               << Qt::flush;
         char answer[8] = {};
@@ -690,6 +708,16 @@ int pushCommand(const QStringList& args)
         return g_interrupted ? Interrupted : RemoteFailure;
     }
     return Ok;
+}
+
+int pushCommand(const QStringList& args)
+{
+    return pushOrRemove(args, false);
+}
+
+int removeCommand(const QStringList& args)
+{
+    return pushOrRemove(args, true);
 }
 
 int parseCommand(const QStringList& args)
@@ -911,6 +939,8 @@ int run(const QStringList& args)
         return pskCommand(rest);
     if (first == QLatin1String("push"))
         return pushCommand(rest);
+    if (first == QLatin1String("remove"))
+        return removeCommand(rest);
     if (first == QLatin1String("lab"))
         return labCommand(rest);
     if (first == QLatin1String("monitor"))

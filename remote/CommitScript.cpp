@@ -28,6 +28,17 @@ QStringList uploads(const CommitPlan& plan)
     return files;
 }
 
+// What a push leaves beside a target until it commits: the upload, or for a piece that goes away
+// (GeneratedFile::remove) the marker that says the target is to be deleted.
+QStringList leftovers(const CommitPlan& plan)
+{
+    QStringList files = uploads(plan);
+    for (const GeneratedFile& f : plan.config.files)
+        if (f.remove)
+            files << f.path + QStringLiteral(".ipsec-wizard-del");
+    return files;
+}
+
 QString octal(int mode)
 {
     return QString::number(mode, 8).rightJustified(4, QLatin1Char('0'));
@@ -171,7 +182,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              "\tn=0\n"
              "\tfor f in $FILES; do\n"
              "\t\tn=$((n + 1))\n"
-             "\t\trm -f \"$f.ipsec-wizard-new\"\n"
+             "\t\trm -f \"$f.ipsec-wizard-new\" \"$f.ipsec-wizard-del\"\n"
              "\t\tif [ -e \"$T/had/$n\" ]; then\n"
              "\t\t\t[ -e \"$f.ipsec-wizard-bak\" ] && mv -f \"$f.ipsec-wizard-bak\" \"$f\"\n"
              "\t\telif [ -e \"$T/new/$n\" ]; then\n"
@@ -184,7 +195,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              "\tstate rolled-back\n"
              "\texit 1\n"
              "}\n")
-             .arg(plan.applyFirewall ? QStringLiteral("\tif [ $FIREWALLED = 1 ]; then\n"
+             .arg(plan.applyFirewall || plan.removeFirewall ? QStringLiteral("\tif [ $FIREWALLED = 1 ]; then\n"
                                                       "\t\tnft delete table inet %1 >> \"$T/log\" 2>&1 9>&-\n"
                                                       "\t\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1 9>&-\n"
                                                       // The gateway-wide table other tunnels share: back exactly as it was.
@@ -206,7 +217,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
         "state committing\n"
         "[ -e \"$T/abort.$K\" ] && rollback \"the wizard asked for a rollback\"\n"
         "for f in $FILES; do\n"
-        "\t[ -e \"$f.ipsec-wizard-new\" ] || rollback \"$f.ipsec-wizard-new was not uploaded\"\n"
+        "\t[ -e \"$f.ipsec-wizard-new\" ] || [ -e \"$f.ipsec-wizard-del\" ] || rollback \"$f.ipsec-wizard-new was not uploaded\"\n"
         "done\n"
         "n=0\n"
         "for f in $FILES; do\n"
@@ -224,7 +235,11 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
         "unload\n"
         "SWAPPED=1\n"
         "for f in $FILES; do\n"
-        "\tmv -f \"$f.ipsec-wizard-new\" \"$f\" || rollback \"cannot put $f in place\"\n"
+        "\tif [ -e \"$f.ipsec-wizard-del\" ]; then\n"
+        "\t\trm -f \"$f\" \"$f.ipsec-wizard-del\" || rollback \"cannot remove $f\"\n"
+        "\telse\n"
+        "\t\tmv -f \"$f.ipsec-wizard-new\" \"$f\" || rollback \"cannot put $f in place\"\n"
+        "\tfi\n"
         "done\n"
         "reload || rollback \"the IPsec daemon refused the new configuration (see $T/log)\"\n"
         "verify || rollback \"the new connection is not listed after the reload\"\n");
@@ -238,6 +253,19 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
                             "FIREWALLED=1\n"
                             "nft -f %2 >> \"$T/log\" 2>&1 9>&- || rollback \"nft refused the firewall rules\"\n")
                  .arg(table, shellQuote(QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/firewall.nft")));
+    if (plan.removeFirewall) {
+        // The tunnel's own table goes; its peer leaves the gateway-wide set only when no other
+        // tunnel's firewall.nft on this gateway still names it.
+        const QString set = plan.peer.contains(QLatin1Char(':')) ? QStringLiteral("ike_peers6") : QStringLiteral("ike_peers4");
+        s += QStringLiteral("nft list table inet %1 > \"$T/firewall.before\" 2>/dev/null || : > \"$T/firewall.before\"\n"
+                            "nft list table inet ipsec_wizard > \"$T/firewall-shared.before\" 2>/dev/null || : > \"$T/firewall-shared.before\"\n"
+                            "FIREWALLED=1\n"
+                            "if [ -s \"$T/firewall.before\" ]; then nft delete table inet %1 >> \"$T/log\" 2>&1 9>&- || rollback \"nft could not delete table %1\"; fi\n"
+                            "if [ -s \"$T/firewall-shared.before\" ] && ! grep -qsF 'add element inet ipsec_wizard %2 { %3 }' %4/*/firewall.nft; then\n"
+                            "\tnft delete element inet ipsec_wizard %2 '{ %3 }' >> \"$T/log\" 2>&1 9>&- || :\n"
+                            "fi\n")
+                 .arg(table, set, plan.peer, QStringLiteral("/etc/ipsec-wizard"));
+    }
     s += QStringLiteral(
              "state committed\n"
              "i=0\n"
@@ -272,7 +300,7 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
 
     QString s = QStringLiteral("# IPsec Wizard push of tunnel \"%1\": preflight, then the files from stdin, then the commit.\n").arg(plan.name);
     s += scriptHeader(plan, token);
-    s += QStringLiteral("NEW=\"%1\"\n").arg(uploads(plan).join(QLatin1Char(' ')));
+    s += QStringLiteral("NEW=\"%1\"\n").arg(leftovers(plan).join(QLatin1Char(' ')));
     // 1. Preflight: the same facts as always, one line each; nothing is read or written before
     // it has passed as root.
     s += QStringLiteral("ok=1\n"
@@ -349,15 +377,25 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
     // Then the final modes (one chmod per mode, not per file: each process counts on a busy gateway).
     for (auto it = byMode.cbegin(); it != byMode.cend(); ++it)
         s += QStringLiteral("chmod %1 %2 || fail \"cannot set mode %1\"\n").arg(octal(it.key()), it.value().join(QLatin1Char(' ')));
+    // A piece that goes away: the upload becomes the marker that the commit deletes the target
+    // (a block taken out of a file that is not there leaves nothing to write either).
+    for (const GeneratedFile& f : plan.config.files)
+        if (f.remove)
+            s += (f.block.isEmpty() ? QStringLiteral("mv -f %1.ipsec-wizard-new %1.ipsec-wizard-del || fail \"cannot prepare the removal of %1\"\n")
+                                    : QStringLiteral("[ -e %1 ] || mv -f %1.ipsec-wizard-new %1.ipsec-wizard-del || fail \"cannot prepare the removal of %1\"\n"))
+                     .arg(f.path);
     // A block file keeps the mode the admin gave the file (a key file is always 0600).
     for (const GeneratedFile& f : plan.config.files)
         if (!f.block.isEmpty() && !f.secret)
-            s += QStringLiteral("[ ! -e %1 ] || chmod --reference=%1 %1.ipsec-wizard-new || fail \"cannot set the mode of %1\"\n").arg(f.path);
-    s += QStringLiteral("for f in $NEW \"$T/commit.sh\"; do echo \"uploaded $f\"; done\n");
+            s += QStringLiteral("[ ! -e %1 ] || [ ! -e %1.ipsec-wizard-new ] || chmod --reference=%1 %1.ipsec-wizard-new || fail \"cannot set the mode of %1\"\n").arg(f.path);
+    s += QStringLiteral("for f in $NEW \"$T/commit.sh\"; do [ ! -e \"$f\" ] || echo \"uploaded $f\"; done\n");
     // Nothing to change when every target already has exactly this content and mode and the
     // daemon lists the connection.
     s += QStringLiteral("same=1\n"
-                        "current() { [ $same = 1 ] && cmp -s \"$1.ipsec-wizard-new\" \"$1\" && { [ $2 = keep ] || [ -n \"$(find \"$1\" -prune -perm $2 2>/dev/null)\" ]; } || same=0; }\n");
+                        "current() {\n"
+                        "\tif [ -e \"$1.ipsec-wizard-del\" ]; then [ ! -e \"$1\" ] || same=0; return; fi\n"
+                        "\t[ $same = 1 ] && cmp -s \"$1.ipsec-wizard-new\" \"$1\" && { [ $2 = keep ] || [ -n \"$(find \"$1\" -prune -perm $2 2>/dev/null)\" ]; } || same=0\n"
+                        "}\n");
     for (const GeneratedFile& f : plan.config.files)
         s += QStringLiteral("current %1 %2\n").arg(f.path, !f.block.isEmpty() && !f.secret ? QStringLiteral("keep") : octal(f.mode));
     s += QStringLiteral("if [ $same = 1 ]; then\n"
@@ -405,7 +443,7 @@ QString abortCommand(const CommitPlan& plan, const QByteArray& token, int timeou
                         "\texit 0\n"
                         "fi\n"
                         "touch \"$T/abort.$K\"\n")
-             .arg(uploads(plan).join(QLatin1Char(' ')));
+             .arg(leftovers(plan).join(QLatin1Char(' ')));
     s += waitFor({QStringLiteral("rolled-back"), QStringLiteral("confirmed")}, timeoutMs);
     return s;
 }

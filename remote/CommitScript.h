@@ -23,6 +23,9 @@ struct CommitPlan
     QString peer;           // the peer's address: the preflight reports this gateway's route to it
     QString verifyCommand;  // exits 0 when the new config is active
     bool applyFirewall = false;
+    // A removal (its files are GeneratedFile::remove): the tunnel's nftables table goes too, and
+    // its peer leaves the gateway-wide set unless another tunnel there still names it.
+    bool removeFirewall = false;
     int confirmTimeoutSec = 60;
     // Where the transaction lives; empty: transactionDir(name). Tests point it at a scratch folder.
     QString txnDir;

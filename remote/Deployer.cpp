@@ -21,6 +21,43 @@ namespace ipsecwiz {
 
 namespace {
 
+// The removal of a tunnel as a push: every piece of its own goes (files deleted, blocks taken
+// out), what all tunnels of a gateway share stays (racoon's include), its policies, SAs and routes
+// leave the kernel before the files change, and a rollback puts all of it back (the restored
+// files are reloaded, and the restored routes.sh is run again).
+GatewayConfig removalOf(const GatewayConfig& installed, const TunnelView& view)
+{
+    GatewayConfig cfg = installed;
+    cfg.files.clear();
+    for (GeneratedFile f : installed.files) {
+        if (f.block == QLatin1String("%include") || f.path.endsWith(QLatin1String("/00-ipsec-wizard.conf")))
+            continue;
+        f.remove = true;
+        f.content.clear();
+        cfg.files << f;
+    }
+    cfg.reloadCommands.clear();
+    for (const QString& cmd : installed.reloadCommands)
+        cfg.reloadCommands << (cmd.endsWith(QLatin1String("/routes.sh")) ? QStringLiteral("[ ! -x %1 ] || %1").arg(cmd) : cmd);
+    if (installed.flavour == Flavour::StrongSwan)
+        cfg.unloadCommands << QStringLiteral("swanctl --terminate --ike %1 --timeout 5").arg(shellQuote(view.name));
+    else
+        cfg.unloadCommands << QStringLiteral("ip %1route del %2").arg(view.ipv6() ? QStringLiteral("-6 ") : QString(), view.remoteNet.toString());
+    return cfg;
+}
+
+// Exits 0 when the tunnel is gone from the daemon.
+QString removedCommandFor(Flavour flavour, const QString& name)
+{
+    if (flavour == Flavour::StrongSwan)
+        return QStringLiteral("! swanctl --list-conns | grep -q '^%1: '").arg(name);
+    return QStringLiteral("true");
+}
+
+} // namespace
+
+namespace {
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ipsecwiz::Deployer", text);
@@ -513,28 +550,52 @@ Result<QStringList> Deployer::dryRun() const
         auto cfg = Generate::side(m_profile, side, m_psk);
         if (!cfg)
             return cfg.error();
+        if (m_options.remove) {
+            auto view = TunnelView::make(m_profile, side, m_psk);
+            if (!view)
+                return view.error();
+            cfg.value() = removalOf(cfg.value(), view.value());
+        }
         const SshOptions& o = m_ssh[size_t(side)];
         lines << tr("== %1: %2@%3:%4 (%5)").arg(gatewayLabel(side), o.user, o.host).arg(o.port).arg(flavourId(cfg.value().flavour));
         lines << tr("one channel, as root: preflight (software, writable folders, IP forwarding, reverse-path filtering), "
                     "then every file over its standard input, then the commit");
-        for (const GeneratedFile& f : cfg.value().files)
+        for (const GeneratedFile& f : cfg.value().files) {
+            if (f.remove)
+                continue;
             lines << tr("upload %1.ipsec-wizard-new  mode %2  %3 bytes%4")
                          .arg(f.path, modeText(f.mode))
                          .arg(f.content.size())
                          .arg(f.secret ? tr("  (holds the pre-shared key)") : QString());
+            if (!f.block.isEmpty())
+                lines << tr("    only the marked block of %1 (%2): merged into the file as it is on the gateway").arg(f.path, f.block);
+        }
         const QString txn = CommitScript::transactionDir(m_profile.name);
         lines << tr("upload %1/commit.sh  mode 0700").arg(txn);
         lines << tr("run: setsid -f sh %1/commit.sh  — on the gateway, in order:").arg(txn);
-        for (const GeneratedFile& f : cfg.value().files)
-            lines << tr("    keep %1 as %1.ipsec-wizard-bak; mv %1.ipsec-wizard-new %1").arg(f.path);
+        for (const QString& cmd : cfg.value().unloadCommands)
+            lines << QStringLiteral("    ") + cmd;
+        for (const GeneratedFile& f : cfg.value().files) {
+            if (f.remove && f.block.isEmpty())
+                lines << tr("    keep %1 as %1.ipsec-wizard-bak; remove %1").arg(f.path);
+            else if (f.remove)
+                lines << tr("    keep %1 as %1.ipsec-wizard-bak; take the block %2 out of it").arg(f.path, f.block);
+            else
+                lines << tr("    keep %1 as %1.ipsec-wizard-bak; mv %1.ipsec-wizard-new %1").arg(f.path);
+        }
         for (const QString& cmd : cfg.value().reloadCommands)
             lines << QStringLiteral("    ") + cmd;
-        lines << QStringLiteral("    ") + CommitScript::verifyCommandFor(cfg.value(), m_profile.name);
-        if (m_options.applyFirewall)
+        lines << QStringLiteral("    ") + (m_options.remove ? removedCommandFor(cfg.value().flavour, m_profile.name)
+                                                           : CommitScript::verifyCommandFor(cfg.value(), m_profile.name));
+        if (m_options.remove)
+            lines << tr("    nft delete table inet ipsec_wizard_%1, and the peer from the shared set unless another tunnel names it")
+                         .arg(QString(m_profile.name).replace(QLatin1Char('-'), QLatin1Char('_')));
+        else if (m_options.applyFirewall)
             lines << tr("    nft -f /etc/ipsec-wizard/%1/firewall.nft").arg(m_profile.name);
         lines << tr("    wait up to %1 s for the confirmation, else roll back").arg(m_options.confirmTimeoutSec);
+        lines << tr("    on confirmation, what was replaced moves to /etc/ipsec-wizard/backups/, a folder per push");
     }
-    if (m_options.tunnelTest)
+    if (m_options.tunnelTest && !m_options.remove)
         lines << tr("== tunnel test: on gateway A, ping -c 3 -I %1 %2; then list the SAs on both")
                      .arg(shown(m_profile.gatewayA.internalAddress.trimmed()), shown(m_profile.gatewayB.internalAddress.trimmed()));
     lines << tr("== confirm both over fresh SSH connections (touch %1/confirm)").arg(CommitScript::transactionDir(m_profile.name));
@@ -569,6 +630,8 @@ DeployResult Deployer::run()
             for (GeneratedFile& f : cfg.value().files)
                 if (f.path.endsWith(QLatin1String("/firewall.nft")))
                     f.content = m_options.firewallRules;
+        if (m_options.remove)
+            cfg.value() = removalOf(cfg.value(), view.value());
         auto gw = std::make_unique<GatewayJob>();
         gw->owner = this;
         gw->side = side;
@@ -579,7 +642,10 @@ DeployResult Deployer::run()
         gw->plan.peer = view.value().remotePublic.toString();
         Psk::wipe(view.value().psk);
         gw->plan.verifyCommand = CommitScript::verifyCommandFor(cfg.value(), m_profile.name);
-        gw->plan.applyFirewall = m_options.applyFirewall || !m_options.firewallRules.isEmpty();
+        gw->plan.applyFirewall = !m_options.remove && (m_options.applyFirewall || !m_options.firewallRules.isEmpty());
+        gw->plan.removeFirewall = m_options.remove;
+        if (m_options.remove)
+            gw->plan.verifyCommand = removedCommandFor(cfg.value().flavour, m_profile.name);
         gw->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
         gws[size_t(side)] = std::move(gw);
     }
@@ -620,7 +686,7 @@ DeployResult Deployer::run()
     }
 
     // Phase 2: the tunnel test, only when something changed or was asked for.
-    if (m_options.tunnelTest) {
+    if (m_options.tunnelTest && !m_options.remove) {
         emitEvent(std::nullopt, DeployEvent::Kind::Step, tr("tunnel test: ping from %1 to %2").arg(internal[0], internal[1]));
         bool up = false;
         QString lastOutput;
@@ -706,7 +772,8 @@ DeployResult Deployer::run()
     for (int i : {0, 1})
         result.outcome[size_t(i)] = gws[size_t(i)]->outcome;
     result.ok = true;
-    result.message = tr("pushed: gateway A %1, gateway B %2").arg(outcomeName(result.outcome[0]), outcomeName(result.outcome[1]));
+    result.message = (m_options.remove ? tr("removed: gateway A %1, gateway B %2") : tr("pushed: gateway A %1, gateway B %2"))
+                         .arg(outcomeName(result.outcome[0]), outcomeName(result.outcome[1]));
     return result;
 }
 

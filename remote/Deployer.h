@@ -29,6 +29,10 @@ struct DeployOptions
     // they must define the tunnel's table, which is what a rollback removes.
     QByteArray firewallRules;
     bool tunnelTest = true;
+    // Take the tunnel off both gateways instead: its own files and marked blocks, its policies,
+    // SAs and routes, its nftables table and its peer in the shared set (unless another tunnel
+    // names it); nothing else. Same transaction: confirmed on both, or both back as they were.
+    bool remove = false;
     const std::atomic_bool* cancel = nullptr;
 };
 

@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../model/profile/Validation.cpp" line="+20"/>
-        <location filename="../remote/Deployer.cpp" line="+31"/>
+        <location filename="../remote/Deployer.cpp" line="+68"/>
         <source>gateway A</source>
         <translation>Gateway A</translation>
     </message>
@@ -1227,7 +1227,7 @@
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1243,13 +1243,13 @@
         <location line="-161"/>
         <location line="+89"/>
         <location line="+251"/>
-        <location line="+140"/>
-        <location line="+75"/>
+        <location line="+152"/>
+        <location line="+87"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-552"/>
+        <location line="-576"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1303,24 +1303,24 @@
     </message>
     <message>
         <location line="+104"/>
-        <location line="+360"/>
+        <location line="+384"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-383"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+61"/>
-        <location line="+151"/>
+        <location line="+156"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-209"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1336,86 +1336,7 @@
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="-311"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway (strongSwan)
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway (strongSwan)
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+201"/>
+        <location line="-110"/>
         <source>%1 is a folder; a file must go there.</source>
         <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
     </message>
@@ -1504,7 +1425,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1525,17 +1446,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+179"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-178"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>load firewall.nft as the tunnel&apos;s own nftables table</source>
         <translation>firewall.nft als eigene nftables-Tabelle des Tunnels laden</translation>
     </message>
@@ -1550,32 +1471,139 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>den Ping durch den Tunnel auslassen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>push needs one PROFILE.</source>
         <translation>push braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>--confirm-timeout must be 5 to 3600 seconds.</source>
         <translation>--confirm-timeout muss 5 bis 3600 Sekunden sein.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The profile holds no pre-shared key. Save the profile with its key (the wizard does), or give --psk-file FILE, so both gateways get the same key every time.</source>
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+138"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-185"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="-492"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+507"/>
+        <source>the tunnel to take off its gateways</source>
+        <translation>der Tunnel, der von seinen Gateways genommen wird</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>remove needs one PROFILE.</source>
+        <translation>remove braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>remove needs --tunnel NAME: the tunnel to take off.</source>
+        <translation>remove braucht --tunnel NAME: den Tunnel, der entfernt wird.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The profile describes tunnel “%1”, not “%2”.</source>
+        <translation>Das Profil beschreibt den Tunnel „%1“, nicht „%2“.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
@@ -1586,8 +1614,18 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+18"/>
+        <source>remove changes two gateways; add --yes when no one can answer the question.</source>
+        <translation>remove ändert zwei Gateways; geben Sie --yes an, wenn niemand die Frage beantworten kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>push changes two gateways; add --yes when no one can answer the question.</source>
         <translation>push ändert zwei Gateways; geben Sie --yes an, wenn niemand die Rückfrage beantworten kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove tunnel “%1” from gateway A (%2) and gateway B (%3)? [y/N] </source>
+        <translation>Tunnel „%1“ von Gateway A (%2) und Gateway B (%3) entfernen? [y/N] </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1596,14 +1634,14 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+100"/>
+        <location line="+110"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+100"/>
+        <location line="-125"/>
+        <location line="+110"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
@@ -1731,7 +1769,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>bash lässt sich nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>unknown option or command “%1”.</source>
         <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
     </message>
@@ -2105,7 +2143,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+393"/>
+        <location filename="../remote/Deployer.cpp" line="+399"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -2115,7 +2153,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>ein Kanal, als root: Vorprüfung (Software, beschreibbare Ordner, IP-Forwarding, Reverse-Path-Filter), dann jede Datei über dessen Standardeingabe, dann die Übernahme</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>upload %1.ipsec-wizard-new  mode %2  %3 bytes%4</source>
         <translation>hochladen %1.ipsec-wizard-new  Rechte %2  %3 Byte%4</translation>
     </message>
@@ -2126,6 +2164,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+2"/>
+        <source>    only the marked block of %1 (%2): merged into the file as it is on the gateway</source>
+        <translation>    nur der markierte Block von %1 (%2): in die Datei eingefügt, wie sie auf dem Gateway ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>upload %1/commit.sh  mode 0700</source>
         <translation>hochladen %1/commit.sh  Rechte 0700</translation>
     </message>
@@ -2135,12 +2178,27 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>ausführen: setsid -f sh %1/commit.sh  – auf dem Gateway, der Reihe nach:</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>    keep %1 as %1.ipsec-wizard-bak; remove %1</source>
+        <translation>    %1 als %1.ipsec-wizard-bak aufheben; %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>    keep %1 as %1.ipsec-wizard-bak; take the block %2 out of it</source>
+        <translation>    %1 als %1.ipsec-wizard-bak aufheben; den Block %2 daraus entfernen</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>    keep %1 as %1.ipsec-wizard-bak; mv %1.ipsec-wizard-new %1</source>
         <translation>    %1 als %1.ipsec-wizard-bak aufheben; mv %1.ipsec-wizard-new %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>    nft delete table inet ipsec_wizard_%1, and the peer from the shared set unless another tunnel names it</source>
+        <translation>    nft delete table inet ipsec_wizard_%1, und die Gegenstelle aus der gemeinsamen Menge, sofern kein anderer Tunnel sie nennt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>    nft -f /etc/ipsec-wizard/%1/firewall.nft</source>
         <translation>    nft -f /etc/ipsec-wizard/%1/firewall.nft</translation>
     </message>
@@ -2148,6 +2206,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+1"/>
         <source>    wait up to %1 s for the confirmation, else roll back</source>
         <translation>    bis zu %1 s auf die Bestätigung warten, sonst zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    on confirmation, what was replaced moves to /etc/ipsec-wizard/backups/, a folder per push</source>
+        <translation>    nach der Bestätigung kommt das Ersetzte nach /etc/ipsec-wizard/backups/, ein Ordner je Übertragung</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2165,7 +2228,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Firewall-Regeln: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <location line="+46"/>
         <location line="+22"/>
         <source>cancelled</source>
@@ -2211,11 +2274,16 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <source>pushed: gateway A %1, gateway B %2</source>
         <translation>übertragen: Gateway A %1, Gateway B %2</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>removed: gateway A %1, gateway B %2</source>
+        <translation>entfernt: Gateway A %1, Gateway B %2</translation>
+    </message>
 </context>
 <context>
     <name>ipsecwiz::Deployer::GatewayJob</name>
     <message>
-        <location line="-511"/>
+        <location line="-540"/>
         <location line="+180"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
@@ -3353,6 +3421,16 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+4"/>
         <source>No tunnel joins any two sites.</source>
         <translation>Kein Tunnel verbindet zwei Standorte.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tunnels “%1” and “%2” both join sites “%3” and “%4”; the gateways would run them in one IKE SA and could not tell them apart.</source>
+        <translation>Die Tunnel „%1“ und „%2“ verbinden beide die Standorte „%3“ und „%4“; die Gateways würden sie in einer IKE-SA betreiben und könnten sie nicht auseinanderhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carry all their networks in one tunnel.</source>
+        <translation>Führen Sie alle ihre Netze in einem Tunnel.</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -320,7 +320,19 @@ public:
         if (m_n.tunnels.isEmpty() && m_n.sites.size() >= 2)
             error(QStringLiteral("tunnels"), tr("No tunnel joins any two sites."));
         QSet<QString> tunnelNames;
+        QHash<QString, QString> pairs; // "siteA\nsiteB" (sorted) -> the first tunnel joining them
         for (const Tunnel& t : m_n.tunnels) {
+            // Both ends' identities would be the same for two tunnels of one pair of sites: the
+            // daemons run them in one IKE SA, where the second's networks are not found.
+            const QString pair = t.siteA < t.siteB ? t.siteA + QLatin1Char('\n') + t.siteB : t.siteB + QLatin1Char('\n') + t.siteA;
+            if (const auto first = pairs.constFind(pair); first != pairs.cend() && t.siteA != t.siteB)
+                error(tunnelPath(t.name, QStringLiteral("sites")),
+                      tr("Tunnels “%1” and “%2” both join sites “%3” and “%4”; the gateways would run them in one IKE SA and could not tell "
+                         "them apart.")
+                          .arg(first.value(), t.name, t.siteA, t.siteB),
+                      tr("Carry all their networks in one tunnel."));
+            else
+                pairs.insert(pair, t.name);
             if (!safeName.match(t.name).hasMatch())
                 error(tunnelPath(t.name, QStringLiteral("name")), tr("A tunnel's name must be 1 to 32 letters, digits, “-” or “_”."));
             else if (tunnelNames.contains(t.name))

@@ -312,6 +312,7 @@ private slots:
     void firewallRulesMustBeTheTunnelsTableOnly_data();
     void firewallRulesMustBeTheTunnelsTableOnly();
     void noCoreFile();
+    void removeNamesItsTunnel();
     void upgradeConvertsVersion1InPlace();
     void validateChecksANetworkWhole();
     void generateWritesEveryGatewayOfANetwork();
@@ -833,6 +834,30 @@ void TestCli::firewallRulesMustBeTheTunnelsTableOnly()
     QVERIFY2(r.stdErr().contains(QStringLiteral("error: --firewall: ")), r.what().constData());
     QVERIFY2(r.stdErr().contains(problem), r.what().constData());
     QVERIFY2(!r.stdOut().contains(QStringLiteral("connecting")), r.what().constData());
+}
+
+// remove takes one named tunnel off its gateways: without --tunnel it is a usage error, with
+// another tunnel's name bad input naming --tunnel; nothing connects. The dry run says what goes
+// (files deleted, blocks taken out, the firewall table) and sends no key.
+void TestCli::removeNamesItsTunnel()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString profile = tmp.filePath(QStringLiteral("p.json"));
+    const QByteArray key = "0x" + QByteArray(64, 'b');
+    QVERIFY(writeFile(profile, exampleWithKey(key)));
+    Run r = runCli({QStringLiteral("remove"), profile, QStringLiteral("--yes")});
+    QVERIFY2(r.exitedWith(2) && r.stdErr().contains(QStringLiteral("--tunnel NAME")), r.what().constData());
+    r = runCli({QStringLiteral("remove"), profile, QStringLiteral("--yes"), QStringLiteral("--tunnel"), QStringLiteral("other")});
+    QVERIFY2(r.exitedWith(1) && r.stdErr().contains(QStringLiteral("error: --tunnel: ")), r.what().constData());
+    QVERIFY2(!r.stdOut().contains(QStringLiteral("connecting")), r.what().constData());
+    r = runCli({QStringLiteral("remove"), profile, QStringLiteral("--dry-run"), QStringLiteral("--tunnel"), QStringLiteral("seed")});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    QVERIFY2(r.stdOut().contains(QStringLiteral("take the block seed out of it")), r.what().constData());
+    QVERIFY2(r.stdOut().contains(QStringLiteral("remove /etc/ipsec-wizard/seed/firewall.nft")), r.what().constData());
+    QVERIFY2(r.stdOut().contains(QStringLiteral("nft delete table inet ipsec_wizard_seed")), r.what().constData());
+    QVERIFY2(!r.stdOut().contains(QStringLiteral(".ipsec-wizard-new  mode")), r.what().constData()); // nothing but the commit script goes up
+    QVERIFY(!r.out.contains(key));
 }
 
 // The process holds keys and passwords: it makes no core file. Seen in /proc while `monitor`

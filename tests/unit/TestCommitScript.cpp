@@ -395,6 +395,54 @@ private slots:
         QCOMPARE(fileMode(psk), 0600);
     }
 
+    // A removal: the tunnel's own file is deleted, its block taken out of the admin's file, a block
+    // of a file that is not there leaves nothing behind; rolled back, every byte is back.
+    void removalDeletesOnlyWhatIsOurs()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        QTemporaryDir dir;
+        const QString own = dir.path() + QStringLiteral("/etc/swanctl/conf.d/scratch.conf");
+        const QString psk = dir.path() + QStringLiteral("/etc/racoon/psk.txt");
+        const QString absent = dir.path() + QStringLiteral("/etc/racoon/racoon-tool.conf");
+        QVERIFY(QDir().mkpath(QFileInfo(own).path()) && QDir().mkpath(QFileInfo(psk).path()));
+        const QByteArray adminPsk = "192.0.2.77\tadmins-key\n";
+        const QByteArray withOurs = adminPsk + MarkedBlock::wrap(QStringLiteral("scratch"), "203.0.113.2\t0xours\n");
+        for (const auto& [path, content] : {std::pair{own, QByteArray("connections { scratch {} }\n")}, std::pair{psk, withOurs}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        CommitPlan plan = scratchPlan(dir.path(), "unused");
+        plan.config.files = {GeneratedFile(own, 0600, {}, true), GeneratedFile(psk, 0600, {}, true, QStringLiteral("scratch")),
+                             GeneratedFile(absent, 0644, {}, false, QStringLiteral("scratch"))};
+        for (GeneratedFile& f : plan.config.files)
+            f.remove = true;
+        const QByteArray t1 = "1111111111111111cccccccccccccccc";
+        QByteArray out = runScript(CommitScript::pushCommand(plan, t1), CommitScript::pushInput(plan, t1));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QVERIFY(!QFileInfo::exists(own));
+        QCOMPARE(fileContent(psk), adminPsk);
+        QVERIFY(!QFileInfo::exists(absent));
+        QVERIFY(runScript(CommitScript::abortCommand(plan, t1, 5000)).contains("state rolled-back\n"));
+        QCOMPARE(fileContent(own), QByteArray("connections { scratch {} }\n"));
+        QCOMPARE(fileContent(psk), withOurs);
+        QVERIFY(!QFileInfo::exists(absent));
+        for (const QString& f : {own, psk, absent})
+            QVERIFY2(!QFileInfo::exists(f + QStringLiteral(".ipsec-wizard-del")) && !QFileInfo::exists(f + QStringLiteral(".ipsec-wizard-new")), qPrintable(f));
+
+        // Confirmed: gone for good; the same removal again has nothing to do.
+        const QByteArray t2 = "2222222222222222cccccccccccccccc";
+        out = runScript(CommitScript::pushCommand(plan, t2), CommitScript::pushInput(plan, t2));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QVERIFY(runScript(CommitScript::confirmCommand(plan, t2, 5000)).contains("state confirmed\n"));
+        QVERIFY(!QFileInfo::exists(own));
+        QCOMPARE(fileContent(psk), adminPsk);
+        const QByteArray t3 = "3333333333333333cccccccccccccccc";
+        out = runScript(CommitScript::pushCommand(plan, t3), CommitScript::pushInput(plan, t3));
+        QVERIFY2(out.contains("current\nresult unchanged\n"), out.constData());
+    }
+
     void backupNeverFollowsAPlantedLink()
     {
         if (::geteuid() != 0)

@@ -203,6 +203,9 @@ private slots:
         QTest::newRow("hub is not a site") << QByteArray("hub") << QStringLiteral("topology.hub");
         QTest::newRow("internal address outside the site") << QByteArray("internal") << QStringLiteral("sites[3].gateway.internalAddress");
         QTest::newRow("nothing managed") << QByteArray("unmanaged") << QStringLiteral("tunnels[\"hq-branch3\"]");
+        QTest::newRow("two tunnels between two sites") << QByteArray("same-pair") << QStringLiteral("tunnels[\"second\"].sites");
+        QTest::newRow("racoon on a dynamic site") << QByteArray("racoon-dynamic") << QStringLiteral("sites[2].gateway.flavour");
+        QTest::newRow("racoon-tool facing a dynamic peer") << QByteArray("racoon-tool-hub") << QStringLiteral("tunnels[\"hq-branch2\"].sites");
     }
 
     void networkFindings()
@@ -248,6 +251,21 @@ private slots:
             n.sites[3].gateway.internalAddress = QStringLiteral("10.4.0.1");
         else if (change == "hub")
             n.topology.hub = QStringLiteral("nowhere");
+        else if (change == "same-pair") {
+            Tunnel second = n.tunnels[2];
+            second.name = QStringLiteral("second");
+            second.networksB = {QStringLiteral("10.30.0.0/24")};
+            n.tunnels[2].networksB = {QStringLiteral("10.3.0.0/24")};
+            n.tunnels.append(second);
+        } else if (change == "racoon-dynamic" || change == "racoon-tool-hub") {
+            for (Tunnel& t : n.tunnels) {
+                t.ike.version = 1;
+                t.ike.encryption = t.esp.encryption = QStringLiteral("aes128");
+                t.ike.integrity = t.ike.prf = t.esp.integrity = QStringLiteral("sha256");
+                t.ike.dhGroup = t.esp.pfsGroup = QStringLiteral("modp2048");
+            }
+            n.sites[change == "racoon-dynamic" ? 2 : 0].gateway.flavour = change == "racoon-dynamic" ? Flavour::Racoon : Flavour::RacoonTool;
+        }
         else if (change == "unmanaged")
             n.sites[0].gateway.managed = n.sites[3].gateway.managed = false;
         const QList<Finding> findings = Network::validate(n);
