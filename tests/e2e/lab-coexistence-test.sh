@@ -46,26 +46,9 @@ first_tunnel_passes || fail "the first tunnel does not pass traffic"
 
 # The admin's own configuration, on both gateways.
 for g in a b; do
-	lab "gateway-$g" -- sh -c 'umask 077; cat > /etc/swanctl/conf.d/admin.conf' <<'CONF' || fail "cannot plant the admin's connection"
-connections {
-    admin-branch {
-        remote_addrs = 192.0.2.99
-        local { auth = psk }
-        remote { auth = psk }
-        children { admin-branch { remote_ts = 172.31.0.0/24 } }
-    }
-}
-CONF
+	plant_admin_config "gateway-$g"
 	lab "gateway-$g" -- sh -c 'mkdir -p /etc/racoon && printf "peer(192.0.2.77):\n\tpassive: off\n" > /etc/racoon/racoon-tool.conf &&
 		printf "192.0.2.77\tadmins-own-key" > /etc/racoon/psk.txt && chmod 600 /etc/racoon/psk.txt' || fail "cannot plant the admin's racoon files"
-	lab "gateway-$g" -- nft -f - <<'NFT' || fail "cannot plant the admin's nftables table"
-table inet admin {
-	chain input {
-		type filter hook input priority 10; policy accept;
-		tcp dport 8080 counter accept comment "the admin's own rule"
-	}
-}
-NFT
 	lab "gateway-$g" -- swanctl --load-all > "$WORK/admin-load-$g.log" 2>&1 || fail "charon refused the admin's connection on $g"
 done
 admins_bytes() { # everything in /etc the program did not write, and the admin's table, on both gateways

@@ -46,24 +46,7 @@ echo "ok: the lab's tunnel is up"
 # The admin's own configuration on gateway B: a swanctl connection of theirs beside ours and an
 # nftables table of theirs. Everything in gateway B's /etc that the program did not write, and
 # the admin's table, must be byte for byte the same after every push, refusal and rollback below.
-lab gateway-b -- sh -c 'umask 077; cat > /etc/swanctl/conf.d/admin.conf' <<'CONF' || fail "cannot plant the admin's connection"
-connections {
-    admin-branch {
-        remote_addrs = 192.0.2.99
-        local { auth = psk }
-        remote { auth = psk }
-        children { admin-branch { remote_ts = 172.31.0.0/24 } }
-    }
-}
-CONF
-lab gateway-b -- nft -f - <<'NFT' || fail "cannot plant the admin's nftables table"
-table inet admin {
-	chain input {
-		type filter hook input priority 10; policy accept;
-		tcp dport 8080 counter accept comment "the admin's own rule"
-	}
-}
-NFT
+plant_admin_config gateway-b
 lab gateway-b -- swanctl --load-all > "$WORK/admin-load.log" 2>&1 || fail "charon refused the admin's connection: $(cat "$WORK/admin-load.log")"
 admins_bytes() {
 	lab gateway-b -- sh -c 'cd /etc && find . -type f ! -path "./netns/*" ! -path "./ipsec-wizard/*" ! -path "./swanctl/conf.d/lab.conf*" -printf "%m %u %p\n" | sort &&

@@ -112,6 +112,29 @@ _ipsecwiz_keep_logs_body() {
 	} >"$_ipsecwiz_keep/manifest.txt"
 }
 
+# An admin's own configuration for a lab gateway, which the program must never touch: a swanctl
+# connection of theirs and an nftables table of theirs. plant_admin_config NODE (needs lab()).
+plant_admin_config() {
+	lab "$1" -- sh -c 'umask 077; cat > /etc/swanctl/conf.d/admin.conf' <<'CONF' || fail "cannot plant the admin's connection on $1"
+connections {
+    admin-branch {
+        remote_addrs = 192.0.2.99
+        local { auth = psk }
+        remote { auth = psk }
+        children { admin-branch { remote_ts = 172.31.0.0/24 } }
+    }
+}
+CONF
+	lab "$1" -- nft -f - <<'NFT' || fail "cannot plant the admin's nftables table on $1"
+table inet admin {
+	chain input {
+		type filter hook input priority 10; policy accept;
+		tcp dport 8080 counter accept comment "the admin's own rule"
+	}
+}
+NFT
+}
+
 # Runs first in every EXIT trap (see trap below); never fails, so the rest of the trap runs.
 ipsecwiz_keep_logs() { # EXIT-STATUS
 	[ -n "$_ipsecwiz_keep" ] && [ -d "$_ipsecwiz_keep" ] || return 0
