@@ -103,6 +103,9 @@ QString helpText()
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
               "                                         push to both gateways over SSH, transactionally (exit 3:\n"
               "                                         a gateway failed and both were rolled back)\n"
+              "  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …\n"
+              "                                         a network (format version 2): every managed gateway, or those\n"
+              "                                         named, in one transaction\n"
               "  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]\n"
               "       [--confirm-timeout S]\n"
               "                                         take the tunnel off both gateways (its files, marked blocks,\n"
@@ -578,6 +581,99 @@ bool acceptAndSay(const HostKeyInfo& key, const QString& host)
     return true;
 }
 
+// The CLI's log line for a push event: time, whose (A, B, a site, or * for the whole push), what.
+void printDeployEvent(const DeployEvent& e)
+{
+    static std::mutex printing;
+    const std::lock_guard lock(printing);
+    const QString who = e.side ? (e.side == Side::A ? QStringLiteral("[A] ") : QStringLiteral("[B] "))
+                        : e.gateway.isEmpty() ? QStringLiteral("[*] ")
+                                              : QLatin1Char('[') + e.gateway + QStringLiteral("] ");
+    QString tag;
+    switch (e.kind) {
+    case DeployEvent::Kind::Command: tag = QStringLiteral("$ "); break;
+    case DeployEvent::Kind::Output: tag = QStringLiteral("  "); break;
+    case DeployEvent::Kind::Warning: tag = tr("warning: "); break;
+    case DeployEvent::Kind::Error: tag = tr("error: "); break;
+    default: break;
+    }
+    out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) << who << tag << e.text << Qt::endl;
+}
+
+// push NETWORK [--gateway SITE]…: every managed gateway (or those named) in one transaction. Each
+// tunnel's key comes from the profile: both of its ends must get the same one every time.
+int pushNetwork(const QCommandLineParser& parser, const NetworkProfile& network, int timeout)
+{
+    const QString path = parser.positionalArguments().at(1);
+    const QList<Finding> findings = Network::validate(network);
+    printFindings(findings);
+    if (hasErrors(findings))
+        return BadInput;
+    for (const QString& option : {QStringLiteral("psk-file"), QStringLiteral("apply-firewall"), QStringLiteral("firewall")})
+        if (parser.isSet(option))
+            return usageError(tr("--%1 is for a tunnel between two gateways; a network takes each tunnel's key from the profile, and "
+                                 "its firewall rules are not pushed yet.")
+                                  .arg(option));
+    for (const Tunnel& t : network.tunnels)
+        if (!t.psk || t.psk->isEmpty())
+            return inputError(Error{Network::tunnelPath(t.name, QStringLiteral("psk")),
+                                    tr("Tunnel “%1” has no pre-shared key in the profile; save the profile with its keys, so both ends get "
+                                       "the same key every time.")
+                                        .arg(t.name)});
+    const auto sites = NetworkDeployer::sitesToPush(network, parser.values(QStringLiteral("gateway")));
+    if (!sites)
+        return inputError(sites.error());
+    const QString profileDir = QFileInfo(path).absolutePath();
+    QHash<QString, SshOptions> ssh;
+    const bool acceptNew = parser.isSet(QStringLiteral("accept-new-host-key"));
+    for (const QString& name : sites.value()) {
+        SshOptions o = NetworkDeployer::sshOptionsFor(network, *network.site(name), profileDir);
+        if (parser.isSet(QStringLiteral("identity")))
+            o.keyFile = parser.value(QStringLiteral("identity"));
+        if (acceptNew)
+            o.acceptNewHostKey = acceptAndSay;
+        o.passphrase = askSecret;
+        o.password = askSecret;
+        if (parser.isSet(QStringLiteral("password-file")))
+            o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
+        ssh.insert(name, o);
+    }
+    DeployOptions options;
+    options.confirmTimeoutSec = timeout;
+    options.tunnelTest = !parser.isSet(QStringLiteral("no-tunnel-test"));
+    options.cancel = &g_interrupted;
+    NetworkDeployer deployer(network, sites.value(), ssh, options, printDeployEvent);
+    if (parser.isSet(QStringLiteral("dry-run"))) {
+        auto lines = deployer.dryRun();
+        if (!lines)
+            return inputError(lines.error());
+        for (const QString& l : lines.value())
+            out() << l << "\n";
+        out().flush();
+        return Ok;
+    }
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        if (!::isatty(STDIN_FILENO))
+            return usageError(QCoreApplication::translate("ipsecwiz::Cli", "push changes %n gateway(s); add --yes when no one can answer the question.",
+                                                          nullptr, int(sites.value().size())));
+        err() << tr("Push network “%1” to %2? [y/N] ").arg(network.name, sites.value().join(QStringLiteral(", "))) << Qt::flush;
+        char answer[8] = {};
+        if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))
+            return Usage;
+    }
+    catchInterrupts(timeout);
+    const NetworkDeployResult result = deployer.run();
+    out() << result.tunnelReport;
+    for (const auto& [site, outcome] : result.outcome)
+        out() << site << ": " << outcomeName(outcome) << "\n";
+    out().flush();
+    if (!result.ok) {
+        err() << "ipsec-wizard: error: " << result.message << Qt::endl;
+        return g_interrupted ? Interrupted : RemoteFailure;
+    }
+    return Ok;
+}
+
 // push, and remove (the same transaction, taking the tunnel's pieces off both gateways).
 int pushOrRemove(const QStringList& args, bool remove)
 {
@@ -591,6 +687,9 @@ int pushOrRemove(const QStringList& args, bool remove)
     if (remove) {
         parser.addOption({QStringLiteral("tunnel"), tr("the tunnel to take off its gateways"), QStringLiteral("NAME")});
     } else {
+        parser.addOption({QStringLiteral("gateway"), tr("a network (format version 2): push to this site's gateway (repeat for more); "
+                                                        "default: every managed one"),
+                          QStringLiteral("NAME")});
         parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
         parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table")});
         parser.addOption({QStringLiteral("firewall"), tr("apply these nftables rules (defining the tunnel's table) instead of the generated ones"),
@@ -611,6 +710,18 @@ int pushOrRemove(const QStringList& args, bool remove)
     if (const Status st = checkPasswordFile(parser); !st)
         return inputError(st.error());
 
+    if (!remove) {
+        // A network that version 1 cannot describe, or a push to named sites: every gateway in one transaction.
+        const QString path = parser.positionalArguments().at(1);
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && NetworkJson::versionOf(file.read(1 << 20)) >= NetworkProfile::FormatVersion) {
+            auto network = NetworkJson::load(path);
+            const bool pair = network && network.value().tunnels.size() == 1
+                              && Network::toTunnelProfile(network.value(), network.value().tunnels.first().name).ok();
+            if (network && (parser.isSet(QStringLiteral("gateway")) || !pair))
+                return pushNetwork(parser, network.value(), timeout);
+        }
+    }
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)
@@ -658,22 +769,8 @@ int pushOrRemove(const QStringList& args, bool remove)
         if (const Status st = checkFirewallRules(options.firewallRules, profile.value().name); !st)
             return inputError(Error{QStringLiteral("--firewall"), st.error().message});
     }
-    std::mutex printing;
     options.cancel = &g_interrupted;
-    const auto log = [&](const DeployEvent& e) {
-        const std::lock_guard lock(printing);
-        const QString who = e.side ? (e.side == Side::A ? QStringLiteral("[A] ") : QStringLiteral("[B] ")) : QStringLiteral("[*] ");
-        QString tag;
-        switch (e.kind) {
-        case DeployEvent::Kind::Command: tag = QStringLiteral("$ "); break;
-        case DeployEvent::Kind::Output: tag = QStringLiteral("  "); break;
-        case DeployEvent::Kind::Warning: tag = tr("warning: "); break;
-        case DeployEvent::Kind::Error: tag = tr("error: "); break;
-        default: break;
-        }
-        out() << QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) << who << tag << e.text << Qt::endl;
-    };
-    Deployer deployer(profile.value(), psk.value(), ssh, options, log);
+    Deployer deployer(profile.value(), psk.value(), ssh, options, printDeployEvent);
 
     if (parser.isSet(QStringLiteral("dry-run"))) {
         auto lines = deployer.dryRun();

@@ -3,6 +3,7 @@
 #include "CommitScript.h"
 #include "Generator.h"
 #include "Logging.h"
+#include "NetworkGenerator.h"
 #include "Psk.h"
 #include "SnapshotParser.h"
 #include "TunnelView.h"
@@ -16,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace ipsecwiz {
 
@@ -165,10 +167,13 @@ Status checkFirewallRules(const QByteArray& rules, const QString& tunnelName)
 // One gateway's side of the transaction, run on its own thread. Two SSH channels per push: one
 // for preflight + upload + commit (CommitScript::pushCommand), one on a fresh connection for the
 // confirmation. Each channel costs the gateway's sshd a PAM session, which is most of a push's time.
-struct Deployer::GatewayJob
+namespace {
+
+struct GatewayJob
 {
-    const Deployer* owner;
-    Side side;
+    std::function<void(DeployEvent::Kind, const QString&)> sink; // the push's log, tagged with this gateway
+    QString label;       // "gateway A", or a site's name
+    Side side = Side::A; // in a push of a pair: which end
     GatewayConfig config;
     CommitPlan plan;
     std::unique_ptr<SshSession> session;
@@ -219,7 +224,7 @@ struct Deployer::GatewayJob
         return session->exec(command, sudoInput + input, onLine, timeoutMs);
     }
 
-    void log(DeployEvent::Kind kind, const QString& text) const { owner->emitEvent(side, kind, text); }
+    void log(DeployEvent::Kind kind, const QString& text) const { sink(kind, text); }
 
     QString txn() const { return CommitScript::transactionDir(plan); }
 
@@ -379,9 +384,9 @@ struct Deployer::GatewayJob
         if (result("result need-root")) {
             unsettled = false;
             outcome = GatewayOutcome::Failed;
-            return fail(viaSudo ? tr("%1 is still not root through sudo; nothing was changed").arg(gatewayLabel(side))
+            return fail(viaSudo ? tr("%1 is still not root through sudo; nothing was changed").arg(label)
                                 : tr("%1: the user %2 is not uid 0 there; nothing was changed. Fix: connect as a user that may sudo.")
-                                      .arg(gatewayLabel(side), options.user));
+                                      .arg(label, options.user));
         }
         if (const auto holder = result("result busy")) {
             unsettled = false;
@@ -393,12 +398,12 @@ struct Deployer::GatewayJob
         if (!preflightPassed(lines) || result("result preflight-failed")) {
             unsettled = false;
             outcome = GatewayOutcome::Failed;
-            return fail(tr("preflight failed on %1; nothing was changed").arg(gatewayLabel(side)));
+            return fail(tr("preflight failed on %1; nothing was changed").arg(label));
         }
         if (auto why = result("result upload-failed")) {
             unsettled = false;
             outcome = GatewayOutcome::Failed;
-            return fail(tr("the upload to %1 failed (%2); nothing was changed").arg(gatewayLabel(side), *why));
+            return fail(tr("the upload to %1 failed (%2); nothing was changed").arg(label, *why));
         }
         if (result("result unchanged")) {
             unsettled = false;
@@ -408,7 +413,7 @@ struct Deployer::GatewayJob
         if (result("result aborted")) {
             unsettled = false;
             outcome = GatewayOutcome::Failed;
-            return fail(tr("%1 was stopped before the commit; nothing was changed").arg(gatewayLabel(side)));
+            return fail(tr("%1 was stopped before the commit; nothing was changed").arg(label));
         }
         const auto state = result("state");
         if (state == QLatin1String("committed")) {
@@ -424,14 +429,14 @@ struct Deployer::GatewayJob
             for (const QByteArray& line : lines)
                 if (line.startsWith("log "))
                     why << QString::fromUtf8(line.mid(4));
-            return fail(tr("%1 rolled back: %2").arg(gatewayLabel(side), why.join(QLatin1Char('\n')).trimmed()));
+            return fail(tr("%1 rolled back: %2").arg(label, why.join(QLatin1Char('\n')).trimmed()));
         }
         if (!state && !result("commit"))
             return fail(tr("the push script on %1 stopped unexpectedly (exit status %2): %3")
-                            .arg(gatewayLabel(side))
+                            .arg(label)
                             .arg(r.value().exitStatus)
                             .arg(stderrTail));
-        return fail(tr("%1 did not report a commit in time").arg(gatewayLabel(side)));
+        return fail(tr("%1 did not report a commit in time").arg(label));
     }
 
     // Stops this gateway's push: undoes nothing that is not ours to undo. When the commit may
@@ -487,7 +492,7 @@ struct Deployer::GatewayJob
         fresh.acceptNewHostKey = {}; // the key was checked minutes ago; a new one now is suspicious
         auto s = SshSession::connect(fresh);
         if (!s)
-            return fail(tr("cannot reach %1 again to confirm (%2); it rolls back by itself").arg(gatewayLabel(side), s.error().message));
+            return fail(tr("cannot reach %1 again to confirm (%2); it rolls back by itself").arg(label, s.error().message));
         session = std::move(s.value());
         return true;
     }
@@ -498,13 +503,15 @@ struct Deployer::GatewayJob
         log(DeployEvent::Kind::Command, QStringLiteral("touch %1/confirm.%2").arg(txn(), QString::fromLatin1(token.left(8)) + QStringLiteral("…")));
         if (stateIn(rootScript(CommitScript::confirmCommand(plan, token, 20000), 30000), {QStringLiteral("confirmed"), QStringLiteral("rolled-back")})
             != QLatin1String("confirmed"))
-            return fail(tr("%1 did not confirm").arg(gatewayLabel(side)));
+            return fail(tr("%1 did not confirm").arg(label));
         outcome = GatewayOutcome::Confirmed;
         committed = false;
         unsettled = false;
         return true;
     }
 };
+
+} // namespace
 
 Deployer::Deployer(TunnelProfile profile, QByteArray psk, std::array<SshOptions, 2> ssh, DeployOptions options,
                    std::function<void(const DeployEvent&)> log)
@@ -523,7 +530,7 @@ void Deployer::emitEvent(std::optional<Side> side, DeployEvent::Kind kind, const
     const QString text = terminalSafe(rawText);
     qCInfo(lcDeploy).noquote() << (side ? sideId(*side) : QStringLiteral("-")) << text;
     if (m_log)
-        m_log(DeployEvent{side, kind, text});
+        m_log(DeployEvent{side, kind, text, {}});
 }
 
 SshOptions Deployer::sshOptionsFor(const TunnelProfile& p, Side side, const QString& profileDir)
@@ -633,8 +640,9 @@ DeployResult Deployer::run()
         if (m_options.remove)
             cfg.value() = removalOf(cfg.value(), view.value());
         auto gw = std::make_unique<GatewayJob>();
-        gw->owner = this;
         gw->side = side;
+        gw->label = gatewayLabel(side);
+        gw->sink = [this, side](DeployEvent::Kind kind, const QString& text) { emitEvent(side, kind, text); };
         gw->config = cfg.value();
         gw->plan.name = m_profile.name;
         gw->plan.config = cfg.value();
@@ -774,6 +782,272 @@ DeployResult Deployer::run()
     result.ok = true;
     result.message = (m_options.remove ? tr("removed: gateway A %1, gateway B %2") : tr("pushed: gateway A %1, gateway B %2"))
                          .arg(outcomeName(result.outcome[0]), outcomeName(result.outcome[1]));
+    return result;
+}
+
+
+// --- a network of sites --------------------------------------------------------------------
+
+namespace {
+
+// Runs STEP(i) for i in [0, count) on at most LIMIT threads at a time; waits for all.
+void forEachBounded(int count, int limit, const std::function<void(int)>& step)
+{
+    std::atomic_int next{0};
+    std::vector<std::thread> workers;
+    const int n = std::max(1, std::min(limit, count));
+    for (int w = 0; w < n; ++w)
+        workers.emplace_back([&] {
+            for (int i = next++; i < count; i = next++)
+                step(i);
+        });
+    for (std::thread& t : workers)
+        t.join();
+}
+
+// Exits 0 when the daemon lists every connection of the gateway's tunnels.
+QString verifyAll(const GatewayConfig& cfg, const QStringList& tunnels, const QString& network)
+{
+    if (cfg.flavour != Flavour::StrongSwan)
+        return CommitScript::verifyCommandFor(cfg, network);
+    QStringList checks{QStringLiteral("c=$(swanctl --list-conns)")};
+    for (const QString& t : tunnels)
+        checks << QStringLiteral("echo \"$c\" | grep -q '^%1: '").arg(t);
+    return checks.join(QStringLiteral(" && "));
+}
+
+QString hostOf(const QString& address)
+{
+    return address.section(QLatin1Char('/'), 0, 0).trimmed();
+}
+
+} // namespace
+
+NetworkDeployer::NetworkDeployer(NetworkProfile network, QStringList sites, QHash<QString, SshOptions> ssh, DeployOptions options,
+                                 std::function<void(const DeployEvent&)> log, int maxConnections)
+    : m_network(std::move(network)), m_sites(std::move(sites)), m_ssh(std::move(ssh)), m_options(options), m_log(std::move(log)),
+      m_maxConnections(maxConnections)
+{
+}
+
+NetworkDeployer::~NetworkDeployer()
+{
+    for (Tunnel& t : m_network.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+}
+
+void NetworkDeployer::emitEvent(const QString& site, DeployEvent::Kind kind, const QString& rawText) const
+{
+    const QString text = terminalSafe(rawText);
+    qCInfo(lcDeploy).noquote() << (site.isEmpty() ? QStringLiteral("-") : site) << text;
+    if (m_log)
+        m_log(DeployEvent{std::nullopt, kind, text, site});
+}
+
+Result<QStringList> NetworkDeployer::sitesToPush(const NetworkProfile& network, const QStringList& named)
+{
+    if (named.isEmpty())
+        return Generate::managedSites(network);
+    QStringList out;
+    for (const QString& name : named) {
+        const Site* s = network.site(name);
+        if (!s)
+            return Error{QStringLiteral("--gateway"), tr("There is no site “%1”.").arg(shown(name))};
+        if (!s->gateway.managed)
+            return Error{QStringLiteral("--gateway"), tr("Site “%1” is managed by someone else; its admin configures it.").arg(name)};
+        if (!out.contains(name))
+            out << name;
+    }
+    return out;
+}
+
+SshOptions NetworkDeployer::sshOptionsFor(const NetworkProfile& network, const Site& site, const QString& profileDir)
+{
+    SshOptions o;
+    const SiteGateway& gw = site.gateway;
+    o.host = gw.ssh.host.isEmpty() ? hostOf(gw.reach == Reachability::Nat ? gw.publicAddress : gw.localAddress) : gw.ssh.host;
+    o.port = gw.ssh.port;
+    o.user = gw.ssh.user;
+    if (!gw.ssh.identityFile.isEmpty())
+        o.keyFile = QDir(profileDir).absoluteFilePath(gw.ssh.identityFile);
+    o.knownHostsFiles << QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+    if (!network.knownHostsFile.isEmpty())
+        o.knownHostsFiles << QDir(profileDir).absoluteFilePath(network.knownHostsFile);
+    return o;
+}
+
+Result<QStringList> NetworkDeployer::dryRun() const
+{
+    QStringList lines;
+    for (const QString& site : m_sites) {
+        auto cfg = Generate::gateway(m_network, site);
+        if (!cfg)
+            return cfg.error();
+        const SshOptions o = m_ssh.value(site);
+        lines << tr("== %1: %2@%3:%4 (%5)").arg(site, o.user, o.host).arg(o.port).arg(flavourId(cfg.value().flavour));
+        for (const GeneratedFile& f : cfg.value().files) {
+            lines << tr("upload %1.ipsec-wizard-new  mode %2  %3 bytes%4")
+                         .arg(f.path, modeText(f.mode))
+                         .arg(f.content.size())
+                         .arg(f.secret ? tr("  (holds the pre-shared key)") : QString());
+            if (!f.block.isEmpty())
+                lines << tr("    only the marked block of %1 (%2): merged into the file as it is on the gateway").arg(f.path, f.block);
+        }
+        for (const QString& cmd : cfg.value().reloadCommands)
+            lines << QStringLiteral("    ") + cmd;
+        lines << tr("    wait up to %1 s for the confirmation, else roll back").arg(m_options.confirmTimeoutSec);
+    }
+    lines << tr("== at most %1 gateways at a time; then a ping through every tunnel both of whose ends were pushed; then confirm all")
+                 .arg(m_maxConnections);
+    return lines;
+}
+
+NetworkDeployResult NetworkDeployer::run()
+{
+    NetworkDeployResult result;
+    std::vector<std::unique_ptr<GatewayJob>> jobs;
+    QHash<QString, int> index; // site -> job
+    for (const QString& site : m_sites) {
+        auto cfg = Generate::gateway(m_network, site);
+        if (!cfg) {
+            result.message = cfg.error().toString();
+            return result;
+        }
+        QStringList tunnels;
+        QString peer, remoteNet;
+        for (const Tunnel& t : m_network.tunnels) {
+            if (t.siteA != site && t.siteB != site)
+                continue;
+            tunnels << t.name;
+            const Side far = t.siteA == site ? Side::B : Side::A;
+            const Site* other = m_network.site(far == Side::A ? t.siteA : t.siteB);
+            if (peer.isEmpty() && other && other->gateway.reach != Reachability::Dynamic)
+                peer = hostOf(other->gateway.peerAddress());
+            if (remoteNet.isEmpty())
+                remoteNet = m_network.networksOf(t, far).value(0);
+        }
+        auto job = std::make_unique<GatewayJob>();
+        job->label = site;
+        job->sink = [this, site](DeployEvent::Kind kind, const QString& text) { emitEvent(site, kind, text); };
+        job->config = cfg.value();
+        job->plan.name = m_network.name;
+        job->plan.config = cfg.value();
+        job->plan.peer = peer;
+        job->plan.remoteNet = remoteNet;
+        job->plan.verifyCommand = verifyAll(cfg.value(), tunnels, m_network.name);
+        job->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
+        index.insert(site, int(jobs.size()));
+        jobs.push_back(std::move(job));
+    }
+    QHash<QString, SshOptions> ssh = m_ssh;
+    for (SshOptions& o : ssh)
+        o.cancel = m_options.cancel;
+    const int count = int(jobs.size());
+    const auto cancelled = [&] { return m_options.cancel && m_options.cancel->load(); };
+    const auto outcomes = [&] {
+        result.outcome.clear();
+        for (const auto& job : jobs) {
+            if (job->outcome == GatewayOutcome::NotStarted)
+                job->outcome = GatewayOutcome::Failed;
+            result.outcome.append({job->label, job->outcome});
+        }
+    };
+    auto rollbackAll = [&](const QString& why) {
+        emitEvent({}, DeployEvent::Kind::Error, why);
+        forEachBounded(count, m_maxConnections, [&](int i) { jobs[size_t(i)]->abort(); });
+        outcomes();
+        result.message = why;
+        return result;
+    };
+
+    // Phase 1: every gateway prepared, a bounded number at a time.
+    std::vector<char> prepared(size_t(count), 0);
+    forEachBounded(count, m_maxConnections, [&](int i) {
+        if (!cancelled())
+            prepared[size_t(i)] = jobs[size_t(i)]->prepare(ssh.value(jobs[size_t(i)]->label));
+    });
+    QStringList failed;
+    for (int i = 0; i < count; ++i)
+        if (!prepared[size_t(i)])
+            failed << jobs[size_t(i)]->label + QStringLiteral(": ") + (jobs[size_t(i)]->error.isEmpty() ? tr("not started") : jobs[size_t(i)]->error);
+    if (cancelled())
+        failed << tr("cancelled");
+    if (!failed.isEmpty())
+        return rollbackAll(failed.join(QStringLiteral("; ")));
+
+    // Phase 2: a ping through every tunnel both of whose ends were pushed and one of which changed.
+    if (m_options.tunnelTest) {
+        for (const Tunnel& t : m_network.tunnels) {
+            if (!index.contains(t.siteA) || !index.contains(t.siteB))
+                continue;
+            GatewayJob& a = *jobs[size_t(index.value(t.siteA))];
+            GatewayJob& b = *jobs[size_t(index.value(t.siteB))];
+            if (a.outcome == GatewayOutcome::Unchanged && b.outcome == GatewayOutcome::Unchanged)
+                continue;
+            // The end that starts the tunnel pings: a dynamic one must; else site A.
+            const bool fromB = m_network.site(t.siteB)->gateway.reach == Reachability::Dynamic;
+            GatewayJob& from = fromB ? b : a;
+            const QString src = m_network.site(fromB ? t.siteB : t.siteA)->gateway.internalAddress.trimmed();
+            const QString dst = m_network.site(fromB ? t.siteA : t.siteB)->gateway.internalAddress.trimmed();
+            emitEvent({}, DeployEvent::Kind::Step, tr("tunnel test %1: ping from %2 to %3").arg(t.name, src, dst));
+            bool up = false;
+            QString lastOutput;
+            for (int attempt = 0; attempt < 6 && !up && !cancelled(); ++attempt) {
+                auto r = from.root(QStringLiteral("ping -c 3 -i 0.3 -W 2 -I %1 %2").arg(src, dst), 30000);
+                up = r && r.value().exitStatus == 0;
+                lastOutput = r ? QString::fromUtf8(r.value().out + r.value().err) : r.error().message;
+                if (!up && attempt == 0 && from.config.flavour == Flavour::StrongSwan) {
+                    const QString initiate = QStringLiteral("swanctl --initiate --child %1 --timeout 15").arg(shellQuote(t.name));
+                    from.log(DeployEvent::Kind::Command, initiate);
+                    if (auto initiated = from.root(initiate, 30000); !initiated)
+                        from.log(DeployEvent::Kind::Output, initiated.error().message);
+                }
+            }
+            if (cancelled())
+                return rollbackAll(tr("cancelled"));
+            if (!up)
+                return rollbackAll(tr("the tunnel test of %1 failed: %2 cannot reach %3 through it (%4)")
+                                       .arg(t.name, src, dst, terminalSafe(lastOutput.trimmed().right(300))));
+            result.tunnelReport += tr("%1: %2 reaches %3\n").arg(t.name, src, dst);
+            emitEvent({}, DeployEvent::Kind::Result, tr("%1 carries traffic").arg(t.name));
+        }
+    }
+
+    // Phase 3: every changed gateway reached again, then every one confirmed.
+    if (cancelled())
+        return rollbackAll(tr("cancelled"));
+    std::vector<char> ok(size_t(count), 1);
+    forEachBounded(count, m_maxConnections, [&](int i) {
+        GatewayJob& job = *jobs[size_t(i)];
+        if (job.outcome != GatewayOutcome::Unchanged)
+            ok[size_t(i)] = job.reconnect(ssh.value(job.label));
+    });
+    if (std::find(ok.cbegin(), ok.cend(), 0) != ok.cend())
+        return rollbackAll(tr("a gateway could not be reached again to confirm; every gateway rolls back"));
+    forEachBounded(count, m_maxConnections, [&](int i) {
+        GatewayJob& job = *jobs[size_t(i)];
+        if (job.outcome != GatewayOutcome::Unchanged)
+            ok[size_t(i)] = job.confirm();
+    });
+    if (std::find(ok.cbegin(), ok.cend(), 0) != ok.cend()) {
+        rollbackAll(tr("confirmation failed; every gateway rolls back"));
+        QStringList kept;
+        for (const auto& [site, outcome] : result.outcome)
+            if (outcome == GatewayOutcome::Confirmed)
+                kept << site;
+        if (!kept.isEmpty())
+            result.message = tr("confirmation failed; %1 had already confirmed and keep the new configuration while the others roll back, "
+                                "so the gateways now differ. Push again.")
+                                 .arg(kept.join(QStringLiteral(", ")));
+        return result;
+    }
+    outcomes();
+    result.ok = true;
+    QStringList said;
+    for (const auto& [site, outcome] : result.outcome)
+        said << QStringLiteral("%1 %2").arg(site, outcomeName(outcome));
+    result.message = tr("pushed: %1").arg(said.join(QStringLiteral("; ")));
     return result;
 }
 

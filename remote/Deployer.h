@@ -9,10 +9,12 @@
 // Blocking: call run() from a worker thread (the GUI) or the CLI; log() may be called from
 // the two gateway threads at once.
 
+#include "NetworkProfile.h"
 #include "Result.h"
 #include "SshSession.h"
 #include "TunnelProfile.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <array>
@@ -39,9 +41,10 @@ struct DeployOptions
 struct DeployEvent
 {
     enum class Kind { Step, Command, Output, Warning, Error, Result };
-    std::optional<Side> side; // none: about the whole push
+    std::optional<Side> side; // none: about the whole push, or (network push) see gateway
     Kind kind = Kind::Step;
     QString text; // never holds the PSK
+    QString gateway; // a network push: the site whose gateway this is about; empty: the whole push
 };
 
 enum class GatewayOutcome { NotStarted, Unchanged, Confirmed, RolledBack, Failed };
@@ -82,7 +85,6 @@ public:
     static SshOptions sshOptionsFor(const TunnelProfile& profile, Side side, const QString& profileDir);
 
 private:
-    struct GatewayJob;
     void emitEvent(std::optional<Side> side, DeployEvent::Kind kind, const QString& text) const;
 
     TunnelProfile m_profile;
@@ -90,6 +92,48 @@ private:
     std::array<SshOptions, 2> m_ssh;
     DeployOptions m_options;
     std::function<void(const DeployEvent&)> m_log;
+};
+
+// The push of a network (profile format version 2) to its managed gateways, or to those named:
+// one transaction over all of them, as the pair's push is over two. Every gateway is prepared
+// (connected, preflight, upload, committed) with at most maxConnections at a time; then every
+// tunnel both of whose ends took part and one of which changed is tested with a ping between the
+// gateways' internal addresses; then all are reached again and confirmed. Any failure rolls every
+// gateway back. A gateway whose files are already current is left as it is.
+struct NetworkDeployResult
+{
+    bool ok = false;
+    QList<std::pair<QString, GatewayOutcome>> outcome; // per site pushed, in the profile's order
+    QString message;
+    QString tunnelReport;
+};
+
+class NetworkDeployer final
+{
+public:
+    NetworkDeployer(NetworkProfile network, QStringList sites, QHash<QString, SshOptions> ssh, DeployOptions options,
+                    std::function<void(const DeployEvent&)> log, int maxConnections = 8);
+    ~NetworkDeployer();
+    NetworkDeployer(const NetworkDeployer&) = delete;
+    NetworkDeployer& operator=(const NetworkDeployer&) = delete;
+
+    Result<QStringList> dryRun() const;
+    NetworkDeployResult run();
+
+    // The sites a push reaches: every managed site when NAMED is empty, else those (each must be
+    // a managed site); fails naming the option.
+    static Result<QStringList> sitesToPush(const NetworkProfile& network, const QStringList& named);
+    static SshOptions sshOptionsFor(const NetworkProfile& network, const Site& site, const QString& profileDir);
+
+private:
+    void emitEvent(const QString& site, DeployEvent::Kind kind, const QString& text) const;
+
+    NetworkProfile m_network;
+    QStringList m_sites;
+    QHash<QString, SshOptions> m_ssh;
+    DeployOptions m_options;
+    std::function<void(const DeployEvent&)> m_log;
+    int m_maxConnections;
 };
 
 } // namespace ipsecwiz

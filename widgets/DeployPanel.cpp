@@ -269,7 +269,7 @@ void DeployPanel::startWork(const QString& title, std::function<bool()> work)
         return;
     m_cancelFlag = false;
     m_status->setText(title);
-    appendLog(DeployEvent{std::nullopt, DeployEvent::Kind::Step, title});
+    appendLog(DeployEvent{std::nullopt, DeployEvent::Kind::Step, title, {}});
     setBusy(true);
     m_worker = QThread::create([this, work = std::move(work)] {
         const bool ok = work();
@@ -307,7 +307,7 @@ void DeployPanel::testConnections()
             all = all && ok;
             QMetaObject::invokeMethod(this, [this, side, text, ok] {
                 setResult(side, text, ok);
-                appendLog(DeployEvent{side, ok ? DeployEvent::Kind::Result : DeployEvent::Kind::Error, text});
+                appendLog(DeployEvent{side, ok ? DeployEvent::Kind::Result : DeployEvent::Kind::Error, text, {}});
             });
         }
         return all;
