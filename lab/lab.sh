@@ -886,21 +886,23 @@ cmd_status() {
 		else
 			echo "the lab is BROKEN: part of it is missing or died ('lab.sh down', then 'lab.sh up')"
 		fi
+		local w=10 # the two-gateway lab's names; a plan's may be longer
+		for node in "${NODES[@]}"; do [ ${#node} -le "$w" ] || w=${#node}; done
 		for node in "${NODES[@]}"; do
 			if ! ns_exists "$(ns_of "$node")"; then
-				printf '  %-10s (no namespace)\n' "$node"
+				printf '  %-*s (no namespace)\n' "$w" "$node"
 				continue
 			fi
-			printf '  %-10s %-20s %s\n' "$node" "$(ns_of "$node")" "$(node_addresses "$node" | tr '\n' ' ')"
+			printf '  %-*s %-*s %s\n' "$w" "$node" $((w + 10)) "$(ns_of "$node")" "$(node_addresses "$node" | tr '\n' ' ')"
 			if is_gateway "$node" && ! is_managed "$node"; then
 				local s2=stopped
 				pid_alive "$(gw_dir "$node")/charon.pid" "$node" && s2="running (pid $(cat "$(gw_dir "$node")/charon.pid"))"
-				printf '  %-10s no sshd (not managed), charon %s\n' "" "$s2"
+				printf '  %-*s no sshd (not managed), charon %s\n' "$w" "" "$s2"
 			elif is_gateway "$node"; then
 				local s1=stopped s2=stopped
 				pid_alive "$(gw_dir "$node")/sshd.pid" "$node" && s1="running (pid $(cat "$(gw_dir "$node")/sshd.pid"))"
 				pid_alive "$(gw_dir "$node")/charon.pid" "$node" && s2="running (pid $(cat "$(gw_dir "$node")/charon.pid"))"
-				printf '  %-10s sshd %s on %s:22, charon %s\n' "" "$s1" "$(mgmt_addr "$node")" "$s2"
+				printf '  %-*s sshd %s on %s:22, charon %s\n' "$w" "" "$s1" "$(mgmt_addr "$node")" "$s2"
 			fi
 		done
 		echo "  profile:     $PROFILE"
