@@ -88,8 +88,8 @@ sa_up() { # TUNNEL: hq's CHILD_SA of TUNNEL is installed
 	has "$1: #.*INSTALLED" in_node gw-hq -- swanctl --list-sas --ike "$1"
 }
 bring_up() { # TUNNEL SPOKE: wait for the spoke's own start, else initiate from the spoke
-	local i
-	for i in $(seq 30); do sa_up "$1" && return 0; sleep 0.2; done
+
+	for _ in $(seq 30); do sa_up "$1" && return 0; sleep 0.2; done
 	in_node "gw-$2" -- swanctl --initiate --child "$1" --timeout 15 >>"$WORK/initiate-$1.log" 2>&1 || true
 	sa_up "$1" || fail "$1 does not come up: $(in_node gw-hq -- swanctl --list-sas 2>&1 | tail -n 20)"
 }
