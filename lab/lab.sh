@@ -226,14 +226,14 @@ write_gateway_etc() { # NODE
 
 	# /etc/ssh: sshd of this gateway only (a gateway nobody manages has none)
 	if is_managed "$node"; then
-	mkdir -m 0755 "$etc/ssh"
-	ssh-keygen -q -t ed25519 -N '' -C "root@$node.ipsecwiz-lab" -f "$etc/ssh/ssh_host_ed25519_key" </dev/null
-	install -m 0600 "$ADMIN_KEY.pub" "$etc/ssh/lab_authorized_keys"
-	[ -f /etc/ssh/moduli ] && cp /etc/ssh/moduli "$etc/ssh/moduli"
-	[ -f /etc/ssh/ssh_config ] && cp /etc/ssh/ssh_config "$etc/ssh/ssh_config"
-	local sftp=internal-sftp
-	[ -x /usr/lib/openssh/sftp-server ] && sftp=/usr/lib/openssh/sftp-server
-	cat >"$etc/ssh/sshd_config" <<EOF
+		mkdir -m 0755 "$etc/ssh"
+		ssh-keygen -q -t ed25519 -N '' -C "root@$node.ipsecwiz-lab" -f "$etc/ssh/ssh_host_ed25519_key" </dev/null
+		install -m 0600 "$ADMIN_KEY.pub" "$etc/ssh/lab_authorized_keys"
+		[ -f /etc/ssh/moduli ] && cp /etc/ssh/moduli "$etc/ssh/moduli"
+		[ -f /etc/ssh/ssh_config ] && cp /etc/ssh/ssh_config "$etc/ssh/ssh_config"
+		local sftp=internal-sftp
+		[ -x /usr/lib/openssh/sftp-server ] && sftp=/usr/lib/openssh/sftp-server
+		cat >"$etc/ssh/sshd_config" <<EOF
 # sshd of IPsec Wizard lab $node (written by lab.sh; removed by lab.sh down)
 Port 22
 AddressFamily inet
