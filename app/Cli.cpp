@@ -9,6 +9,7 @@
 #include "TunnelCorrelation.h"
 #include "FileWriter.h"
 #include "Generator.h"
+#include "LabPlan.h"
 #include "NetworkGenerator.h"
 #include "NetworkProfile.h"
 #include "Psk.h"
@@ -27,6 +28,7 @@
 #include <QJsonDocument>
 #include <QThread>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <mutex>
@@ -118,6 +120,11 @@ QString helpText()
               "  lab up|down|status [--json]|exec NODE -- COMMAND|profile\n"
               "                                         a local two-gateway lab (network namespaces, sshd,\n"
               "                                         strongSwan); needs root\n"
+              "  lab up --from PROFILE\n"
+              "                                         a lab of every site of PROFILE with its own addresses\n"
+              "                                         (NAT routers, an internet router); needs root\n"
+              "  lab renumber SITE\n"
+              "                                         move a dynamic site's gateway in that lab to its next address\n"
               "\n"
               "Options:\n"
               "  -h, --help     this text\n"
@@ -979,14 +986,65 @@ QString labScript()
     return QStringLiteral(IPSECWIZ_SOURCE_DIR "/lab/lab.sh");
 }
 
+// lab up --from PROFILE: the plan and the lab's profile are made here, into a private folder,
+// and lab.sh builds the plan and installs the profile (with the tunnels' keys) into the lab's
+// state folder.
+int labFromProfile(const QString& path, QStringList* labArgs, std::optional<QTemporaryDir>* work)
+{
+    auto network = NetworkJson::load(path);
+    if (!network)
+        return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
+    const QList<Finding> findings = Network::validate(network.value());
+    printFindings(findings);
+    if (hasErrors(findings))
+        return BadInput;
+    auto plan = Lab::plan(network.value());
+    if (!plan)
+        return inputError(Error{plan.error().field, plan.error().message + tr(" (in %1)").arg(path)});
+    QString labDir = qEnvironmentVariable("IPSECWIZ_LAB_DIR");
+    if (labDir.isEmpty())
+        labDir = QStringLiteral("/var/lib/ipsec-wizard-lab");
+    auto profile = Lab::labProfile(network.value(), plan.value(), QFileInfo(labDir).absoluteFilePath());
+    if (!profile)
+        return inputError(profile.error());
+    work->emplace(QDir::tempPath() + QStringLiteral("/ipsecwiz-lab-XXXXXX"));
+    if (!(*work)->isValid())
+        return inputError(Error{QStringLiteral("lab"), tr("Cannot make a temporary folder: %1").arg((*work)->errorString())});
+    const QString planFile = (*work)->filePath(QStringLiteral("lab-plan"));
+    const QString profileFile = (*work)->filePath(QStringLiteral("lab-profile.json"));
+    if (const Status st = FileWriter::writeAtomically(planFile, plan.value().toText().toUtf8(), 0644); !st)
+        return inputError(st.error());
+    NetworkProfile lab = profile.value();
+    const Status saved = NetworkJson::save(lab, profileFile, PskInFile::Include);
+    for (Tunnel& t : lab.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    if (!saved)
+        return inputError(saved.error());
+    *labArgs = QStringList{QStringLiteral("up"), QStringLiteral("--plan"), planFile, QStringLiteral("--profile"), profileFile};
+    return Ok;
+}
+
 int labCommand(const QStringList& args)
 {
-    const QStringList labArgs = args.mid(2);
+    QStringList labArgs = args.mid(2);
     if (labArgs.isEmpty() || labArgs.first() == QLatin1String("--help"))
-        return usageError(labArgs.isEmpty() ? tr("lab needs up, down, status, exec or profile.") : QString());
+        return usageError(labArgs.isEmpty() ? tr("lab needs up, down, status, exec, renumber or profile.") : QString());
     const QString script = labScript();
     if (!QFileInfo::exists(script))
         return inputError(Error{QStringLiteral("lab"), tr("The lab script %1 is missing.").arg(script)});
+    std::optional<QTemporaryDir> work; // the plan and the profile until lab.sh has taken them
+    if (labArgs.first() == QLatin1String("up") && labArgs.size() > 1) {
+        QString from;
+        if (labArgs.size() == 3 && labArgs.at(1) == QLatin1String("--from"))
+            from = labArgs.at(2);
+        else if (labArgs.size() == 2 && labArgs.at(1).startsWith(QLatin1String("--from=")))
+            from = labArgs.at(1).mid(7);
+        if (from.isEmpty())
+            return usageError(tr("lab up takes nothing, or --from PROFILE."));
+        if (const int st = labFromProfile(from, &labArgs, &work); st != Ok)
+            return st;
+    }
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedChannels);
     p.setInputChannelMode(QProcess::ForwardedInputChannel);

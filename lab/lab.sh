@@ -1,10 +1,14 @@
 #!/bin/bash
-# IPsec Wizard lab: two IPsec gateways and two hosts in network namespaces on this machine.
+# IPsec Wizard lab: two IPsec gateways and two hosts in network namespaces on this machine, or
+# every site of a profile (a plan that `ipsec-wizard lab up --from PROFILE` computes and writes).
 #
-#   lab.sh up              build the lab (namespaces, links, sshd + charon per gateway, keys, profile)
+#   lab.sh up              build the two-gateway lab (namespaces, links, sshd + charon per gateway, keys, profile)
+#   lab.sh up --plan FILE --profile FILE
+#                          build the lab FILE plans (see lab/README.md); the profile is installed as the lab's
 #   lab.sh down            remove everything `up` created, and nothing else
 #   lab.sh status [--json] every node with its addresses, and the lab profile's path
-#   lab.sh exec NODE -- COMMAND...   run COMMAND inside host-a, gateway-a, gateway-b or host-b
+#   lab.sh exec NODE -- COMMAND...   run COMMAND inside a node (host-a, gateway-a, gateway-b, host-b; or the plan's)
+#   lab.sh renumber SITE   move a dynamic site's gateway to its next address (a lab from a plan)
 #   lab.sh profile         print the path of the lab profile
 #
 # Needs root. State (keys, known_hosts, profile, logs, PIDs): /var/lib/ipsec-wizard-lab, or
@@ -18,9 +22,17 @@ SELF=$(readlink -f "${BASH_SOURCE[0]}")
 NODES=(host-a gateway-a gateway-b host-b)
 GATEWAYS=(gateway-a gateway-b)
 MGMT_LINKS=("${PREFIX}mgmt-a" "${PREFIX}mgmt-b") # veths in the calling namespace
+# Per node: its kind (host, gateway, unmanaged-gateway, nat, router) and, for a managed gateway,
+# the two ends of its management link. The two-gateway lab's here; a plan's from load_plan.
+declare -A KIND=([host-a]=host [gateway-a]=gateway [gateway-b]=gateway [host-b]=host)
+declare -A MGMT_ADDR=([gateway-a]=10.99.1.2 [gateway-b]=10.99.2.2) # the gateway's end
+declare -A MGMT_HOST=([gateway-a]=10.99.1.1 [gateway-b]=10.99.2.1) # the calling namespace's end
+FROM_PLAN=0
+PLAN_LINKS=() PLAN_ROUTES=() PLAN_FORWARD=() PLAN_NATS=() PLAN_MGMT=() PLAN_ISOLATE=() PLAN_RENUMBER=()
 CHARON=/usr/lib/ipsec/charon
 SSHD=/usr/sbin/sshd
 PROFILE=$LAB_DIR/lab-profile.json
+PLAN=$LAB_DIR/lab-plan # the plan of a lab built from a profile; absent for the two-gateway lab
 KNOWN_HOSTS=$LAB_DIR/known_hosts
 ADMIN_KEY=$LAB_DIR/admin_ed25519
 MARKER=$LAB_DIR/.ipsecwiz-lab # written by `up`; says what `down` may remove
@@ -30,31 +42,98 @@ note() { echo "lab: $*"; }
 
 usage() {
 	cat >&2 <<'EOF'
-usage: lab.sh up | down | status [--json] | exec NODE -- COMMAND... | profile
-  NODE is one of host-a, gateway-a, gateway-b, host-b.
+usage: lab.sh up [--plan FILE --profile FILE] | down | status [--json] | exec NODE -- COMMAND... | renumber SITE | profile
+  NODE is one of host-a, gateway-a, gateway-b, host-b, or of the nodes of the plan the lab was built from.
 EOF
 	exit 2
 }
 
 # --- topology -----------------------------------------------------------------------------
 ns_of() { echo "${PREFIX}$1"; }
-is_gateway() { [ "$1" = gateway-a ] || [ "$1" = gateway-b ]; }
+is_gateway() { [ "${KIND[$1]:-}" = gateway ] || [ "${KIND[$1]:-}" = unmanaged-gateway ]; }
+is_managed() { [ "${KIND[$1]:-}" = gateway ]; } # has sshd and a management link
 side_of() { echo "${1: -1}"; }                      # gateway-a -> a
-mgmt_host() { [ "$(side_of "$1")" = a ] && echo 10.99.1.1 || echo 10.99.2.1; } # calling namespace's end
-mgmt_addr() { [ "$(side_of "$1")" = a ] && echo 10.99.1.2 || echo 10.99.2.2; } # the gateway's end
+mgmt_host() { echo "${MGMT_HOST[$1]}"; } # calling namespace's end
+mgmt_addr() { echo "${MGMT_ADDR[$1]}"; } # the gateway's end
 wan_addr() { [ "$(side_of "$1")" = a ] && echo 198.51.100.1 || echo 198.51.100.2; }
 lan_net() { [ "$(side_of "$1")" = a ] && echo 10.1.0 || echo 10.2.0; }
 gw_dir() { echo "$LAB_DIR/$1"; }
+
+# A plan is written by `ipsec-wizard lab up --from PROFILE` (model/lab/LabPlan.h documents the
+# statements). Every word is checked before any is used: they end up as arguments of ip and nft,
+# and as file names.
+load_plan() { # FILE: replaces the two-gateway topology with the plan's
+	local file=$1 n=0 line kw w
+	[ -r "$file" ] || die "cannot read the plan $file"
+	NODES=() GATEWAYS=() MGMT_LINKS=()
+	KIND=() MGMT_ADDR=() MGMT_HOST=()
+	PLAN_LINKS=() PLAN_ROUTES=() PLAN_FORWARD=() PLAN_NATS=() PLAN_MGMT=() PLAN_ISOLATE=() PLAN_RENUMBER=()
+	local format=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		n=$((n + 1))
+		case $line in '' | '#'*) continue ;; esac
+		# shellcheck disable=SC2086 # words, checked below
+		set -- $line
+		kw=$1
+		for w in "$@"; do
+			[[ $w =~ ^[A-Za-z0-9./:_-]+$ ]] || die "plan $file line $n: unexpected word \"$w\""
+		done
+		case $kw in
+		format) [ "$2" = 1 ] || die "plan $file: format $2 is not one this lab.sh knows"; format=1 ;;
+		name) ;;
+		node)
+			[ $# -eq 4 ] && [[ $2 =~ ^[a-z0-9-]{1,24}$ ]] || die "plan $file line $n: expected node NAME KIND SITE"
+			case $3 in host | gateway | unmanaged-gateway | nat | router) ;; *) die "plan $file line $n: unknown kind $3" ;; esac
+			[ -z "${KIND[$2]:-}" ] || die "plan $file line $n: node $2 twice"
+			NODES+=("$2")
+			KIND[$2]=$3
+			case $3 in gateway | unmanaged-gateway) GATEWAYS+=("$2") ;; esac
+			;;
+		link) [ $# -eq 7 ] || die "plan $file line $n: expected link NODE IF ADDR NODE IF ADDR"; PLAN_LINKS+=("${*:2}") ;;
+		route) [ $# -ge 7 ] && [ "$4" = via ] && [ "$6" = dev ] || die "plan $file line $n: expected route NODE DEST via ADDR|- dev IF [onlink]"; PLAN_ROUTES+=("${*:2}") ;;
+		forward) [ $# -eq 2 ] || die "plan $file line $n: expected forward NODE"; PLAN_FORWARD+=("$2") ;;
+		nat) [ $# -eq 4 ] || die "plan $file line $n: expected nat NODE IF TARGET"; PLAN_NATS+=("${*:2}") ;;
+		mgmt)
+			[ $# -eq 5 ] && [[ $3 =~ ^${PREFIX}mgmt[0-9]+$ ]] || die "plan $file line $n: expected mgmt NODE ${PREFIX}mgmtN HOST-ADDR GW-ADDR"
+			PLAN_MGMT+=("${*:2}")
+			MGMT_LINKS+=("$3")
+			MGMT_HOST[$2]=${4%/*}
+			MGMT_ADDR[$2]=${5%/*}
+			;;
+		isolate) [ $# -eq 3 ] || die "plan $file line $n: expected isolate NODE IF"; PLAN_ISOLATE+=("${*:2}") ;;
+		renumber) [ $# -ge 7 ] || die "plan $file line $n: expected renumber SITE NODE IF ROUTER-IF ADDR ADDR..."; PLAN_RENUMBER+=("${*:2}") ;;
+		*) die "plan $file line $n: unknown statement $kw" ;;
+		esac
+	done <"$file"
+	[ "$format" = 1 ] || die "plan $file has no 'format 1' line"
+	[ ${#NODES[@]} -gt 0 ] || die "plan $file has no nodes"
+	# Every statement names nodes of the plan; a managed gateway has its management link.
+	local l
+	for l in "${PLAN_LINKS[@]}" "${PLAN_ROUTES[@]}" "${PLAN_FORWARD[@]}" "${PLAN_NATS[@]}" "${PLAN_MGMT[@]}" "${PLAN_ISOLATE[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l
+		[ -n "${KIND[$1]:-}" ] || die "plan $file names an unknown node $1"
+	done
+	for l in "${PLAN_LINKS[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l
+		[ -n "${KIND[$4]:-}" ] || die "plan $file names an unknown node $4"
+	done
+	for w in "${GATEWAYS[@]}"; do
+		if is_managed "$w" && [ -z "${MGMT_ADDR[$w]:-}" ]; then die "plan $file: gateway $w has no management link"; fi
+	done
+	FROM_PLAN=1
+}
 
 # --- checks -------------------------------------------------------------------------------
 need_root() {
 	[ "$(id -u)" -eq 0 ] || die "must run as root (it creates network namespaces, veth links and starts sshd and charon); try: sudo $0 $*"
 }
 
-need_packages() {
+need_packages() { # [EXTRA-TOOL:PACKAGE...]
 	local missing=() t
 	# tool -> Debian package
-	for t in ip:iproute2 ss:iproute2 nsenter:util-linux unshare:util-linux setsid:util-linux ssh-keygen:openssh-client \
+	for t in "$@" ip:iproute2 ss:iproute2 nsenter:util-linux unshare:util-linux setsid:util-linux ssh-keygen:openssh-client \
 		ssh:openssh-client swanctl:strongswan-swanctl mount:mount; do
 		command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t%%:*} (apt package ${t#*:})")
 	done
@@ -120,7 +199,7 @@ lab_is_up() {
 	for n in "${NODES[@]}"; do ns_exists "$(ns_of "$n")" || return 1; done
 	for n in "${GATEWAYS[@]}"; do
 		[ -n "$(holder_pid "$n")" ] || return 1
-		pid_alive "$(gw_dir "$n")/sshd.pid" "$n" || return 1
+		if is_managed "$n"; then pid_alive "$(gw_dir "$n")/sshd.pid" "$n" || return 1; fi
 		pid_alive "$(gw_dir "$n")/charon.pid" "$n" || return 1
 	done
 	[ -f "$PROFILE" ] && [ -f "$KNOWN_HOSTS" ] && [ -f "$ADMIN_KEY" ]
@@ -145,15 +224,16 @@ write_gateway_etc() { # NODE
 	mkdir -p "$etc" "$dir"
 	chmod 0755 "$etc"
 
-	# /etc/ssh: sshd of this gateway only
-	mkdir -m 0755 "$etc/ssh"
-	ssh-keygen -q -t ed25519 -N '' -C "root@$node.ipsecwiz-lab" -f "$etc/ssh/ssh_host_ed25519_key" </dev/null
-	install -m 0600 "$ADMIN_KEY.pub" "$etc/ssh/lab_authorized_keys"
-	[ -f /etc/ssh/moduli ] && cp /etc/ssh/moduli "$etc/ssh/moduli"
-	[ -f /etc/ssh/ssh_config ] && cp /etc/ssh/ssh_config "$etc/ssh/ssh_config"
-	local sftp=internal-sftp
-	[ -x /usr/lib/openssh/sftp-server ] && sftp=/usr/lib/openssh/sftp-server
-	cat >"$etc/ssh/sshd_config" <<EOF
+	# /etc/ssh: sshd of this gateway only (a gateway nobody manages has none)
+	if is_managed "$node"; then
+		mkdir -m 0755 "$etc/ssh"
+		ssh-keygen -q -t ed25519 -N '' -C "root@$node.ipsecwiz-lab" -f "$etc/ssh/ssh_host_ed25519_key" </dev/null
+		install -m 0600 "$ADMIN_KEY.pub" "$etc/ssh/lab_authorized_keys"
+		[ -f /etc/ssh/moduli ] && cp /etc/ssh/moduli "$etc/ssh/moduli"
+		[ -f /etc/ssh/ssh_config ] && cp /etc/ssh/ssh_config "$etc/ssh/ssh_config"
+		local sftp=internal-sftp
+		[ -x /usr/lib/openssh/sftp-server ] && sftp=/usr/lib/openssh/sftp-server
+		cat >"$etc/ssh/sshd_config" <<EOF
 # sshd of IPsec Wizard lab $node (written by lab.sh; removed by lab.sh down)
 Port 22
 AddressFamily inet
@@ -172,6 +252,7 @@ PrintMotd no
 AcceptEnv LANG LC_*
 Subsystem sftp $sftp
 EOF
+	fi
 
 	# /etc/swanctl: empty conf.d, like a fresh strongswan-swanctl install
 	mkdir -m 0755 "$etc/swanctl"
@@ -219,6 +300,7 @@ write_known_hosts() {
 	local node tmp
 	tmp=$(mktemp "$LAB_DIR/.known_hosts.XXXXXX")
 	for node in "${GATEWAYS[@]}"; do
+		is_managed "$node" || continue
 		echo "$(mgmt_addr "$node") $(cut -d' ' -f1,2 "$ETC_NETNS/$(ns_of "$node")/ssh/ssh_host_ed25519_key.pub")" >>"$tmp"
 	done
 	chmod 0644 "$tmp"
@@ -311,8 +393,10 @@ holder() {
 	done
 
 	unset STRONGSWAN_CONF
-	"$SSHD" -D -f /etc/ssh/sshd_config -E "$dir/sshd.log" </dev/null >>"$dir/sshd.log" 2>&1 &
-	echo $! >"$dir/sshd.pid"
+	if [ -f /etc/ssh/lab_authorized_keys ]; then # a managed gateway (see write_gateway_etc)
+		"$SSHD" -D -f /etc/ssh/sshd_config -E "$dir/sshd.log" </dev/null >>"$dir/sshd.log" 2>&1 &
+		echo $! >"$dir/sshd.pid"
+	fi
 	"$CHARON" </dev/null >>"$dir/charon.log" 2>&1 &
 	echo $! >"$dir/charon.pid"
 	exec sleep infinity
@@ -339,16 +423,20 @@ wait_gateway() { # NODE: until charon's vici socket and sshd answer; fails fast 
 		# namespace; that is retried, not taken for death — seen as a failed up in fresh-clone runs.)
 		hp=$(cat "$dir/holder.pid" 2>/dev/null || true)
 		[ -n "$hp" ] && [ ! -d "/proc/$hp" ] && deadline=0
-		for f in charon sshd; do
+		local daemons=(charon)
+		is_managed "$node" && daemons+=(sshd)
+		for f in "${daemons[@]}"; do
 			if [ -s "$dir/$f.pid" ] && ! pid_alive "$dir/$f.pid"; then
 				deadline=0 # it started and died: no point in waiting
 			fi
 		done
 		[ "$deadline" = 0 ] && break
-		if [ -n "$pid" ] && pid_alive "$dir/charon.pid" && pid_alive "$dir/sshd.pid" &&
-			nsenter --target "$pid" --mount --net -- test -S /run/charon.vici &&
-			[ -n "$(nsenter --net="/run/netns/$(ns_of "$node")" ss -Hltn src "$(mgmt_addr "$node")" sport = :22)" ]; then
-			return 0
+		if [ -n "$pid" ] && pid_alive "$dir/charon.pid" && nsenter --target "$pid" --mount --net -- test -S /run/charon.vici; then
+			is_managed "$node" || return 0
+			if pid_alive "$dir/sshd.pid" &&
+				[ -n "$(nsenter --net="/run/netns/$(ns_of "$node")" ss -Hltn src "$(mgmt_addr "$node")" sport = :22)" ]; then
+				return 0
+			fi
 		fi
 		sleep 0.05
 	done
@@ -361,6 +449,7 @@ wait_gateway() { # NODE: until charon's vici socket and sshd answer; fails fast 
 cmd_up() {
 	need_root up
 	need_packages
+	[ ! -f "$PLAN" ] || die "the lab built from a profile is up ($PLAN); run '$0 down' first"
 	if lab_is_up; then
 		note "the lab is already up; nothing changed"
 		print_where
@@ -457,6 +546,201 @@ cmd_up() {
 	print_where
 }
 
+# --- up from a plan --------------------------------------------------------------------------
+in_ns() { # NODE COMMAND...: in NODE's network namespace only (not a gateway's mount namespace)
+	local ns
+	ns=$(ns_of "$1")
+	shift
+	nsenter --net="/run/netns/$ns" "$@"
+}
+
+cmd_up_plan() { # PLAN-FILE PROFILE-FILE
+	local plan=$1 profile=$2
+	need_root up
+	need_packages nft:nftables
+	[ -r "$profile" ] || die "cannot read the profile $profile"
+	if [ -f "$PLAN" ]; then
+		if cmp -s "$plan" "$PLAN" && lab_is_up; then
+			note "the lab of this plan is already up; nothing changed (its profile is kept)"
+			print_where
+			return 0
+		fi
+		die "another lab built from a profile is up, or part of one ($PLAN); run '$0 down' first"
+	fi
+	# The two-gateway lab, or what is left of it, must go first: both use some of the same names.
+	local traces
+	traces=$(lab_traces)
+	[ -z "$traces" ] || die "the two-gateway lab is up or partly up ($(echo "$traces" | tr '\n' ' ')); run '$0 down' first"
+	load_plan "$plan"
+	traces=$(lab_traces)
+	if [ -n "$traces" ]; then
+		echo "lab: parts of this plan's lab exist already:" >&2
+		echo "$traces" | sed 's/^/  /' >&2
+		die "run '$0 down' first, then up again"
+	fi
+	local f node
+	for f in "$ADMIN_KEY" "$ADMIN_KEY.pub" "$KNOWN_HOSTS" "$PROFILE" "$PLAN"; do
+		[ ! -e "$f" ] || die "$f exists but the lab did not make it; move it away, or set IPSECWIZ_LAB_DIR to another folder"
+	done
+	for node in "${GATEWAYS[@]}"; do
+		[ ! -e "$(gw_dir "$node")" ] || die "$(gw_dir "$node") exists but the lab did not make it; move it away, or set IPSECWIZ_LAB_DIR to another folder"
+	done
+	local a
+	for node in "${GATEWAYS[@]}"; do
+		is_managed "$node" || continue
+		a=$(mgmt_host "$node")
+		if ip -o addr show | grep -q " $a/"; then die "address $a is already in use in this namespace; the lab's management links need 10.99.0.0/16"; fi
+	done
+
+	UP_DONE=0
+	trap 'if [ "$UP_DONE" != 1 ]; then echo "lab: up failed; removing what it made" >&2; teardown; fi' EXIT
+	local created_dir=0 created_netns=0
+	[ -d "$LAB_DIR" ] || created_dir=1
+	[ -d "$ETC_NETNS" ] || created_netns=1
+	if [ "$created_dir" = 1 ]; then
+		mkdir -p "$LAB_DIR"
+		chmod 0700 "$LAB_DIR" # holds the admin's private key and the lab profile's keys
+	fi
+	printf 'created_dir=%s\ncreated_etc_netns=%s\n' "$created_dir" "$created_netns" >"$MARKER"
+	# The plan first: it is what `down` removes, whatever happens after.
+	cp "$plan" "$PLAN"
+	chmod 0644 "$PLAN"
+	mkdir -p "$ETC_NETNS"
+
+	ssh-keygen -q -t ed25519 -N '' -C "ipsecwiz-lab-admin" -f "$ADMIN_KEY" </dev/null
+	for node in "${GATEWAYS[@]}"; do write_gateway_etc "$node"; done
+	write_known_hosts
+	# The profile holds every tunnel's key: 0600 from its first byte.
+	(umask 077 && cp "$profile" "$LAB_DIR/.profile.tmp" && chmod 0600 "$LAB_DIR/.profile.tmp" && mv "$LAB_DIR/.profile.tmp" "$PROFILE")
+
+	for node in "${NODES[@]}"; do
+		ip netns add "$(ns_of "$node")"
+		nip "$(ns_of "$node")" link set lo up
+	done
+	local l
+	for l in "${PLAN_LINKS[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l # NODE IF ADDR NODE IF ADDR
+		nip "$(ns_of "$1")" link add "$2" type veth peer name "$5" netns "$(ns_of "$4")"
+		nip "$(ns_of "$1")" addr add "$3" dev "$2"
+		nip "$(ns_of "$4")" addr add "$6" dev "$5"
+		nip "$(ns_of "$1")" link set "$2" up
+		nip "$(ns_of "$4")" link set "$5" up
+	done
+	for l in "${PLAN_MGMT[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l # NODE HOST-IF HOST-ADDR GW-ADDR
+		ip link add "$2" type veth peer name mgmt0 netns "$(ns_of "$1")"
+		nip "$(ns_of "$1")" addr add "$4" dev mgmt0
+		nip "$(ns_of "$1")" link set mgmt0 up
+		ip addr add "$3" dev "$2"
+		ip link set "$2" up
+	done
+	for node in "${PLAN_FORWARD[@]}"; do
+		in_ns "$node" sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'
+	done
+	for l in "${PLAN_ROUTES[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l # NODE DEST via ADDR|- dev IF [onlink]
+		local args=("$2")
+		[ "$4" = - ] || args+=(via "$4")
+		args+=(dev "$6")
+		[ "${7:-}" != onlink ] || args+=(onlink)
+		nip "$(ns_of "$1")" route add "${args[@]}"
+	done
+	for l in "${PLAN_NATS[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l # NODE OUTSIDE-IF TARGET
+		in_ns "$1" nft -f - <<EOF
+# NAT router of IPsec Wizard lab $1: its gateway ($3) leaves as this router's address, and
+# IKE (and ESP in UDP) sent to this router reaches the gateway.
+table ip ipsecwiz_lab_nat {
+	chain pre {
+		type nat hook prerouting priority dstnat;
+		iifname "$2" udp dport { 500, 4500 } dnat to $3
+	}
+	chain post {
+		type nat hook postrouting priority srcnat;
+		oifname "$2" masquerade
+	}
+}
+EOF
+	done
+	for l in "${PLAN_ISOLATE[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l # NODE IF
+		in_ns "$1" nft -f - <<EOF
+# IPsec Wizard lab: the management link reaches this gateway only; nothing is forwarded to or
+# from the calling namespace.
+table inet ipsecwiz_lab_mgmt {
+	chain forward {
+		type filter hook forward priority filter; policy accept;
+		iifname "$2" drop
+		oifname "$2" drop
+	}
+}
+EOF
+	done
+	for l in "${PLAN_RENUMBER[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l # SITE NODE IF ROUTER-IF ADDR...
+		echo "$5" >"$(gw_dir "$2")/address"
+	done
+
+	for node in "${GATEWAYS[@]}"; do start_gateway "$node"; done
+	for node in "${GATEWAYS[@]}"; do wait_gateway "$node"; done
+	for node in "${GATEWAYS[@]}"; do
+		is_managed "$node" || continue
+		if ! out=$(ssh_gateway "$node" true 2>&1); then
+			echo "$out" >&2
+			echo "lab: ssh to $node ($(mgmt_addr "$node")) with the lab key and known_hosts failed" >&2
+			false
+		fi
+	done
+	UP_DONE=1
+	note "the lab is up (${#NODES[@]} nodes from the plan $PLAN)"
+	print_where
+}
+
+# A dynamic site's gateway moves to the next of its plan's addresses; the router's route follows.
+cmd_renumber() { # SITE|NODE
+	need_root renumber
+	[ "$FROM_PLAN" = 1 ] || die "the lab is not built from a profile; renumber works on its dynamic sites"
+	local l found=''
+	for l in "${PLAN_RENUMBER[@]}"; do
+		# shellcheck disable=SC2086
+		set -- $l
+		if [ "$1" = "$SITE_ARG" ] || [ "$2" = "$SITE_ARG" ]; then found=$l; fi
+	done
+	if [ -z "$found" ]; then
+		local sites=()
+		for l in "${PLAN_RENUMBER[@]}"; do sites+=("${l%% *}"); done
+		die "\"$SITE_ARG\" is no dynamic site of this lab; dynamic sites: ${sites[*]:-none}"
+	fi
+	# shellcheck disable=SC2086
+	set -- $found
+	local site=$1 node=$2 ifname=$3 routerif=$4
+	shift 4
+	local state cur next='' i
+	state="$(gw_dir "$node")/address"
+	cur=$(cat "$state" 2>/dev/null) || die "the lab is not up ($state is missing)"
+	local addrs=("$@")
+	for i in "${!addrs[@]}"; do
+		[ "${addrs[$i]}" = "$cur" ] && next=${addrs[$(((i + 1) % ${#addrs[@]}))]}
+	done
+	[ -n "$next" ] || die "$node's address $cur is none of the plan's"
+	local gwns rns
+	gwns=$(ns_of "$node") rns=$(ns_of "$ROUTER_NODE")
+	# The new address before the old one goes, so the default route through the link stays.
+	nip "$gwns" addr add "$next/32" dev "$ifname"
+	nip "$gwns" addr del "$cur/32" dev "$ifname"
+	nip "$gwns" route replace default via "$ROUTER_ADDR" dev "$ifname" onlink
+	nip "$rns" route del "$cur/32" dev "$routerif" 2>/dev/null || true
+	nip "$rns" route replace "$next/32" dev "$routerif"
+	echo "$next" >"$state"
+	note "$site ($node) moved from $cur to $next"
+}
+
 ssh_gateway() { # NODE COMMAND...
 	local node=$1
 	shift
@@ -473,6 +757,7 @@ print_where() {
   admin key:    $ADMIN_KEY (public: $ADMIN_KEY.pub)
 EOF
 	for node in "${GATEWAYS[@]}"; do
+		is_managed "$node" || continue
 		cat <<EOF
   $node:    ssh -i $ADMIN_KEY -o UserKnownHostsFile=$KNOWN_HOSTS root@$(mgmt_addr "$node")
                /etc is $ETC_NETNS/$(ns_of "$node")/ (host key ssh/ssh_host_ed25519_key, swanctl/conf.d/)
@@ -532,7 +817,7 @@ teardown() {
 		# shellcheck disable=SC1090
 		. "$MARKER"
 		if [ "$created_etc_netns" = 1 ] && [ -d "$ETC_NETNS" ]; then rmdir "$ETC_NETNS" 2>/dev/null || true; fi
-		rm -f "$ADMIN_KEY" "$ADMIN_KEY.pub" "$KNOWN_HOSTS" "$PROFILE" "$LAB_DIR"/.known_hosts.* "$LAB_DIR"/.profile.*
+		rm -f "$ADMIN_KEY" "$ADMIN_KEY.pub" "$KNOWN_HOSTS" "$PROFILE" "$PLAN" "$LAB_DIR"/.known_hosts.* "$LAB_DIR"/.profile.*
 		for node in "${GATEWAYS[@]}"; do rm -rf "$(gw_dir "$node")"; done
 		rm -f "$MARKER"
 		if [ "$created_dir" = 1 ]; then rmdir "$LAB_DIR" 2>/dev/null || true; fi
@@ -582,7 +867,8 @@ cmd_status() {
 			[ $first = 1 ] || printf ','
 			first=0
 			printf '\n    {"name": %s, "namespace": %s, "addresses": [%s]' "$(json_str "$node")" "$(json_str "$(ns_of "$node")")" "$addrs"
-			if is_gateway "$node"; then
+			[ "$FROM_PLAN" = 0 ] || printf ', "kind": %s' "$(json_str "${KIND[$node]}")"
+			if is_managed "$node"; then
 				local sshd=false charon=false
 				pid_alive "$(gw_dir "$node")/sshd.pid" "$node" && sshd=true
 				pid_alive "$(gw_dir "$node")/charon.pid" "$node" && charon=true
@@ -600,17 +886,23 @@ cmd_status() {
 		else
 			echo "the lab is BROKEN: part of it is missing or died ('lab.sh down', then 'lab.sh up')"
 		fi
+		local w=10 # the two-gateway lab's names; a plan's may be longer
+		for node in "${NODES[@]}"; do [ ${#node} -le "$w" ] || w=${#node}; done
 		for node in "${NODES[@]}"; do
 			if ! ns_exists "$(ns_of "$node")"; then
-				printf '  %-10s (no namespace)\n' "$node"
+				printf '  %-*s (no namespace)\n' "$w" "$node"
 				continue
 			fi
-			printf '  %-10s %-20s %s\n' "$node" "$(ns_of "$node")" "$(node_addresses "$node" | tr '\n' ' ')"
-			if is_gateway "$node"; then
+			printf '  %-*s %-*s %s\n' "$w" "$node" $((w + 10)) "$(ns_of "$node")" "$(node_addresses "$node" | tr '\n' ' ')"
+			if is_gateway "$node" && ! is_managed "$node"; then
+				local s2=stopped
+				pid_alive "$(gw_dir "$node")/charon.pid" "$node" && s2="running (pid $(cat "$(gw_dir "$node")/charon.pid"))"
+				printf '  %-*s no sshd (not managed), charon %s\n' "$w" "" "$s2"
+			elif is_gateway "$node"; then
 				local s1=stopped s2=stopped
 				pid_alive "$(gw_dir "$node")/sshd.pid" "$node" && s1="running (pid $(cat "$(gw_dir "$node")/sshd.pid"))"
 				pid_alive "$(gw_dir "$node")/charon.pid" "$node" && s2="running (pid $(cat "$(gw_dir "$node")/charon.pid"))"
-				printf '  %-10s sshd %s on %s:22, charon %s\n' "" "$s1" "$(mgmt_addr "$node")" "$s2"
+				printf '  %-*s sshd %s on %s:22, charon %s\n' "$w" "" "$s1" "$(mgmt_addr "$node")" "$s2"
 			fi
 		done
 		echo "  profile:     $PROFILE"
@@ -649,8 +941,20 @@ cmd_profile() {
 [ $# -ge 1 ] || usage
 cmd=$1
 shift
+ROUTER_NODE=inet ROUTER_ADDR=169.254.0.1 # the plan's internet router (model/lab/LabPlan.h)
+# A lab built from a plan keeps it in LAB_DIR: status, exec, renumber and down work on its nodes.
+if [ "$cmd" != __holder ] && [ -f "$PLAN" ]; then load_plan "$PLAN"; fi
 case $cmd in
-up) [ $# -eq 0 ] || usage; cmd_up ;;
+up)
+	if [ $# -eq 0 ]; then
+		cmd_up
+	elif [ $# -eq 4 ] && [ "$1" = --plan ] && [ "$3" = --profile ]; then
+		cmd_up_plan "$2" "$4"
+	else
+		usage
+	fi
+	;;
+renumber) [ $# -eq 1 ] || usage; SITE_ARG=$1; cmd_renumber ;;
 down) [ $# -eq 0 ] || usage; cmd_down ;;
 status) cmd_status "$@" ;;
 exec) cmd_exec "$@" ;;

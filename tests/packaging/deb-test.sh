@@ -216,6 +216,7 @@ step "bash completion"
 cat >"$TMP/complete.sh" <<'EOF'
 . /usr/share/bash-completion/bash_completion
 . "$1"
+export IPSECWIZ_LAB_DIR=$3/no-lab # no lab up: the two-gateway lab's nodes
 compopt() { :; } # only works inside a real completion
 complete_line() { # LINE: prints the candidates, one line
 	local line=$1
@@ -238,8 +239,15 @@ complete_line 'ipsec-wizard lab exec '
 complete_line 'ipsec-wizard validate '
 complete_line 'ipsec-wizard monitor x.json --source '
 complete_line 'ipsec-wizard parse --format=xfrm'
+complete_line 'ipsec-wizard lab up '
+# A lab built from a profile: the nodes and dynamic sites of its plan.
+export IPSECWIZ_LAB_DIR=$3/lab
+mkdir -p "$IPSECWIZ_LAB_DIR"
+printf 'format 1\nnode inet router -\nnode gw-hq gateway hq\nnode gw-b2 gateway b2\nrenumber b2 gw-b2 wan0 wan1 192.0.2.50 192.0.2.51\n' >"$IPSECWIZ_LAB_DIR/lab-plan"
+complete_line 'ipsec-wizard lab exec '
+complete_line 'ipsec-wizard lab renumber '
 EOF
-bash "$TMP/complete.sh" "$completion" "$ROOT/usr/share/ipsec-wizard/examples" >"$TMP/completions.txt" 2>&1 ||
+bash "$TMP/complete.sh" "$completion" "$ROOT/usr/share/ipsec-wizard/examples" "$TMP" >"$TMP/completions.txt" 2>&1 ||
 	{ cat "$TMP/completions.txt" >&2; fail "the completion script failed"; }
 expect_line() { # N EXPECTED: the same words, in any order (file names come in the folder's order)
 	local got
@@ -252,10 +260,13 @@ expect_line 2 'generate'
 expect_line 3 'a b both'
 expect_line 4 'b both'
 expect_line 5 '--dry-run'
-expect_line 6 'up down status exec profile --help'
+expect_line 6 'up down status exec renumber profile --help'
 expect_line 7 'host-a gateway-a gateway-b host-b'
 expect_line 8 'hub-and-spoke.json seed-topology.json'
 expect_line 9 'auto setkey xfrm swanctl'
 expect_line 10 'xfrm-state xfrm-policy'
+expect_line 11 '--from'
+expect_line 12 'inet gw-hq gw-b2'
+expect_line 13 'b2'
 
 step "ok: $(basename "$DEB") built and checked in ${SECONDS}s"

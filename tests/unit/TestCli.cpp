@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -316,6 +317,8 @@ private slots:
     void upgradeConvertsVersion1InPlace();
     void validateChecksANetworkWhole();
     void generateWritesEveryGatewayOfANetwork();
+    void labUpFromHandsPlanAndProfileToTheScript();
+    void labUpFromRefusesWhatTheLabCannotBuild();
 
     void bundleWrites_data();
     void bundleWrites();
@@ -1049,6 +1052,84 @@ void TestCli::generateWritesEveryGatewayOfANetwork()
     r = runCli({QStringLiteral("generate"), example, QStringLiteral("--all"), QStringLiteral("--side"), QStringLiteral("a"), QStringLiteral("--out"), none});
     QVERIFY2(r.exitedWith(2), r.what().constData());
     QVERIFY(onlyMarkerIn(none));
+}
+
+// --- lab up --from -------------------------------------------------------------------------------
+
+// A stand-in for lab/lab.sh (IPSECWIZ_LAB_SCRIPT) that keeps what the CLI hands it: no root, no lab.
+static QString fakeLabScript(const QTemporaryDir& tmp)
+{
+    const QString script = tmp.filePath(QStringLiteral("lab.sh"));
+    writeFile(script, "echo \"$*\" > \"$(dirname \"$0\")/args\"\n"
+                      "[ \"$1\" = up ] && [ \"$2\" = --plan ] || exit 0\n"
+                      "cp \"$3\" \"$(dirname \"$0\")/got-plan\"\n"
+                      "stat -c %a \"$5\" > \"$(dirname \"$0\")/got-mode\"\n"
+                      "cp \"$5\" \"$(dirname \"$0\")/got-profile\"\n");
+    return script;
+}
+
+void TestCli::labUpFromHandsPlanAndProfileToTheScript()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(QStringLiteral("IPSECWIZ_LAB_SCRIPT"), fakeLabScript(tmp));
+    env.insert(QStringLiteral("IPSECWIZ_LAB_DIR"), tmp.filePath(QStringLiteral("lab")));
+    const Run r = runCli({QStringLiteral("lab"), QStringLiteral("up"), QStringLiteral("--from"),
+                          QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json")}, env);
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    const QStringList args = QString::fromUtf8(readFile(tmp.filePath(QStringLiteral("args")))).trimmed().split(QLatin1Char(' '));
+    QCOMPARE(args.size(), 5);
+    QCOMPARE(args.at(0), QStringLiteral("up"));
+    QCOMPARE(args.at(3), QStringLiteral("--profile"));
+    // The private folder they were in is gone once lab.sh has taken them.
+    QVERIFY(!QFileInfo::exists(args.at(2)));
+    QVERIFY(!QFileInfo::exists(QFileInfo(args.at(2)).path()));
+
+    const QByteArray plan = readFile(tmp.filePath(QStringLiteral("got-plan")));
+    QVERIFY2(plan.contains("\nnat nat-branch1 wan0 172.16.1.2\n"), plan.constData());
+    QVERIFY2(plan.contains("\nmgmt gw-branch3 ipsecwiz-mgmt4 10.99.4.1/30 10.99.4.2/30\n"), plan.constData());
+    QVERIFY2(plan.contains("\nrenumber branch2 gw-branch2 wan0 wan2 192.0.2.50 "), plan.constData());
+
+    QCOMPARE(readFile(tmp.filePath(QStringLiteral("got-mode"))).trimmed(), QByteArray("600"));
+    const QJsonObject profile = QJsonDocument::fromJson(readFile(tmp.filePath(QStringLiteral("got-profile")))).object();
+    QCOMPARE(profile.value(QStringLiteral("version")).toInt(), 2);
+    QCOMPARE(profile.value(QStringLiteral("knownHostsFile")).toString(), tmp.filePath(QStringLiteral("lab/known_hosts")));
+    const QJsonArray sites = profile.value(QStringLiteral("sites")).toArray();
+    QCOMPARE(sites.size(), 4);
+    const QJsonObject ssh = sites.at(1).toObject().value(QStringLiteral("gateway")).toObject().value(QStringLiteral("ssh")).toObject();
+    QCOMPARE(ssh.value(QStringLiteral("host")).toString(), QStringLiteral("10.99.2.2"));
+    QCOMPARE(ssh.value(QStringLiteral("user")).toString(), QStringLiteral("root"));
+    QCOMPARE(ssh.value(QStringLiteral("identityFile")).toString(), tmp.filePath(QStringLiteral("lab/admin_ed25519")));
+    const QJsonArray tunnels = profile.value(QStringLiteral("tunnels")).toArray();
+    QCOMPARE(tunnels.size(), 3);
+    for (const QJsonValue& t : tunnels) {
+        const QByteArray key = t.toObject().value(QStringLiteral("psk")).toString().toUtf8();
+        QVERIFY2(key.startsWith("0x") && key.size() == 66, key.constData());
+        QVERIFY(!r.out.contains(key.mid(2)) && !r.err.contains(key.mid(2)));
+    }
+}
+
+void TestCli::labUpFromRefusesWhatTheLabCannotBuild()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(QStringLiteral("IPSECWIZ_LAB_SCRIPT"), fakeLabScript(tmp));
+    env.insert(QStringLiteral("IPSECWIZ_LAB_DIR"), tmp.filePath(QStringLiteral("lab")));
+    QByteArray json = readFile(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json"));
+    QVERIFY(json.contains("\"10.30.0.0/24\""));
+    json.replace("\"10.30.0.0/24\"", "\"10.99.30.0/24\"");
+    const QString profile = tmp.filePath(QStringLiteral("clash.json"));
+    QVERIFY(writeFile(profile, json));
+    Run r = runCli({QStringLiteral("lab"), QStringLiteral("up"), QStringLiteral("--from"), profile}, env);
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("error: sites[3].networks[1]: 10.99.30.0/24 lies in 10.99.0.0/16")), r.what().constData());
+    QVERIFY2(!QFileInfo::exists(tmp.filePath(QStringLiteral("args"))), "lab.sh ran for a profile the lab cannot build");
+
+    r = runCli({QStringLiteral("lab"), QStringLiteral("up"), QStringLiteral("--form"), profile}, env);
+    QVERIFY2(r.exitedWith(2), r.what().constData());
+    QVERIFY2(!QFileInfo::exists(tmp.filePath(QStringLiteral("args"))), "lab.sh ran for a misspelt option");
 }
 
 // --- bundle -------------------------------------------------------------------------------------
