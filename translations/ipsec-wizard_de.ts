@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../model/profile/Validation.cpp" line="+20"/>
-        <location filename="../remote/Deployer.cpp" line="+68"/>
+        <location filename="../remote/Deployer.cpp" line="+70"/>
         <source>gateway A</source>
         <translation>Gateway A</translation>
     </message>
@@ -1252,7 +1252,7 @@
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1261,22 +1261,22 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+67"/>
-        <location line="+569"/>
+        <location line="+663"/>
         <location line="+7"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-737"/>
+        <location line="-831"/>
         <location line="+89"/>
         <location line="+251"/>
-        <location line="+152"/>
-        <location line="+87"/>
+        <location line="+260"/>
+        <location line="+73"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-576"/>
+        <location line="-670"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1330,24 +1330,24 @@
     </message>
     <message>
         <location line="+104"/>
-        <location line="+384"/>
+        <location line="+478"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-477"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+61"/>
-        <location line="+156"/>
+        <location line="+252"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-305"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1363,104 +1363,7 @@
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="-320"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+210"/>
+        <location line="-110"/>
         <source>%1 is a folder; a file must go there.</source>
         <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
     </message>
@@ -1549,7 +1452,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+140"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1570,17 +1473,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-179"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>load firewall.nft as the tunnel&apos;s own nftables table</source>
         <translation>firewall.nft als eigene nftables-Tabelle des Tunnels laden</translation>
     </message>
@@ -1605,27 +1508,27 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>--confirm-timeout muss 5 bis 3600 Sekunden sein.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>The profile holds no pre-shared key. Save the profile with its key (the wizard does), or give --psk-file FILE, so both gateways get the same key every time.</source>
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+124"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-279"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+108"/>
         <source>the tunnel to take off its gateways</source>
         <translation>der Tunnel, der von seinen Gateways genommen wird</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>remove needs one PROFILE.</source>
         <translation>remove braucht ein PROFIL.</translation>
     </message>
@@ -1635,22 +1538,153 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>remove braucht --tunnel NAME: den Tunnel, der entfernt wird.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>The profile describes tunnel “%1”, not “%2”.</source>
         <translation>Das Profil beschreibt den Tunnel „%1“, nicht „%2“.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-134"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-516"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+517"/>
         <source>error: </source>
         <translation>Fehler: </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>--%1 is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile, and its firewall rules are not pushed yet.</source>
+        <translation>--%1 gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil, und seine Firewall-Regeln werden noch nicht übertragen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tunnel “%1” has no pre-shared key in the profile; save the profile with its keys, so both ends get the same key every time.</source>
+        <translation>Tunnel „%1“ hat keinen Pre-Shared Key im Profil; speichern Sie das Profil mit seinen Schlüsseln, damit beide Enden jedes Mal denselben Schlüssel bekommen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>push changes %n gateway(s); add --yes when no one can answer the question.</source>
+        <translation>
+            <numerusform>push ändert %n Gateway; geben Sie --yes an, wenn niemand die Frage beantworten kann.</numerusform>
+            <numerusform>push ändert %n Gateways; geben Sie --yes an, wenn niemand die Frage beantworten kann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Push network “%1” to %2? [y/N] </source>
+        <translation>Netz „%1“ auf %2 übertragen? [y/N] </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>a network (format version 2): push to this site&apos;s gateway (repeat for more); default: every managed one</source>
+        <translation>ein Netz (Formatversion 2): auf das Gateway dieses Standorts übertragen (für mehrere wiederholen); Vorgabe: jedes verwaltete</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>remove changes two gateways; add --yes when no one can answer the question.</source>
         <translation>remove ändert zwei Gateways; geben Sie --yes an, wenn niemand die Frage beantworten kann.</translation>
     </message>
@@ -2190,7 +2224,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+399"/>
+        <location filename="../remote/Deployer.cpp" line="+404"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -2275,7 +2309,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Firewall-Regeln: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <location line="+46"/>
         <location line="+22"/>
         <source>cancelled</source>
@@ -2328,9 +2362,70 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
-    <name>ipsecwiz::Deployer::GatewayJob</name>
+    <name>ipsecwiz::FileWriter</name>
     <message>
-        <location line="-540"/>
+        <location filename="../model/profile/FileWriter.cpp" line="+34"/>
+        <source>Cannot create the folder.</source>
+        <translation>Der Ordner lässt sich nicht anlegen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot create a file in %1: %2.</source>
+        <translation>In %1 lässt sich keine Datei anlegen: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot set the file mode</source>
+        <translation>Die Dateirechte lassen sich nicht setzen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write the file</source>
+        <translation>Die Datei lässt sich nicht schreiben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot flush the file to disk</source>
+        <translation>Die Datei lässt sich nicht auf die Platte schreiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot close the file: %1.</source>
+        <translation>Die Datei lässt sich nicht schließen: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot put the file in place: %1.</source>
+        <translation>Die Datei lässt sich nicht an ihren Platz bringen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Flavour</name>
+    <message>
+        <location filename="../model/profile/Flavour.cpp" line="+20"/>
+        <source>racoon-tool (Debian racoon, the seed&apos;s way)</source>
+        <translation>racoon-tool (Debian-racoon, wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>racoon + setkey (ipsec-tools, BSDs)</source>
+        <translation>racoon + setkey (ipsec-tools, BSDs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>strongSwan (swanctl)</source>
+        <translation>strongSwan (swanctl)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::GatewayJob</name>
+    <message>
+        <location filename="../remote/Deployer.cpp" line="-543"/>
         <location line="+180"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
@@ -2358,7 +2453,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>sudo-Passwort für %1@%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow NOPASSWD sudo (recommended: see the README&apos;s security model), or give the password.</source>
+        <translation>%1 ist nicht root, und sudo braucht ein Passwort, aber es wurde keines angegeben. Abhilfe: als root verbinden, sudo mit NOPASSWD erlauben (empfohlen: siehe das Sicherheitsmodell in der README) oder das Passwort angeben.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>sudo refused the password for %1.</source>
         <translation>sudo hat das Passwort für %1 abgelehnt.</translation>
     </message>
@@ -2378,37 +2478,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>IP-Forwarding ist aus, daher leitet das Gateway keinen Verkehr zwischen den Netzen weiter. Abhilfe: sysctl -w %1=1 (und in /etc/sysctl.d/ eintragen).</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>strict reverse-path filtering (rp_filter=1) can drop the tunnel&apos;s decrypted packets. Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose).</source>
-        <translation>strikte Reverse-Path-Filterung (rp_filter=1) kann die entschlüsselten Pakete des Tunnels verwerfen. Abhilfe: sysctl -w net.ipv4.conf.all.rp_filter=2 (lose).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>preflight, then upload and commit on one channel</source>
-        <translation>Vorprüfung, dann Hochladen und Übernahme auf einem Kanal</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>upload %1 (mode 0700)</source>
-        <translation>hochladen %1 (Rechte 0700)</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>preflight failed on %1; nothing was changed</source>
-        <translation>Vorprüfung auf %1 gescheitert; nichts wurde geändert</translation>
-    </message>
-    <message>
-        <location line="-54"/>
-        <source>upload %1 (mode %2, %3 bytes)</source>
-        <translation>hochladen %1 (Rechte %2, %3 Byte)</translation>
-    </message>
-    <message>
-        <location line="-75"/>
-        <source>%1 is not root and sudo needs a password, but none was given. Fix: connect as root, allow NOPASSWD sudo (recommended: see the README&apos;s security model), or give the password.</source>
-        <translation>%1 ist nicht root, und sudo braucht ein Passwort, aber es wurde keines angegeben. Abhilfe: als root verbinden, sudo mit NOPASSWD erlauben (empfohlen: siehe das Sicherheitsmodell in der README) oder das Passwort angeben.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+4"/>
         <source>route to the peer %1: %2</source>
         <translation>Route zur Gegenstelle %1: %2</translation>
     </message>
@@ -2418,7 +2488,27 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>dieses Gateway hat keine Route zur Gegenstelle %1 (%2), daher erreicht IKE sie nicht. Abhilfe: dem Gateway eine Route (oder eine Default-Route) geben oder seinen Default-Router im Profil angeben.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+4"/>
+        <source>strict reverse-path filtering (rp_filter=1) can drop the tunnel&apos;s decrypted packets. Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose).</source>
+        <translation>strikte Reverse-Path-Filterung (rp_filter=1) kann die entschlüsselten Pakete des Tunnels verwerfen. Abhilfe: sysctl -w net.ipv4.conf.all.rp_filter=2 (lose).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>preflight, then upload and commit on one channel</source>
+        <translation>Vorprüfung, dann Hochladen und Übernahme auf einem Kanal</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>upload %1 (mode %2, %3 bytes)</source>
+        <translation>hochladen %1 (Rechte %2, %3 Byte)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>upload %1 (mode 0700)</source>
+        <translation>hochladen %1 (Rechte 0700)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>every file is already in place; checking the daemon has it</source>
         <translation>alle Dateien sind schon an ihrem Platz; prüfe, ob der Daemon sie hat</translation>
     </message>
@@ -2448,7 +2538,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>belegt: Auf diesem Gateway ist noch eine andere Übertragung offen (%1). Nichts wurde geändert; erneut versuchen, sobald sie bestätigt oder von selbst zurückgesetzt ist.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>preflight failed on %1; nothing was changed</source>
+        <translation>Vorprüfung auf %1 gescheitert; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the upload to %1 failed (%2); nothing was changed</source>
         <translation>das Hochladen auf %1 ist gescheitert (%2); nichts wurde geändert</translation>
     </message>
@@ -2516,67 +2611,6 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+11"/>
         <source>%1 did not confirm</source>
         <translation>%1 hat nicht bestätigt</translation>
-    </message>
-</context>
-<context>
-    <name>ipsecwiz::FileWriter</name>
-    <message>
-        <location filename="../model/profile/FileWriter.cpp" line="+34"/>
-        <source>Cannot create the folder.</source>
-        <translation>Der Ordner lässt sich nicht anlegen.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Cannot create a file in %1: %2.</source>
-        <translation>In %1 lässt sich keine Datei anlegen: %2.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: %2.</source>
-        <translation>%1: %2.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cannot set the file mode</source>
-        <translation>Die Dateirechte lassen sich nicht setzen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cannot write the file</source>
-        <translation>Die Datei lässt sich nicht schreiben</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot flush the file to disk</source>
-        <translation>Die Datei lässt sich nicht auf die Platte schreiben</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot close the file: %1.</source>
-        <translation>Die Datei lässt sich nicht schließen: %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cannot put the file in place: %1.</source>
-        <translation>Die Datei lässt sich nicht an ihren Platz bringen: %1.</translation>
-    </message>
-</context>
-<context>
-    <name>ipsecwiz::Flavour</name>
-    <message>
-        <location filename="../model/profile/Flavour.cpp" line="+20"/>
-        <source>racoon-tool (Debian racoon, the seed&apos;s way)</source>
-        <translation>racoon-tool (Debian-racoon, wie in der Vorlage)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>racoon + setkey (ipsec-tools, BSDs)</source>
-        <translation>racoon + setkey (ipsec-tools, BSDs)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>strongSwan (swanctl)</source>
-        <translation>strongSwan (swanctl)</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +3746,103 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+3"/>
         <source>Renumber one of them.</source>
         <translation>Eines davon umnummerieren.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::NetworkDeployer</name>
+    <message>
+        <location filename="../remote/Deployer.cpp" line="+350"/>
+        <source>There is no site “%1”.</source>
+        <translation>Es gibt keinen Standort „%1“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Site “%1” is managed by someone else; its admin configures it.</source>
+        <translation>Standort „%1“ wird von jemand anderem verwaltet; dessen Admin konfiguriert ihn.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>== %1: %2@%3:%4 (%5)</source>
+        <translation>== %1: %2@%3:%4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>upload %1.ipsec-wizard-new  mode %2  %3 bytes%4</source>
+        <translation>hochladen %1.ipsec-wizard-new  Rechte %2  %3 Byte%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  (holds the pre-shared key)</source>
+        <translation>  (enthält den Pre-Shared Key)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>    only the marked block of %1 (%2): merged into the file as it is on the gateway</source>
+        <translation>    nur der markierte Block von %1 (%2): in die Datei eingefügt, wie sie auf dem Gateway ist</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>    wait up to %1 s for the confirmation, else roll back</source>
+        <translation>    bis zu %1 s auf die Bestätigung warten, sonst zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>== at most %1 gateways at a time; then a ping through every tunnel both of whose ends were pushed; then confirm all</source>
+        <translation>== höchstens %1 Gateways gleichzeitig; dann ein Ping durch jeden Tunnel, dessen beide Enden übertragen wurden; dann alle bestätigen</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>not started</source>
+        <translation>nicht begonnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <location line="+11"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>tunnel test %1: ping from %2 to %3</source>
+        <translation>Tunneltest %1: Ping von %2 nach %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the tunnel test of %1 failed: %2 cannot reach %3 through it (%4)</source>
+        <translation>der Tunneltest von %1 ist gescheitert: %2 erreicht %3 nicht durch ihn (%4)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 reaches %3
+</source>
+        <translation>%1: %2 erreicht %3
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 carries traffic</source>
+        <translation>%1 überträgt Daten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a gateway could not be reached again to confirm; every gateway rolls back</source>
+        <translation>ein Gateway war zum Bestätigen nicht wieder erreichbar; alle Gateways werden zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>confirmation failed; every gateway rolls back</source>
+        <translation>die Bestätigung ist gescheitert; alle Gateways werden zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>confirmation failed; %1 had already confirmed and keep the new configuration while the others roll back, so the gateways now differ. Push again.</source>
+        <translation>die Bestätigung ist gescheitert; %1 hatte(n) schon bestätigt und behält/behalten die neue Konfiguration, während die anderen zurückgesetzt werden; die Gateways unterscheiden sich jetzt. Übertragen Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>pushed: %1</source>
+        <translation>übertragen: %1</translation>
     </message>
 </context>
 <context>
