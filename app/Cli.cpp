@@ -350,12 +350,12 @@ int generateNetwork(const QCommandLineParser& parser, const QString& outDir)
         }
     }
     const QStringList sites = all ? Generate::managedSites(n) : parser.values(QStringLiteral("gateway"));
+    auto generated = Generate::gateways(n, sites);
+    if (!generated)
+        return inputError(generated.error());
     QList<std::pair<QString, GatewayConfig>> configs;
-    for (const QString& site : sites) {
-        auto cfg = Generate::gateway(n, site);
-        if (!cfg)
-            return inputError(cfg.error());
-        configs.append({site, cfg.value()});
+    for (auto& [site, cfg] : generated.value()) {
+        configs.append({site, cfg});
         // A peer someone else runs gets a settings sheet for its admin (without the key).
         for (const Tunnel& t : n.tunnels) {
             const QString far = t.siteA == site ? t.siteB : t.siteB == site ? t.siteA : QString();

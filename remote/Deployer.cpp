@@ -908,12 +908,13 @@ NetworkDeployResult NetworkDeployer::run()
     NetworkDeployResult result;
     std::vector<std::unique_ptr<GatewayJob>> jobs;
     QHash<QString, int> index; // site -> job
-    for (const QString& site : m_sites) {
-        auto cfg = Generate::gateway(m_network, site);
-        if (!cfg) {
-            result.message = cfg.error().toString();
-            return result;
-        }
+    auto generated = Generate::gateways(m_network, m_sites);
+    if (!generated) {
+        result.message = generated.error().toString();
+        return result;
+    }
+    for (auto& [site, config] : generated.value()) {
+        const Result<GatewayConfig> cfg = config;
         QStringList tunnels;
         QString peer, remoteNet;
         for (const Tunnel& t : m_network.tunnels) {
@@ -1023,8 +1024,12 @@ NetworkDeployResult NetworkDeployer::run()
         if (job.outcome != GatewayOutcome::Unchanged)
             ok[size_t(i)] = job.reconnect(ssh.value(job.label));
     });
-    if (std::find(ok.cbegin(), ok.cend(), 0) != ok.cend())
-        return rollbackAll(tr("a gateway could not be reached again to confirm; every gateway rolls back"));
+    QStringList unreachable;
+    for (int i = 0; i < count; ++i)
+        if (!ok[size_t(i)])
+            unreachable << jobs[size_t(i)]->label;
+    if (!unreachable.isEmpty())
+        return rollbackAll(tr("%1 could not be reached again to confirm; every gateway rolls back").arg(unreachable.join(QStringLiteral(", "))));
     forEachBounded(count, m_maxConnections, [&](int i) {
         GatewayJob& job = *jobs[size_t(i)];
         if (job.outcome != GatewayOutcome::Unchanged)

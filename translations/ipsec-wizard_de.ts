@@ -3825,9 +3825,9 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 überträgt Daten</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>a gateway could not be reached again to confirm; every gateway rolls back</source>
-        <translation>ein Gateway war zum Bestätigen nicht wieder erreichbar; alle Gateways werden zurückgesetzt</translation>
+        <location line="+18"/>
+        <source>%1 could not be reached again to confirm; every gateway rolls back</source>
+        <translation>%1 war zum Bestätigen nicht wieder erreichbar; alle Gateways werden zurückgesetzt</translation>
     </message>
     <message>
         <location line="+7"/>

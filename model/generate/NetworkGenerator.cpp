@@ -201,15 +201,53 @@ QByteArray settingsSheet(const NetworkProfile& n, const Tunnel& t, bool withPsk)
     return out;
 }
 
-Result<GatewayConfig> gateway(const NetworkProfile& n, const QString& siteName)
+namespace {
+
+Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& siteName);
+
+Status validNetwork(const NetworkProfile& n)
 {
-    const int si = n.siteIndex(siteName);
-    if (si < 0)
-        return Error{QStringLiteral("--gateway"), tr("There is no site “%1”.").arg(shown(siteName))};
-    const QList<Finding> findings = Network::validate(n);
-    for (const Finding& f : findings)
+    for (const Finding& f : Network::validate(n))
         if (f.severity == Severity::Error)
             return Error{f.field, f.message};
+    return {};
+}
+
+} // namespace
+
+Result<GatewayConfig> gateway(const NetworkProfile& n, const QString& siteName)
+{
+    if (n.siteIndex(siteName) < 0)
+        return Error{QStringLiteral("--gateway"), tr("There is no site “%1”.").arg(shown(siteName))};
+    if (const Status st = validNetwork(n); !st)
+        return st.error();
+    return validatedGateway(n, siteName);
+}
+
+Result<QList<std::pair<QString, GatewayConfig>>> gateways(const NetworkProfile& n, const QStringList& sites)
+{
+    const QStringList names = sites.isEmpty() ? managedSites(n) : sites;
+    for (const QString& name : names)
+        if (n.siteIndex(name) < 0)
+            return Error{QStringLiteral("--gateway"), tr("There is no site “%1”.").arg(shown(name))};
+    if (const Status st = validNetwork(n); !st)
+        return st.error();
+    QList<std::pair<QString, GatewayConfig>> out;
+    out.reserve(names.size());
+    for (const QString& name : names) {
+        auto cfg = validatedGateway(n, name);
+        if (!cfg)
+            return cfg.error();
+        out.append({name, std::move(cfg.value())});
+    }
+    return out;
+}
+
+namespace {
+
+Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& siteName)
+{
+    const int si = n.siteIndex(siteName);
     const Site& site = n.sites.at(si);
     if (!site.gateway.managed)
         return Error{Network::sitePath(si, QStringLiteral("gateway.managed")),
@@ -290,5 +328,7 @@ Result<GatewayConfig> gateway(const NetworkProfile& n, const QString& siteName)
             f.mode = 0600;
     return cfg;
 }
+
+} // namespace
 
 } // namespace ipsecwiz::Generate

@@ -22,6 +22,10 @@ namespace ipsecwiz::Generate {
 // save the profile with its keys).
 Result<GatewayConfig> gateway(const NetworkProfile& network, const QString& site);
 
+// Every gateway of SITES (default: every managed site), the network validated once: what
+// `generate --all` and the push of a network take. Fails like gateway() on the first problem.
+Result<QList<std::pair<QString, GatewayConfig>>> gateways(const NetworkProfile& network, const QStringList& sites = {});
+
 // The managed sites, in the profile's order: what `generate --all` writes.
 QStringList managedSites(const NetworkProfile& network);
 

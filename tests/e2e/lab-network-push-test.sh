@@ -1,0 +1,96 @@
+#!/bin/bash
+# One push to every gateway of a network: `lab up --from` the example hub-and-spoke network (hq;
+# branch1 behind its NAT router, branch2 dynamic, branch3 with two networks), then
+# `ipsec-wizard push` the lab's profile. Every tunnel comes up in that one push and carries
+# traffic between hq's host and each branch's hosts; spoke to spoke does not (spokeToSpoke is
+# off); branch1's tunnel is UDP-encapsulated. Then a change pushed to all four gateways, during
+# which gateway 3's (branch2's) sshd is killed once it has committed: every gateway is back on its
+# previous files byte for byte, and the tunnels that worked before still pass ping.
+. "$(dirname "$0")/../integration/lib.sh"
+need_root
+need_tool nft nftables
+need_tool swanctl strongswan-swanctl
+export IPSECWIZ_LAB_DIR="$WORK/lab"
+EXAMPLE_NET="$IPSECWIZ_SOURCE_DIR/resources/examples/hub-and-spoke.json"
+in_node() { "$IPSECWIZ" lab exec "$@"; }
+trap '"$IPSECWIZ" lab down >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+"$IPSECWIZ" lab down >/dev/null 2>&1 || true
+"$IPSECWIZ" lab up --from "$EXAMPLE_NET" > "$WORK/lab-up.log" 2>&1 || fail "lab up --from: $(tail -n 30 "$WORK/lab-up.log")"
+P=$IPSECWIZ_LAB_DIR/lab-profile.json
+umask 077
+SITES="hq branch1 branch2 branch3"
+
+pings() { # every host of a branch and hq's host reach each other; spoke to spoke does not
+	local pair
+	for pair in host-branch1:10.0.0.10 host-hq:10.1.0.10 host-branch2:10.0.0.10 host-hq:10.2.0.10 host-branch3:10.0.0.10 \
+		host-branch3-2:10.0.0.10 host-hq:10.3.0.10 host-hq:10.30.0.10; do
+		in_node "${pair%%:*}" -- ping -c 3 -W 2 "${pair#*:}" > /dev/null 2>&1 || return 1
+	done
+	for pair in host-branch1:10.2.0.10 host-branch2:10.1.0.10 host-branch3:10.2.0.10; do
+		if in_node "${pair%%:*}" -- ping -c 1 -W 1 "${pair#*:}" > /dev/null 2>&1; then echo "spoke to spoke: $pair answers" >&2; return 1; fi
+	done
+}
+files_of_every_gateway() {
+	local site
+	for site in $SITES; do
+		echo "== $site"
+		in_node "gw-$site" -- sh -c 'cd /etc && find swanctl ipsec-wizard -type f ! -path "*/.transaction/*" ! -path "ipsec-wizard/backups/*" -print0 2>/dev/null | sort -z | xargs -0 -r sha256sum'
+	done
+}
+
+# 1. One push brings every tunnel up.
+start=$SECONDS
+"$IPSECWIZ" push "$P" --yes > "$WORK/push.log" 2>&1 || fail "the network push: $(tail -n 30 "$WORK/push.log")"
+echo "the push to four gateways took $((SECONDS - start)) s"
+for site in $SITES; do
+	grep -q "^$site: committed and confirmed" "$WORK/push.log" || fail "$site was not confirmed: $(tail -n 8 "$WORK/push.log")"
+done
+for t in hq-branch1 hq-branch2 hq-branch3; do
+	grep -q "^$t: .* reaches " "$WORK/push.log" || fail "no tunnel test of $t in the push: $(tail -n 12 "$WORK/push.log")"
+done
+ok=0
+for _ in $(seq 10); do if pings; then ok=1; break; fi; sleep 1; done
+[ "$ok" = 1 ] || fail "after the push, not every host reaches what it should (or a spoke reaches a spoke)"
+in_node gw-hq -- swanctl --list-sas --ike hq-branch1 > "$WORK/sa-hq-branch1.out"
+grep -q "INSTALLED, TUNNEL-in-UDP" "$WORK/sa-hq-branch1.out" || fail "hq-branch1 is not UDP-encapsulated: $(cat "$WORK/sa-hq-branch1.out")"
+echo "ok: one push, four gateways confirmed; 8 pings through the tunnels, 3 spoke-to-spoke pings fail; branch1 in UDP"
+
+# 2. The same again changes nothing.
+"$IPSECWIZ" push "$P" --yes > "$WORK/push-again.log" 2>&1 || fail "the second push: $(tail -n 20 "$WORK/push-again.log")"
+[ "$(grep -c ': unchanged (already up to date)$' "$WORK/push-again.log")" = 4 ] || fail "the same push again changed something: $(tail -n 8 "$WORK/push-again.log")"
+
+# 3. A change to all four; gateway 3 (branch2) loses its sshd once it has committed.
+files_of_every_gateway > "$WORK/before.txt"
+[ "$(grep -c 'swanctl/conf.d/hq-branch' "$WORK/before.txt")" = 6 ] || fail "the checksums miss a tunnel's file: $(cat "$WORK/before.txt")"
+sed 's/"lifetime": 3600/"lifetime": 1800/' "$P" > "$WORK/changed.json"
+cmp -s "$P" "$WORK/changed.json" && fail "the change changed nothing"
+"$IPSECWIZ" push "$WORK/changed.json" --yes > "$WORK/push-killed.log" 2>&1 &
+push_pid=$!
+killed=0
+for _ in $(seq 300); do
+	if grep -q '\[branch2\] gateway reports: committed' "$WORK/push-killed.log"; then
+		kill "$(cat "$IPSECWIZ_LAB_DIR/gw-branch2/sshd.pid")" && killed=1
+		break
+	fi
+	kill -0 "$push_pid" 2>/dev/null || break
+	sleep 0.1
+done
+status=0
+wait "$push_pid" || status=$?
+[ "$killed" = 1 ] || fail "branch2 never reported its commit: $(tail -n 20 "$WORK/push-killed.log")"
+[ "$status" = 3 ] || fail "the push with branch2's sshd gone exited $status, not 3: $(tail -n 20 "$WORK/push-killed.log")"
+grep -q "branch2 could not be reached again to confirm" "$WORK/push-killed.log" || fail "the message does not name branch2: $(tail -n 3 "$WORK/push-killed.log")"
+for site in $SITES; do
+	grep -Eq "^$site: (rolled back to its previous configuration|failed before anything was changed)" "$WORK/push-killed.log" \
+		|| fail "$site did not go back: $(tail -n 8 "$WORK/push-killed.log")"
+done
+for _ in $(seq 50); do
+	files_of_every_gateway > "$WORK/after.txt"
+	cmp -s "$WORK/before.txt" "$WORK/after.txt" && break
+	sleep 0.2 # a gateway that could not be told rolls back by itself
+done
+diff -u "$WORK/before.txt" "$WORK/after.txt" >&2 || fail "not every gateway is back on its previous files"
+ok=0
+for _ in $(seq 15); do if pings; then ok=1; break; fi; sleep 1; done
+[ "$ok" = 1 ] || fail "after the rollback, the tunnels that worked before do not all pass ping"
+echo "ok: branch2's sshd killed mid-push: all four gateways back on their previous files, every tunnel still passes ping"
