@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QTextStream>
 
 #include <QDateTime>
@@ -292,13 +293,16 @@ int upgradeCommand(const QStringList& args)
 // written, so a file standing where a folder must go fails the run with OUT unchanged.
 int writeConfigs(const QList<std::pair<QString, GatewayConfig>>& configs, const QString& outDir)
 {
+    // Every folder on the way is looked at once (a network's gateways share most of them).
+    QSet<QString> checked;
     for (const auto& [folder, cfg] : configs) {
         const QString base = outDir + QLatin1Char('/') + folder;
         for (const GeneratedFile& f : cfg.files) {
             const QString target = base + f.path;
             if (QFileInfo(target).isDir())
                 return inputError(Error{QStringLiteral("--out"), tr("%1 is a folder; a file must go there.").arg(target)});
-            for (QString dir = QFileInfo(target).path(); dir.size() >= outDir.size(); dir = QFileInfo(dir).path()) {
+            for (QString dir = QFileInfo(target).path(); dir.size() >= outDir.size() && !checked.contains(dir); dir = QFileInfo(dir).path()) {
+                checked.insert(dir);
                 const QFileInfo info(dir);
                 if (info.exists() && !info.isDir())
                     return inputError(Error{QStringLiteral("--out"), tr("%1 is a file; a folder must go there.").arg(dir)});
@@ -309,17 +313,26 @@ int writeConfigs(const QList<std::pair<QString, GatewayConfig>>& configs, const 
             }
         }
     }
+    // Each file appears whole under its name; one flush of the file system at the end instead of
+    // one per file (tens of thousands for a large network).
+    QSet<QString> made;
     for (const auto& [folder, cfg] : configs) {
         const QString base = outDir + QLatin1Char('/') + folder;
         for (const GeneratedFile& f : cfg.files) {
             const QString target = base + f.path;
-            if (auto st = FileWriter::makeFolders(QFileInfo(target).absolutePath()); !st)
-                return inputError(Error{QStringLiteral("--out"), st.error().toString()});
-            if (auto st = FileWriter::writeAtomically(target, f.content, f.mode); !st)
+            const QString dir = QFileInfo(target).absolutePath();
+            if (!made.contains(dir)) {
+                if (auto st = FileWriter::makeFolders(dir); !st)
+                    return inputError(Error{QStringLiteral("--out"), st.error().toString()});
+                made.insert(dir);
+            }
+            if (auto st = FileWriter::writeAtomically(target, f.content, f.mode, FileWriter::Sync::Later); !st)
                 return inputError(Error{QStringLiteral("--out"), st.error().toString()});
             out() << QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')) << "  " << target << "\n";
         }
     }
+    if (auto st = FileWriter::syncFolder(outDir); !st)
+        return inputError(Error{QStringLiteral("--out"), st.error().toString()});
     return Ok;
 }
 

@@ -34,7 +34,20 @@ Status makeFolders(const QString& path)
     return Error{path, tr("Cannot create the folder.")};
 }
 
-Status writeAtomically(const QString& path, const QByteArray& data, int mode)
+Status syncFolder(const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return Error{path, tr("Cannot open the folder: %1.").arg(errnoText(errno))};
+    const int rc = ::syncfs(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0)
+        return Error{path, tr("Cannot flush the files to disk: %1.").arg(errnoText(err))};
+    return {};
+}
+
+Status writeAtomically(const QString& path, const QByteArray& data, int mode, Sync sync)
 {
     const QFileInfo info(path);
     QByteArray tmpl = QFile::encodeName(info.absolutePath() + QLatin1Char('/') + QLatin1Char('.') + info.fileName()
@@ -61,7 +74,7 @@ Status writeAtomically(const QString& path, const QByteArray& data, int mode)
         }
         written += n;
     }
-    if (::fsync(fd) != 0)
+    if (sync == Sync::Now && ::fsync(fd) != 0)
         return fail(tr("Cannot flush the file to disk"));
     if (::close(fd) != 0) {
         const int err = errno;
