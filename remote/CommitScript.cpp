@@ -270,7 +270,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              "state committed\n"
              "i=0\n"
              "while [ $i -lt %1 ]; do\n"
-             "\tif [ -e \"$T/confirm.$K\" ]; then keep_backups; state confirmed; rm -f \"$T/confirm.$K\"; exit 0; fi\n"
+             "\tif [ -e \"$T/confirm.$K\" ]; then keep_backups; state confirmed; exec 9>&-; rm -f \"$T/confirm.$K\"; exit 0; fi\n"
              "\tif [ -e \"$T/abort.$K\" ]; then rollback \"the wizard asked for a rollback\"; fi\n"
              "\tsleep 0.02\n"
              "\ti=$((i + 1))\n"
@@ -322,9 +322,11 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
     // 2. The gateway's push lock, for the whole transaction: fd 9 is inherited by the commit
     // script, which holds it until it is confirmed or has rolled back. Another push (of any
     // tunnel: racoon's share psk.txt) is refused meanwhile, with what holds the lock since when.
+    // It waits a few seconds first: a commit script that has just been confirmed still holds the
+    // lock until it exits, and a push right after it must not be refused for that.
     s += QStringLiteral(
         "mkdir -p \"${L%/*}\" && exec 9>>\"$L\" || { echo \"result upload-failed cannot open $L\"; exit 0; }\n"
-        "if ! flock -n 9; then\n"
+        "if ! flock -w 3 9; then\n"
         "\th=; read -r h 2>/dev/null < \"$L.holder\" || :\n"
         "\techo \"result busy ${h:-another push}\"\n"
         "\texit 0\n"
