@@ -76,6 +76,20 @@ QString waitFor(const QStringList& states, int timeoutMs)
         .arg(states.join(QLatin1Char('|')));
 }
 
+// "route PEER LINE" or "noroute PEER WHY" for every peer of the plan: how this gateway reaches each.
+QString routeReport(const CommitPlan& plan)
+{
+    QStringList peers = plan.peers;
+    if (peers.isEmpty() && !plan.peer.isEmpty())
+        peers << plan.peer;
+    if (peers.isEmpty())
+        return {};
+    return QStringLiteral("for p in %1; do\n"
+                          "\tif r=$(ip route get \"$p\" 2>&1); then echo \"route $p $(echo \"$r\" | head -n 1)\"; else echo \"noroute $p $(echo \"$r\" | head -n 1)\"; fi\n"
+                          "done\n")
+        .arg(peers.join(QLatin1Char(' ')));
+}
+
 QByteArray payloadStart(const QByteArray& token)
 {
     return "ipsec-wizard-payload " + token;
@@ -316,9 +330,7 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                         "if [ \"$u\" != 0 ]; then echo \"result need-root\"; exit 0; fi\n"
                         "if [ $ok != 1 ]; then echo \"result preflight-failed\"; exit 0; fi\n")
              .arg(software, dirs.join(QLatin1Char(' ')), fwd,
-                  plan.peer.isEmpty() ? QString()
-                                      : QStringLiteral("if r=$(ip route get %1 2>&1); then echo \"route $(echo \"$r\" | head -n 1)\"; else echo \"noroute $(echo \"$r\" | head -n 1)\"; fi\n")
-                                            .arg(plan.peer));
+                  routeReport(plan));
     // 2. The gateway's push lock, for the whole transaction: fd 9 is inherited by the commit
     // script, which holds it until it is confirmed or has rolled back. Another push (of any
     // tunnel: racoon's share psk.txt) is refused meanwhile, with what holds the lock since when.

@@ -21,6 +21,7 @@ struct CommitPlan
     GatewayConfig config;   // files (targets), reload and check commands
     QString remoteNet;      // for removing the route on rollback when there was none before
     QString peer;           // the peer's address: the preflight reports this gateway's route to it
+    QStringList peers;      // a gateway of a network: every peer's (peer is then the first)
     QString verifyCommand;  // exits 0 when the new config is active
     bool applyFirewall = false;
     // A removal (its files are GeneratedFile::remove): the tunnel's nftables table goes too, and
@@ -52,7 +53,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token);
 // The whole push on one channel (each SSH channel costs the gateway's sshd a PAM session):
 // preflight → files from stdin → commit, in that order, printing one line per fact:
 //   have|missing TOOL, writable|unwritable DIR, forward V, rp_filter A B, uid N   (the preflight)
-//   route LINE | noroute WHY    what `ip route get PEER` says: how this gateway reaches the peer
+//   route PEER LINE | noroute PEER WHY   what `ip route get PEER` says, for every peer
 //   result need-root            not root: nothing was read or changed (run it again through sudo)
 //   result preflight-failed     a "missing" or "unwritable" line says why; nothing was changed
 //   result busy WHO             another push holds the gateway's lock (WHO: its tunnel, since

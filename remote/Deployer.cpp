@@ -314,11 +314,11 @@ struct GatewayJob
                                                    "Fix: sysctl -w %1=1 (and set it in /etc/sysctl.d/).")
                                                     .arg(v6 ? QStringLiteral("net.ipv6.conf.all.forwarding") : QStringLiteral("net.ipv4.ip_forward")));
             } else if (word == QLatin1String("route")) {
-                log(DeployEvent::Kind::Step, tr("route to the peer %1: %2").arg(plan.peer, rest.trimmed()));
+                log(DeployEvent::Kind::Step, tr("route to the peer %1: %2").arg(rest.section(QLatin1Char(' '), 0, 0), rest.section(QLatin1Char(' '), 1).trimmed()));
             } else if (word == QLatin1String("noroute")) {
                 log(DeployEvent::Kind::Warning, tr("this gateway has no route to the peer %1 (%2), so IKE cannot reach it. Fix: give the "
                                                    "gateway a route (or a default route), or give its default router in the profile.")
-                                                    .arg(plan.peer, rest.trimmed()));
+                                                    .arg(rest.section(QLatin1Char(' '), 0, 0), rest.section(QLatin1Char(' '), 1).trimmed()));
             } else if (word == QLatin1String("rp_filter") && rest.split(QLatin1Char(' ')).contains(QStringLiteral("1"))) {
                 log(DeployEvent::Kind::Warning, tr("strict reverse-path filtering (rp_filter=1) can drop the tunnel's decrypted packets. "
                                                    "Fix: sysctl -w net.ipv4.conf.all.rp_filter=2 (loose)."));
@@ -915,16 +915,16 @@ NetworkDeployResult NetworkDeployer::run()
     }
     for (auto& [site, config] : generated.value()) {
         const Result<GatewayConfig> cfg = config;
-        QStringList tunnels;
-        QString peer, remoteNet;
+        QStringList tunnels, peers;
+        QString remoteNet;
         for (const Tunnel& t : m_network.tunnels) {
             if (t.siteA != site && t.siteB != site)
                 continue;
             tunnels << t.name;
             const Side far = t.siteA == site ? Side::B : Side::A;
             const Site* other = m_network.site(far == Side::A ? t.siteA : t.siteB);
-            if (peer.isEmpty() && other && other->gateway.reach != Reachability::Dynamic)
-                peer = hostOf(other->gateway.peerAddress());
+            if (other && other->gateway.reach != Reachability::Dynamic && !peers.contains(hostOf(other->gateway.peerAddress())))
+                peers << hostOf(other->gateway.peerAddress());
             if (remoteNet.isEmpty())
                 remoteNet = m_network.networksOf(t, far).value(0);
         }
@@ -934,7 +934,8 @@ NetworkDeployResult NetworkDeployer::run()
         job->config = cfg.value();
         job->plan.name = m_network.name;
         job->plan.config = cfg.value();
-        job->plan.peer = peer;
+        job->plan.peer = peers.value(0);
+        job->plan.peers = peers;
         job->plan.remoteNet = remoteNet;
         job->plan.verifyCommand = verifyAll(cfg.value(), tunnels, m_network.name);
         job->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;

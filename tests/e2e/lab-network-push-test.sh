@@ -48,6 +48,11 @@ done
 for t in hq-branch1 hq-branch2 hq-branch3; do
 	grep -q "^$t: .* reaches " "$WORK/push.log" || fail "no tunnel test of $t in the push: $(tail -n 12 "$WORK/push.log")"
 done
+# The preflight says how each gateway reaches each of its peers (hq: branch1's public and branch3; not the dynamic branch2).
+for peer in 198.51.100.10 198.51.100.20; do
+	grep -q "\[hq\] route to the peer $peer: $peer via " "$WORK/push.log" || fail "hq's preflight does not report its route to $peer: $(grep 'route to the peer' "$WORK/push.log")"
+done
+grep -q "\[branch2\] route to the peer 203.0.113.1: " "$WORK/push.log" || fail "branch2's preflight does not report its route to hq"
 ok=0
 for _ in $(seq 10); do if pings; then ok=1; break; fi; sleep 1; done
 [ "$ok" = 1 ] || fail "after the push, not every host reaches what it should (or a spoke reaches a spoke)"

@@ -209,7 +209,7 @@ private slots:
         QByteArray out = runScript(CommitScript::pushCommand(plan, token1), "not the data\n" + CommitScript::pushInput(plan, token1));
         QVERIFY2(out.contains("uid 0\n") && out.contains("have swanctl\n"), out.constData());
         // The preflight says how this gateway reaches its peer, as `ip route get` does.
-        QVERIFY2(out.contains("\nroute local 127.0.0.1 dev lo"), out.constData());
+        QVERIFY2(out.contains("\nroute 127.0.0.1 local 127.0.0.1 dev lo"), out.constData());
         QVERIFY2(out.contains("uploaded " + conf.toUtf8() + ".ipsec-wizard-new\n"), out.constData());
         QVERIFY2(out.contains("\ncommit\nstate committed\n"), out.constData());
         QCOMPARE(fileContent(conf), plan.config.files.at(0).content);
