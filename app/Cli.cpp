@@ -101,6 +101,7 @@ QString helpText()
               "                                         a network (format version 2): DIR/SITE/… per managed gateway\n"
               "  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]\n"
               "                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder\n"
+              "                                         (a network: a folder per managed gateway)\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
               "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]\n"
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
@@ -452,6 +453,42 @@ int generateCommand(const QStringList& args)
     return Ok;
 }
 
+// bundle NETWORK -o OUT: a folder per managed gateway; a tunnel without a key gets a fresh one for both ends.
+int bundleNetwork(const QCommandLineParser& parser, NetworkProfile network, const QString& outPath)
+{
+    const QList<Finding> findings = Network::validate(network);
+    printFindings(findings);
+    if (hasErrors(findings))
+        return BadInput;
+    if (parser.isSet(QStringLiteral("psk-file")))
+        return usageError(tr("--psk-file is for a tunnel between two gateways; a network takes each tunnel's key from the profile."));
+    bool freshKey = false;
+    for (Tunnel& t : network.tunnels) {
+        if (t.psk)
+            continue;
+        auto key = Psk::generate();
+        if (!key)
+            return inputError(key.error());
+        t.psk = key.value();
+        freshKey = true;
+    }
+    BundleOptions options;
+    options.profilePsk = parser.isSet(QStringLiteral("include-psk")) ? PskInFile::Include : PskInFile::Omit;
+    options.redact = parser.isSet(QStringLiteral("redact"));
+    auto entries = ConfigBundle::buildNetwork(network, options);
+    for (Tunnel& t : network.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    if (!entries)
+        return inputError(entries.error());
+    if (auto st = ConfigBundle::write(entries.value(), outPath); !st)
+        return inputError(Error{QStringLiteral("--out"), st.error().toString()});
+    out() << tr("Wrote %1 (%2 files).").arg(outPath).arg(entries.value().size()) << Qt::endl;
+    if (freshKey)
+        noteFreshKey();
+    return Ok;
+}
+
 int bundleCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -468,6 +505,17 @@ int bundleCommand(const QStringList& args)
     if (outPath.isEmpty())
         return usageError(tr("bundle needs -o OUT."));
 
+    {
+        // A network that one tunnel cannot describe: a folder per gateway.
+        const QString path = parser.positionalArguments().at(1);
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && NetworkJson::versionOf(file.read(1 << 20)) >= NetworkProfile::FormatVersion) {
+            auto network = NetworkJson::load(path);
+            if (network && !(network.value().tunnels.size() == 1
+                             && Network::toTunnelProfile(network.value(), network.value().tunnels.first().name).ok()))
+                return bundleNetwork(parser, network.value(), outPath);
+        }
+    }
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)

@@ -5,6 +5,7 @@
 // .tar.gz or a .zip (libarchive), byte-identical for identical input.
 
 #include "Generator.h"
+#include "NetworkProfile.h"
 #include "Result.h"
 #include "TunnelProfile.h"
 
@@ -35,6 +36,11 @@ constexpr qint64 FixedMtime = 946684800;
 
 Result<QList<BundleEntry>> build(const TunnelProfile& profile, const QByteArray& psk, const BundleOptions& options,
                                  const QList<BundleEntry>& extras = {});
+
+// A network (profile format version 2): README.txt, profile.json, and a folder per managed site
+// (SITE/install.sh and its files), plus SITE/settings-TUNNEL.txt for a peer someone else runs.
+// Every tunnel needs its key.
+Result<QList<BundleEntry>> buildNetwork(const NetworkProfile& network, const BundleOptions& options, const QList<BundleEntry>& extras = {});
 
 // The shell script that installs one gateway's files; see the script's own usage text.
 QByteArray installScript(const TunnelProfile& profile, const GatewayConfig& config);

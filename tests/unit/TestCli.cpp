@@ -317,6 +317,7 @@ private slots:
     void upgradeConvertsVersion1InPlace();
     void validateChecksANetworkWhole();
     void generateWritesEveryGatewayOfANetwork();
+    void bundleOfANetworkHasAFolderPerGateway();
     void labUpFromHandsPlanAndProfileToTheScript();
     void labUpFromRefusesWhatTheLabCannotBuild();
 
@@ -1130,6 +1131,42 @@ void TestCli::labUpFromRefusesWhatTheLabCannotBuild()
     r = runCli({QStringLiteral("lab"), QStringLiteral("up"), QStringLiteral("--form"), profile}, env);
     QVERIFY2(r.exitedWith(2), r.what().constData());
     QVERIFY2(!QFileInfo::exists(tmp.filePath(QStringLiteral("args"))), "lab.sh ran for a misspelt option");
+}
+
+// bundle of a network: a folder per managed gateway with its install.sh, which installs that
+// gateway's files into a scratch root; each tunnel's two ends get one fresh key, which is not in
+// profile.json (no --include-psk) nor on the terminal.
+void TestCli::bundleOfANetworkHasAFolderPerGateway()
+{
+    const QString example = QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json");
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("bundle"));
+    Run r = runCli({QStringLiteral("bundle"), example, QStringLiteral("-o"), out});
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    for (const QString& site : {QStringLiteral("hq"), QStringLiteral("branch1"), QStringLiteral("branch2"), QStringLiteral("branch3")})
+        QCOMPARE(fileMode(out + QLatin1Char('/') + site + QStringLiteral("/install.sh")), 0755);
+    QVERIFY(readFile(out + QStringLiteral("/README.txt")).contains("hq/ goes to the gateway of site hq"));
+    const QByteArray profile = readFile(out + QStringLiteral("/profile.json"));
+    QVERIFY(profile.contains("\"version\": 2") && !profile.contains("\"psk\""));
+    const auto secret = [&](const QString& f) {
+        const QByteArray c = readFile(out + QLatin1Char('/') + f);
+        return c.mid(c.indexOf("secret = ") + 9, 66);
+    };
+    const QByteArray key = secret(QStringLiteral("hq/etc/swanctl/conf.d/hq-branch2.conf"));
+    QVERIFY(key.startsWith("0x"));
+    QCOMPARE(secret(QStringLiteral("branch2/etc/swanctl/conf.d/hq-branch2.conf")), key);
+    QVERIFY(!r.out.contains(key));
+    // hq's install.sh puts its three tunnels' files under a scratch root, and nothing else.
+    const QString root = tmp.filePath(QStringLiteral("root"));
+    QVERIFY(QDir().mkpath(root));
+    QProcess sh;
+    sh.start(QStringLiteral("sh"), {out + QStringLiteral("/hq/install.sh"), QStringLiteral("--root"), root});
+    QVERIFY(sh.waitForFinished(20000));
+    QVERIFY2(sh.exitCode() == 0, sh.readAllStandardOutput().constData());
+    for (const QString& t : {QStringLiteral("hq-branch1"), QStringLiteral("hq-branch2"), QStringLiteral("hq-branch3")})
+        QCOMPARE(readFile(root + QStringLiteral("/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")),
+                 readFile(out + QStringLiteral("/hq/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")));
 }
 
 // --- bundle -------------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ QByteArray randomFile(QRandomGenerator& rng, const QStringList& blockNames)
     return s;
 }
 
-struct Tunnel
+struct OurTunnel
 {
     TunnelProfile profile;
     QString bundle;
@@ -224,9 +224,9 @@ private slots:
         QFile(root + QStringLiteral("/etc/racoon/psk.txt")).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         QFile(root + QStringLiteral("/etc/racoon/racoon.conf")).setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
 
-        QList<Tunnel> tunnels;
+        QList<OurTunnel> tunnels;
         for (int n : {1, 2}) {
-            Tunnel t{tunnelTo(n, flavour), tmp.filePath(QStringLiteral("bundle%1").arg(n))};
+            OurTunnel t{tunnelTo(n, flavour), tmp.filePath(QStringLiteral("bundle%1").arg(n))};
             const auto entries = ConfigBundle::build(t.profile, fixedPsk(), {});
             QVERIFY2(entries.ok(), qPrintable(entries.ok() ? QString() : entries.error().toString()));
             QVERIFY(ConfigBundle::write(entries.value(), t.bundle).ok());
@@ -246,7 +246,7 @@ private slots:
             QCOMPARE(int(st.st_mode & 07777), 0640);
         };
         QString out;
-        for (const Tunnel& t : tunnels) {
+        for (const OurTunnel& t : tunnels) {
             QVERIFY2(install(t.bundle, root, false, &out) == 0, qPrintable(out));
             checkAdminBytes(QStringLiteral("install ") + t.profile.name);
         }
