@@ -337,6 +337,33 @@ int writeConfigs(const QList<std::pair<QString, GatewayConfig>>& configs, const 
     return Ok;
 }
 
+// PATH as a network (format version 2), when it is one that reads; otherwise the one-tunnel
+// commands read it (and report what is wrong with it).
+std::optional<NetworkProfile> readNetwork(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || NetworkJson::versionOf(file.read(1 << 20)) < NetworkProfile::FormatVersion)
+        return std::nullopt;
+    auto network = NetworkJson::load(path);
+    return network ? std::optional(network.value()) : std::nullopt;
+}
+
+// One tunnel between two sites that version 1 can describe: the pair's commands take it as they are.
+bool isOneTunnel(const NetworkProfile& network)
+{
+    return network.tunnels.size() == 1 && Network::toTunnelProfile(network, network.tunnels.first().name).ok();
+}
+
+// A fresh key for every tunnel that has none (both of its ends get it).
+Status giveFreshKeys(NetworkProfile& network, bool* fresh)
+{
+    auto made = Network::giveFreshKeys(network);
+    if (!made)
+        return made.error();
+    *fresh = *fresh || made.value();
+    return {};
+}
+
 // generate --gateway NAME… | --all for a network of sites (format version 2): OUT/SITE/… per
 // managed site. With --all, a tunnel without a key gets a fresh one for both of its ends.
 int generateNetwork(const QCommandLineParser& parser, const QString& outDir)
@@ -352,17 +379,9 @@ int generateNetwork(const QCommandLineParser& parser, const QString& outDir)
     NetworkProfile n = network.value();
     const bool all = parser.isSet(QStringLiteral("all"));
     bool freshKey = false;
-    if (all) {
-        for (Tunnel& t : n.tunnels) {
-            if (t.psk)
-                continue;
-            auto key = Psk::generate();
-            if (!key)
-                return inputError(key.error());
-            t.psk = key.value();
-            freshKey = true;
-        }
-    }
+    if (all)
+        if (const Status st = giveFreshKeys(n, &freshKey); !st)
+            return inputError(st.error());
     const QStringList sites = all ? Generate::managedSites(n) : parser.values(QStringLiteral("gateway"));
     auto generated = Generate::gateways(n, sites);
     if (!generated)
@@ -463,15 +482,8 @@ int bundleNetwork(const QCommandLineParser& parser, NetworkProfile network, cons
     if (parser.isSet(QStringLiteral("psk-file")))
         return usageError(tr("--psk-file is for a tunnel between two gateways; a network takes each tunnel's key from the profile."));
     bool freshKey = false;
-    for (Tunnel& t : network.tunnels) {
-        if (t.psk)
-            continue;
-        auto key = Psk::generate();
-        if (!key)
-            return inputError(key.error());
-        t.psk = key.value();
-        freshKey = true;
-    }
+    if (const Status st = giveFreshKeys(network, &freshKey); !st)
+        return inputError(st.error());
     BundleOptions options;
     options.profilePsk = parser.isSet(QStringLiteral("include-psk")) ? PskInFile::Include : PskInFile::Omit;
     options.redact = parser.isSet(QStringLiteral("redact"));
@@ -507,14 +519,8 @@ int bundleCommand(const QStringList& args)
 
     {
         // A network that one tunnel cannot describe: a folder per gateway.
-        const QString path = parser.positionalArguments().at(1);
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly) && NetworkJson::versionOf(file.read(1 << 20)) >= NetworkProfile::FormatVersion) {
-            auto network = NetworkJson::load(path);
-            if (network && !(network.value().tunnels.size() == 1
-                             && Network::toTunnelProfile(network.value(), network.value().tunnels.first().name).ok()))
-                return bundleNetwork(parser, network.value(), outPath);
-        }
+        if (const auto network = readNetwork(parser.positionalArguments().at(1)); network && !isOneTunnel(*network))
+            return bundleNetwork(parser, *network, outPath);
     }
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);
@@ -780,15 +786,9 @@ int pushOrRemove(const QStringList& args, bool remove)
 
     if (!remove) {
         // A network that version 1 cannot describe, or a push to named sites: every gateway in one transaction.
-        const QString path = parser.positionalArguments().at(1);
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly) && NetworkJson::versionOf(file.read(1 << 20)) >= NetworkProfile::FormatVersion) {
-            auto network = NetworkJson::load(path);
-            const bool pair = network && network.value().tunnels.size() == 1
-                              && Network::toTunnelProfile(network.value(), network.value().tunnels.first().name).ok();
-            if (network && (parser.isSet(QStringLiteral("gateway")) || !pair))
-                return pushNetwork(parser, network.value(), timeout);
-        }
+        if (const auto network = readNetwork(parser.positionalArguments().at(1));
+            network && (parser.isSet(QStringLiteral("gateway")) || !isOneTunnel(*network)))
+            return pushNetwork(parser, *network, timeout);
     }
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);

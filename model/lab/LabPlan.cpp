@@ -328,14 +328,8 @@ Result<NetworkProfile> labProfile(const NetworkProfile& network, const LabPlan& 
         site.gateway.ssh.identityFile = labDir + QStringLiteral("/admin_ed25519");
     }
     n.knownHostsFile = labDir + QStringLiteral("/known_hosts");
-    for (Tunnel& t : n.tunnels) {
-        if (t.psk)
-            continue;
-        auto key = Psk::generate();
-        if (!key)
-            return key.error();
-        t.psk = key.value();
-    }
+    if (auto fresh = Network::giveFreshKeys(n); !fresh)
+        return fresh.error();
     return n;
 }
 

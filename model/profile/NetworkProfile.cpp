@@ -3,6 +3,7 @@
 #include "Cidr.h"
 #include "FileWriter.h"
 #include "JsonReader.h"
+#include "Psk.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -650,6 +651,21 @@ private:
 };
 
 } // namespace
+
+Result<bool> giveFreshKeys(NetworkProfile& network)
+{
+    bool fresh = false;
+    for (Tunnel& t : network.tunnels) {
+        if (t.psk)
+            continue;
+        auto key = Psk::generate();
+        if (!key)
+            return key.error();
+        t.psk = key.value();
+        fresh = true;
+    }
+    return fresh;
+}
 
 QList<Finding> validate(const NetworkProfile& network)
 {

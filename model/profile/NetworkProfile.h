@@ -130,6 +130,9 @@ NetworkProfile fromTunnelProfile(const TunnelProfile& profile);
 // reached directly, one network each); otherwise an error that says what it cannot describe.
 Result<TunnelProfile> toTunnelProfile(const NetworkProfile& network, const QString& tunnel);
 
+// A fresh key (Psk::generate) for every tunnel that has none; true when it made any.
+Result<bool> giveFreshKeys(NetworkProfile& network);
+
 // Every finding of the whole network, each naming its field by path: "sites[2].networks[1]",
 // "tunnels[\"hq-branch2\"].esp.encryption".
 QList<Finding> validate(const NetworkProfile& network);
