@@ -113,7 +113,8 @@ QString helpText()
               "  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]\n"
               "       [--confirm-timeout S]\n"
               "                                         take the tunnel off both gateways (its files, marked blocks,\n"
-              "                                         policies, firewall table; nothing else), transactionally\n"
+              "                                         policies, firewall table; nothing else), transactionally;\n"
+              "                                         in a network, off the gateways of its managed ends\n"
               "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]\n"
               "       [--interval S] [--identity FILE] [--accept-new-host-key]\n"
               "                                         the tunnel's SAs on each gateway, paired across the two\n"
@@ -676,7 +677,8 @@ void printDeployEvent(const DeployEvent& e)
 
 // push NETWORK [--gateway SITE]…: every managed gateway (or those named) in one transaction. Each
 // tunnel's key comes from the profile: both of its ends must get the same one every time.
-int pushNetwork(const QCommandLineParser& parser, const NetworkProfile& network, int timeout)
+// With REMOVE (remove NETWORK --tunnel NAME): only that tunnel, off the gateways of its managed ends.
+int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int timeout, bool remove = false)
 {
     const QString path = parser.positionalArguments().at(1);
     const QList<Finding> findings = Network::validate(network);
@@ -684,17 +686,33 @@ int pushNetwork(const QCommandLineParser& parser, const NetworkProfile& network,
     if (hasErrors(findings))
         return BadInput;
     for (const QString& option : {QStringLiteral("psk-file"), QStringLiteral("apply-firewall"), QStringLiteral("firewall")})
-        if (parser.isSet(option))
+        if (parser.optionNames().contains(option) && parser.isSet(option))
             return usageError(tr("--%1 is for a tunnel between two gateways; a network takes each tunnel's key from the profile, and "
                                  "its firewall rules are not pushed yet.")
                                   .arg(option));
+    QStringList named = remove ? QStringList() : parser.values(QStringLiteral("gateway"));
+    if (remove) {
+        const QString name = parser.value(QStringLiteral("tunnel"));
+        const auto it = std::find_if(network.tunnels.cbegin(), network.tunnels.cend(), [&](const Tunnel& t) { return t.name == name; });
+        if (it == network.tunnels.cend())
+            return inputError(Error{QStringLiteral("--tunnel"), tr("The network has no tunnel “%1”.").arg(shown(name))});
+        const Tunnel tunnel = *it;
+        network.tunnels = {tunnel};
+        for (const QString& end : {tunnel.siteA, tunnel.siteB})
+            if (network.site(end)->gateway.managed)
+                named << end;
+        // Nothing of the key is sent: the removal uploads no content.
+        bool unused = false;
+        if (const Status st = giveFreshKeys(network, &unused); !st)
+            return inputError(st.error());
+    }
     for (const Tunnel& t : network.tunnels)
         if (!t.psk || t.psk->isEmpty())
             return inputError(Error{Network::tunnelPath(t.name, QStringLiteral("psk")),
                                     tr("Tunnel “%1” has no pre-shared key in the profile; save the profile with its keys, so both ends get "
                                        "the same key every time.")
                                         .arg(t.name)});
-    const auto sites = NetworkDeployer::sitesToPush(network, parser.values(QStringLiteral("gateway")));
+    const auto sites = NetworkDeployer::sitesToPush(network, named);
     if (!sites)
         return inputError(sites.error());
     const QString profileDir = QFileInfo(path).absolutePath();
@@ -714,7 +732,8 @@ int pushNetwork(const QCommandLineParser& parser, const NetworkProfile& network,
     }
     DeployOptions options;
     options.confirmTimeoutSec = timeout;
-    options.tunnelTest = !parser.isSet(QStringLiteral("no-tunnel-test"));
+    options.tunnelTest = !remove && !parser.isSet(QStringLiteral("no-tunnel-test"));
+    options.remove = remove;
     options.cancel = &g_interrupted;
     NetworkDeployer deployer(network, sites.value(), ssh, options, printDeployEvent);
     if (parser.isSet(QStringLiteral("dry-run"))) {
@@ -730,7 +749,9 @@ int pushNetwork(const QCommandLineParser& parser, const NetworkProfile& network,
         if (!::isatty(STDIN_FILENO))
             return usageError(QCoreApplication::translate("ipsecwiz::Cli", "push changes %n gateway(s); add --yes when no one can answer the question.",
                                                           nullptr, int(sites.value().size())));
-        err() << tr("Push network “%1” to %2? [y/N] ").arg(network.name, sites.value().join(QStringLiteral(", "))) << Qt::flush;
+        err() << (remove ? tr("Remove tunnel “%1” from %2? [y/N] ").arg(network.tunnels.first().name, sites.value().join(QStringLiteral(", ")))
+                         : tr("Push network “%1” to %2? [y/N] ").arg(network.name, sites.value().join(QStringLiteral(", "))))
+              << Qt::flush;
         char answer[8] = {};
         if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))
             return Usage;
@@ -784,12 +805,10 @@ int pushOrRemove(const QStringList& args, bool remove)
     if (const Status st = checkPasswordFile(parser); !st)
         return inputError(st.error());
 
-    if (!remove) {
-        // A network that version 1 cannot describe, or a push to named sites: every gateway in one transaction.
-        if (const auto network = readNetwork(parser.positionalArguments().at(1));
-            network && (parser.isSet(QStringLiteral("gateway")) || !isOneTunnel(*network)))
-            return pushNetwork(parser, *network, timeout);
-    }
+    // A network that version 1 cannot describe, or a push to named sites: every gateway in one transaction.
+    if (const auto network = readNetwork(parser.positionalArguments().at(1));
+        network && ((!remove && parser.isSet(QStringLiteral("gateway"))) || !isOneTunnel(*network)))
+        return pushNetwork(parser, *network, timeout, remove);
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)

@@ -27,7 +27,7 @@ namespace {
 // out), what all tunnels of a gateway share stays (racoon's include), its policies, SAs and routes
 // leave the kernel before the files change, and a rollback puts all of it back (the restored
 // files are reloaded, and the restored routes.sh is run again).
-GatewayConfig removalOf(const GatewayConfig& installed, const TunnelView& view)
+GatewayConfig removalOf(const GatewayConfig& installed, const QString& tunnel, const QStringList& remoteNets)
 {
     GatewayConfig cfg = installed;
     cfg.files.clear();
@@ -42,10 +42,16 @@ GatewayConfig removalOf(const GatewayConfig& installed, const TunnelView& view)
     for (const QString& cmd : installed.reloadCommands)
         cfg.reloadCommands << (cmd.endsWith(QLatin1String("/routes.sh")) ? QStringLiteral("[ ! -x %1 ] || %1").arg(cmd) : cmd);
     if (installed.flavour == Flavour::StrongSwan)
-        cfg.unloadCommands << QStringLiteral("swanctl --terminate --ike %1 --timeout 5").arg(shellQuote(view.name));
+        cfg.unloadCommands << QStringLiteral("swanctl --terminate --ike %1 --timeout 5").arg(shellQuote(tunnel));
     else
-        cfg.unloadCommands << QStringLiteral("ip %1route del %2").arg(view.ipv6() ? QStringLiteral("-6 ") : QString(), view.remoteNet.toString());
+        for (const QString& net : remoteNets)
+            cfg.unloadCommands << QStringLiteral("ip %1route del %2").arg(net.contains(QLatin1Char(':')) ? QStringLiteral("-6 ") : QString(), net);
     return cfg;
+}
+
+GatewayConfig removalOf(const GatewayConfig& installed, const TunnelView& view)
+{
+    return removalOf(installed, view.name, {view.remoteNet.toString()});
 }
 
 // Exits 0 when the tunnel is gone from the daemon.
@@ -886,6 +892,12 @@ Result<QStringList> NetworkDeployer::dryRun() const
             return cfg.error();
         const SshOptions o = m_ssh.value(site);
         lines << tr("== %1: %2@%3:%4 (%5)").arg(site, o.user, o.host).arg(o.port).arg(flavourId(cfg.value().flavour));
+        if (m_options.remove) {
+            for (const GeneratedFile& f : removalOf(cfg.value(), m_network.tunnels.value(0).name, {}).files)
+                lines << (f.block.isEmpty() ? tr("    keep %1 as %1.ipsec-wizard-bak; remove %1").arg(f.path)
+                                            : tr("    keep %1 as %1.ipsec-wizard-bak; take the block %2 out of it").arg(f.path, f.block));
+            continue;
+        }
         for (const GeneratedFile& f : cfg.value().files) {
             lines << tr("upload %1.ipsec-wizard-new  mode %2  %3 bytes%4")
                          .arg(f.path, modeText(f.mode))
@@ -928,16 +940,26 @@ NetworkDeployResult NetworkDeployer::run()
             if (remoteNet.isEmpty())
                 remoteNet = m_network.networksOf(t, far).value(0);
         }
+        GatewayConfig config2 = cfg.value();
+        QString verify = verifyAll(config2, tunnels, m_network.name);
+        if (m_options.remove) {
+            // Only the named tunnel is in m_network: its pieces on this gateway go.
+            QStringList farNets;
+            for (const Tunnel& t : m_network.tunnels)
+                farNets += m_network.networksOf(t, t.siteA == site ? Side::B : Side::A);
+            config2 = removalOf(config2, tunnels.value(0), farNets);
+            verify = removedCommandFor(config2.flavour, tunnels.value(0));
+        }
         auto job = std::make_unique<GatewayJob>();
         job->label = site;
         job->sink = [this, site](DeployEvent::Kind kind, const QString& text) { emitEvent(site, kind, text); };
-        job->config = cfg.value();
+        job->config = config2;
         job->plan.name = m_network.name;
-        job->plan.config = cfg.value();
+        job->plan.config = config2;
         job->plan.peer = peers.value(0);
         job->plan.peers = peers;
         job->plan.remoteNet = remoteNet;
-        job->plan.verifyCommand = verifyAll(cfg.value(), tunnels, m_network.name);
+        job->plan.verifyCommand = verify;
         job->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
         index.insert(site, int(jobs.size()));
         jobs.push_back(std::move(job));
@@ -979,7 +1001,7 @@ NetworkDeployResult NetworkDeployer::run()
         return rollbackAll(failed.join(QStringLiteral("; ")));
 
     // Phase 2: a ping through every tunnel both of whose ends were pushed and one of which changed.
-    if (m_options.tunnelTest) {
+    if (m_options.tunnelTest && !m_options.remove) {
         for (const Tunnel& t : m_network.tunnels) {
             if (!index.contains(t.siteA) || !index.contains(t.siteB))
                 continue;
@@ -1053,7 +1075,7 @@ NetworkDeployResult NetworkDeployer::run()
     QStringList said;
     for (const auto& [site, outcome] : result.outcome)
         said << QStringLiteral("%1 %2").arg(site, outcomeName(outcome));
-    result.message = tr("pushed: %1").arg(said.join(QStringLiteral("; ")));
+    result.message = (m_options.remove ? tr("removed: %1") : tr("pushed: %1")).arg(said.join(QStringLiteral("; ")));
     return result;
 }
 

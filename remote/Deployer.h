@@ -99,7 +99,8 @@ private:
 // (connected, preflight, upload, committed) with at most maxConnections at a time; then every
 // tunnel both of whose ends took part and one of which changed is tested with a ping between the
 // gateways' internal addresses; then all are reached again and confirmed. Any failure rolls every
-// gateway back. A gateway whose files are already current is left as it is.
+// gateway back. A gateway whose files are already current is left as it is. With
+// DeployOptions::remove, NETWORK holds only the tunnel to take out: its pieces leave its gateways.
 struct NetworkDeployResult
 {
     bool ok = false;

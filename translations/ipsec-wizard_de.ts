@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../model/profile/Validation.cpp" line="+20"/>
-        <location filename="../remote/Deployer.cpp" line="+70"/>
+        <location filename="../remote/Deployer.cpp" line="+76"/>
         <source>gateway A</source>
         <translation>Gateway A</translation>
     </message>
@@ -1252,112 +1252,7 @@
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+71"/>
+        <location line="+84"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1365,23 +1260,23 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <location line="+3"/>
         <location line="+71"/>
         <location line="+35"/>
-        <location line="+79"/>
-        <location line="+710"/>
+        <location line="+106"/>
+        <location line="+701"/>
         <location line="+7"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-890"/>
+        <location line="-908"/>
         <location line="+89"/>
-        <location line="+310"/>
-        <location line="+260"/>
+        <location line="+316"/>
+        <location line="+272"/>
         <location line="+73"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-747"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1434,25 +1329,25 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>%1: auf Formatversion %2 aktualisiert (%3 Standorte, %4 Tunnel); die alte Datei ist %5.</translation>
     </message>
     <message>
-        <location line="+116"/>
-        <location line="+525"/>
+        <location line="+135"/>
+        <location line="+524"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-524"/>
+        <location line="-523"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+97"/>
-        <location line="+263"/>
+        <location line="+90"/>
+        <location line="+277"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-359"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1468,7 +1363,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-139"/>
         <source>%1 is a folder; a file must go there.</source>
         <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
     </message>
@@ -1483,7 +1378,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>%1 ist nicht beschreibbar.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+110"/>
         <source>a site of a network (format version 2) whose gateway to write; again for more</source>
         <translation>ein Standort eines Netzes (Formatversion 2), dessen Gateway geschrieben wird; für weitere erneut angeben</translation>
     </message>
@@ -1503,7 +1398,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>--gateway und --all schließen einander aus.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+74"/>
         <source>OUT.tar.gz, OUT.zip or a new folder</source>
         <translation>AUSGABE.tar.gz, AUSGABE.zip oder ein neuer Ordner</translation>
     </message>
@@ -1529,17 +1424,17 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="-20"/>
-        <location line="+49"/>
+        <location line="+43"/>
         <source>Wrote %1 (%2 files).</source>
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-58"/>
         <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
         <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+67"/>
         <source>key length in bytes</source>
         <translation>Schlüssellänge in Byte</translation>
     </message>
@@ -1563,7 +1458,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+160"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1584,12 +1479,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+180"/>
+        <location line="+172"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-171"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1619,7 +1514,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>--confirm-timeout muss 5 bis 3600 Sekunden sein.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>The profile holds no pre-shared key. Save the profile with its key (the wizard does), or give --psk-file FILE, so both gateways get the same key every time.</source>
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
@@ -1629,12 +1524,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-291"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+128"/>
         <source>the tunnel to take off its gateways</source>
         <translation>der Tunnel, der von seinen Gateways genommen wird</translation>
     </message>
@@ -1649,32 +1544,144 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>remove braucht --tunnel NAME: den Tunnel, der entfernt wird.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>The profile describes tunnel “%1”, not “%2”.</source>
         <translation>Das Profil beschreibt den Tunnel „%1“, nicht „%2“.</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-146"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-583"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+584"/>
         <source>error: </source>
         <translation>Fehler: </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--%1 is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile, and its firewall rules are not pushed yet.</source>
         <translation>--%1 gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil, und seine Firewall-Regeln werden noch nicht übertragen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The network has no tunnel “%1”.</source>
+        <translation>Das Netz hat keinen Tunnel „%1“.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Tunnel “%1” has no pre-shared key in the profile; save the profile with its keys, so both ends get the same key every time.</source>
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key im Profil; speichern Sie das Profil mit seinen Schlüsseln, damit beide Enden jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>push changes %n gateway(s); add --yes when no one can answer the question.</source>
         <translation>
             <numerusform>push ändert %n Gateway; geben Sie --yes an, wenn niemand die Frage beantworten kann.</numerusform>
@@ -1683,16 +1690,21 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+2"/>
+        <source>Remove tunnel “%1” from %2? [y/N] </source>
+        <translation>Tunnel „%1“ von %2 entfernen? [y/N] </translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Push network “%1” to %2? [y/N] </source>
         <translation>Netz „%1“ auf %2 übertragen? [y/N] </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>a network (format version 2): push to this site&apos;s gateway (repeat for more); default: every managed one</source>
         <translation>ein Netz (Formatversion 2): auf das Gateway dieses Standorts übertragen (für mehrere wiederholen); Vorgabe: jedes verwaltete</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+88"/>
         <source>remove changes two gateways; add --yes when no one can answer the question.</source>
         <translation>remove ändert zwei Gateways; geben Sie --yes an, wenn niemand die Frage beantworten kann.</translation>
     </message>
@@ -3518,7 +3530,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Network</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+204"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+205"/>
         <source>There is no tunnel “%1”.</source>
         <translation>Es gibt keinen Tunnel „%1“.</translation>
     </message>
@@ -3790,7 +3802,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>    keep %1 as %1.ipsec-wizard-bak; remove %1</source>
+        <translation>    %1 als %1.ipsec-wizard-bak aufheben; %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    keep %1 as %1.ipsec-wizard-bak; take the block %2 out of it</source>
+        <translation>    %1 als %1.ipsec-wizard-bak aufheben; den Block %2 daraus entfernen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>upload %1.ipsec-wizard-new  mode %2  %3 bytes%4</source>
         <translation>hochladen %1.ipsec-wizard-new  Rechte %2  %3 Byte%4</translation>
     </message>
@@ -3815,7 +3837,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>== höchstens %1 Gateways gleichzeitig; dann ein Ping durch jeden Tunnel, dessen beide Enden übertragen wurden; dann alle bestätigen</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+84"/>
         <source>not started</source>
         <translation>nicht begonnen</translation>
     </message>
@@ -3867,6 +3889,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+10"/>
         <source>pushed: %1</source>
         <translation>übertragen: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>removed: %1</source>
+        <translation>entfernt: %1</translation>
     </message>
 </context>
 <context>
@@ -4739,7 +4766,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::json</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+36"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+51"/>
         <source>a gateway behind NAT has a fixed public address; give publicAddress or dynamic, not both</source>
         <translation>ein Gateway hinter NAT hat eine feste öffentliche Adresse; publicAddress oder dynamic angeben, nicht beides</translation>
     </message>

@@ -5,7 +5,8 @@
 # traffic between hq's host and each branch's hosts; spoke to spoke does not (spokeToSpoke is
 # off); branch1's tunnel is UDP-encapsulated. Then a change pushed to all four gateways, during
 # which gateway 3's (branch2's) sshd is killed once it has committed: every gateway is back on its
-# previous files byte for byte, and the tunnels that worked before still pass ping.
+# previous files byte for byte, and the tunnels that worked before still pass ping. Last, one
+# tunnel is removed from its two gateways, and the others keep passing traffic.
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
 need_tool nft nftables
@@ -99,3 +100,18 @@ ok=0
 for _ in $(seq 15); do if pings; then ok=1; break; fi; sleep 1; done
 [ "$ok" = 1 ] || fail "after the rollback, the tunnels that worked before do not all pass ping"
 echo "ok: branch2's sshd killed mid-push: all four gateways back on their previous files, every tunnel still passes ping"
+
+# 4. One tunnel of the network removed: its files leave hq and branch3, the other tunnels stay.
+"$IPSECWIZ" remove "$P" --tunnel hq-branch3 --yes > "$WORK/remove.log" 2>&1 || fail "remove hq-branch3: $(tail -n 20 "$WORK/remove.log")"
+for site in hq branch3; do
+	in_node "gw-$site" -- test ! -e /etc/swanctl/conf.d/hq-branch3.conf || fail "gw-$site still has hq-branch3.conf"
+	if in_node "gw-$site" -- swanctl --list-conns | grep -q '^hq-branch3: '; then fail "gw-$site still has hq-branch3 loaded"; fi
+done
+for t in hq-branch1 hq-branch2; do
+	in_node gw-hq -- test -e "/etc/swanctl/conf.d/$t.conf" || fail "gw-hq lost $t.conf"
+done
+grep -q "^branch1: \|^branch2: " "$WORK/remove.log" && fail "the removal touched a gateway of another tunnel: $(tail -n 5 "$WORK/remove.log")"
+in_node host-branch1 -- ping -c 3 -W 2 10.0.0.10 > /dev/null 2>&1 || fail "hq-branch1 stopped after hq-branch3 was removed"
+in_node host-branch2 -- ping -c 3 -W 2 10.0.0.10 > /dev/null 2>&1 || fail "hq-branch2 stopped after hq-branch3 was removed"
+if in_node host-branch3 -- ping -c 1 -W 1 10.0.0.10 > /dev/null 2>&1; then fail "branch3 still reaches hq after its tunnel was removed"; fi
+echo "ok: hq-branch3 removed from hq and branch3; hq-branch1 and hq-branch2 still pass traffic"
