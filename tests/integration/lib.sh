@@ -91,7 +91,8 @@ _ipsecwiz_keep_logs_body() {
 		esac
 		# A log a gateway writes into its private /run (an sshd restarted by a test) lives only
 		# as long as the lab.
-		for g in gateway-a gateway-b; do
+		# Every gateway the lab runs: gateway-a/b, or a lab built from a profile's gw-SITE.
+		for g in $(cd "$lab" && ls -d gateway-? gw-* 2>/dev/null); do
 			[ -f "$lab/$g/holder.pid" ] || continue
 			timeout 10 env IPSECWIZ_LAB_DIR="$lab" "$IPSECWIZ_SOURCE_DIR/lab/lab.sh" exec "$g" -- \
 				sh -c 'for f in /run/*.log; do [ -f "$f" ] && { echo "=== $f"; cat "$f"; }; done; true' \

@@ -292,7 +292,7 @@ check_folder() { # TEST DIR
 		for e in $(expected_logs "$name"); do
 			[ -f "$d/$e" ] || problem "kept/$name: passed, but its $e is missing"
 		done
-		if [ "$lab" = yes ] && [ -z "$(find "$d" -path '*/gateway-?/charon.log')" ]; then
+		if [ "$lab" = yes ] && [ -z "$(find "$d" \( -path '*/gateway-?/charon.log' -o -path '*/gw-*/charon.log' \))" ]; then
 			problem "kept/$name: used a lab, but no gateway's charon.log was kept"
 		fi
 	fi
