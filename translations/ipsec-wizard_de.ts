@@ -1970,7 +1970,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 <context>
     <name>ipsecwiz::DeployPanel</name>
     <message>
-        <location filename="../widgets/DeployPanel.cpp" line="+30"/>
+        <location filename="../widgets/DeployPanel.cpp" line="+31"/>
         <source>Gateway A</source>
         <translation>Gateway A</translation>
     </message>
@@ -1980,7 +1980,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Gateway B</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>%1 over SSH</source>
         <translation>%1 über SSH</translation>
     </message>
@@ -2031,12 +2031,12 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+98"/>
         <source>not pushed yet</source>
         <translation>noch nicht übertragen</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-93"/>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
@@ -2147,6 +2147,21 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+1"/>
+        <source>Re&amp;move tunnel…</source>
+        <translation>Tunnel &amp;entfernen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the tunnel from both gateways</source>
+        <translation>Den Tunnel von beiden Gateways entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take this tunnel&apos;s files, marked blocks, policies and firewall table off both gateways, in the same transaction as a push; everything else on them stays</source>
+        <translation>Die Dateien, markierten Blöcke, Richtlinien und die Firewall-Tabelle dieses Tunnels von beiden Gateways nehmen, in derselben Transaktion wie eine Übertragung; alles andere auf ihnen bleibt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
@@ -2161,7 +2176,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Die Übertragung anhalten; was schon übernommen wurde, wird zurückgesetzt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Push log</source>
         <translation>Übertragungsprotokoll</translation>
     </message>
@@ -2171,7 +2186,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Jeder Schritt und jeder Befehl mit Uhrzeit, in einer eigenen Farbe pro Gateway</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Unknown host key</source>
         <translation>Unbekannter Host-Schlüssel</translation>
     </message>
@@ -2239,6 +2254,36 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+0"/>
         <source>Push failed; both gateways are on their previous configuration. %1</source>
         <translation>Übertragung gescheitert; beide Gateways laufen mit ihrer vorigen Konfiguration. %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the tunnel</source>
+        <translation>Den Tunnel entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove tunnel “%1” from both gateways? Its own files, marked blocks, policies and firewall table go; everything else on the gateways stays. What is taken out is kept in /etc/ipsec-wizard/backups/.</source>
+        <translation>Tunnel „%1“ von beiden Gateways entfernen? Seine eigenen Dateien, markierten Blöcke, Richtlinien und die Firewall-Tabelle gehen; alles andere auf den Gateways bleibt. Was entfernt wird, bleibt in /etc/ipsec-wizard/backups/ erhalten.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>removing…</source>
+        <translation>wird entfernt …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Removing the tunnel from both gateways…</source>
+        <translation>Der Tunnel wird von beiden Gateways entfernt …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removed. %1</source>
+        <translation>Entfernt. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removal failed; both gateways are on their previous configuration. %1</source>
+        <translation>Das Entfernen ist gescheitert; beide Gateways haben ihre vorherige Konfiguration. %1</translation>
     </message>
     <message>
         <location line="+9"/>

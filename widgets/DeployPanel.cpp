@@ -24,6 +24,7 @@ namespace ipsecwiz {
 namespace {
 
 std::optional<bool> s_hostKeyAnswer;
+std::optional<bool> s_removeAnswer;
 
 QString sideName(Side side)
 {
@@ -39,6 +40,11 @@ QColor sideColour(std::optional<Side> side)
 }
 
 } // namespace
+
+void DeployPanel::setRemoveAnswer(std::optional<bool> remove)
+{
+    s_removeAnswer = remove;
+}
 
 void DeployPanel::setHostKeyAnswer(std::optional<bool> accept)
 {
@@ -109,6 +115,11 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
     m_push->setAccessibleName(tr("Push to both gateways"));
     m_push->setObjectName(QStringLiteral("push"));
     m_push->setToolTip(tr("Preflight, upload, commit on both gateways at once, test the tunnel, then confirm; any failure rolls both back"));
+    m_remove = new QPushButton(tr("Re&move tunnel…"), this);
+    m_remove->setAccessibleName(tr("Remove the tunnel from both gateways"));
+    m_remove->setObjectName(QStringLiteral("remove"));
+    m_remove->setToolTip(tr("Take this tunnel's files, marked blocks, policies and firewall table off both gateways, in the same "
+                            "transaction as a push; everything else on them stays"));
     m_cancel = new QPushButton(tr("&Cancel"), this);
     m_cancel->setAccessibleName(tr("Cancel the push"));
     m_cancel->setObjectName(QStringLiteral("cancel"));
@@ -120,6 +131,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
     buttons->addWidget(m_test);
     buttons->addWidget(m_dryRun);
     buttons->addWidget(m_push);
+    buttons->addWidget(m_remove);
     buttons->addWidget(m_cancel);
     layout->addLayout(buttons);
 
@@ -138,6 +150,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
     connect(m_test, &QPushButton::clicked, this, &DeployPanel::testConnections);
     connect(m_dryRun, &QPushButton::clicked, this, &DeployPanel::dryRun);
     connect(m_push, &QPushButton::clicked, this, &DeployPanel::push);
+    connect(m_remove, &QPushButton::clicked, this, &DeployPanel::removeTunnel);
     connect(m_cancel, &QPushButton::clicked, this, &DeployPanel::cancel);
 }
 
@@ -257,7 +270,7 @@ void DeployPanel::setResult(Side side, const QString& text, bool ok)
 void DeployPanel::setBusy(bool busy)
 {
     for (QWidget* w : {static_cast<QWidget*>(m_test), static_cast<QWidget*>(m_dryRun), static_cast<QWidget*>(m_push),
-                       static_cast<QWidget*>(m_confirmTimeout)})
+                       static_cast<QWidget*>(m_remove), static_cast<QWidget*>(m_confirmTimeout)})
         w->setEnabled(!busy);
     m_cancel->setEnabled(busy);
     emit busyChanged(busy);
@@ -344,6 +357,42 @@ void DeployPanel::push()
             if (!r.tunnelReport.isEmpty())
                 m_log->appendPlainText(r.tunnelReport);
             m_status->setText(r.ok ? tr("Pushed. %1").arg(r.message) : tr("Push failed; both gateways are on their previous configuration. %1").arg(r.message));
+        });
+        return r.ok;
+    });
+}
+
+void DeployPanel::removeTunnel()
+{
+    const bool sure = s_removeAnswer ? *s_removeAnswer
+                                     : QMessageBox::question(this, tr("Remove the tunnel"),
+                                                             tr("Remove tunnel “%1” from both gateways? Its own files, marked blocks, policies "
+                                                                "and firewall table go; everything else on the gateways stays. What is taken "
+                                                                "out is kept in /etc/ipsec-wizard/backups/.")
+                                                                 .arg(m_profile.name),
+                                                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                                           == QMessageBox::Yes;
+    if (!sure)
+        return;
+    DeployOptions options;
+    options.confirmTimeoutSec = m_confirmTimeout->value();
+    options.cancel = &m_cancelFlag;
+    options.remove = true;
+    const std::array<SshOptions, 2> ssh{sshOptions(Side::A), sshOptions(Side::B)};
+    for (Side side : {Side::A, Side::B})
+        setResult(side, tr("removing…"), true);
+    auto deployer = std::make_shared<Deployer>(m_profile, m_psk, ssh, options, [this](const DeployEvent& e) {
+        QMetaObject::invokeMethod(this, [this, e] { appendLog(e); });
+    });
+    startWork(tr("Removing the tunnel from both gateways…"), [this, deployer] {
+        const DeployResult r = deployer->run();
+        QMetaObject::invokeMethod(this, [this, r] {
+            for (Side side : {Side::A, Side::B}) {
+                const GatewayOutcome o = r.outcome[size_t(side)];
+                setResult(side, outcomeName(o), o == GatewayOutcome::Confirmed || o == GatewayOutcome::Unchanged);
+            }
+            m_status->setText(r.ok ? tr("Removed. %1").arg(r.message)
+                                   : tr("Removal failed; both gateways are on their previous configuration. %1").arg(r.message));
         });
         return r.ok;
     });

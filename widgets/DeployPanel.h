@@ -42,11 +42,14 @@ public:
     // Test seam, like KeePassXC's MessageBox::setNextAnswer: answers every host-key question
     // without a dialog until reset. Unset: a dialog asks.
     static void setHostKeyAnswer(std::optional<bool> accept);
+    // The same for the question before a removal.
+    static void setRemoveAnswer(std::optional<bool> remove);
 
 public slots:
     void testConnections();
     void dryRun();
     void push();
+    void removeTunnel(); // asks first
     void cancel();
 
 signals:
@@ -75,6 +78,7 @@ private:
     QPushButton* m_test = nullptr;
     QPushButton* m_dryRun = nullptr;
     QPushButton* m_push = nullptr;
+    QPushButton* m_remove = nullptr;
     QPushButton* m_cancel = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_status = nullptr;

@@ -185,6 +185,45 @@ private slots:
         QCOMPARE(gatewayFile(QStringLiteral("gateway-a")), beforeA);
         QCOMPARE(gatewayFile(QStringLiteral("gateway-b")), beforeB);
     }
+
+    // Remove asks first: No changes nothing; Yes takes the tunnel's file off both gateways (and
+    // keeps a backup); a push brings it back.
+    void removeAsksThenTakesTheTunnelOff()
+    {
+        const QByteArray beforeA = gatewayFile(QStringLiteral("gateway-a"));
+        QVERIFY2(beforeA.contains("/etc/swanctl/conf.d/lab.conf"), beforeA.constData());
+        DeployPanel panel;
+        panel.setProfile(m_profile, *m_profile.psk, m_dir);
+        auto* remove = panel.findChild<QPushButton*>(QStringLiteral("remove"));
+        QVERIFY(remove && remove->text().contains(QLatin1Char('&')));
+        DeployPanel::setRemoveAnswer(false);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QVERIFY(!panel.isBusy());
+        QCOMPARE(gatewayFile(QStringLiteral("gateway-a")), beforeA);
+
+        DeployPanel::setRemoveAnswer(true);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QVERIFY(panel.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 90000);
+        DeployPanel::setRemoveAnswer(std::nullopt);
+        QCOMPARE(panel.resultText(Side::A), QStringLiteral("committed and confirmed"));
+        QCOMPARE(panel.resultText(Side::B), QStringLiteral("committed and confirmed"));
+        for (const QString& gw : {QStringLiteral("gateway-a"), QStringLiteral("gateway-b")}) {
+            QVERIFY2(gatewayFile(gw).contains("No such file"), gatewayFile(gw).constData());
+            const QByteArray backups = lab({QStringLiteral("exec"), gw, QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                            QStringLiteral("cat /etc/ipsec-wizard/backups/*.lab.*/manifest")});
+            QVERIFY2(backups.contains("/etc/swanctl/conf.d/lab.conf"), backups.constData());
+        }
+        const QByteArray conns = lab({QStringLiteral("exec"), QStringLiteral("gateway-a"), QStringLiteral("--"), QStringLiteral("swanctl"),
+                                      QStringLiteral("--list-conns")});
+        QVERIFY2(!conns.contains("lab: "), conns.constData());
+
+        // And back.
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("push")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 90000);
+        QCOMPARE(panel.resultText(Side::A), QStringLiteral("committed and confirmed"));
+        QCOMPARE(gatewayFile(QStringLiteral("gateway-a")), beforeA);
+    }
 };
 
 QTEST_MAIN(TestDeployPanel)
