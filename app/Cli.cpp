@@ -656,6 +656,32 @@ bool acceptAndSay(const HostKeyInfo& key, const QString& host)
     return true;
 }
 
+// A gateway's SSH options from the profile, with what the command line says: --identity,
+// --accept-new-host-key, --password-file; passwords and passphrases are asked on the terminal.
+SshOptions withSshChoices(const QCommandLineParser& parser, SshOptions o)
+{
+    if (parser.isSet(QStringLiteral("identity")))
+        o.keyFile = parser.value(QStringLiteral("identity"));
+    if (parser.isSet(QStringLiteral("accept-new-host-key")))
+        o.acceptNewHostKey = acceptAndSay;
+    o.passphrase = askSecret;
+    o.password = askSecret;
+    if (parser.isSet(QStringLiteral("password-file")))
+        o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
+    return o;
+}
+
+// --dry-run: every line the deployer lists, or the profile's error.
+int printDryRun(const Result<QStringList>& lines)
+{
+    if (!lines)
+        return inputError(lines.error());
+    for (const QString& l : lines.value())
+        out() << l << "\n";
+    out().flush();
+    return Ok;
+}
+
 // The CLI's log line for a push event: time, whose (A, B, a site, or * for the whole push), what.
 void printDeployEvent(const DeployEvent& e)
 {
@@ -717,34 +743,16 @@ int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int ti
         return inputError(sites.error());
     const QString profileDir = QFileInfo(path).absolutePath();
     QHash<QString, SshOptions> ssh;
-    const bool acceptNew = parser.isSet(QStringLiteral("accept-new-host-key"));
-    for (const QString& name : sites.value()) {
-        SshOptions o = NetworkDeployer::sshOptionsFor(network, *network.site(name), profileDir);
-        if (parser.isSet(QStringLiteral("identity")))
-            o.keyFile = parser.value(QStringLiteral("identity"));
-        if (acceptNew)
-            o.acceptNewHostKey = acceptAndSay;
-        o.passphrase = askSecret;
-        o.password = askSecret;
-        if (parser.isSet(QStringLiteral("password-file")))
-            o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
-        ssh.insert(name, o);
-    }
+    for (const QString& name : sites.value())
+        ssh.insert(name, withSshChoices(parser, NetworkDeployer::sshOptionsFor(network, *network.site(name), profileDir)));
     DeployOptions options;
     options.confirmTimeoutSec = timeout;
     options.tunnelTest = !remove && !parser.isSet(QStringLiteral("no-tunnel-test"));
     options.remove = remove;
     options.cancel = &g_interrupted;
     NetworkDeployer deployer(network, sites.value(), ssh, options, printDeployEvent);
-    if (parser.isSet(QStringLiteral("dry-run"))) {
-        auto lines = deployer.dryRun();
-        if (!lines)
-            return inputError(lines.error());
-        for (const QString& l : lines.value())
-            out() << l << "\n";
-        out().flush();
-        return Ok;
-    }
+    if (parser.isSet(QStringLiteral("dry-run")))
+        return printDryRun(deployer.dryRun());
     if (!parser.isSet(QStringLiteral("yes"))) {
         if (!::isatty(STDIN_FILENO))
             return usageError(QCoreApplication::translate("ipsecwiz::Cli", "push changes %n gateway(s); add --yes when no one can answer the question.",
@@ -828,19 +836,8 @@ int pushOrRemove(const QStringList& args, bool remove)
 
     const QString profileDir = QFileInfo(parser.positionalArguments().at(1)).absolutePath();
     std::array<SshOptions, 2> ssh;
-    const bool acceptNew = parser.isSet(QStringLiteral("accept-new-host-key"));
-    for (Side side : {Side::A, Side::B}) {
-        SshOptions o = Deployer::sshOptionsFor(profile.value(), side, profileDir);
-        if (parser.isSet(QStringLiteral("identity")))
-            o.keyFile = parser.value(QStringLiteral("identity"));
-        if (acceptNew)
-            o.acceptNewHostKey = acceptAndSay;
-        o.passphrase = askSecret;
-        o.password = askSecret;
-        if (parser.isSet(QStringLiteral("password-file")))
-            o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
-        ssh[size_t(side)] = o;
-    }
+    for (Side side : {Side::A, Side::B})
+        ssh[size_t(side)] = withSshChoices(parser, Deployer::sshOptionsFor(profile.value(), side, profileDir));
     DeployOptions options;
     options.confirmTimeoutSec = timeout;
     options.remove = remove;
@@ -859,15 +856,8 @@ int pushOrRemove(const QStringList& args, bool remove)
     options.cancel = &g_interrupted;
     Deployer deployer(profile.value(), psk.value(), ssh, options, printDeployEvent);
 
-    if (parser.isSet(QStringLiteral("dry-run"))) {
-        auto lines = deployer.dryRun();
-        if (!lines)
-            return inputError(lines.error());
-        for (const QString& l : lines.value())
-            out() << l << "\n";
-        out().flush();
-        return Ok;
-    }
+    if (parser.isSet(QStringLiteral("dry-run")))
+        return printDryRun(deployer.dryRun());
     if (!parser.isSet(QStringLiteral("yes"))) {
         if (!::isatty(STDIN_FILENO))
             return usageError(remove ? tr("remove changes two gateways; add --yes when no one can answer the question.")
@@ -984,15 +974,7 @@ int monitorCommand(const QStringList& args)
         sides << Side::B;
     std::array<std::unique_ptr<MonitorSession>, 2> sessions;
     for (Side side : sides) {
-        SshOptions o = Deployer::sshOptionsFor(profile.value(), side, profileDir);
-        if (parser.isSet(QStringLiteral("identity")))
-            o.keyFile = parser.value(QStringLiteral("identity"));
-        if (parser.isSet(QStringLiteral("accept-new-host-key")))
-            o.acceptNewHostKey = acceptAndSay;
-        o.password = askSecret;
-        o.passphrase = askSecret;
-        if (parser.isSet(QStringLiteral("password-file")))
-            o.password = passwordFromFile(parser.value(QStringLiteral("password-file")));
+        const SshOptions o = withSshChoices(parser, Deployer::sshOptionsFor(profile.value(), side, profileDir));
         auto m = MonitorSession::open(o, *source);
         if (!m) {
             err() << "ipsec-wizard: error: " << (side == Side::A ? tr("gateway A: ") : tr("gateway B: ")) << terminalSafe(m.error().toString()) << Qt::endl;

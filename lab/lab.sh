@@ -446,6 +446,21 @@ wait_gateway() { # NODE: until charon's vici socket and sshd answer; fails fast 
 }
 
 # --- up -----------------------------------------------------------------------------------
+# What every `up` does first: from here on a failure removes what this `up` made, and the marker
+# says which of the lab's folders it created (so `down` removes only those).
+begin_up() {
+	UP_DONE=0
+	trap 'if [ "$UP_DONE" != 1 ]; then echo "lab: up failed; removing what it made" >&2; teardown; fi' EXIT
+	local created_dir=0 created_netns=0
+	[ -d "$LAB_DIR" ] || created_dir=1
+	[ -d "$ETC_NETNS" ] || created_netns=1
+	if [ "$created_dir" = 1 ]; then
+		mkdir -p "$LAB_DIR"
+		chmod 0700 "$LAB_DIR" # holds the admin's private key and the lab profile's keys
+	fi
+	printf 'created_dir=%s\ncreated_etc_netns=%s\n' "$created_dir" "$created_netns" >"$MARKER"
+}
+
 cmd_up() {
 	need_root up
 	need_packages
@@ -473,16 +488,7 @@ cmd_up() {
 		if ip -o addr show | grep -q " $a/"; then die "address $a is already in use in this namespace; the lab's management links need 10.99.1.0/30 and 10.99.2.0/30"; fi
 	done
 
-	UP_DONE=0
-	trap 'if [ "$UP_DONE" != 1 ]; then echo "lab: up failed; removing what it made" >&2; teardown; fi' EXIT
-	local created_dir=0 created_netns=0
-	[ -d "$LAB_DIR" ] || created_dir=1
-	[ -d "$ETC_NETNS" ] || created_netns=1
-	if [ "$created_dir" = 1 ]; then
-		mkdir -p "$LAB_DIR"
-		chmod 0700 "$LAB_DIR" # holds the admin's private key
-	fi
-	printf 'created_dir=%s\ncreated_etc_netns=%s\n' "$created_dir" "$created_netns" >"$MARKER"
+	begin_up
 	mkdir -p "$ETC_NETNS"
 
 	# Keys and per-gateway /etc
@@ -592,16 +598,7 @@ cmd_up_plan() { # PLAN-FILE PROFILE-FILE
 		if ip -o addr show | grep -q " $a/"; then die "address $a is already in use in this namespace; the lab's management links need 10.99.0.0/16"; fi
 	done
 
-	UP_DONE=0
-	trap 'if [ "$UP_DONE" != 1 ]; then echo "lab: up failed; removing what it made" >&2; teardown; fi' EXIT
-	local created_dir=0 created_netns=0
-	[ -d "$LAB_DIR" ] || created_dir=1
-	[ -d "$ETC_NETNS" ] || created_netns=1
-	if [ "$created_dir" = 1 ]; then
-		mkdir -p "$LAB_DIR"
-		chmod 0700 "$LAB_DIR" # holds the admin's private key and the lab profile's keys
-	fi
-	printf 'created_dir=%s\ncreated_etc_netns=%s\n' "$created_dir" "$created_netns" >"$MARKER"
+	begin_up
 	# The plan first: it is what `down` removes, whatever happens after.
 	cp "$plan" "$PLAN"
 	chmod 0644 "$PLAN"

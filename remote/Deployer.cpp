@@ -32,7 +32,7 @@ GatewayConfig removalOf(const GatewayConfig& installed, const QString& tunnel, c
     GatewayConfig cfg = installed;
     cfg.files.clear();
     for (GeneratedFile f : installed.files) {
-        if (f.block == QLatin1String("%include") || f.path.endsWith(QLatin1String("/00-ipsec-wizard.conf")))
+        if (f.shared)
             continue;
         f.remove = true;
         f.content.clear();
@@ -539,21 +539,32 @@ void Deployer::emitEvent(std::optional<Side> side, DeployEvent::Kind kind, const
         m_log(DeployEvent{side, kind, text, {}});
 }
 
-SshOptions Deployer::sshOptionsFor(const TunnelProfile& p, Side side, const QString& profileDir)
+namespace {
+
+// A gateway's SSH target as the profile gives it (HOST when it names none), with the known-hosts
+// files in the order they are trusted.
+SshOptions sshOptionsFrom(const SshTarget& target, const QString& host, const QString& knownHostsFile, const QString& profileDir)
 {
-    const Gateway& gw = p.gateway(side);
     SshOptions o;
-    o.host = gw.ssh.host.isEmpty() ? gw.publicAddress.section(QLatin1Char('/'), 0, 0) : gw.ssh.host;
-    o.port = gw.ssh.port;
-    o.user = gw.ssh.user;
-    if (!gw.ssh.identityFile.isEmpty())
-        o.keyFile = QDir(profileDir).absoluteFilePath(gw.ssh.identityFile);
+    o.host = target.host.isEmpty() ? host : target.host;
+    o.port = target.port;
+    o.user = target.user;
+    if (!target.identityFile.isEmpty())
+        o.keyFile = QDir(profileDir).absoluteFilePath(target.identityFile);
     // The admin's own file first: it is where new keys are recorded, and a profile (which may
     // come from elsewhere) can add keys for hosts it does not know but never overrule it.
     o.knownHostsFiles << QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
-    if (!p.knownHostsFile.isEmpty())
-        o.knownHostsFiles << QDir(profileDir).absoluteFilePath(p.knownHostsFile);
+    if (!knownHostsFile.isEmpty())
+        o.knownHostsFiles << QDir(profileDir).absoluteFilePath(knownHostsFile);
     return o;
+}
+
+} // namespace
+
+SshOptions Deployer::sshOptionsFor(const TunnelProfile& p, Side side, const QString& profileDir)
+{
+    const Gateway& gw = p.gateway(side);
+    return sshOptionsFrom(gw.ssh, gw.publicAddress.section(QLatin1Char('/'), 0, 0), p.knownHostsFile, profileDir);
 }
 
 Result<QStringList> Deployer::dryRun() const
@@ -870,17 +881,8 @@ Result<QStringList> NetworkDeployer::sitesToPush(const NetworkProfile& network, 
 
 SshOptions NetworkDeployer::sshOptionsFor(const NetworkProfile& network, const Site& site, const QString& profileDir)
 {
-    SshOptions o;
     const SiteGateway& gw = site.gateway;
-    o.host = gw.ssh.host.isEmpty() ? hostOf(gw.reach == Reachability::Nat ? gw.publicAddress : gw.localAddress) : gw.ssh.host;
-    o.port = gw.ssh.port;
-    o.user = gw.ssh.user;
-    if (!gw.ssh.identityFile.isEmpty())
-        o.keyFile = QDir(profileDir).absoluteFilePath(gw.ssh.identityFile);
-    o.knownHostsFiles << QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
-    if (!network.knownHostsFile.isEmpty())
-        o.knownHostsFiles << QDir(profileDir).absoluteFilePath(network.knownHostsFile);
-    return o;
+    return sshOptionsFrom(gw.ssh, hostOf(gw.reach == Reachability::Nat ? gw.publicAddress : gw.localAddress), network.knownHostsFile, profileDir);
 }
 
 Result<QStringList> NetworkDeployer::dryRun() const

@@ -376,10 +376,9 @@ QByteArray installScriptFor(const QString& name, const QString& headline, const 
          "each() {\n";
     for (const GeneratedFile& f : cfg.files) {
         // What every tunnel of the gateway shares stays on removal: the others need it.
-        const bool shared = f.block == QLatin1String("%include") || f.path.endsWith(QLatin1String("/00-ipsec-wizard.conf"));
         const QString mode = QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0'));
         s += QStringLiteral("\t%1\"$1\" %2 %3 %4 %5\n")
-                 .arg(shared ? QStringLiteral("[ -n \"$REMOVE\" ] || ") : QString(), quoted(f.path.mid(1)),
+                 .arg(f.shared ? QStringLiteral("[ -n \"$REMOVE\" ] || ") : QString(), quoted(f.path.mid(1)),
                       f.block.isEmpty() || f.secret ? mode : QStringLiteral("keep") + mode, quoted(f.path),
                       f.block.isEmpty() ? QStringLiteral("-") : quoted(f.block))
                  .toUtf8();

@@ -35,6 +35,8 @@ struct GeneratedFile
     QString block;
     // This piece goes away: the whole file, or with block set, only that block.
     bool remove = false;
+    // Every tunnel of the gateway writes it alike (racoon's include): removing one tunnel leaves it.
+    bool shared = false;
 
     friend bool operator==(const GeneratedFile&, const GeneratedFile&) = default;
 };

@@ -92,11 +92,14 @@ QList<GeneratedFile> RacoonGenerator::files(const RacoonConnection& c)
                                             "include \"" + includeDir().toUtf8() + "/*.conf\";\n"),
                           false};
     include.block = QStringLiteral("%include");
+    include.shared = true;
     out << include;
-    out << GeneratedFile{includeDir() + QStringLiteral("/00-ipsec-wizard.conf"), 0644,
-                         "# IPsec Wizard: one file per tunnel in this folder, included from racoon.conf.\n"
-                         "# This one keeps the include from matching nothing (racoon refuses that) when no tunnel is left.\n",
-                         false};
+    GeneratedFile placeholder{includeDir() + QStringLiteral("/00-ipsec-wizard.conf"), 0644,
+                              "# IPsec Wizard: one file per tunnel in this folder, included from racoon.conf.\n"
+                              "# This one keeps the include from matching nothing (racoon refuses that) when no tunnel is left.\n",
+                              false};
+    placeholder.shared = true;
+    out << placeholder;
 
     // A dynamic peer has no address to name: the anonymous remote takes it, in aggressive mode
     // (main mode must pick the key before it knows who asks, and can only go by address), and
