@@ -387,21 +387,8 @@ int generateNetwork(const QCommandLineParser& parser, const QString& outDir)
     auto generated = Generate::gateways(n, sites);
     if (!generated)
         return inputError(generated.error());
-    QList<std::pair<QString, GatewayConfig>> configs;
-    for (auto& [site, cfg] : generated.value()) {
-        configs.append({site, cfg});
-        // A peer someone else runs gets a settings sheet for its admin (without the key).
-        for (const Tunnel& t : n.tunnels) {
-            const QString far = t.siteA == site ? t.siteB : t.siteB == site ? t.siteA : QString();
-            const Site* farSite = far.isEmpty() ? nullptr : n.site(far);
-            if (!farSite || farSite->gateway.managed)
-                continue;
-            GatewayConfig sheet;
-            sheet.files.append(GeneratedFile{QStringLiteral("/settings-") + t.name + QStringLiteral(".txt"), 0644,
-                                             Generate::settingsSheet(n, t), false});
-            configs.append({far, sheet});
-        }
-    }
+    // A peer someone else runs gets a settings sheet for its admin (without the key).
+    const QList<std::pair<QString, GatewayConfig>> configs = Generate::withSettingsSheets(n, generated.value());
     for (Tunnel& t : n.tunnels)
         if (t.psk)
             Psk::wipe(*t.psk);

@@ -857,7 +857,7 @@
 <context>
     <name>ipsecwiz::BundleExport</name>
     <message>
-        <location filename="../widgets/BundleExport.cpp" line="+36"/>
+        <location filename="../widgets/BundleExport.cpp" line="+44"/>
         <source>tar.gz archive (*.tar.gz)</source>
         <translation>tar.gz-Archiv (*.tar.gz)</translation>
     </message>
@@ -1261,22 +1261,22 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+106"/>
-        <location line="+701"/>
+        <location line="+670"/>
         <location line="+7"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-908"/>
+        <location line="-877"/>
         <location line="+89"/>
-        <location line="+316"/>
-        <location line="+272"/>
-        <location line="+73"/>
+        <location line="+303"/>
+        <location line="+269"/>
+        <location line="+66"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-747"/>
+        <location line="-724"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1329,25 +1329,25 @@
         <translation>%1: auf Formatversion %2 aktualisiert (%3 Standorte, %4 Tunnel); die alte Datei ist %5.</translation>
     </message>
     <message>
-        <location line="+135"/>
-        <location line="+524"/>
+        <location line="+122"/>
+        <location line="+514"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-523"/>
+        <location line="-513"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+90"/>
-        <location line="+277"/>
+        <location line="+285"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-367"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1363,7 +1363,7 @@
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-126"/>
         <source>%1 is a folder; a file must go there.</source>
         <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
     </message>
@@ -1378,7 +1378,7 @@
         <translation>%1 ist nicht beschreibbar.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+97"/>
         <source>a site of a network (format version 2) whose gateway to write; again for more</source>
         <translation>ein Standort eines Netzes (Formatversion 2), dessen Gateway geschrieben wird; für weitere erneut angeben</translation>
     </message>
@@ -1458,7 +1458,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+168"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1479,12 +1479,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
+        <location line="+154"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-153"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1519,17 +1519,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+106"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-281"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>the tunnel to take off its gateways</source>
         <translation>der Tunnel, der von seinen Gateways genommen wird</translation>
     </message>
@@ -1549,12 +1549,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil beschreibt den Tunnel „%1“, nicht „%2“.</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-128"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-583"/>
+        <location line="-596"/>
         <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
        ipsec-wizard COMMAND [OPTIONS]
 
@@ -1661,7 +1661,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 </translation>
     </message>
     <message>
-        <location line="+584"/>
+        <location line="+597"/>
         <source>error: </source>
         <translation>Fehler: </translation>
     </message>
@@ -1681,7 +1681,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key im Profil; speichern Sie das Profil mit seinen Schlüsseln, damit beide Enden jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+20"/>
         <source>push changes %n gateway(s); add --yes when no one can answer the question.</source>
         <translation>
             <numerusform>push ändert %n Gateway; geben Sie --yes an, wenn niemand die Frage beantworten kann.</numerusform>
@@ -1704,7 +1704,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>ein Netz (Formatversion 2): auf das Gateway dieses Standorts übertragen (für mehrere wiederholen); Vorgabe: jedes verwaltete</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+70"/>
         <source>remove changes two gateways; add --yes when no one can answer the question.</source>
         <translation>remove ändert zwei Gateways; geben Sie --yes an, wenn niemand die Frage beantworten kann.</translation>
     </message>
@@ -1725,20 +1725,20 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+12"/>
-        <location line="+110"/>
+        <location line="+102"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+110"/>
+        <location line="-117"/>
+        <location line="+102"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-95"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1835,7 +1835,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>--raw und --json schließen einander aus.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+57"/>
         <source>ipsec-wizard: note: the output of %1 was cut at %2 MB</source>
         <translation>ipsec-wizard: Hinweis: die Ausgabe von %1 wurde bei %2 MB abgeschnitten</translation>
     </message>
@@ -1919,12 +1919,12 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+3"/>
-        <location line="+364"/>
+        <location line="+363"/>
         <source>The folder %1 does not exist.</source>
         <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-359"/>
         <source>Cannot create a folder in %1.</source>
         <translation>In %1 lässt sich kein Ordner anlegen.</translation>
     </message>
@@ -1939,7 +1939,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Das Paket lässt sich nicht an seinen Platz bringen.</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+273"/>
         <source>Tunnel “%1” has no pre-shared key.</source>
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key.</translation>
     </message>
@@ -1981,11 +1981,12 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+30"/>
+        <location line="+120"/>
         <source>%1 over SSH</source>
         <translation>%1 über SSH</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-116"/>
         <source>%1 SSH host</source>
         <translation>%1: SSH-Host</translation>
     </message>
@@ -2031,12 +2032,13 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+99"/>
+        <location line="+27"/>
         <source>not pushed yet</source>
         <translation>noch nicht übertragen</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-121"/>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
@@ -2132,11 +2134,12 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+1"/>
+        <location line="+95"/>
         <source>&amp;Push to both gateways</source>
         <translation>Auf beide Gateways &amp;übertragen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-94"/>
         <source>Push to both gateways</source>
         <translation>Auf beide Gateways übertragen</translation>
     </message>
@@ -2186,7 +2189,17 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Jeder Schritt und jeder Befehl mit Uhrzeit, in einer eigenen Farbe pro Gateway</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+61"/>
+        <source>Site %1 over SSH</source>
+        <translation>Standort %1 über SSH</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>managed by someone else: not pushed (give its admin the settings sheet)</source>
+        <translation>von jemand anderem verwaltet: wird nicht übertragen (geben Sie seinem Admin das Einstellungsblatt)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Unknown host key</source>
         <translation>Unbekannter Host-Schlüssel</translation>
     </message>
@@ -2211,7 +2224,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Passwort</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>warning:</source>
         <translation>Warnung:</translation>
     </message>
@@ -2221,12 +2234,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Fehler:</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Testing the SSH connections…</source>
         <translation>Teste die SSH-Verbindungen …</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>connected: %1 (host key %2)</source>
         <translation>verbunden: %1 (Host-Schlüssel %2)</translation>
     </message>
@@ -2236,22 +2249,24 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>verbunden, aber ein Befehl schlug fehl</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+43"/>
+        <location line="+94"/>
         <source>pushing…</source>
         <translation>übertrage …</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
         <source>Pushing to both gateways…</source>
         <translation>Übertrage auf beide Gateways …</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+98"/>
         <source>Pushed. %1</source>
         <translation>Übertragen. %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-98"/>
         <source>Push failed; both gateways are on their previous configuration. %1</source>
         <translation>Übertragung gescheitert; beide Gateways laufen mit ihrer vorigen Konfiguration. %1</translation>
     </message>
@@ -2266,24 +2281,51 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Tunnel „%1“ von beiden Gateways entfernen? Seine eigenen Dateien, markierten Blöcke, Richtlinien und die Firewall-Tabelle gehen; alles andere auf den Gateways bleibt. Was entfernt wird, bleibt in /etc/ipsec-wizard/backups/ erhalten.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
+        <location line="+53"/>
         <source>removing…</source>
         <translation>wird entfernt …</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-49"/>
         <source>Removing the tunnel from both gateways…</source>
         <translation>Der Tunnel wird von beiden Gateways entfernt …</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+56"/>
         <source>Removed. %1</source>
         <translation>Entfernt. %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
         <source>Removal failed; both gateways are on their previous configuration. %1</source>
         <translation>Das Entfernen ist gescheitert; beide Gateways haben ihre vorherige Konfiguration. %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Tunnel “%1” has no key in the profile, and site “%2” is not part of this push: its gateway would keep the old key. Save the profile with its keys first, or push the whole network (ipsec-wizard push PROFILE).</source>
+        <translation>Tunnel „%1“ hat keinen Schlüssel im Profil, und Standort „%2“ ist nicht Teil dieser Übertragung: Sein Gateway behielte den alten Schlüssel. Speichern Sie das Profil zuerst mit seinen Schlüsseln, oder übertragen Sie das ganze Netz (ipsec-wizard push PROFIL).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Removing tunnel %1 from %2…</source>
+        <translation>Tunnel %1 wird von %2 entfernt …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pushing to %1…</source>
+        <translation>Übertrage auf %1 …</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Removal failed; the gateways are on their previous configuration. %1</source>
+        <translation>Das Entfernen ist gescheitert; die Gateways haben ihre vorherige Konfiguration. %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Push failed; the gateways are on their previous configuration. %1</source>
+        <translation>Übertragung gescheitert; die Gateways laufen mit ihrer vorigen Konfiguration. %1</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2294,7 +2336,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+404"/>
+        <location filename="../remote/Deployer.cpp" line="+415"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -2505,7 +2547,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::GatewayJob</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="-543"/>
+        <location filename="../remote/Deployer.cpp" line="-554"/>
         <location line="+180"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
@@ -2842,19 +2884,19 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::GeneratedFilesView</name>
     <message>
-        <location filename="../widgets/GeneratedFilesView.cpp" line="+29"/>
+        <location filename="../widgets/GeneratedFilesView.cpp" line="+31"/>
         <source>Generated files</source>
         <translation>Erzeugte Dateien</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Files for gateway %1</source>
-        <translation>Dateien für Gateway %1</translation>
+        <location line="+39"/>
+        <source>Files for %1</source>
+        <translation>Dateien für %1</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>%1 on gateway %2</source>
-        <translation>%1 auf Gateway %2</translation>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2867,7 +2909,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1, Rechte %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+47"/>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — settings sheet for its admin</source>
+        <translation>%1 – Einstellungsblatt für seinen Admin</translation>
+    </message>
+    <message>
+        <location line="-94"/>
         <source>Gateway %1 — %2</source>
         <translation>Gateway %1 – %2</translation>
     </message>
@@ -2952,12 +3004,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <name>ipsecwiz::MainWindow</name>
     <message>
         <location filename="../widgets/MainWindow.cpp" line="+61"/>
-        <location line="+254"/>
+        <location line="+273"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-261"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -2995,12 +3047,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-73"/>
-        <location line="+292"/>
+        <location line="+357"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-332"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -3170,17 +3222,38 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Beispielprofil geöffnet.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+58"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</translation>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+35"/>
         <source>No problems found.</source>
         <translation>Keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-14"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 sites, one tunnel</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Standorte, ein Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 sites, %3 tunnels</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Standorte, %3 Tunnel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; the drawing shows tunnel %1 (%2 ⇄ %3)</source>
+        <translation>; die Zeichnung zeigt Tunnel %1 (%2 ⇄ %3)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The monitor shows a profile of two sites; this network has more, or a site behind NAT, dynamic or managed elsewhere.</source>
+        <translation>Die Überwachung zeigt ein Profil mit zwei Standorten; dieses Netz hat mehr, oder einen Standort hinter NAT, mit wechselnder Adresse oder fremd verwaltet.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 (missing)</source>
         <translation>%1 (fehlt)</translation>
     </message>
@@ -3220,7 +3293,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ausrollen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
@@ -3575,7 +3648,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Network</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+205"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+291"/>
         <source>There is no tunnel “%1”.</source>
         <translation>Es gibt keinen Tunnel „%1“.</translation>
     </message>
@@ -3832,7 +3905,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::NetworkDeployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+350"/>
+        <location filename="../remote/Deployer.cpp" line="+361"/>
         <source>There is no site “%1”.</source>
         <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
@@ -3842,7 +3915,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Standort „%1“ wird von jemand anderem verwaltet; dessen Admin konfiguriert ihn.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -3942,6 +4015,29 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::ProfileDraft</name>
+    <message>
+        <location filename="../widgets/ProfileDraft.cpp" line="+92"/>
+        <source>%1 sites and one tunnel</source>
+        <translation>%1 Standorte und einen Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 sites and %2 tunnels</source>
+        <translation>%1 Standorte und %2 Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network “%1” has %2. These pages show tunnel “%3” and its two sites; the others (%4) are saved as they are.</source>
+        <translation>Das Netz „%1“ hat %2. Diese Seiten zeigen Tunnel „%3“ und seine zwei Standorte; die übrigen (%4) werden unverändert gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its other sites</source>
+        <translation>seine übrigen Standorte</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::ProfileJson</name>
     <message>
         <location filename="../model/profile/TunnelProfile.cpp" line="+40"/>
@@ -4018,7 +4114,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::ReviewPage</name>
     <message>
-        <location filename="../widgets/ReviewPage.cpp" line="+23"/>
+        <location filename="../widgets/ReviewPage.cpp" line="+25"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -4078,17 +4174,38 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Die Topologie-Zeichnung als SVG oder PNG speichern.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+1"/>
+        <source>Settings s&amp;heet…</source>
+        <translation>Einstellungs&amp;blatt …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the settings sheet for the peer&apos;s admin</source>
+        <translation>Das Einstellungsblatt für den Admin der Gegenstelle speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One page for the admin of the gateway someone else runs: addresses, identities, networks, proposals and lifetimes their side must match. The key is not in it; exchange it separately.</source>
+        <translation>Eine Seite für den Admin des Gateways, das jemand anderes betreibt: Adressen, Identitäten, Netze, Vorschläge und Lebensdauern, zu denen seine Seite passen muss. Der Schlüssel steht nicht darin; tauschen Sie ihn getrennt aus.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 behind %3 ⇄ %4 behind %5. Files for the two gateways: %6.</source>
         <translation>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 hinter %3 ⇄ %4 hinter %5. Dateien für die beiden Gateways: %6.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+46"/>
         <source>Nothing can be generated until the errors below are fixed; go back to the page that has them.</source>
         <translation>Es lässt sich nichts erzeugen, bis die Fehler unten behoben sind; gehen Sie zurück zu der Seite, auf der sie stehen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-8"/>
+        <source>Tunnel &lt;b&gt;%1&lt;/b&gt;: site %2 ⇄ site %3. Files: %4.</source>
+        <translation>Tunnel &lt;b&gt;%1&lt;/b&gt;: Standort %2 ⇄ Standort %3. Dateien: %4.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Saved %1 with the key (readable by you only).</source>
         <translation>%1 mit Schlüssel gespeichert (nur für Sie lesbar).</translation>
     </message>
@@ -4098,12 +4215,32 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ohne Schlüssel gespeichert.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Exported %1.</source>
         <translation>%1 exportiert.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Saved the settings sheet as %1.</source>
+        <translation>Einstellungsblatt als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save settings sheet</source>
+        <translation>Einstellungsblatt speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save the settings sheet</source>
+        <translation>Das Einstellungsblatt lässt sich nicht speichern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot save the profile</source>
         <translation>Das Profil lässt sich nicht speichern</translation>
     </message>
@@ -4194,7 +4331,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::SitesPage</name>
     <message>
-        <location filename="../widgets/SitesPage.cpp" line="+31"/>
+        <location filename="../widgets/SitesPage.cpp" line="+43"/>
         <source>Sites</source>
         <translation>Standorte</translation>
     </message>
@@ -4204,7 +4341,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Das Netz hinter jedem Gateway und die Adressen des Gateways. Jedes Feld wird schon beim Tippen geprüft.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Tunnel na&amp;me:</source>
         <translation>Tunnel&amp;name:</translation>
     </message>
@@ -4224,17 +4361,34 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Benennt die Dateien und Firewall-Tabellen auf beiden Gateways: Buchstaben, Ziffern, „-“ und „_“, höchstens 32.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Sho&amp;w tunnel:</source>
+        <translation>&amp;Gezeigter Tunnel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tunnel shown</source>
+        <translation>Gezeigter Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tunnel of the network these pages show; the others are kept as they are.</source>
+        <translation>Der Tunnel des Netzes, den diese Seiten zeigen; die übrigen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+268"/>
         <source>Site A</source>
         <translation>Standort A</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-268"/>
+        <location line="+268"/>
         <source>Site B</source>
         <translation>Standort B</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-265"/>
         <source>N&amp;etwork:</source>
         <translation>N&amp;etz:</translation>
     </message>
@@ -4245,16 +4399,18 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+1"/>
+        <location line="+280"/>
         <source>P&amp;ublic address:</source>
         <translation>Ö&amp;ffentliche Adresse:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-280"/>
+        <location line="+280"/>
         <source>Publi&amp;c address:</source>
         <translation>Öffentliche A&amp;dresse:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-279"/>
         <source>&amp;Internal address:</source>
         <translation>&amp;Interne Adresse:</translation>
     </message>
@@ -4274,25 +4430,26 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Standardro&amp;uter:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Network %1</source>
         <translation>Netz %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
         <location line="+6"/>
+        <location line="+7"/>
         <location line="+3"/>
+        <location line="+87"/>
         <source>e.g. %1</source>
         <translation>z. B. %1</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>The network behind gateway %1 that the tunnel protects, as address/prefix (CIDR).</source>
-        <translation>Das Netz hinter Gateway %1, das der Tunnel schützt, als Adresse/Präfix (CIDR).</translation>
+        <location line="-102"/>
+        <source>The networks behind gateway %1 that the tunnel protects, as address/prefix (CIDR); several (a LAN and a VoIP network) separated by commas.</source>
+        <translation>Die Netze hinter Gateway %1, die der Tunnel schützt, als Adresse/Präfix (CIDR); mehrere (ein LAN und ein VoIP-Netz) durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Public address of gateway %1</source>
         <translation>Öffentliche Adresse von Gateway %1</translation>
     </message>
@@ -4302,7 +4459,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Die Adresse von Gateway %1 auf der Internetseite. Geben Sie das Präfix (/24) mit an, wenn beide Gateways im selben Subnetz liegen; ohne Präfix geht der Verkehr zur Gegenstelle über einen Standardrouter.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Internal address of gateway %1</source>
         <translation>Interne Adresse von Gateway %1</translation>
     </message>
@@ -4322,7 +4479,97 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Der Router, an den Gateway %1 Internetverkehr schickt (der Router seines Providers). Nur nötig, wenn das andere Gateway nicht im selben öffentlichen Subnetz liegt.</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+3"/>
+        <source>Managed b&amp;y someone else</source>
+        <translation>Von jemand anderem &amp;verwaltet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mana&amp;ged by someone else</source>
+        <translation>Von jemand anderem verwa&amp;ltet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gateway %1 managed by someone else</source>
+        <translation>Gateway %1 wird von jemand anderem verwaltet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A partner&apos;s or provider&apos;s gateway: only our side is generated and pushed, and the Review page gives a settings sheet for its admin.</source>
+        <translation>Das Gateway eines Partners oder Providers: Nur unsere Seite wird erzeugt und übertragen, und die Seite „Überprüfen“ gibt ein Einstellungsblatt für seinen Admin.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Reac&amp;hed at:</source>
+        <translation>Erreic&amp;hbar über:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reached a&amp;t:</source>
+        <translation>Erreichbar ü&amp;ber:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How the peers reach gateway %1</source>
+        <translation>Wie die Gegenstellen Gateway %1 erreichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this address</source>
+        <translation>diese Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a public address, through NAT</source>
+        <translation>eine öffentliche Adresse, über NAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an address that changes (dynamic)</source>
+        <translation>eine wechselnde Adresse (dynamisch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behind NAT: a router in front of gateway %1 (a cloud provider&apos;s, a branch router with a port forward) translates a public address to the address above. Dynamic: gateway %1&apos;s public address changes, so it starts its tunnels and its peers accept it from anywhere.</source>
+        <translation>Hinter NAT: Ein Router vor Gateway %1 (der eines Cloud-Anbieters, ein Filialrouter mit Portweiterleitung) übersetzt eine öffentliche Adresse in die Adresse oben. Dynamisch: Die öffentliche Adresse von Gateway %1 wechselt; es startet daher seine Tunnel selbst, und seine Gegenstellen nehmen es von überall an.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>NAT addre&amp;ss:</source>
+        <translation>Öffentliche NAT-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAT &amp;address:</source>
+        <translation>Öffentli&amp;che NAT-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Public address of gateway %1 behind NAT</source>
+        <translation>Öffentliche Adresse von Gateway %1 hinter NAT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The public address the NAT router in front of gateway %1 translates to its own; the peers send to it.</source>
+        <translation>Die öffentliche Adresse, die der NAT-Router vor Gateway %1 in dessen eigene übersetzt; die Gegenstellen senden an sie.</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Inter&amp;face address:</source>
+        <translation>L&amp;okale Adresse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interfa&amp;ce address:</source>
+        <translation>Lo&amp;kale Adresse:</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Correct the fields marked ✖ to go on.</source>
         <translation>Korrigieren Sie die mit ✖ markierten Felder, um fortzufahren.</translation>
     </message>
@@ -4543,7 +4790,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::TopologyScene</name>
     <message>
-        <location filename="../widgets/TopologyScene.cpp" line="+212"/>
+        <location filename="../widgets/TopologyScene.cpp" line="+235"/>
         <source>up</source>
         <translation>aktiv</translation>
     </message>
@@ -4568,14 +4815,31 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>nicht gesetzt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>public</source>
         <translation>öffentlich</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+117"/>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>changes (dynamic)</source>
+        <translation>wechselt (dynamisch)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4603,7 +4867,18 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Gateway B</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+0"/>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>managed elsewhere</source>
+        <translation>fremd verwaltet</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Internet</source>
         <translation>Internet</translation>
     </message>
@@ -4636,7 +4911,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Der Tunnel, wie er gebaut wird. Mit Rechtsklick speichern Sie die Zeichnung als SVG oder PNG.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>IPsec tunnel %1</source>
         <translation>IPsec-Tunnel %1</translation>
     </message>
@@ -4677,6 +4952,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+23"/>
         <source>Edit IPsec tunnel</source>
         <translation>IPsec-Tunnel bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit IPsec network</source>
+        <translation>IPsec-Netz bearbeiten</translation>
     </message>
 </context>
 <context>

@@ -31,13 +31,21 @@ Status exportTo(const TunnelProfile& profile, const QByteArray& psk, const QStri
     return ConfigBundle::write(entries.value(), out);
 }
 
-QString askBundlePath(QWidget* parent, const TunnelProfile& profile)
+Status exportNetworkTo(const NetworkProfile& network, const QString& out)
+{
+    auto entries = ConfigBundle::buildNetwork(network, BundleOptions{});
+    if (!entries)
+        return entries.error();
+    return ConfigBundle::write(entries.value(), out);
+}
+
+QString askBundlePath(QWidget* parent, const QString& name)
 {
     const QString tarGz = tr("tar.gz archive (*.tar.gz)");
     const QString zip = tr("zip archive (*.zip)");
     const QString folder = tr("New folder (any name without .tar.gz or .zip)");
     QString selected = tarGz;
-    QString path = QFileDialog::getSaveFileName(parent, tr("Export bundle"), QDir::home().filePath(profile.name + QStringLiteral(".tar.gz")),
+    QString path = QFileDialog::getSaveFileName(parent, tr("Export bundle"), QDir::home().filePath(name + QStringLiteral(".tar.gz")),
                                                 QStringList{tarGz, zip, folder}.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty())
         return {};
@@ -50,16 +58,16 @@ QString askBundlePath(QWidget* parent, const TunnelProfile& profile)
     return path;
 }
 
-Status saveProfileTo(const TunnelProfile& profile, const QString& path, PskInFile psk)
+Status saveProfileTo(const NetworkProfile& network, const QString& path, PskInFile psk)
 {
-    // Saved as format version 2 (two sites, one tunnel); every version still reads it.
-    return NetworkJson::save(Network::fromTunnelProfile(profile), path, psk);
+    return NetworkJson::save(network, path, psk);
 }
 
-SaveChoice askSaveProfile(QWidget* parent, const TunnelProfile& profile, const QString& currentPath)
+SaveChoice askSaveProfile(QWidget* parent, const NetworkProfile& network, const QString& currentPath)
 {
     SaveChoice choice;
-    if (profile.psk && !profile.psk->isEmpty()) {
+    const bool keyed = std::any_of(network.tunnels.cbegin(), network.tunnels.cend(), [](const Tunnel& t) { return t.psk && !t.psk->isEmpty(); });
+    if (keyed) {
         QMessageBox box(QMessageBox::Question, tr("Save profile"), tr("Include the pre-shared key in the profile?"), QMessageBox::NoButton, parent);
         box.setInformativeText(tr("With the key, anyone who can read the file can join the tunnel; it is written readable by you only (mode 0600). "
                                   "Without it, a new key is made when you generate again, and both gateways must be updated."));
@@ -73,7 +81,7 @@ SaveChoice askSaveProfile(QWidget* parent, const TunnelProfile& profile, const Q
         else if (box.clickedButton() != without)
             return {};
     }
-    const QString suggestion = currentPath.isEmpty() || currentPath.startsWith(QLatin1Char(':')) ? QDir::home().filePath(profile.name + QStringLiteral(".json"))
+    const QString suggestion = currentPath.isEmpty() || currentPath.startsWith(QLatin1Char(':')) ? QDir::home().filePath(network.name + QStringLiteral(".json"))
                                                                                                : currentPath;
     QString path = QFileDialog::getSaveFileName(parent, tr("Save profile"), suggestion, tr("IPsec Wizard profiles (*.json)"));
     if (path.isEmpty())

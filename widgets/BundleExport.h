@@ -4,6 +4,7 @@
 // (.tar.gz, .zip or a new folder) with the topology drawing as topology.svg. The *To functions do
 // the work without dialogs (tests call them); the ask* functions show the dialogs first.
 
+#include "NetworkProfile.h"
 #include "Result.h"
 #include "TunnelProfile.h"
 
@@ -13,17 +14,19 @@ namespace ipsecwiz::BundleExport {
 
 // The bundle ConfigBundle builds, plus topology.svg.
 Status exportTo(const TunnelProfile& profile, const QByteArray& psk, const QString& out);
+// A network's bundle: a folder per managed gateway, settings sheets for the peers others run.
+Status exportNetworkTo(const NetworkProfile& network, const QString& out);
 // A file dialog for OUT.tar.gz, OUT.zip or a new folder; empty when cancelled.
-QString askBundlePath(QWidget* parent, const TunnelProfile& profile);
+QString askBundlePath(QWidget* parent, const QString& name);
 
-// ProfileJson::save; a profile with its key is written 0600.
-Status saveProfileTo(const TunnelProfile& profile, const QString& path, PskInFile psk);
+// NetworkJson::save (format version 2; every version reads it); with its keys it is written 0600.
+Status saveProfileTo(const NetworkProfile& network, const QString& path, PskInFile psk);
 // Asks whether to include the key, then where; empty path when cancelled.
 struct SaveChoice
 {
     QString path;
     PskInFile psk = PskInFile::Omit;
 };
-SaveChoice askSaveProfile(QWidget* parent, const TunnelProfile& profile, const QString& currentPath);
+SaveChoice askSaveProfile(QWidget* parent, const NetworkProfile& network, const QString& currentPath);
 
 } // namespace ipsecwiz::BundleExport

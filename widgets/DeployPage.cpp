@@ -24,7 +24,10 @@ DeployPage::~DeployPage() = default;
 
 void DeployPage::initializePage()
 {
-    m_panel->setProfile(m_draft->profile(), m_draft->psk(), profileDirOf(m_draft->path()));
+    if (m_draft->beyondPair().isEmpty())
+        m_panel->setProfile(m_draft->profile(), m_draft->psk(), profileDirOf(m_draft->path()));
+    else
+        m_panel->setNetwork(m_draft->network(), m_draft->tunnelIndex(), profileDirOf(m_draft->path()), m_draft->keylessTunnels());
 }
 
 bool DeployPage::isComplete() const

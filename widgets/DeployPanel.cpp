@@ -58,7 +58,7 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
     for (Side side : {Side::A, Side::B}) {
         GatewayFields& f = m_fields[int(side)];
         const QString id = sideId(side);
-        auto* box = new QGroupBox(tr("%1 over SSH").arg(sideName(side)), this);
+        auto* box = f.box = new QGroupBox(tr("%1 over SSH").arg(sideName(side)), this);
         auto* form = new QFormLayout(box);
         f.host = new QLineEdit(box);
         f.host->setObjectName(QStringLiteral("sshHost_") + id);
@@ -166,6 +166,7 @@ DeployPanel::~DeployPanel()
 
 void DeployPanel::setProfile(const TunnelProfile& profile, const QByteArray& psk, const QString& profileDir)
 {
+    m_network.reset();
     m_profile = profile;
     m_psk = psk;
     m_profileDir = profileDir;
@@ -177,7 +178,54 @@ void DeployPanel::setProfile(const TunnelProfile& profile, const QByteArray& psk
         f.user->setText(o.user);
         f.identity->setText(o.keyFile);
         f.result->setText(tr("not pushed yet"));
+        f.box->setTitle(tr("%1 over SSH").arg(sideName(side)));
+        f.box->setEnabled(true);
     }
+}
+
+void DeployPanel::setNetwork(const NetworkProfile& network, int tunnel, const QString& profileDir, const QStringList& keyless)
+{
+    m_network = network;
+    m_tunnel = std::clamp(tunnel, 0, int(network.tunnels.size()) - 1);
+    m_keyless = keyless;
+    m_profile = Network::pageView(network, m_tunnel);
+    m_psk.clear();
+    m_profileDir = profileDir;
+    const Tunnel& t = network.tunnels.at(m_tunnel);
+    for (Side side : {Side::A, Side::B}) {
+        const Site* site = network.site(side == Side::A ? t.siteA : t.siteB);
+        GatewayFields& f = m_fields[int(side)];
+        if (!site)
+            continue;
+        const SshOptions o = NetworkDeployer::sshOptionsFor(network, *site, profileDir);
+        f.host->setText(o.host);
+        f.port->setValue(o.port);
+        f.user->setText(o.user);
+        f.identity->setText(o.keyFile);
+        f.box->setTitle(tr("Site %1 over SSH").arg(site->name));
+        f.box->setEnabled(site->gateway.managed);
+        f.result->setText(site->gateway.managed ? tr("not pushed yet") : tr("managed by someone else: not pushed (give its admin the settings sheet)"));
+    }
+    m_push->setText(tr("&Push to both gateways"));
+}
+
+QStringList DeployPanel::networkSites() const
+{
+    QStringList sites;
+    const Tunnel& t = m_network->tunnels.at(m_tunnel);
+    for (const QString& name : {t.siteA, t.siteB})
+        if (const Site* s = m_network->site(name); s && s->gateway.managed)
+            sites << name;
+    return sites;
+}
+
+QHash<QString, SshOptions> DeployPanel::networkSsh(const QStringList& sites)
+{
+    QHash<QString, SshOptions> out;
+    const Tunnel& t = m_network->tunnels.at(m_tunnel);
+    for (const QString& name : sites)
+        out.insert(name, sshOptions(name == t.siteA ? Side::A : Side::B));
+    return out;
 }
 
 bool DeployPanel::isBusy() const
@@ -198,6 +246,11 @@ QString DeployPanel::resultText(Side side) const
 SshOptions DeployPanel::sshOptions(Side side)
 {
     SshOptions o = Deployer::sshOptionsFor(m_profile, side, m_profileDir);
+    if (m_network) {
+        const Tunnel& t = m_network->tunnels.at(m_tunnel);
+        if (const Site* site = m_network->site(side == Side::A ? t.siteA : t.siteB))
+            o = NetworkDeployer::sshOptionsFor(*m_network, *site, m_profileDir);
+    }
     const GatewayFields& f = m_fields[int(side)];
     o.host = f.host->text().trimmed();
     o.port = f.port->value();
@@ -248,7 +301,13 @@ std::optional<QByteArray> DeployPanel::askSecret(const QString& prompt)
 void DeployPanel::appendLog(const DeployEvent& e)
 {
     const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz"));
-    const QString who = e.side ? (*e.side == Side::A ? QStringLiteral("A") : QStringLiteral("B")) : QStringLiteral("*");
+    std::optional<Side> side = e.side;
+    QString who = side ? (*side == Side::A ? QStringLiteral("A") : QStringLiteral("B")) : QStringLiteral("*");
+    if (m_network && !e.gateway.isEmpty()) {
+        const Tunnel& t = m_network->tunnels.at(m_tunnel);
+        who = e.gateway;
+        side = e.gateway == t.siteA ? std::optional(Side::A) : e.gateway == t.siteB ? std::optional(Side::B) : std::nullopt;
+    }
     QString text = e.text.toHtmlEscaped();
     switch (e.kind) {
     case DeployEvent::Kind::Command: text = QStringLiteral("$ ") + text; break;
@@ -257,7 +316,7 @@ void DeployPanel::appendLog(const DeployEvent& e)
     case DeployEvent::Kind::Error: text = QStringLiteral("<b>%1</b> ").arg(tr("error:")) + text; break;
     default: break;
     }
-    m_log->appendHtml(QStringLiteral("<span style=\"color:%1\">%2 [%3] %4</span>").arg(sideColour(e.side).name(), time, who, text));
+    m_log->appendHtml(QStringLiteral("<span style=\"color:%1\">%2 [%3] %4</span>").arg(sideColour(side).name(), time, who.toHtmlEscaped(), text));
 }
 
 void DeployPanel::setResult(Side side, const QString& text, bool ok)
@@ -299,12 +358,22 @@ void DeployPanel::startWork(const QString& title, std::function<bool()> work)
 
 void DeployPanel::testConnections()
 {
+    const bool network = m_network.has_value();
+    const QStringList managed = network ? networkSites() : QStringList();
+    const Tunnel* shown = network ? &m_network->tunnels.at(m_tunnel) : nullptr;
+    std::array<bool, 2> reach{true, true};
+    if (network) {
+        reach[0] = managed.contains(shown->siteA);
+        reach[1] = managed.contains(shown->siteB);
+    }
     std::array<SshOptions, 2> options{sshOptions(Side::A), sshOptions(Side::B)};
     for (SshOptions& o : options)
         o.cancel = &m_cancelFlag;
-    startWork(tr("Testing the SSH connections…"), [this, options] {
+    startWork(tr("Testing the SSH connections…"), [this, options, reach] {
         bool all = true;
         for (Side side : {Side::A, Side::B}) {
+            if (!reach[size_t(side)])
+                continue; // someone else's gateway: not ours to log in to
             auto s = SshSession::connect(options[size_t(side)]);
             QString text;
             bool ok = s.ok();
@@ -329,6 +398,15 @@ void DeployPanel::testConnections()
 
 void DeployPanel::dryRun()
 {
+    if (m_network) {
+        DeployOptions options;
+        options.confirmTimeoutSec = m_confirmTimeout->value();
+        const QStringList sites = networkSites();
+        NetworkDeployer deployer(*m_network, sites, networkSsh(sites), options, {});
+        auto lines = deployer.dryRun();
+        m_log->appendPlainText(lines ? lines.value().join(QLatin1Char('\n')) : lines.error().toString());
+        return;
+    }
     DeployOptions options;
     options.confirmTimeoutSec = m_confirmTimeout->value();
     Deployer deployer(m_profile, m_psk, {sshOptions(Side::A), sshOptions(Side::B)}, options, {});
@@ -338,6 +416,10 @@ void DeployPanel::dryRun()
 
 void DeployPanel::push()
 {
+    if (m_network) {
+        pushNetwork(false);
+        return;
+    }
     DeployOptions options;
     options.confirmTimeoutSec = m_confirmTimeout->value();
     options.cancel = &m_cancelFlag;
@@ -374,6 +456,10 @@ void DeployPanel::removeTunnel()
                                            == QMessageBox::Yes;
     if (!sure)
         return;
+    if (m_network) {
+        pushNetwork(true);
+        return;
+    }
     DeployOptions options;
     options.confirmTimeoutSec = m_confirmTimeout->value();
     options.cancel = &m_cancelFlag;
@@ -393,6 +479,65 @@ void DeployPanel::removeTunnel()
             }
             m_status->setText(r.ok ? tr("Removed. %1").arg(r.message)
                                    : tr("Removal failed; both gateways are on their previous configuration. %1").arg(r.message));
+        });
+        return r.ok;
+    });
+}
+
+// The network mode's push (or removal of the shown tunnel): the managed ends of the shown tunnel,
+// with every tunnel their gateways carry, in one transaction.
+void DeployPanel::pushNetwork(bool remove)
+{
+    NetworkProfile network = *m_network;
+    const Tunnel shown = network.tunnels.at(m_tunnel);
+    const QStringList sites = networkSites();
+    if (remove) {
+        network.tunnels = {shown}; // only its pieces leave the gateways
+    } else {
+        // A key made this session reaches both ends of its tunnel or none.
+        for (const Tunnel& t : std::as_const(network.tunnels)) {
+            if (!m_keyless.contains(t.name) || (!sites.contains(t.siteA) && !sites.contains(t.siteB)))
+                continue;
+            for (const QString& end : {t.siteA, t.siteB}) {
+                const Site* s = network.site(end);
+                if (s && s->gateway.managed && !sites.contains(end)) {
+                    const QString text = tr("Tunnel “%1” has no key in the profile, and site “%2” is not part of this push: its gateway would "
+                                            "keep the old key. Save the profile with its keys first, or push the whole network "
+                                            "(ipsec-wizard push PROFILE).")
+                                             .arg(t.name, end);
+                    m_status->setText(text);
+                    appendLog(DeployEvent{std::nullopt, DeployEvent::Kind::Error, text, {}});
+                    return;
+                }
+            }
+        }
+    }
+    DeployOptions options;
+    options.confirmTimeoutSec = m_confirmTimeout->value();
+    options.cancel = &m_cancelFlag;
+    options.remove = remove;
+    options.tunnelTest = !remove;
+    for (Side side : {Side::A, Side::B})
+        if (m_fields[int(side)].box->isEnabled())
+            setResult(side, remove ? tr("removing…") : tr("pushing…"), true);
+    auto deployer = std::make_shared<NetworkDeployer>(network, sites, networkSsh(sites), options, [this](const DeployEvent& e) {
+        QMetaObject::invokeMethod(this, [this, e] { appendLog(e); });
+    });
+    const QString title = remove ? tr("Removing tunnel %1 from %2…").arg(shown.name, sites.join(QStringLiteral(", ")))
+                                 : tr("Pushing to %1…").arg(sites.join(QStringLiteral(", ")));
+    startWork(title, [this, deployer, shown, remove] {
+        const NetworkDeployResult r = deployer->run();
+        QMetaObject::invokeMethod(this, [this, r, shown, remove] {
+            for (const auto& [site, o] : r.outcome)
+                setResult(site == shown.siteA ? Side::A : Side::B, outcomeName(o), o == GatewayOutcome::Confirmed || o == GatewayOutcome::Unchanged);
+            if (!r.tunnelReport.isEmpty())
+                m_log->appendPlainText(r.tunnelReport);
+            if (remove)
+                m_status->setText(r.ok ? tr("Removed. %1").arg(r.message)
+                                       : tr("Removal failed; the gateways are on their previous configuration. %1").arg(r.message));
+            else
+                m_status->setText(r.ok ? tr("Pushed. %1").arg(r.message)
+                                       : tr("Push failed; the gateways are on their previous configuration. %1").arg(r.message));
         });
         return r.ok;
     });

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -34,6 +35,12 @@ public:
 
     // profileDir resolves the profile's relative paths (known_hosts, identity files).
     void setProfile(const TunnelProfile& profile, const QByteArray& psk, const QString& profileDir);
+    // One tunnel of a network (profile format version 2): the boxes are its two sites, and a
+    // push or removal goes to the gateways of those that are managed here (NetworkDeployer),
+    // with every tunnel they carry. KEYLESS names the tunnels whose key was made this session,
+    // not read from the profile: a push that would give one of them to only one of its ends is
+    // refused, as the peer would keep its old key.
+    void setNetwork(const NetworkProfile& network, int tunnel, const QString& profileDir, const QStringList& keyless);
 
     [[nodiscard]] bool isBusy() const;
     [[nodiscard]] QString logText() const;
@@ -62,6 +69,10 @@ private:
     void setResult(Side side, const QString& text, bool ok);
     void setBusy(bool busy);
     SshOptions sshOptions(Side side);
+    // The network mode's sites to push (the managed ends of the shown tunnel) and their SSH.
+    [[nodiscard]] QStringList networkSites() const;
+    QHash<QString, SshOptions> networkSsh(const QStringList& sites);
+    void pushNetwork(bool remove);
     bool askHostKey(const HostKeyInfo& key, const QString& host);
     std::optional<QByteArray> askSecret(const QString& prompt);
 
@@ -72,6 +83,7 @@ private:
         QLineEdit* user = nullptr;
         QLineEdit* identity = nullptr;
         QLabel* result = nullptr;
+        QGroupBox* box = nullptr;
     };
     GatewayFields m_fields[2];
     QSpinBox* m_confirmTimeout = nullptr;
@@ -84,6 +96,9 @@ private:
     QLabel* m_status = nullptr;
 
     TunnelProfile m_profile;
+    std::optional<NetworkProfile> m_network; // set: the network mode
+    int m_tunnel = 0;
+    QStringList m_keyless;
     QByteArray m_psk;
     QString m_profileDir;
     std::atomic_bool m_cancelFlag{false};

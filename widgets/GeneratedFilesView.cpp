@@ -1,5 +1,7 @@
 #include "GeneratedFilesView.h"
 
+#include "NetworkGenerator.h"
+
 #include "ConfigHighlighter.h"
 
 #include <QEvent>
@@ -16,9 +18,9 @@ bool isDark(const QPalette& palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
-QString relativePath(Side side, const QString& path)
+QString sideFolder(Side side)
 {
-    return QStringLiteral("gateway-") + sideId(side) + path;
+    return QStringLiteral("gateway-") + sideId(side);
 }
 
 } // namespace
@@ -34,6 +36,16 @@ GeneratedFilesView::~GeneratedFilesView() = default;
 
 void GeneratedFilesView::setConfigs(const QList<GatewayConfig>& configs)
 {
+    QList<Named> named;
+    for (const GatewayConfig& cfg : configs) {
+        const QString letter = cfg.side == Side::A ? QStringLiteral("A") : QStringLiteral("B");
+        named.append({sideFolder(cfg.side), tr("Gateway %1 — %2").arg(letter, flavourLabel(cfg.flavour)), cfg});
+    }
+    setGateways(named);
+}
+
+void GeneratedFilesView::setGateways(const QList<Named>& gateways)
+{
     const int gateway = currentIndex();
     QList<int> fileTabs;
     for (int i = 0; i < count(); ++i)
@@ -44,20 +56,24 @@ void GeneratedFilesView::setConfigs(const QList<GatewayConfig>& configs)
         removeTab(0);
         delete w;
     }
-    m_configs = configs;
+    m_configs.clear();
+    m_folders.clear();
+    m_named = gateways;
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (const GatewayConfig& cfg : configs) {
+    for (const Named& g : gateways) {
+        const GatewayConfig& cfg = g.config;
+        m_configs.append(cfg);
+        m_folders.append(g.folder);
         auto* inner = new QTabWidget(this);
-        const QString letter = cfg.side == Side::A ? QStringLiteral("A") : QStringLiteral("B");
-        inner->setObjectName(QStringLiteral("gateway-") + sideId(cfg.side));
-        inner->setAccessibleName(tr("Files for gateway %1").arg(letter));
+        inner->setObjectName(g.folder);
+        inner->setAccessibleName(tr("Files for %1").arg(g.title));
         inner->setDocumentMode(true);
         inner->setUsesScrollButtons(true);
         for (const GeneratedFile& f : cfg.files) {
             auto* view = new QPlainTextEdit(inner);
-            view->setObjectName(relativePath(cfg.side, f.path));
-            view->setAccessibleName(tr("%1 on gateway %2").arg(f.path, letter));
+            view->setObjectName(g.folder + f.path);
+            view->setAccessibleName(tr("%1 on %2").arg(f.path, g.title));
             view->setReadOnly(true);
             view->setLineWrapMode(QPlainTextEdit::NoWrap);
             view->setFont(mono);
@@ -71,7 +87,7 @@ void GeneratedFilesView::setConfigs(const QList<GatewayConfig>& configs)
             inner->setTabToolTip(tab, f.secret ? tr("%1, mode %2 — holds the pre-shared key").arg(f.path, QString::number(f.mode, 8))
                                                : tr("%1, mode %2").arg(f.path, QString::number(f.mode, 8)));
         }
-        addTab(inner, tr("Gateway %1 — %2").arg(letter, flavourLabel(cfg.flavour)));
+        addTab(inner, g.title);
     }
     if (gateway >= 0 && gateway < count())
         setCurrentIndex(gateway);
@@ -88,9 +104,9 @@ QPlainTextEdit* GeneratedFilesView::fileView(const QString& relative) const
 QStringList GeneratedFilesView::relativePaths() const
 {
     QStringList out;
-    for (const GatewayConfig& cfg : m_configs)
-        for (const GeneratedFile& f : cfg.files)
-            out.append(relativePath(cfg.side, f.path));
+    for (qsizetype i = 0; i < m_configs.size(); ++i)
+        for (const GeneratedFile& f : m_configs.at(i).files)
+            out.append(m_folders.at(i) + f.path);
     return out;
 }
 
@@ -102,6 +118,25 @@ void GeneratedFilesView::changeEvent(QEvent* event)
         for (auto* h : findChildren<ConfigHighlighter*>())
             h->setDark(dark);
     }
+}
+
+Result<QList<GeneratedFilesView::Named>> networkFiles(const NetworkProfile& network, const QStringList& sites)
+{
+    QStringList managed;
+    for (const QString& name : sites)
+        if (const Site* s = network.site(name); s && s->gateway.managed)
+            managed << name;
+    auto generated = Generate::gateways(network, managed);
+    if (!generated)
+        return generated.error();
+    QList<GeneratedFilesView::Named> out;
+    for (const auto& [site, cfg] : Generate::withSettingsSheets(network, generated.value())) {
+        const Site* s = network.site(site);
+        const QString title = s && s->gateway.managed ? GeneratedFilesView::tr("%1 — %2").arg(site, flavourLabel(cfg.flavour))
+                                                      : GeneratedFilesView::tr("%1 — settings sheet for its admin").arg(site);
+        out.append({site, title, cfg});
+    }
+    return out;
 }
 
 } // namespace ipsecwiz

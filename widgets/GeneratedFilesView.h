@@ -4,6 +4,7 @@
 // read-only with syntax colours. Each file view carries the exact bytes ("content") and mode.
 
 #include "Generator.h"
+#include "NetworkProfile.h"
 
 #include <QTabWidget>
 
@@ -21,6 +22,16 @@ public:
     ~GeneratedFilesView() override;
 
     void setConfigs(const QList<GatewayConfig>& configs);
+    // A network's gateways, each under its site's name: "hq/etc/swanctl/…" (the layout
+    // `generate NETWORK --all --out` writes), and its tab titled TITLE.
+    struct Named
+    {
+        QString folder;
+        QString title;
+        GatewayConfig config;
+    };
+    void setGateways(const QList<Named>& gateways);
+    [[nodiscard]] const QList<Named>& gateways() const { return m_named; }
     [[nodiscard]] const QList<GatewayConfig>& configs() const { return m_configs; }
 
     // The viewer of one file: "gateway-a/etc/racoon/psk.txt" (the layout `generate --out` writes).
@@ -32,6 +43,12 @@ protected:
 
 private:
     QList<GatewayConfig> m_configs;
+    QStringList m_folders;
+    QList<Named> m_named;
 };
+
+// The files of the managed sites among SITES, each followed by the settings sheet for the admin of
+// every peer of it that someone else runs (as `generate` writes them). Every tunnel needs its key.
+Result<QList<GeneratedFilesView::Named>> networkFiles(const NetworkProfile& network, const QStringList& sites);
 
 } // namespace ipsecwiz

@@ -273,13 +273,13 @@ QAction* MainWindow::action(const QString& objectName) const
 
 bool MainWindow::openProfile(const QString& path)
 {
-    auto profile = ProfileJson::load(path);
-    if (!profile) {
-        QMessageBox::warning(this, tr("Cannot open profile"), profile.error().toString());
+    auto network = NetworkJson::load(path);
+    if (!network) {
+        QMessageBox::warning(this, tr("Cannot open profile"), network.error().toString());
         return false;
     }
     const QString absolute = isResource(path) ? path : QFileInfo(path).absoluteFilePath();
-    setProfile(profile.value(), absolute);
+    setNetwork(network.value(), absolute);
     addRecent(absolute);
     statusBar()->showMessage(isResource(absolute) ? tr("Opened the example profile.") : tr("Opened %1").arg(QDir::toNativeSeparators(absolute)), 5000);
     return true;
@@ -287,14 +287,33 @@ bool MainWindow::openProfile(const QString& path)
 
 void MainWindow::setProfile(const TunnelProfile& profile, const QString& path)
 {
-    m_profile = profile;
+    setNetwork(Network::fromTunnelProfile(profile), path, 0);
+}
+
+void MainWindow::setNetwork(const NetworkProfile& network, const QString& path, int tunnel)
+{
+    for (Tunnel& t : m_network.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    m_network = network;
+    m_tunnel = m_network.tunnels.isEmpty() ? 0 : std::clamp(tunnel, 0, int(m_network.tunnels.size()) - 1);
+    m_profile = Network::pageView(m_network, m_tunnel);
+    m_pair = m_network.sites.size() == 2 && m_network.tunnels.size() == 1 && Network::toTunnelProfile(m_network, m_network.tunnels.first().name).ok();
     m_path = path;
     m_hasProfile = true;
     Psk::wipe(m_sessionPsk);
-    if (!m_profile.psk) {
+    if (m_pair && !m_profile.psk) {
         auto key = Psk::generate();
         if (key)
             m_sessionPsk = key.value();
+    } else if (!m_pair) {
+        // This session's keys for the tunnels that have none, as `generate --all` makes them; they
+        // are saved only when the admin saves with the keys.
+        m_keyless.clear();
+        for (const Tunnel& t : std::as_const(m_network.tunnels))
+            if (!t.psk)
+                m_keyless << t.name;
+        (void)Network::giveFreshKeys(m_network);
     }
     refresh();
 }
@@ -315,7 +334,11 @@ void MainWindow::refresh()
         setWindowTitle(tr("IPsec Wizard"));
         return;
     }
-    setWindowTitle(m_path.isEmpty() || isResource(m_path) ? m_profile.name : QFileInfo(m_path).fileName());
+    setWindowTitle(m_path.isEmpty() || isResource(m_path) ? m_network.name : QFileInfo(m_path).fileName());
+    if (!m_pair) {
+        refreshNetwork();
+        return;
+    }
     m_summary->setText(tr("<b>%1</b>: %2 (%3) ⇄ %4 (%5)")
                            .arg(m_profile.name.toHtmlEscaped(), m_profile.networkA.toHtmlEscaped(),
                                 m_profile.gatewayA.publicAddress.toHtmlEscaped(), m_profile.networkB.toHtmlEscaped(),
@@ -344,6 +367,48 @@ void MainWindow::refresh()
     for (const QString& name : {QStringLiteral("actionExportBundle"), QStringLiteral("actionDeploy")})
         if (QAction* a = action(name))
             a->setEnabled(configs.size() == 2);
+}
+
+void MainWindow::refreshNetwork()
+{
+    const Tunnel* t = m_network.tunnels.isEmpty() ? nullptr : &m_network.tunnels.at(m_tunnel);
+    QString summary = m_network.tunnels.size() == 1
+                          ? tr("<b>%1</b>: %2 sites, one tunnel").arg(m_network.name.toHtmlEscaped()).arg(m_network.sites.size())
+                          : tr("<b>%1</b>: %2 sites, %3 tunnels").arg(m_network.name.toHtmlEscaped()).arg(m_network.sites.size()).arg(m_network.tunnels.size());
+    if (t && m_network.tunnels.size() > 1)
+        summary += tr("; the drawing shows tunnel %1 (%2 ⇄ %3)").arg(t->name.toHtmlEscaped(), t->siteA.toHtmlEscaped(), t->siteB.toHtmlEscaped());
+    m_summary->setText(summary);
+    m_topology->setNetwork(m_network, m_tunnel);
+
+    m_findings->clear();
+    const QList<Finding> findings = Network::validate(m_network);
+    for (const Finding& f : findings) {
+        auto* item = new QListWidgetItem(f.toString(), m_findings);
+        item->setIcon(style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+    }
+    if (m_findings->count() == 0)
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No problems found."), m_findings);
+
+    QList<GeneratedFilesView::Named> gateways;
+    if (!hasErrors(findings)) {
+        QStringList sites;
+        for (const Site& s : m_network.sites)
+            sites << s.name;
+        if (auto files = networkFiles(m_network, sites))
+            gateways = files.value();
+        else
+            new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), files.error().toString(), m_findings);
+    }
+    m_files->setGateways(gateways);
+    if (QAction* a = action(QStringLiteral("actionExportBundle")))
+        a->setEnabled(!gateways.isEmpty());
+    if (QAction* a = action(QStringLiteral("actionDeploy")))
+        a->setEnabled(!gateways.isEmpty());
+    // The monitor shows two gateways; a network's comes with the monitor for many sites.
+    if (QAction* a = action(QStringLiteral("actionMonitor"))) {
+        a->setEnabled(false);
+        a->setStatusTip(tr("The monitor shows a profile of two sites; this network has more, or a site behind NAT, dynamic or managed elsewhere."));
+    }
 }
 
 QStringList MainWindow::recentProfiles() const
@@ -407,10 +472,10 @@ void MainWindow::saveProfile()
 {
     if (!m_hasProfile)
         return;
-    const auto choice = BundleExport::askSaveProfile(this, m_profile, m_path);
+    const auto choice = BundleExport::askSaveProfile(this, m_network, m_path);
     if (choice.path.isEmpty())
         return;
-    if (const Status st = BundleExport::saveProfileTo(m_profile, choice.path, choice.psk); !st) {
+    if (const Status st = BundleExport::saveProfileTo(m_network, choice.path, choice.psk); !st) {
         QMessageBox::warning(this, tr("Cannot save the profile"), st.error().toString());
         return;
     }
@@ -422,16 +487,19 @@ void MainWindow::saveProfile()
 
 void MainWindow::deploy()
 {
-    if (!m_hasProfile || hasErrors(validate(m_profile))) {
+    if (!m_hasProfile || (m_pair ? hasErrors(validate(m_profile)) : hasErrors(Network::validate(m_network)))) {
         QMessageBox::information(this, tr("Deploy"), tr("Open or create a tunnel without errors first."));
         return;
     }
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Deploy %1").arg(m_profile.name));
+    dialog.setWindowTitle(tr("Deploy %1").arg(m_pair ? m_profile.name : m_network.tunnels.at(m_tunnel).name));
     dialog.setObjectName(QStringLiteral("deployDialog"));
     auto* layout = new QVBoxLayout(&dialog);
     auto* panel = new DeployPanel(&dialog);
-    panel->setProfile(m_profile, psk(), profileDir());
+    if (m_pair)
+        panel->setProfile(m_profile, psk(), profileDir());
+    else
+        panel->setNetwork(m_network, m_tunnel, profileDir(), m_keyless);
     layout->addWidget(panel);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(close, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -471,10 +539,11 @@ void MainWindow::exportBundle()
 {
     if (!m_hasProfile)
         return;
-    const QString path = BundleExport::askBundlePath(this, m_profile);
+    const QString path = BundleExport::askBundlePath(this, m_network.name);
     if (path.isEmpty())
         return;
-    if (const Status st = BundleExport::exportTo(m_profile, psk(), path); !st) {
+    const Status st = m_pair ? BundleExport::exportTo(m_profile, psk(), path) : BundleExport::exportNetworkTo(m_network, path);
+    if (!st) {
         QMessageBox::warning(this, tr("Cannot export"), st.error().toString());
         return;
     }
@@ -488,7 +557,7 @@ TunnelWizard* MainWindow::makeWizard()
     wizard->setWindowModality(Qt::WindowModal);
     connect(wizard, &TunnelWizard::profileSaved, this, [this](const QString& path) { addRecent(path); });
     connect(wizard, &QWizard::accepted, this, [this, wizard] {
-        setProfile(wizard->profile(), wizard->draft()->path());
+        setNetwork(wizard->draft()->network(), wizard->draft()->path(), wizard->draft()->tunnelIndex());
         statusBar()->showMessage(tr("Tunnel %1 is ready; export the bundle or save the profile.").arg(m_profile.name), 8000);
     });
     return wizard;
@@ -506,10 +575,14 @@ TunnelWizard* MainWindow::editInWizard()
     if (!m_hasProfile)
         return newTunnel();
     TunnelWizard* wizard = makeWizard();
-    TunnelProfile p = m_profile;
-    if (!p.psk && !m_sessionPsk.isEmpty())
-        p.psk = m_sessionPsk; // the key the files shown here were made with
-    wizard->editProfile(p, isResource(m_path) ? QString() : m_path);
+    if (m_pair) {
+        TunnelProfile p = m_profile;
+        if (!p.psk && !m_sessionPsk.isEmpty())
+            p.psk = m_sessionPsk; // the key the files shown here were made with
+        wizard->editProfile(p, isResource(m_path) ? QString() : m_path);
+    } else {
+        wizard->editNetwork(m_network, isResource(m_path) ? QString() : m_path, m_tunnel);
+    }
     wizard->show();
     return wizard;
 }

@@ -4,6 +4,7 @@
 // drawing, findings and the files each gateway gets, and the actions around them — New tunnel
 // (the wizard), Open, Save, Export bundle, Deploy (a dialog) and Monitor (a window of its own).
 
+#include "NetworkProfile.h"
 #include "TunnelProfile.h"
 
 #include <QMainWindow>
@@ -37,7 +38,13 @@ public:
 
     bool openProfile(const QString& path);
     void setProfile(const TunnelProfile& profile, const QString& path = {});
+    // A network (profile format version 2), its tunnel TUNNEL shown in the drawing.
+    void setNetwork(const NetworkProfile& network, const QString& path = {}, int tunnel = 0);
+    // The shown tunnel as version 1 reads it (Network::pageView).
     [[nodiscard]] const TunnelProfile& profile() const { return m_profile; }
+    [[nodiscard]] const NetworkProfile& network() const { return m_network; }
+    // True when the open profile is two sites version 1 describes: the pair's deploy and monitor.
+    [[nodiscard]] bool isPair() const { return m_pair; }
     [[nodiscard]] bool hasProfile() const { return m_hasProfile; }
 
     // Opens the wizard on its Welcome page, or on the Sites page with the open tunnel.
@@ -63,12 +70,17 @@ private:
     void exportBundle();
     void deploy();
     void refresh();
+    void refreshNetwork();
     void refreshRecent();
     void openRecent(QListWidgetItem* item);
     TunnelWizard* makeWizard();
     [[nodiscard]] QByteArray psk() const;
     [[nodiscard]] QString profileDir() const;
 
+    NetworkProfile m_network;
+    int m_tunnel = 0;
+    bool m_pair = true;
+    QStringList m_keyless; // a network's tunnels whose key was made this session
     TunnelProfile m_profile;
     QString m_path;
     bool m_hasProfile = false;

@@ -1,11 +1,13 @@
 #include "ReviewPage.h"
 
 #include "BundleExport.h"
+#include "FileWriter.h"
 #include "GeneratedFilesView.h"
 #include "ProfileDraft.h"
 #include "TopologyView.h"
 
 #include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -65,6 +67,11 @@ ReviewPage::ReviewPage(ProfileDraft* draft, QWidget* parent) : QWizardPage(paren
     m_drawing->setObjectName(QStringLiteral("saveDrawing"));
     m_drawing->setAccessibleName(tr("Save drawing"));
     m_drawing->setToolTip(tr("Save the topology drawing as SVG or PNG."));
+    m_sheet = new QPushButton(tr("Settings s&heet…"), this);
+    m_sheet->setObjectName(QStringLiteral("saveSettingsSheet"));
+    m_sheet->setAccessibleName(tr("Save the settings sheet for the peer's admin"));
+    m_sheet->setToolTip(tr("One page for the admin of the gateway someone else runs: addresses, identities, networks, proposals and "
+                           "lifetimes their side must match. The key is not in it; exchange it separately."));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("reviewStatus"));
     m_status->setWordWrap(true);
@@ -72,12 +79,14 @@ ReviewPage::ReviewPage(ProfileDraft* draft, QWidget* parent) : QWizardPage(paren
     buttons->addWidget(m_save);
     buttons->addWidget(m_export);
     buttons->addWidget(m_drawing);
+    buttons->addWidget(m_sheet);
     buttons->addWidget(m_status, 1);
     layout->addLayout(buttons);
 
     connect(m_save, &QPushButton::clicked, this, &ReviewPage::saveProfile);
     connect(m_export, &QPushButton::clicked, this, &ReviewPage::exportBundle);
     connect(m_drawing, &QPushButton::clicked, m_topology, &TopologyView::saveAs);
+    connect(m_sheet, &QPushButton::clicked, this, &ReviewPage::saveSettingsSheet);
     connect(m_draft, &ProfileDraft::changed, this, [this] {
         if (isVisible())
             regenerate();
@@ -99,7 +108,11 @@ bool ReviewPage::isComplete() const
 void ReviewPage::regenerate()
 {
     const TunnelProfile& p = m_draft->profile();
-    m_topology->setProfile(p);
+    m_topology->setNetwork(m_draft->network(), m_draft->tunnelIndex());
+    if (!m_draft->beyondPair().isEmpty()) {
+        regenerateNetwork();
+        return;
+    }
 
     m_findings->clear();
     for (const Finding& f : m_draft->findings()) {
@@ -138,12 +151,69 @@ void ReviewPage::regenerate()
         m_summary->setText(tr("Nothing can be generated until the errors below are fixed; go back to the page that has them."));
     m_save->setEnabled(true);
     m_export->setEnabled(m_generated);
+    m_sheet->setVisible(false);
     Q_EMIT completeChanged();
+}
+
+void ReviewPage::regenerateNetwork()
+{
+    // A tunnel of a network, or two sites version 1 cannot describe: the version 2 generators,
+    // for the shown tunnel's two sites with every tunnel they carry, and the settings sheet of a
+    // peer someone else runs.
+    const NetworkProfile& n = m_draft->network();
+    m_findings->clear();
+    for (const Finding& f : m_draft->findings()) {
+        auto* item = new QListWidgetItem(f.toString(), m_findings);
+        item->setIcon(style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+    }
+    m_findings->setVisible(m_findings->count() > 0);
+
+    const Tunnel& t = m_draft->tunnel();
+    QString failure;
+    QList<GeneratedFilesView::Named> gateways;
+    m_generated = !hasErrors(m_draft->findings());
+    if (m_generated) {
+        auto files = networkFiles(n, {t.siteA, t.siteB});
+        m_generated = files.ok();
+        if (files)
+            gateways = files.value();
+        else
+            failure = files.error().toString();
+    }
+    m_files->setGateways(gateways);
+
+    if (m_generated) {
+        QStringList parts;
+        for (const GeneratedFilesView::Named& g : std::as_const(gateways))
+            parts << g.title.toHtmlEscaped();
+        QString text = tr("Tunnel <b>%1</b>: site %2 ⇄ site %3. Files: %4.").arg(t.name.toHtmlEscaped(), t.siteA.toHtmlEscaped(), t.siteB.toHtmlEscaped(),
+                                                                               parts.join(QStringLiteral("; ")));
+        if (const QString beyond = m_draft->notShown(); !beyond.isEmpty())
+            text += QStringLiteral("<br>") + beyond.toHtmlEscaped();
+        m_summary->setText(text);
+    } else if (!failure.isEmpty()) {
+        m_summary->setText(failure.toHtmlEscaped());
+    } else {
+        m_summary->setText(tr("Nothing can be generated until the errors below are fixed; go back to the page that has them."));
+    }
+    m_save->setEnabled(true);
+    m_export->setEnabled(m_generated);
+    m_sheet->setVisible(!settingsSheet().isEmpty());
+    Q_EMIT completeChanged();
+}
+
+QString ReviewPage::settingsSheet() const
+{
+    for (const GeneratedFilesView::Named& g : m_files->gateways())
+        for (const GeneratedFile& f : g.config.files)
+            if (f.path.startsWith(QLatin1String("/settings-")))
+                return QString::fromUtf8(f.content);
+    return {};
 }
 
 Status ReviewPage::saveProfileTo(const QString& path, PskInFile psk)
 {
-    const Status st = BundleExport::saveProfileTo(m_draft->profile(), path, psk);
+    const Status st = BundleExport::saveProfileTo(m_draft->network(), path, psk);
     if (!st) {
         m_status->setText(st.error().toString());
         return st;
@@ -157,7 +227,8 @@ Status ReviewPage::saveProfileTo(const QString& path, PskInFile psk)
 
 Status ReviewPage::exportBundleTo(const QString& path)
 {
-    const Status st = BundleExport::exportTo(m_draft->profile(), m_draft->psk(), path);
+    const Status st = m_draft->beyondPair().isEmpty() ? BundleExport::exportTo(m_draft->profile(), m_draft->psk(), path)
+                                                      : BundleExport::exportNetworkTo(m_draft->network(), path);
     if (!st) {
         m_status->setText(st.error().toString());
         return st;
@@ -167,9 +238,27 @@ Status ReviewPage::exportBundleTo(const QString& path)
     return st;
 }
 
+Status ReviewPage::saveSettingsSheetTo(const QString& path)
+{
+    const Status st = FileWriter::writeAtomically(path, settingsSheet().toUtf8(), 0644);
+    m_status->setText(st ? tr("Saved the settings sheet as %1.").arg(QDir::toNativeSeparators(path)) : st.error().toString());
+    return st;
+}
+
+void ReviewPage::saveSettingsSheet()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save settings sheet"),
+                                                      QDir::home().filePath(QStringLiteral("settings-%1.txt").arg(m_draft->tunnel().name)),
+                                                      tr("Text files (*.txt)"));
+    if (path.isEmpty())
+        return;
+    if (const Status st = saveSettingsSheetTo(path); !st)
+        QMessageBox::warning(this, tr("Cannot save the settings sheet"), st.error().toString());
+}
+
 void ReviewPage::saveProfile()
 {
-    const auto choice = BundleExport::askSaveProfile(this, m_draft->profile(), m_draft->path());
+    const auto choice = BundleExport::askSaveProfile(this, m_draft->network(), m_draft->path());
     if (choice.path.isEmpty())
         return;
     if (const Status st = saveProfileTo(choice.path, choice.psk); !st)
@@ -178,7 +267,7 @@ void ReviewPage::saveProfile()
 
 void ReviewPage::exportBundle()
 {
-    const QString path = BundleExport::askBundlePath(this, m_draft->profile());
+    const QString path = BundleExport::askBundlePath(this, m_draft->network().name);
     if (path.isEmpty())
         return;
     if (const Status st = exportBundleTo(path); !st)

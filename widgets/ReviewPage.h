@@ -33,10 +33,15 @@ public:
     [[nodiscard]] QListWidget* findingsList() const { return m_findings; }
     [[nodiscard]] QPushButton* saveButton() const { return m_save; }
     [[nodiscard]] QPushButton* exportButton() const { return m_export; }
+    [[nodiscard]] QPushButton* sheetButton() const { return m_sheet; }
+    // The settings sheet for the admin of the shown tunnel's peer that someone else runs; empty
+    // when both ends are managed here.
+    [[nodiscard]] QString settingsSheet() const;
 
     // Without dialogs: what the buttons do once the dialogs have answered.
     Status saveProfileTo(const QString& path, PskInFile psk);
     Status exportBundleTo(const QString& path);
+    Status saveSettingsSheetTo(const QString& path);
 
     void initializePage() override;
     void cleanupPage() override {}
@@ -48,7 +53,9 @@ Q_SIGNALS:
 
 private:
     void regenerate();
+    void regenerateNetwork();
     void saveProfile();
+    void saveSettingsSheet();
     void exportBundle();
 
     ProfileDraft* m_draft;
@@ -59,6 +66,7 @@ private:
     QPushButton* m_save;
     QPushButton* m_export;
     QPushButton* m_drawing;
+    QPushButton* m_sheet;
     QLabel* m_status;
     bool m_generated = false;
 };

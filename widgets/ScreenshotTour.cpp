@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
+#include "ProfileDraft.h"
 #include "SitesPage.h"
 #include "Theme.h"
 #include "Translations.h"
@@ -130,6 +131,39 @@ bool monitorRefusedShot(const QString& dir, const QString& name)
     return save(&window, dir, name);
 }
 
+// The example network (a hub and three branches: one behind NAT, one dynamic, one with two
+// networks) in the wizard: the Sites page of the NATed branch's tunnel, then branch3 handed to its
+// own admin, and the Review page with the settings sheet for them.
+bool networkShots(const QString& dir, const QString& suffix)
+{
+    auto network = NetworkJson::load(QStringLiteral(":/examples/hub-and-spoke.json"));
+    if (!network) {
+        QTextStream(stderr) << network.error().toString() << Qt::endl;
+        return false;
+    }
+    bool ok = true;
+    TunnelWizard wizard;
+    wizard.resize(1060, 860);
+    wizard.editNetwork(network.value(), {}, 0);
+    wizard.show();
+    ok &= save(&wizard, dir, QStringLiteral("10-network-sites-nat-") + suffix);
+    wizard.draft()->showTunnel(2);
+    wizard.draft()->editSite(Side::B, [](Site& s) { s.gateway.managed = false; });
+    ok &= save(&wizard, dir, QStringLiteral("10-network-sites-unmanaged-") + suffix);
+    wizard.next();
+    wizard.next();
+    wizard.next();
+    ok &= save(&wizard, dir, QStringLiteral("10-network-review-") + suffix);
+    {
+        MainWindow window;
+        window.resize(1100, 760);
+        window.openProfile(QStringLiteral(":/examples/hub-and-spoke.json"));
+        window.show();
+        ok &= save(&window, dir, QStringLiteral("10-network-main-window-") + suffix);
+    }
+    return ok;
+}
+
 } // namespace
 
 int run(const QString& dir)
@@ -171,6 +205,7 @@ int run(const QString& dir)
             window.show();
             ok &= save(&window, dir, QStringLiteral("7-main-window-") + suffix);
         }
+        ok &= networkShots(dir, suffix);
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
         if (!polls.isEmpty())
             ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);
@@ -197,6 +232,7 @@ int run(const QString& dir)
         wizard.next();
         ok &= save(&wizard, dir, QStringLiteral("8-german-deploy-light"));
         ok &= monitorRefusedShot(dir, QStringLiteral("8-german-monitor-refused-light"));
+        ok &= networkShots(dir, QStringLiteral("german-light"));
     }
     Translations::install(*qApp);
     return ok ? 0 : 1;

@@ -110,9 +110,9 @@ public:
         item->setZValue(1);
     }
 
-    void line(QPointF a, QPointF b)
+    void line(QPointF a, QPointF b, Qt::PenStyle style = Qt::SolidLine)
     {
-        auto* item = m_scene->addLine(QLineF(a, b), QPen(m_c.link, 2.2, Qt::SolidLine, Qt::RoundCap));
+        auto* item = m_scene->addLine(QLineF(a, b), QPen(m_c.link, 2.2, style, Qt::RoundCap));
         item->setZValue(0);
     }
 
@@ -179,6 +179,29 @@ TopologyScene::~TopologyScene() = default;
 void TopologyScene::setProfile(const TunnelProfile& profile)
 {
     m_profile = profile;
+    m_look[0] = {};
+    m_look[1] = {};
+    rebuild();
+}
+
+void TopologyScene::setNetwork(const NetworkProfile& network, int tunnel)
+{
+    m_profile = Network::pageView(network, tunnel);
+    const bool pair = network.sites.size() == 2;
+    for (Side side : {Side::A, Side::B}) {
+        SiteLook& look = m_look[side == Side::A ? 0 : 1];
+        look = {};
+        const Tunnel* t = tunnel >= 0 && tunnel < network.tunnels.size() ? &network.tunnels.at(tunnel) : nullptr;
+        const Site* s = t ? network.site(side == Side::A ? t->siteA : t->siteB) : nullptr;
+        if (!s)
+            continue;
+        // A pair's sites keep the A/B titles the simple path has always shown.
+        if (!pair || (s->name != QLatin1String("site-a") && s->name != QLatin1String("site-b")))
+            look.name = s->name;
+        look.reach = s->gateway.reach;
+        look.natAddress = s->gateway.publicAddress;
+        look.managed = s->gateway.managed;
+    }
     rebuild();
 }
 
@@ -235,9 +258,14 @@ void TopologyScene::rebuild()
     const auto valueOr = [&](const QString& v) { return v.trimmed().isEmpty() ? notSet : v.trimmed(); };
     const auto rows = [&](Side side) {
         const Gateway& gw = m_profile.gateway(side);
+        const SiteLook& look = m_look[side == Side::A ? 0 : 1];
         const QString key = sideKey(side) + QLatin1Char('.');
         QList<Row> out{{tr("internal"), valueOr(gw.internalAddress), key + QStringLiteral("internalAddress")},
-                       {tr("public"), valueOr(gw.publicAddress), key + QStringLiteral("publicAddress")}};
+                       {look.reach == Reachability::Direct ? tr("public") : tr("local"), valueOr(gw.publicAddress), key + QStringLiteral("publicAddress")}};
+        if (look.reach == Reachability::Nat)
+            out.append({tr("NAT"), valueOr(look.natAddress), key + QStringLiteral("natAddress")});
+        else if (look.reach == Reachability::Dynamic)
+            out.append({tr("public"), tr("changes (dynamic)"), key + QStringLiteral("dynamic")});
         if (!gw.defaultRouter.trimmed().isEmpty())
             out.append({tr("router"), gw.defaultRouter.trimmed(), key + QStringLiteral("defaultRouter")});
         return out;
@@ -258,10 +286,17 @@ void TopologyScene::rebuild()
     const auto [capA, valA] = blockWidths(rowsA);
     const auto [capB, valB] = blockWidths(rowsB);
 
-    const QString netTitle[2] = {tr("Network A"), tr("Network B")};
-    const QString gwTitle[2] = {tr("Gateway A"), tr("Gateway B")};
-    const QString netValue[2] = {valueOr(m_profile.networkA), valueOr(m_profile.networkB)};
-    const QString flavour[2] = {shortFlavour(m_profile.gatewayA.flavour), shortFlavour(m_profile.gatewayB.flavour)};
+    const QString netTitle[2] = {m_look[0].name.isEmpty() ? tr("Network A") : m_look[0].name, m_look[1].name.isEmpty() ? tr("Network B") : m_look[1].name};
+    const QString gwTitle[2] = {m_look[0].name.isEmpty() ? tr("Gateway A") : tr("Gateway"), m_look[1].name.isEmpty() ? tr("Gateway B") : tr("Gateway")};
+    // A site's networks, one per line.
+    QStringList netLines[2];
+    for (int i = 0; i < 2; ++i) {
+        netLines[i] = Network::splitNetworks(m_profile.network(i == 0 ? Side::A : Side::B));
+        if (netLines[i].isEmpty())
+            netLines[i] = {notSet};
+    }
+    const QString flavour[2] = {m_look[0].managed ? shortFlavour(m_profile.gatewayA.flavour) : tr("managed elsewhere"),
+                                m_look[1].managed ? shortFlavour(m_profile.gatewayB.flavour) : tr("managed elsewhere")};
 
     qreal netW[2];
     qreal gwW[2];
@@ -269,7 +304,10 @@ void TopologyScene::rebuild()
     const qreal capW[2] = {capA, capB};
     const qreal valW[2] = {valA, valB};
     for (int i = 0; i < 2; ++i) {
-        netW[i] = std::max<qreal>(150, std::max(Builder::width(b.titleFont(), netTitle[i]), Builder::width(b.valueFont(netValue[i] != notSet), netValue[i])) + 28);
+        qreal widest = Builder::width(b.titleFont(), netTitle[i]);
+        for (const QString& line : std::as_const(netLines[i]))
+            widest = std::max(widest, Builder::width(b.valueFont(line != notSet), line));
+        netW[i] = std::max<qreal>(150, widest + 28);
         gwW[i] = std::max<qreal>(130, std::max(Builder::width(b.titleFont(), gwTitle[i]), Builder::width(b.smallFont(), flavour[i])) + 28);
         gwCol[i] = std::max(gwW[i], capW[i] + 8 + valW[i]);
     }
@@ -279,31 +317,43 @@ void TopologyScene::rebuild()
     const qreal netACx = x + netW[0] / 2;
     x += netW[0] + ColumnGap;
     const qreal gwACx = x + gwCol[0] / 2;
-    x += gwCol[0] + ColumnGap;
+    // A NAT box needs room on its link.
+    const auto gap = [&](int i) { return m_look[i].reach == Reachability::Nat ? ColumnGap + 36 : ColumnGap; };
+    x += gwCol[0] + gap(0);
     const qreal cloudCx = x + CloudWidth / 2;
-    x += CloudWidth + ColumnGap;
+    x += CloudWidth + gap(1);
     const qreal gwBCx = x + gwCol[1] / 2;
     x += gwCol[1] + ColumnGap;
     const qreal netBCx = x + netW[1] / 2;
 
     const qreal top = RowY - BoxHeight / 2;
-    const QRectF netRect[2] = {QRectF(netACx - netW[0] / 2, top, netW[0], BoxHeight), QRectF(netBCx - netW[1] / 2, top, netW[1], BoxHeight)};
+    const QRectF netRect[2] = {QRectF(netACx - netW[0] / 2, top, netW[0], BoxHeight + (netLines[0].size() - 1) * RowHeight),
+                               QRectF(netBCx - netW[1] / 2, top, netW[1], BoxHeight + (netLines[1].size() - 1) * RowHeight)};
     const QRectF gwRect[2] = {QRectF(gwACx - gwW[0] / 2, top, gwW[0], BoxHeight), QRectF(gwBCx - gwW[1] / 2, top, gwW[1], BoxHeight)};
     const QRectF cloud(cloudCx - CloudWidth / 2, RowY - CloudHeight / 2, CloudWidth, CloudHeight);
 
     // Links first, so boxes sit on top of their ends.
     b.line({netRect[0].right(), RowY}, {gwRect[0].left(), RowY});
-    b.line({gwRect[0].right(), RowY}, {cloud.left() + 4, RowY});
-    b.line({cloud.right() - 4, RowY}, {gwRect[1].left(), RowY});
+    // A site whose address changes is reached over a dashed link.
+    const auto linkStyle = [&](int i) { return m_look[i].reach == Reachability::Dynamic ? Qt::DashLine : Qt::SolidLine; };
+    b.line({gwRect[0].right(), RowY}, {cloud.left() + 4, RowY}, linkStyle(0));
+    b.line({cloud.right() - 4, RowY}, {gwRect[1].left(), RowY}, linkStyle(1));
     b.line({gwRect[1].right(), RowY}, {netRect[1].left(), RowY});
 
     for (int i = 0; i < 2; ++i) {
         b.box(netRect[i], c.networkFill, c.networkBorder, 10);
         b.text(netTitle[i], b.titleFont(), c.text, {netRect[i].center().x(), top + 10}, Qt::AlignHCenter, QStringLiteral("title"));
-        b.text(netValue[i], b.valueFont(netValue[i] != notSet), netValue[i] == notSet ? c.muted : c.text,
-               {netRect[i].center().x(), top + 35}, Qt::AlignHCenter, i == 0 ? QStringLiteral("networkA") : QStringLiteral("networkB"));
+        for (qsizetype k = 0; k < netLines[i].size(); ++k) {
+            const QString& line = netLines[i].at(k);
+            b.text(line, b.valueFont(line != notSet), line == notSet ? c.muted : c.text, {netRect[i].center().x(), top + 35 + k * RowHeight},
+                   Qt::AlignHCenter, i == 0 ? QStringLiteral("networkA") : QStringLiteral("networkB"));
+        }
 
-        b.box(gwRect[i], c.gatewayFill, c.gatewayBorder, 6);
+        // A gateway someone else runs: outlined, not filled in our colour.
+        if (m_look[i].managed)
+            b.box(gwRect[i], c.gatewayFill, c.gatewayBorder, 6);
+        else
+            b.box(gwRect[i], c.background, c.muted, 6, Qt::DashLine);
         b.text(gwTitle[i], b.titleFont(), c.text, {gwRect[i].center().x(), top + 10}, Qt::AlignHCenter, QStringLiteral("title"));
         b.text(flavour[i], b.smallFont(), c.muted, {gwRect[i].center().x(), top + 36}, Qt::AlignHCenter, sideKey(i == 0 ? Side::A : Side::B) + QStringLiteral(".flavour"));
 
@@ -320,10 +370,21 @@ void TopologyScene::rebuild()
 
         // A default router sits on the link between its gateway and the internet.
         const Gateway& gw = m_profile.gateway(i == 0 ? Side::A : Side::B);
+        const qreal linkL = i == 0 ? gwRect[0].right() : cloud.right();
+        const qreal linkR = i == 0 ? cloud.left() : gwRect[1].left();
+        const bool nat = m_look[i].reach == Reachability::Nat;
         if (!gw.defaultRouter.trimmed().isEmpty()) {
-            const qreal rx = i == 0 ? (gwRect[0].right() + cloud.left()) / 2 : (cloud.right() + gwRect[1].left()) / 2;
+            const qreal rx = nat ? (i == 0 ? linkL + 9 : linkR - 9) : (linkL + linkR) / 2;
             auto* dot = addEllipse(QRectF(rx - 7, RowY - 7, 14, 14), QPen(c.gatewayBorder, 1.6), c.gatewayFill);
             dot->setZValue(2);
+        }
+        // The NAT router in front of a site's gateway, on its link to the internet.
+        if (nat) {
+            const QString label = tr("NAT");
+            const qreal w = Builder::width(b.smallFont(), label) + 10;
+            const qreal nx = (linkL + linkR) / 2;
+            b.box(QRectF(nx - w / 2, RowY - 11, w, 22), c.cloudFill, c.gatewayBorder, 4);
+            b.text(label, b.smallFont(), c.text, {nx, RowY}, Qt::AlignHCenter | Qt::AlignVCenter, sideKey(i == 0 ? Side::A : Side::B) + QStringLiteral(".nat"));
         }
     }
 

@@ -1,9 +1,13 @@
 #pragma once
 
 // The tunnel drawn as an admin would sketch it: network A — gateway A — internet — gateway B —
-// network B, the IPsec tunnel arching between the gateways, every address labelled. Laid out
+// network B, the IPsec tunnel arching between the gateways, every address labelled. A tunnel of a
+// network (profile format version 2) shows its sites' names, every network of a site, a NAT box
+// on the link of a site behind NAT, a dashed link to a site whose address changes, and the
+// gateway of a site someone else manages with a dashed outline. Laid out
 // from the text it shows, so nothing is clipped whatever the addresses' length.
 
+#include "NetworkProfile.h"
 #include "TunnelCorrelation.h"
 #include "TunnelProfile.h"
 
@@ -44,6 +48,8 @@ public:
     ~TopologyScene() override;
 
     void setProfile(const TunnelProfile& profile);
+    // One tunnel of a network and its two sites.
+    void setNetwork(const NetworkProfile& network, int tunnel);
     [[nodiscard]] const TunnelProfile& profile() const { return m_profile; }
 
     void setTunnelState(TunnelState state, const QString& rate = {});
@@ -69,7 +75,17 @@ Q_SIGNALS:
 private:
     void rebuild();
 
+    // What a site adds to version 1's gateway in the drawing.
+    struct SiteLook
+    {
+        QString name; // empty: "Network A", "Gateway A"
+        Reachability reach = Reachability::Direct;
+        QString natAddress;
+        bool managed = true;
+    };
+
     TunnelProfile m_profile;
+    SiteLook m_look[2];
     TunnelState m_state = TunnelState::Unknown;
     QString m_rate;
     TopologyColours m_colours;

@@ -41,6 +41,11 @@ void TopologyView::setProfile(const TunnelProfile& profile)
     m_scene->setProfile(profile);
 }
 
+void TopologyView::setNetwork(const NetworkProfile& network, int tunnel)
+{
+    m_scene->setNetwork(network, tunnel);
+}
+
 void TopologyView::setTunnelState(TunnelState state, const QString& rate)
 {
     m_scene->setTunnelState(state, rate);

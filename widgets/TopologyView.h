@@ -23,6 +23,7 @@ public:
     [[nodiscard]] TopologyScene* topologyScene() const { return m_scene; }
 
     void setProfile(const TunnelProfile& profile);
+    void setNetwork(const NetworkProfile& network, int tunnel);
     // For the monitor: colours the tunnel (green, amber, red, grey) and shows an optional rate.
     void setTunnelState(TunnelState state, const QString& rate = {});
 

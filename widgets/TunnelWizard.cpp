@@ -51,4 +51,13 @@ void TunnelWizard::editProfile(const TunnelProfile& profile, const QString& path
     restart();
 }
 
+void TunnelWizard::editNetwork(const NetworkProfile& network, const QString& path, int tunnel)
+{
+    setWindowTitle(tr("Edit IPsec network"));
+    m_draft->replace(network, path, tunnel);
+    m_welcome->markApplied();
+    setStartId(SitesId);
+    restart();
+}
+
 } // namespace ipsecwiz

@@ -44,6 +44,9 @@ public:
 
     // Opens on the Sites page with this profile (from the main window's "Edit in wizard").
     void editProfile(const TunnelProfile& profile, const QString& path);
+    // A network (profile format version 2), its tunnel TUNNEL on the pages; every other site and
+    // tunnel is saved as it was.
+    void editNetwork(const NetworkProfile& network, const QString& path = {}, int tunnel = 0);
 
     [[nodiscard]] WelcomePage* welcomePage() const { return m_welcome; }
     [[nodiscard]] SitesPage* sitesPage() const { return m_sites; }

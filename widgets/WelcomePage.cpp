@@ -184,7 +184,7 @@ bool WelcomePage::validatePage()
     QString path = start() == Start::File ? m_path->text().trimmed() : start() == Start::Example ? exampleProfilePath() : m_labPath;
     if (path.startsWith(QLatin1String("~/")))
         path = QDir::homePath() + path.mid(1);
-    auto loaded = ProfileJson::load(path);
+    auto loaded = NetworkJson::load(path);
     if (!loaded) {
         const QString field = start() == Start::File ? QStringLiteral("profilePath") : QString();
         m_message->showFindings({Finding{Severity::Error, field, loaded.error().toString(), {}}}, m_path);

@@ -331,4 +331,22 @@ Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& s
 
 } // namespace
 
+QList<std::pair<QString, GatewayConfig>> withSettingsSheets(const NetworkProfile& n, const QList<std::pair<QString, GatewayConfig>>& gateways)
+{
+    QList<std::pair<QString, GatewayConfig>> out;
+    for (const auto& [site, cfg] : gateways) {
+        out.append({site, cfg});
+        for (const Tunnel& t : n.tunnels) {
+            const QString far = t.siteA == site ? t.siteB : t.siteB == site ? t.siteA : QString();
+            const Site* farSite = far.isEmpty() ? nullptr : n.site(far);
+            if (!farSite || farSite->gateway.managed)
+                continue;
+            GatewayConfig sheet;
+            sheet.files.append(GeneratedFile{QStringLiteral("/settings-") + t.name + QStringLiteral(".txt"), 0644, settingsSheet(n, t), false});
+            out.append({far, sheet});
+        }
+    }
+    return out;
+}
+
 } // namespace ipsecwiz::Generate

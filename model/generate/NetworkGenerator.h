@@ -34,4 +34,9 @@ QStringList managedSites(const NetworkProfile& network);
 // ids in brackets), lifetimes. The key only when asked (else: "exchanged separately").
 QByteArray settingsSheet(const NetworkProfile& network, const Tunnel& tunnel, bool withPsk = false);
 
+// GATEWAYS (as gateways() makes them), each followed by a settings sheet (/settings-TUNNEL.txt,
+// without the key) for the site at the far end of each of its tunnels that someone else runs.
+QList<std::pair<QString, GatewayConfig>> withSettingsSheets(const NetworkProfile& network,
+                                                            const QList<std::pair<QString, GatewayConfig>>& gateways);
+
 } // namespace ipsecwiz::Generate

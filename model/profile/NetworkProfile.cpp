@@ -151,9 +151,7 @@ QList<Tunnel> tunnelsFor(const QList<Site>& sites, const Topology& topology, con
     return out;
 }
 
-namespace {
-
-Identity identityFromV1(const QString& text)
+Identity identityFromText(const QString& text)
 {
     if (text.isEmpty())
         return {};
@@ -161,6 +159,8 @@ Identity identityFromV1(const QString& text)
         return Identity{IdentityKind::Address, text};
     return Identity{text.contains(QLatin1Char('@')) ? IdentityKind::UserFqdn : IdentityKind::Fqdn, text};
 }
+
+namespace {
 
 Site siteFromV1(const QString& name, const QString& network, const Gateway& gw)
 {
@@ -171,7 +171,7 @@ Site siteFromV1(const QString& name, const QString& network, const Gateway& gw)
     s.gateway.internalAddress = gw.internalAddress;
     s.gateway.defaultRouter = gw.defaultRouter;
     s.gateway.flavour = gw.flavour;
-    s.gateway.identity = identityFromV1(gw.identity);
+    s.gateway.identity = identityFromText(gw.identity);
     s.gateway.ssh = gw.ssh;
     return s;
 }
@@ -198,18 +198,99 @@ NetworkProfile fromTunnelProfile(const TunnelProfile& p)
     return n;
 }
 
+QStringList splitNetworks(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+TunnelProfile pageView(const NetworkProfile& n, int tunnel)
+{
+    TunnelProfile p;
+    if (tunnel < 0 || tunnel >= n.tunnels.size())
+        return p;
+    const Tunnel& t = n.tunnels.at(tunnel);
+    p.name = t.name;
+    p.ike = t.ike;
+    p.esp = t.esp;
+    p.psk = t.psk;
+    p.knownHostsFile = n.knownHostsFile;
+    for (Side side : {Side::A, Side::B}) {
+        const Site* s = n.site(side == Side::A ? t.siteA : t.siteB);
+        if (!s)
+            continue;
+        p.network(side) = s->networks.join(QStringLiteral(", "));
+        Gateway& gw = p.gateway(side);
+        gw.publicAddress = s->gateway.localAddress;
+        gw.internalAddress = s->gateway.internalAddress;
+        gw.defaultRouter = s->gateway.defaultRouter;
+        gw.flavour = s->gateway.flavour;
+        gw.identity = s->gateway.identity.value;
+        gw.ssh = s->gateway.ssh;
+    }
+    return p;
+}
+
+void applyPageView(NetworkProfile& n, int tunnel, const TunnelProfile& p)
+{
+    if (tunnel < 0 || tunnel >= n.tunnels.size())
+        return;
+    Tunnel& t = n.tunnels[tunnel];
+    const bool only = n.tunnels.size() == 1;
+    t.name = p.name;
+    t.ike = p.ike;
+    t.esp = p.esp;
+    t.psk = p.psk;
+    n.knownHostsFile = p.knownHostsFile;
+    if (only) {
+        n.name = p.name;
+        n.ike = p.ike;
+        n.esp = p.esp;
+    }
+    for (Side side : {Side::A, Side::B}) {
+        const int si = n.siteIndex(side == Side::A ? t.siteA : t.siteB);
+        if (si < 0)
+            continue;
+        Site& s = n.sites[si];
+        QStringList networks = splitNetworks(p.network(side));
+        if (networks.isEmpty()) // an empty field, as version 1 has it: one network still to fill in
+            networks = {QString()};
+        if (networks.size() == s.networks.size()) {
+            // One network edited in place: the tunnels that chose it by name follow.
+            for (qsizetype k = 0; k < networks.size(); ++k) {
+                if (networks.at(k) == s.networks.at(k))
+                    continue;
+                for (Tunnel& other : n.tunnels)
+                    for (QStringList* own : {other.siteA == s.name ? &other.networksA : nullptr, other.siteB == s.name ? &other.networksB : nullptr})
+                        if (own)
+                            std::replace(own->begin(), own->end(), s.networks.at(k), networks.at(k));
+            }
+        }
+        s.networks = networks;
+        const Gateway& gw = p.gateway(side);
+        s.gateway.localAddress = gw.publicAddress;
+        s.gateway.internalAddress = gw.internalAddress;
+        s.gateway.defaultRouter = gw.defaultRouter;
+        s.gateway.flavour = gw.flavour;
+        // The identity's kind stays what it was (a key id, an FQDN behind NAT) while only its value
+        // changes; an emptied identity goes back to the address.
+        if (gw.identity.isEmpty())
+            s.gateway.identity = {};
+        else if (s.gateway.identity.kind == IdentityKind::Address || s.gateway.identity.value.isEmpty())
+            s.gateway.identity = identityFromText(gw.identity);
+        else
+            s.gateway.identity.value = gw.identity;
+        s.gateway.ssh = gw.ssh;
+    }
+}
+
 Result<TunnelProfile> toTunnelProfile(const NetworkProfile& n, const QString& tunnelName)
 {
     const int ti = n.tunnelIndex(tunnelName);
     if (ti < 0)
         return Error{QStringLiteral("tunnels"), tr("There is no tunnel “%1”.").arg(shown(tunnelName))};
     const Tunnel& t = n.tunnels.at(ti);
-    TunnelProfile p;
-    p.name = t.name;
-    p.ike = t.ike;
-    p.esp = t.esp;
-    p.psk = t.psk;
-    p.knownHostsFile = n.knownHostsFile;
+    TunnelProfile p = pageView(n, ti);
     for (Side side : {Side::A, Side::B}) {
         const QString siteName = side == Side::A ? t.siteA : t.siteB;
         const int si = n.siteIndex(siteName);
@@ -234,14 +315,7 @@ Result<TunnelProfile> toTunnelProfile(const NetworkProfile& n, const QString& tu
         if (s.gateway.identity.kind == IdentityKind::KeyId)
             return Error{sitePath(si, QStringLiteral("gateway.identity")),
                          tr("Site “%1” has a key id identity; key ids come with the version 2 generators.").arg(s.name)};
-        p.network(side) = nets.first();
-        Gateway& gw = p.gateway(side);
-        gw.publicAddress = s.gateway.localAddress;
-        gw.internalAddress = s.gateway.internalAddress;
-        gw.defaultRouter = s.gateway.defaultRouter;
-        gw.flavour = s.gateway.flavour;
-        gw.identity = s.gateway.identity.value;
-        gw.ssh = s.gateway.ssh;
+        p.network(side) = nets.first(); // the tunnel's own choice, where the page view shows the site's
     }
     return p;
 }

@@ -130,6 +130,21 @@ NetworkProfile fromTunnelProfile(const TunnelProfile& profile);
 // reached directly, one network each); otherwise an error that says what it cannot describe.
 Result<TunnelProfile> toTunnelProfile(const NetworkProfile& network, const QString& tunnel);
 
+// The wizard's pages show one tunnel as version 1 does: its name, proposals and key, and each end's
+// site as a gateway, the site's networks joined by ", " in networkA/networkB (one network reads as
+// in version 1). Unlike toTunnelProfile it describes any tunnel; what version 1 has no field for
+// (NAT, a dynamic address, managed, an identity's kind, a tunnel's own choice of networks) stays
+// in the network, where applyPageView leaves it.
+TunnelProfile pageView(const NetworkProfile& network, int tunnel);
+// Writes a page view back into tunnel TUNNEL and its two sites. The network takes the tunnel's
+// name, proposals and known_hosts file when it is its only tunnel; a network of a site renamed in
+// place is renamed in every tunnel's own list of that site's networks.
+void applyPageView(NetworkProfile& network, int tunnel, const TunnelProfile& view);
+// "10.1.0.0/24, 10.2.0.0/24" (commas or blanks between) → the networks, in order.
+QStringList splitNetworks(const QString& text);
+// How version 1's identity text reads in version 2: an address, user@FQDN, else an FQDN.
+Identity identityFromText(const QString& text);
+
 // A fresh key (Psk::generate) for every tunnel that has none; true when it made any.
 Result<bool> giveFreshKeys(NetworkProfile& network);
 

@@ -224,6 +224,40 @@ private slots:
         QCOMPARE(panel.resultText(Side::A), QStringLiteral("committed and confirmed"));
         QCOMPARE(gatewayFile(QStringLiteral("gateway-a")), beforeA);
     }
+
+    // A tunnel the pair's push cannot describe (site A with a second network): the panel pushes it
+    // through the network deployer to both lab gateways, logs per site, and pings through it.
+    void aNetworkTunnelIsPushedToItsSites()
+    {
+        NetworkProfile network = Network::fromTunnelProfile(m_profile);
+        network.sites[0].networks << QStringLiteral("10.1.99.0/24");
+        // Gateway A on the new network too, as a lab built from a profile has it: charon (here with
+        // kernel-libipsec) installs its route for a policy from an address inside the local one.
+        int rc = 0;
+        const QByteArray added = lab({QStringLiteral("exec"), QStringLiteral("gateway-a"), QStringLiteral("--"), QStringLiteral("ip"),
+                                      QStringLiteral("addr"), QStringLiteral("replace"), QStringLiteral("10.1.99.1/24"), QStringLiteral("dev"),
+                                      QStringLiteral("lan0")},
+                                     &rc);
+        QVERIFY2(rc == 0, added.constData());
+        DeployPanel panel;
+        panel.setNetwork(network, 0, m_dir, {});
+        panel.show();
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("push")), Qt::LeftButton);
+        QVERIFY(panel.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 90000);
+        const QString log = panel.logText();
+        QVERIFY2(panel.resultText(Side::A) == QStringLiteral("committed and confirmed"), qPrintable(panel.resultText(Side::A) + QLatin1Char('\n') + log.right(1500)));
+        QCOMPARE(panel.resultText(Side::B), QStringLiteral("committed and confirmed"));
+        QVERIFY2(log.contains(QStringLiteral("[site-a]")) && log.contains(QStringLiteral("[site-b]")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("lab carries traffic")), qPrintable(log));
+        QVERIFY(!log.contains(QString::fromLatin1(*m_profile.psk)));
+        const QByteArray conf = lab({QStringLiteral("exec"), QStringLiteral("gateway-a"), QStringLiteral("--"), QStringLiteral("cat"),
+                                     QStringLiteral("/etc/swanctl/conf.d/lab.conf")});
+        QVERIFY2(conf.contains("10.1.99.0/24"), conf.constData());
+        const QByteArray conns = lab({QStringLiteral("exec"), QStringLiteral("gateway-b"), QStringLiteral("--"), QStringLiteral("swanctl"),
+                                      QStringLiteral("--list-conns")});
+        QVERIFY2(conns.contains("10.1.99.0/24"), conns.constData());
+    }
 };
 
 QTEST_MAIN(TestDeployPanel)

@@ -66,6 +66,38 @@ class TestNetworkProfile : public QObject
     Q_OBJECT
 
 private slots:
+    // The wizard's pages see one tunnel as version 1 does and write it back: unchanged, nothing
+    // moves; a site's network renamed in place is renamed in the tunnels that chose it by name;
+    // an identity's kind stays while its value changes; an empty field is one network to fill in.
+    void aPageViewWrittenBackChangesOnlyWhatChanged()
+    {
+        NetworkProfile n = hubAndSpoke();
+        n.tunnels[2].networksB = {QStringLiteral("10.30.0.0/24")}; // hq-branch3 carries one of branch3's two
+        const NetworkProfile before = n;
+        for (int t = 0; t < int(n.tunnels.size()); ++t) {
+            Network::applyPageView(n, t, Network::pageView(n, t));
+            QCOMPARE(n, before);
+        }
+        TunnelProfile view = Network::pageView(n, 2);
+        QCOMPARE(view.networkB, QStringLiteral("10.3.0.0/24, 10.30.0.0/24"));
+        QCOMPARE(view.gatewayA.identity, QStringLiteral("hq.example.net"));
+        view.networkB = QStringLiteral("10.3.0.0/24,10.31.0.0/24");
+        view.gatewayA.identity = QStringLiteral("gw.example.net");
+        view.esp.lifetime = 1800;
+        Network::applyPageView(n, 2, view);
+        QCOMPARE(n.sites.at(3).networks, (QStringList{QStringLiteral("10.3.0.0/24"), QStringLiteral("10.31.0.0/24")}));
+        QCOMPARE(n.tunnels.at(2).networksB, QStringList{QStringLiteral("10.31.0.0/24")});
+        QCOMPARE(n.sites.at(0).gateway.identity, (Identity{IdentityKind::Fqdn, QStringLiteral("gw.example.net")}));
+        QCOMPARE(n.tunnels.at(2).esp.lifetime, 1800);
+        QCOMPARE(n.tunnels.at(0), before.tunnels.at(0)); // the other tunnels and the network's defaults stay
+        QCOMPARE(n.esp, before.esp);
+        view.networkA.clear();
+        Network::applyPageView(n, 2, view);
+        QCOMPARE(n.sites.at(0).networks, QStringList{QString()});
+        QCOMPARE(Network::splitNetworks(QStringLiteral(" 10.1.0.0/24 ,, 10.2.0.0/24\t10.3.0.0/24 ")),
+                 (QStringList{QStringLiteral("10.1.0.0/24"), QStringLiteral("10.2.0.0/24"), QStringLiteral("10.3.0.0/24")}));
+    }
+
     void exampleHubAndSpoke()
     {
         const NetworkProfile n = hubAndSpoke();
