@@ -88,10 +88,16 @@ AlgorithmsPage::AlgorithmsPage(ProfileDraft* draft, QWidget* parent) : QWizardPa
     sgrid->addWidget(m_flavourB, 0, 3);
     sgrid->setColumnStretch(1, 1);
     sgrid->setColumnStretch(3, 1);
+    // What a site of a network cannot run (racoon where its address changes), under its choice.
+    for (const auto& [column, field] : {std::pair{1, QStringLiteral("gatewayA.flavour")}, std::pair{3, QStringLiteral("gatewayB.flavour")}}) {
+        auto* message = new FindingLabel(field, software);
+        sgrid->addWidget(message, 1, column);
+        m_messages.insert(field, message);
+    }
     m_racoonNote = new QLabel(software);
     m_racoonNote->setObjectName(QStringLiteral("racoonNote"));
     m_racoonNote->setWordWrap(true);
-    sgrid->addWidget(m_racoonNote, 1, 0, 1, 4);
+    sgrid->addWidget(m_racoonNote, 2, 0, 1, 4);
     layout->addWidget(software);
 
     auto* columns = new QHBoxLayout;
@@ -241,7 +247,8 @@ AlgorithmsPage::~AlgorithmsPage() = default;
 
 QStringList AlgorithmsPage::fields()
 {
-    return {IkeVersion, IkeEncryption, IkeIntegrity, IkePrf, IkeDh, IkeLifetime, EspEncryption, EspIntegrity, EspPfs, EspLifetime};
+    return {IkeVersion,    IkeEncryption, IkeIntegrity, IkePrf, IkeDh, IkeLifetime, EspEncryption, EspIntegrity,
+            EspPfs,        EspLifetime,   QStringLiteral("gatewayA.flavour"), QStringLiteral("gatewayB.flavour")};
 }
 
 void AlgorithmsPage::fitToSoftware(TunnelProfile& p)

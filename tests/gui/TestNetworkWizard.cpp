@@ -20,6 +20,8 @@
 #include "TunnelWizard.h"
 
 #include <QCheckBox>
+
+#include <functional>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -28,6 +30,8 @@
 
 using namespace ipsecwiz;
 using namespace ipsecwiz::test;
+
+Q_DECLARE_METATYPE(std::function<void(ipsecwiz::ProfileDraft*)>)
 
 namespace {
 
@@ -159,6 +163,68 @@ private Q_SLOTS:
         choose(page->reach(0), int(Reachability::Direct));
         QVERIFY(!tunnelMessage->isVisible());
         QVERIFY(nextButton(&w)->isEnabled());
+    }
+
+    // Every kind of mistake the network checks know, made on the pages of the example: its
+    // message names the page's field, and the page that shows that field does not let the admin
+    // go on (the Sites page's Next, the Algorithms or Authentication page's).
+    void everyNetworkMistakeStopsThePageThatShowsIt_data()
+    {
+        using Edit = std::function<void(ProfileDraft*)>;
+        QTest::addColumn<int>("tunnel");
+        QTest::addColumn<Edit>("edit");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<int>("page");
+        QTest::addColumn<QString>("says");
+        const auto nets = [](Side side, const QString& text) {
+            return Edit([=](ProfileDraft* d) { d->edit([&](TunnelProfile& p) { p.network(side) = text; }); });
+        };
+        const auto site = [](Side side, std::function<void(Site&)> change) { return Edit([=](ProfileDraft* d) { d->editSite(side, change); }); };
+        QTest::newRow("overlap across the tunnel") << 0 << nets(Side::B, QStringLiteral("10.0.1.0/24")) << QStringLiteral("networkB")
+                                                   << int(TunnelWizard::SitesId) << QStringLiteral("overlaps");
+        QTest::newRow("overlap two spokes at the hub") << 1 << nets(Side::B, QStringLiteral("10.1.0.0/24")) << QStringLiteral("networkB")
+                                                       << int(TunnelWizard::SitesId) << QStringLiteral("reaches both");
+        QTest::newRow("a network that is none") << 2 << nets(Side::B, QStringLiteral("10.3.0.0/24, 10.300.0.0/24")) << QStringLiteral("networkB")
+                                                << int(TunnelWizard::SitesId) << QStringLiteral("10.300.0.0");
+        QTest::newRow("duplicate tunnel name") << 0 << Edit([](ProfileDraft* d) { d->edit([](TunnelProfile& p) { p.name = QStringLiteral("hq-branch2"); }); })
+                                               << QStringLiteral("name") << int(TunnelWizard::SitesId) << QStringLiteral("Two tunnels");
+        QTest::newRow("both ends dynamic") << 1 << site(Side::A, [](Site& s) { s.gateway.reach = Reachability::Dynamic; }) << QStringLiteral("tunnel")
+                                           << int(TunnelWizard::SitesId) << QStringLiteral("dynamic addresses");
+        QTest::newRow("NAT address not an address") << 0 << site(Side::B, [](Site& s) { s.gateway.publicAddress = QStringLiteral("nat-box"); })
+                                                    << QStringLiteral("gatewayB.natAddress") << int(TunnelWizard::SitesId) << QStringLiteral("nat-box");
+        QTest::newRow("behind NAT with an address identity") << 2 << site(Side::B, [](Site& s) {
+            s.gateway.reach = Reachability::Nat;
+            s.gateway.publicAddress = QStringLiteral("192.0.2.80");
+        }) << QStringLiteral("gatewayB.identity") << int(TunnelWizard::AuthenticationId) << QStringLiteral("address identity");
+        QTest::newRow("racoon where the address changes") << 1 << site(Side::B, [](Site& s) { s.gateway.flavour = Flavour::Racoon; })
+                                                          << QStringLiteral("gatewayB.flavour") << int(TunnelWizard::AlgorithmsId) << QStringLiteral("changes");
+        QTest::newRow("racoon-tool waiting for a dynamic peer") << 1 << site(Side::A, [](Site& s) { s.gateway.flavour = Flavour::RacoonTool; })
+                                                                << QStringLiteral("tunnel") << int(TunnelWizard::SitesId) << QStringLiteral("racoon-tool");
+        QTest::newRow("internal address outside the networks") << 0 << site(Side::A, [](Site& s) { s.gateway.internalAddress = QStringLiteral("10.9.0.1"); })
+                                                               << QStringLiteral("gatewayA.internalAddress") << int(TunnelWizard::SitesId)
+                                                               << QStringLiteral("none of its networks");
+    }
+
+    void everyNetworkMistakeStopsThePageThatShowsIt()
+    {
+        using Edit = std::function<void(ProfileDraft*)>;
+        QFETCH(int, tunnel);
+        QFETCH(Edit, edit);
+        QFETCH(QString, field);
+        QFETCH(int, page);
+        QFETCH(QString, says);
+        TunnelWizard w;
+        w.editNetwork(example(), {}, tunnel);
+        for (int id : {int(TunnelWizard::SitesId), int(TunnelWizard::AlgorithmsId), int(TunnelWizard::AuthenticationId)})
+            QVERIFY2(w.page(id)->isComplete(), qPrintable(w.draft()->findings().value(0).toString()));
+        edit(w.draft());
+        const QList<Finding> found = w.draft()->findingsFor(field);
+        QVERIFY2(!found.isEmpty(), qPrintable(QStringLiteral("nothing on %1; all: %2").arg(field, w.draft()->findings().value(0).toString())));
+        QCOMPARE(found.first().severity, Severity::Error);
+        QVERIFY2(found.first().message.contains(says), qPrintable(found.first().message));
+        QVERIFY(!w.page(page)->isComplete());
+        // Review generates nothing while it stands.
+        QVERIFY(hasErrors(w.draft()->findings()));
     }
 
     void aPeerRunBySomeoneElseGetsOnlyOurSideAndASettingsSheet()
