@@ -166,6 +166,21 @@ ns_exists() { [ -e "/run/netns/$1" ]; }
 
 # `ip` inside namespace NS. Not `ip -n NS`: that, like `ip netns exec`, tries to bind every entry
 # of /etc/netns/NS over /etc and warns about ipsec-wizard/, which has no counterpart in /etc.
+# The management link reaches its gateway only: nothing is forwarded to or from the calling
+# namespace through it, whatever a pushed configuration routes.
+isolate_mgmt() { # NETNS IF
+	nsenter --net="/run/netns/$1" nft -f - <<EOF
+# IPsec Wizard lab: the management link reaches this gateway only; nothing is forwarded to or
+# from the calling namespace.
+table inet ipsecwiz_lab_mgmt {
+	chain forward {
+		type filter hook forward priority filter; policy accept;
+		iifname "$2" drop
+		oifname "$2" drop
+	}
+}
+EOF
+}
 nip() {
 	local ns=$1
 	shift
@@ -526,6 +541,7 @@ cmd_up() {
 		ip addr add "$(mgmt_host "$node")/30" dev "${PREFIX}mgmt-$s"
 		ip link set "${PREFIX}mgmt-$s" up
 		nsenter --net="/run/netns/$ns" sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'
+		isolate_mgmt "$ns" mgmt0
 	done
 	for node in host-a host-b; do
 		local ns net
@@ -666,17 +682,7 @@ EOF
 	for l in "${PLAN_ISOLATE[@]}"; do
 		# shellcheck disable=SC2086
 		set -- $l # NODE IF
-		in_ns "$1" nft -f - <<EOF
-# IPsec Wizard lab: the management link reaches this gateway only; nothing is forwarded to or
-# from the calling namespace.
-table inet ipsecwiz_lab_mgmt {
-	chain forward {
-		type filter hook forward priority filter; policy accept;
-		iifname "$2" drop
-		oifname "$2" drop
-	}
-}
-EOF
+		isolate_mgmt "$(ns_of "$1")" "$2"
 	done
 	for l in "${PLAN_RENUMBER[@]}"; do
 		# shellcheck disable=SC2086
