@@ -107,7 +107,7 @@ QString helpText()
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
               "                                         push to both gateways over SSH, transactionally (exit 3:\n"
               "                                         a gateway failed and both were rolled back)\n"
-              "  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--no-tunnel-test] [--confirm-timeout S] …\n"
+              "  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …\n"
               "                                         a network (format version 2): every managed gateway, or those\n"
               "                                         named, in one transaction\n"
               "  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]\n"
@@ -698,11 +698,12 @@ int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int ti
     printFindings(findings);
     if (hasErrors(findings))
         return BadInput;
-    for (const QString& option : {QStringLiteral("psk-file"), QStringLiteral("apply-firewall"), QStringLiteral("firewall")})
+    for (const QString& option : {QStringLiteral("psk-file"), QStringLiteral("firewall")})
         if (parser.optionNames().contains(option) && parser.isSet(option))
-            return usageError(tr("--%1 is for a tunnel between two gateways; a network takes each tunnel's key from the profile, and "
-                                 "its firewall rules are not pushed yet.")
-                                  .arg(option));
+            return usageError(option == QLatin1String("psk-file")
+                                  ? tr("--psk-file is for a tunnel between two gateways; a network takes each tunnel's key from the profile.")
+                                  : tr("--firewall is for a tunnel between two gateways; a network's gateways load each tunnel's generated "
+                                       "firewall.nft (--apply-firewall)."));
     QStringList named = remove ? QStringList() : parser.values(QStringLiteral("gateway"));
     if (remove) {
         const QString name = parser.value(QStringLiteral("tunnel"));
@@ -736,6 +737,7 @@ int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int ti
     options.confirmTimeoutSec = timeout;
     options.tunnelTest = !remove && !parser.isSet(QStringLiteral("no-tunnel-test"));
     options.remove = remove;
+    options.applyFirewall = !remove && parser.optionNames().contains(QStringLiteral("apply-firewall")) && parser.isSet(QStringLiteral("apply-firewall"));
     options.cancel = &g_interrupted;
     NetworkDeployer deployer(network, sites.value(), ssh, options, printDeployEvent);
     if (parser.isSet(QStringLiteral("dry-run")))
@@ -781,7 +783,7 @@ int pushOrRemove(const QStringList& args, bool remove)
                                                         "default: every managed one"),
                           QStringLiteral("NAME")});
         parser.addOption({QStringLiteral("psk-file"), tr("file holding the pre-shared key"), QStringLiteral("FILE")});
-        parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table")});
+        parser.addOption({QStringLiteral("apply-firewall"), tr("load firewall.nft as the tunnel's own nftables table (a network: every tunnel's of each gateway pushed)")});
         parser.addOption({QStringLiteral("firewall"), tr("apply these nftables rules (defining the tunnel's table) instead of the generated ones"),
                           QStringLiteral("FILE")});
         parser.addOption({QStringLiteral("no-tunnel-test"), tr("skip the ping through the tunnel")});

@@ -133,7 +133,15 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
 {
     const QString txn = transactionDir(plan);
     const QString routes = QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/routes.sh");
-    const QString table = QStringLiteral("ipsec_wizard_") + QString(plan.name).replace(QLatin1Char('-'), QLatin1Char('_'));
+    const auto tableOf = [](const QString& tunnel) { return QStringLiteral("ipsec_wizard_") + QString(tunnel).replace(QLatin1Char('-'), QLatin1Char('_')); };
+    const QStringList firewallTunnels = plan.firewallTunnels.isEmpty() ? QStringList{plan.name} : plan.firewallTunnels;
+    // Each tunnel's table as it was before: "$T/firewall.before" for the first, then .2, .3, …
+    const auto before = [](qsizetype i) { return i == 0 ? QStringLiteral("\"$T/firewall.before\"") : QStringLiteral("\"$T/firewall.before.%1\"").arg(i + 1); };
+    QString restoreTables;
+    for (qsizetype i = 0; i < firewallTunnels.size(); ++i)
+        restoreTables += QStringLiteral("\t\tnft delete table inet %1 >> \"$T/log\" 2>&1 9>&-\n"
+                                        "\t\t[ -s %2 ] && nft -f %2 >> \"$T/log\" 2>&1 9>&-\n")
+                             .arg(tableOf(firewallTunnels.at(i)), before(i));
     const bool setsRoutes = plan.config.reloadCommands.contains(routes);
 
     QString s;
@@ -210,14 +218,13 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              "\texit 1\n"
              "}\n")
              .arg(plan.applyFirewall || plan.removeFirewall ? QStringLiteral("\tif [ $FIREWALLED = 1 ]; then\n"
-                                                      "\t\tnft delete table inet %1 >> \"$T/log\" 2>&1 9>&-\n"
-                                                      "\t\t[ -s \"$T/firewall.before\" ] && nft -f \"$T/firewall.before\" >> \"$T/log\" 2>&1 9>&-\n"
-                                                      // The gateway-wide table other tunnels share: back exactly as it was.
-                                                      "\t\tnft delete table inet ipsec_wizard >> \"$T/log\" 2>&1 9>&-\n"
-                                                      "\t\t[ -s \"$T/firewall-shared.before\" ] && nft -f \"$T/firewall-shared.before\" >> \"$T/log\" 2>&1 9>&-\n"
-                                                      "\tfi\n")
-                                           .arg(table)
-                                     : QString(),
+                                                                             "%1"
+                                                                             // The gateway-wide table other tunnels share: back exactly as it was.
+                                                                             "\t\tnft delete table inet ipsec_wizard >> \"$T/log\" 2>&1 9>&-\n"
+                                                                             "\t\t[ -s \"$T/firewall-shared.before\" ] && nft -f \"$T/firewall-shared.before\" >> \"$T/log\" 2>&1 9>&-\n"
+                                                                             "\tfi\n")
+                                                                  .arg(restoreTables)
+                                                            : QString(),
                   setsRoutes ? QStringLiteral("\tif [ $ROUTED = 1 ]; then\n"
                                               "\t\tif [ -x %1 ]; then %1 >> \"$T/log\" 2>&1 9>&-; else ip route del %2 >> \"$T/log\" 2>&1 9>&-; fi\n"
                                               "\tfi\n")
@@ -226,7 +233,7 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
     s += QStringLiteral(
         "\n"
         "trap 'rollback \"interrupted\"' HUP INT TERM\n"
-        "rm -rf \"$T/had\" \"$T/new\" \"$T/reason\" \"$T/firewall.before\" \"$T/firewall-shared.before\"\n"
+        "rm -rf \"$T/had\" \"$T/new\" \"$T/reason\" \"$T\"/firewall.before* \"$T/firewall-shared.before\"\n"
         "mkdir -p \"$T/had\" \"$T/new\"\n"
         "state committing\n"
         "[ -e \"$T/abort.$K\" ] && rollback \"the wizard asked for a rollback\"\n"
@@ -261,24 +268,30 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
         s += QStringLiteral("ROUTED=1\n"
                             "%1 >> \"$T/log\" 2>&1 9>&- || rollback \"the route could not be set (routes.sh)\"\n")
                  .arg(shellQuote(routes));
+    if (plan.applyFirewall || plan.removeFirewall) {
+        for (qsizetype i = 0; i < firewallTunnels.size(); ++i)
+            s += QStringLiteral("nft list table inet %1 > %2 2>/dev/null || : > %2\n").arg(tableOf(firewallTunnels.at(i)), before(i));
+        s += QStringLiteral("nft list table inet ipsec_wizard > \"$T/firewall-shared.before\" 2>/dev/null || : > \"$T/firewall-shared.before\"\n"
+                            "FIREWALLED=1\n");
+    }
     if (plan.applyFirewall)
-        s += QStringLiteral("nft list table inet %1 > \"$T/firewall.before\" 2>/dev/null || : > \"$T/firewall.before\"\n"
-                            "nft list table inet ipsec_wizard > \"$T/firewall-shared.before\" 2>/dev/null || : > \"$T/firewall-shared.before\"\n"
-                            "FIREWALLED=1\n"
-                            "nft -f %2 >> \"$T/log\" 2>&1 9>&- || rollback \"nft refused the firewall rules\"\n")
-                 .arg(table, shellQuote(QStringLiteral("/etc/ipsec-wizard/") + plan.name + QStringLiteral("/firewall.nft")));
+        for (const QString& tunnel : firewallTunnels)
+            s += QStringLiteral("nft -f %1 >> \"$T/log\" 2>&1 9>&- || rollback \"nft refused the firewall rules of %2\"\n")
+                     .arg(shellQuote(QStringLiteral("/etc/ipsec-wizard/") + tunnel + QStringLiteral("/firewall.nft")), tunnel);
     if (plan.removeFirewall) {
         // The tunnel's own table goes; its peer leaves the gateway-wide set only when no other
         // tunnel's firewall.nft on this gateway still names it.
-        const QString set = plan.peer.contains(QLatin1Char(':')) ? QStringLiteral("ike_peers6") : QStringLiteral("ike_peers4");
-        s += QStringLiteral("nft list table inet %1 > \"$T/firewall.before\" 2>/dev/null || : > \"$T/firewall.before\"\n"
-                            "nft list table inet ipsec_wizard > \"$T/firewall-shared.before\" 2>/dev/null || : > \"$T/firewall-shared.before\"\n"
-                            "FIREWALLED=1\n"
-                            "if [ -s \"$T/firewall.before\" ]; then nft delete table inet %1 >> \"$T/log\" 2>&1 9>&- || rollback \"nft could not delete table %1\"; fi\n"
-                            "if [ -s \"$T/firewall-shared.before\" ] && ! grep -qsF 'add element inet ipsec_wizard %2 { %3 }' %4/*/firewall.nft; then\n"
-                            "\tnft delete element inet ipsec_wizard %2 '{ %3 }' >> \"$T/log\" 2>&1 9>&- || :\n"
+        const QString set = !plan.removeSet.isEmpty() ? plan.removeSet
+                            : plan.peer.contains(QLatin1Char(':')) ? QStringLiteral("ike_peers6")
+                                                                   : QStringLiteral("ike_peers4");
+        const QString element = plan.removeSet.isEmpty() ? plan.peer : plan.removeElement;
+        for (qsizetype i = 0; i < firewallTunnels.size(); ++i)
+            s += QStringLiteral("if [ -s %2 ]; then nft delete table inet %1 >> \"$T/log\" 2>&1 9>&- || rollback \"nft could not delete table %1\"; fi\n")
+                     .arg(tableOf(firewallTunnels.at(i)), before(i));
+        s += QStringLiteral("if [ -s \"$T/firewall-shared.before\" ] && ! grep -qsF 'add element inet ipsec_wizard %1 { %2 }' %3/*/firewall.nft; then\n"
+                            "\tnft delete element inet ipsec_wizard %1 '{ %2 }' >> \"$T/log\" 2>&1 9>&- || :\n"
                             "fi\n")
-                 .arg(table, set, plan.peer, QStringLiteral("/etc/ipsec-wizard"));
+                 .arg(set, element, QStringLiteral("/etc/ipsec-wizard"));
     }
     s += QStringLiteral(
              "state committed\n"

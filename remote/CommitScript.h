@@ -27,6 +27,14 @@ struct CommitPlan
     // A removal (its files are GeneratedFile::remove): the tunnel's nftables table goes too, and
     // its peer leaves the gateway-wide set unless another tunnel there still names it.
     bool removeFirewall = false;
+    // The tunnels whose firewall.nft the push loads (applyFirewall) or whose table the removal
+    // deletes (removeFirewall); empty: the one named NAME (a pair's tunnel).
+    QStringList firewallTunnels;
+    // A removal's element of the gateway-wide sets ("ike_peers4", "192.0.2.1"; a dynamic peer's
+    // "ike_open4", "0.0.0.0/0"): it goes unless another tunnel's firewall.nft there names it.
+    // Empty: PEER's in ike_peers4/ike_peers6.
+    QString removeSet;
+    QString removeElement;
     int confirmTimeoutSec = 60;
     // Where the transaction lives; empty: transactionDir(name). Tests point it at a scratch folder.
     QString txnDir;

@@ -898,6 +898,8 @@ Result<QStringList> NetworkDeployer::dryRun() const
             for (const GeneratedFile& f : removalOf(cfg.value(), m_network.tunnels.value(0).name, {}).files)
                 lines << (f.block.isEmpty() ? tr("    keep %1 as %1.ipsec-wizard-bak; remove %1").arg(f.path)
                                             : tr("    keep %1 as %1.ipsec-wizard-bak; take the block %2 out of it").arg(f.path, f.block));
+            lines << tr("    nft delete table inet ipsec_wizard_%1, and the peer from the shared set unless another tunnel names it")
+                         .arg(QString(m_network.tunnels.value(0).name).replace(QLatin1Char('-'), QLatin1Char('_')));
             continue;
         }
         for (const GeneratedFile& f : cfg.value().files) {
@@ -910,6 +912,10 @@ Result<QStringList> NetworkDeployer::dryRun() const
         }
         for (const QString& cmd : cfg.value().reloadCommands)
             lines << QStringLiteral("    ") + cmd;
+        if (m_options.applyFirewall)
+            for (const Tunnel& t : m_network.tunnels)
+                if (t.siteA == site || t.siteB == site)
+                    lines << tr("    nft -f /etc/ipsec-wizard/%1/firewall.nft").arg(t.name);
         lines << tr("    wait up to %1 s for the confirmation, else roll back").arg(m_options.confirmTimeoutSec);
     }
     lines << tr("== at most %1 gateways at a time; then a ping through every tunnel both of whose ends were pushed; then confirm all")
@@ -963,6 +969,19 @@ NetworkDeployResult NetworkDeployer::run()
         job->plan.remoteNet = remoteNet;
         job->plan.verifyCommand = verify;
         job->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
+        job->plan.firewallTunnels = tunnels;
+        job->plan.applyFirewall = m_options.applyFirewall && !m_options.remove;
+        if (m_options.remove) {
+            // The tunnel's table goes, and its peer (or "anywhere", for a dynamic one) leaves the
+            // gateway-wide set unless another tunnel of this gateway names it.
+            job->plan.removeFirewall = true;
+            const Tunnel& t = m_network.tunnels.value(0);
+            const Site* far = m_network.site(t.siteA == site ? t.siteB : t.siteA);
+            Generate::FirewallSpec spec;
+            spec.ipv6 = m_network.networksOf(t, Side::A).value(0).contains(QLatin1Char(':'));
+            spec.peer = far && far->gateway.reach != Reachability::Dynamic ? hostOf(far->gateway.peerAddress()) : QString();
+            std::tie(job->plan.removeSet, job->plan.removeElement) = Generate::sharedElement(spec);
+        }
         index.insert(site, int(jobs.size()));
         jobs.push_back(std::move(job));
     }

@@ -86,29 +86,44 @@ QList<GeneratedFile> routes(const TunnelView& v)
     return {GeneratedFile{ruleDir(v) + QStringLiteral("/routes.sh"), 0755, s, false}};
 }
 
-QList<GeneratedFile> firewall(const TunnelView& v)
+std::pair<QString, QString> sharedElement(const FirewallSpec& spec)
 {
-    const QString fam = v.ipv6() ? QStringLiteral("ip6") : QStringLiteral("ip");
-    const QString peer = v.remotePublic.toString();
-    const QString local = v.localNet.toString();
-    const QString remote = v.remoteNet.toString();
-    const QString table = QStringLiteral("ipsec_wizard_") + QString(v.name).replace(QLatin1Char('-'), QLatin1Char('_'));
+    if (spec.peer.isEmpty())
+        return {spec.ipv6 ? QStringLiteral("ike_open6") : QStringLiteral("ike_open4"), spec.ipv6 ? QStringLiteral("::/0") : QStringLiteral("0.0.0.0/0")};
+    return {spec.ipv6 ? QStringLiteral("ike_peers6") : QStringLiteral("ike_peers4"), spec.peer};
+}
+
+QByteArray nftRules(const FirewallSpec& spec)
+{
+    const QString fam = spec.ipv6 ? QStringLiteral("ip6") : QStringLiteral("ip");
+    // One network as itself, several as an anonymous set: one rule covers every pair.
+    const auto nets = [](const QStringList& list) {
+        return list.size() == 1 ? list.first() : QStringLiteral("{ %1 }").arg(list.join(QStringLiteral(", ")));
+    };
+    const QString local = nets(spec.localNets);
+    const QString remote = nets(spec.remoteNets);
+    const QString shown = spec.remoteNets.join(QStringLiteral(", "));
+    const QString table = QStringLiteral("ipsec_wizard_") + QString(spec.tunnel).replace(QLatin1Char('-'), QLatin1Char('_'));
+    const auto [set, element] = sharedElement(spec);
 
     QByteArray nft = "#!/usr/sbin/nft -f\n";
-    nft += header(v, QStringLiteral("nftables rules"));
+    nft += spec.header;
     // Every tunnel's file carries the same gateway-wide part, so loading any of them (again) leaves
     // it as it was, and each adds its own peer to the shared sets: a second tunnel's file never
     // drops the first tunnel's IKE.
     nft += QStringLiteral(
                "#\n"
                "# The gateway-wide table \"inet ipsec_wizard\" admits IKE and ESP from every peer IPsec Wizard\n"
-               "# configured on this gateway (the sets ike_peers4/ike_peers6; each tunnel adds its own peer) and\n"
-               "# drops them from anyone else. The tunnel's own table forwards between its two networks only what\n"
-               "# IPsec protected. Everything else passes through both untouched (policy accept), so the rules\n"
+               "# configured on this gateway (the sets ike_peers4/ike_peers6; each tunnel adds its own peer; a\n"
+               "# tunnel whose peer's address changes puts \"any\" in ike_open4/ike_open6) and drops them from\n"
+               "# anyone else. The tunnel's own table forwards between its two sides' networks only what IPsec\n"
+               "# protected. Everything else passes through both untouched (policy accept), so the rules\n"
                "# already on this gateway keep deciding the rest. Load: nft -f THIS-FILE (again: nothing doubles).\n"
                "table inet ipsec_wizard {\n"
                "\tset ike_peers4 { type ipv4_addr; }\n"
                "\tset ike_peers6 { type ipv6_addr; }\n"
+               "\tset ike_open4 { type ipv4_addr; flags interval; }\n"
+               "\tset ike_open6 { type ipv6_addr; flags interval; }\n"
                "\tchain input { type filter hook input priority filter; policy accept; }\n"
                "}\n"
                "flush chain inet ipsec_wizard input\n"
@@ -118,6 +133,10 @@ QList<GeneratedFile> firewall(const TunnelView& v)
                "\t\tip6 saddr @ike_peers6 udp dport { 500, 4500 } accept\n"
                "\t\tip saddr @ike_peers4 meta l4proto esp accept\n"
                "\t\tip6 saddr @ike_peers6 meta l4proto esp accept\n"
+               "\t\tip saddr @ike_open4 udp dport { 500, 4500 } accept\n"
+               "\t\tip6 saddr @ike_open6 udp dport { 500, 4500 } accept\n"
+               "\t\tip saddr @ike_open4 meta l4proto esp accept\n"
+               "\t\tip6 saddr @ike_open6 meta l4proto esp accept\n"
                "\t\tudp dport { 500, 4500 } counter drop comment \"IKE from anyone but a configured peer\"\n"
                "\t\tmeta l4proto esp counter drop comment \"ESP from anyone but a configured peer\"\n"
                "\t}\n"
@@ -135,12 +154,21 @@ QList<GeneratedFile> firewall(const TunnelView& v)
                "\t\t# strongSwan's userspace ESP (kernel-libipsec) passes the tunnel's traffic through its TUN device.\n"
                "\t\tiifname \"ipsec0\" %4 saddr %5 %4 daddr %6 accept\n"
                "\t\toifname \"ipsec0\" %4 saddr %6 %4 daddr %5 accept\n"
-               "\t\t%4 saddr %5 %4 daddr %6 counter drop comment \"unprotected from %5\"\n"
-               "\t\t%4 saddr %6 %4 daddr %5 counter drop comment \"would leave unprotected to %5\"\n"
+               "\t\t%4 saddr %5 %4 daddr %6 counter drop comment \"unprotected from %7\"\n"
+               "\t\t%4 saddr %6 %4 daddr %5 counter drop comment \"would leave unprotected to %7\"\n"
                "\t}\n"
                "}\n")
-               .arg(v.ipv6() ? QStringLiteral("ike_peers6") : QStringLiteral("ike_peers4"), peer, table, fam, remote, local)
+               .arg(set, element, table, fam, remote, local, shown)
                .toUtf8();
+    return nft;
+}
+
+QList<GeneratedFile> firewall(const TunnelView& v)
+{
+    const QString peer = v.remotePublic.toString();
+    const QString local = v.localNet.toString();
+    const QString remote = v.remoteNet.toString();
+    const QByteArray nft = nftRules(FirewallSpec{v.name, header(v, QStringLiteral("nftables rules")), v.ipv6(), peer, {local}, {remote}});
 
     // iptables chain names are at most 28 characters: "IWZ-" + 20 of the name + "-FWD".
     const QString tag = QStringLiteral("IWZ-") + v.name.left(20);

@@ -81,6 +81,22 @@ QString ruleDir(const TunnelView& view); // "/etc/ipsec-wizard/NAME"
 QList<GeneratedFile> routes(const TunnelView& view);
 QList<GeneratedFile> firewall(const TunnelView& view);
 
+// One tunnel's nftables rules on one gateway: the gateway-wide table every tunnel's file carries
+// alike, the tunnel's peer in its sets, and the tunnel's own table of forward rules.
+struct FirewallSpec
+{
+    QString tunnel;
+    QByteArray header;      // the comment lines that name the gateway and its peer
+    bool ipv6 = false;
+    QString peer;           // empty: the peer's address changes; IKE and ESP are admitted from anywhere
+    QStringList localNets;  // every network the tunnel carries on this side
+    QStringList remoteNets;
+};
+QByteArray nftRules(const FirewallSpec& spec);
+// The gateway-wide set and element a tunnel's file adds: "ike_peers4", "192.0.2.1"; for a
+// peer whose address changes "ike_open4", "0.0.0.0/0".
+std::pair<QString, QString> sharedElement(const FirewallSpec& spec);
+
 } // namespace Generate
 
 } // namespace ipsecwiz

@@ -3,10 +3,12 @@
 # branch1 behind its NAT router, branch2 dynamic, branch3 with two networks), then
 # `ipsec-wizard push` the lab's profile. Every tunnel comes up in that one push and carries
 # traffic between hq's host and each branch's hosts; spoke to spoke does not (spokeToSpoke is
-# off); branch1's tunnel is UDP-encapsulated. Then a change pushed to all four gateways, during
+# off); branch1's tunnel is UDP-encapsulated. The push loads every tunnel's firewall rules: hq
+# admits IKE from branch1's public address, branch3 and (branch2's changes) anywhere. Then a change pushed to all four gateways, during
 # which gateway 3's (branch2's) sshd is killed once it has committed: every gateway is back on its
-# previous files byte for byte, and the tunnels that worked before still pass ping. Last, one
-# tunnel is removed from its two gateways, and the others keep passing traffic.
+# previous files and nftables tables byte for byte, and the tunnels that worked before still pass ping. Last, one
+# tunnel is removed from its two gateways with its table and its peer in hq's set, and the others
+# keep passing traffic.
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
 need_tool nft nftables
@@ -38,12 +40,14 @@ files_of_every_gateway() {
 	for site in $SITES; do
 		echo "== $site"
 		in_node "gw-$site" -- sh -c 'cd /etc && find swanctl ipsec-wizard -type f ! -path "*/.transaction/*" ! -path "ipsec-wizard/backups/*" ! -name ".push.lock*" -print0 2>/dev/null | sort -z | xargs -0 -r sha256sum'
+		in_node "gw-$site" -- sh -c 'for t in $(nft list tables inet | sed -n "s/^table inet \(ipsec_wizard[a-z0-9_]*\)$/\1/p" | sort); do nft list table inet "$t"; done' |
+			sed 's/packets [0-9]* bytes [0-9]*//'
 	done
 }
 
 # 1. One push brings every tunnel up.
 start=$SECONDS
-"$IPSECWIZ" push "$P" --yes > "$WORK/push.log" 2>&1 || fail "the network push: $(tail -n 30 "$WORK/push.log")"
+"$IPSECWIZ" push "$P" --yes --apply-firewall > "$WORK/push.log" 2>&1 || fail "the network push: $(tail -n 30 "$WORK/push.log")"
 echo "the push to four gateways took $((SECONDS - start)) s"
 for site in $SITES; do
 	grep -q "^$site: committed and confirmed" "$WORK/push.log" || fail "$site was not confirmed: $(tail -n 8 "$WORK/push.log")"
@@ -56,6 +60,13 @@ for peer in 198.51.100.10 198.51.100.20; do
 	grep -q "\[hq\] route to the peer $peer: $peer via " "$WORK/push.log" || fail "hq's preflight does not report its route to $peer: $(grep 'route to the peer' "$WORK/push.log")"
 done
 grep -q "\[branch2\] route to the peer 203.0.113.1: " "$WORK/push.log" || fail "branch2's preflight does not report its route to hq"
+# Every tunnel's table on hq, and the gateway-wide sets with each peer.
+for t in hq_branch1 hq_branch2 hq_branch3; do
+	in_node gw-hq -- nft list table inet "ipsec_wizard_$t" > /dev/null 2>&1 || fail "hq has no table ipsec_wizard_$t after --apply-firewall"
+done
+in_node gw-hq -- nft list set inet ipsec_wizard ike_peers4 > "$WORK/hq-peers.txt"
+grep -q "198.51.100.10" "$WORK/hq-peers.txt" && grep -q "198.51.100.20" "$WORK/hq-peers.txt" || fail "hq's peer set: $(cat "$WORK/hq-peers.txt")"
+in_node gw-hq -- nft list set inet ipsec_wizard ike_open4 | grep -q "0.0.0.0/0" || fail "hq does not admit the dynamic branch2 from anywhere"
 ok=0
 for _ in $(seq 10); do if pings; then ok=1; break; fi; sleep 1; done
 [ "$ok" = 1 ] || fail "after the push, not every host reaches what it should (or a spoke reaches a spoke)"
@@ -72,7 +83,7 @@ files_of_every_gateway > "$WORK/before.txt"
 [ "$(grep -c 'swanctl/conf.d/hq-branch' "$WORK/before.txt")" = 6 ] || fail "the checksums miss a tunnel's file: $(cat "$WORK/before.txt")"
 sed 's/"lifetime": 3600/"lifetime": 1800/' "$P" > "$WORK/changed.json"
 cmp -s "$P" "$WORK/changed.json" && fail "the change changed nothing"
-"$IPSECWIZ" push "$WORK/changed.json" --yes > "$WORK/push-killed.log" 2>&1 &
+"$IPSECWIZ" push "$WORK/changed.json" --yes --apply-firewall > "$WORK/push-killed.log" 2>&1 &
 push_pid=$!
 killed=0
 for _ in $(seq 300); do
@@ -112,6 +123,12 @@ done
 for t in hq-branch1 hq-branch2; do
 	in_node gw-hq -- test -e "/etc/swanctl/conf.d/$t.conf" || fail "gw-hq lost $t.conf"
 done
+for site in hq branch3; do
+	in_node "gw-$site" -- nft list table inet ipsec_wizard_hq_branch3 > /dev/null 2>&1 && fail "gw-$site still has the table of hq-branch3"
+done
+in_node gw-hq -- nft list set inet ipsec_wizard ike_peers4 > "$WORK/hq-peers-after.txt"
+grep -q "198.51.100.20" "$WORK/hq-peers-after.txt" && fail "branch3 is still in hq's peer set: $(cat "$WORK/hq-peers-after.txt")"
+grep -q "198.51.100.10" "$WORK/hq-peers-after.txt" || fail "the removal took branch1 out of hq's peer set too"
 grep -q "^branch1: \|^branch2: " "$WORK/remove.log" && fail "the removal touched a gateway of another tunnel: $(tail -n 5 "$WORK/remove.log")"
 in_node host-branch1 -- ping -c 3 -W 2 10.0.0.10 > /dev/null 2>&1 || fail "hq-branch1 stopped after hq-branch3 was removed"
 in_node host-branch2 -- ping -c 3 -W 2 10.0.0.10 > /dev/null 2>&1 || fail "hq-branch2 stopped after hq-branch3 was removed"

@@ -5,6 +5,9 @@
 # nothing; taking one tunnel out cuts only that tunnel; and the shared table comes back exactly as
 # it was from its listing (what a rollback does). Gateway, peers and a stranger are network
 # namespaces of this test's own (iwzfw-*), joined by veth pairs; nothing else is touched.
+# Then the hub of a network (format version 2): its tunnels' files admit a peer behind NAT at its
+# public address and, while a tunnel's peer has a changing address, IKE from anywhere; taking that
+# tunnel out closes it again.
 . "$(dirname "$0")/lib.sh"
 need_root
 need_tool nft nftables
@@ -78,7 +81,7 @@ gwnft list table inet ipsec_wizard > "$WORK/shared-two.nft"
 gwnft -f "$(rules 3)" || fail "nft refused t3"
 expect "three tunnels: peers 1, 2 and 3 arrive, the stranger is dropped" 1 1 1 0
 gwnft -f "$(rules 1)" || fail "nft refused t1 again"
-[ "$(gwnft list chain inet ipsec_wizard input | grep -c 'udp dport { 500, 4500 }')" = 3 ] || fail "loading t1 again doubled rules"
+[ "$(gwnft list chain inet ipsec_wizard input | grep -c 'udp dport { 500, 4500 }')" = 5 ] || fail "loading t1 again doubled rules"
 [ "$(gwnft list set inet ipsec_wizard ike_peers4 | grep -o '10\.77\.[0-9]\.2' | sort -u | wc -l)" = 3 ] || fail "the peer set is not the three peers"
 expect "t1 loaded again: nothing doubled, nothing lost" 1 1 1 0
 # A rollback of t3: the shared table back from its listing, exactly.
@@ -92,4 +95,37 @@ expect "t3 rolled back: peers 1 and 2 still arrive" 1 1 0 0
 gwnft delete element inet ipsec_wizard ike_peers4 '{ 10.77.2.2 }'
 gwnft delete table inet ipsec_wizard_t2
 expect "t2 taken out: only peer 1 arrives" 1 0 0 0
+
+# A network's hub: peer 1 reached directly (two networks), peer 2 behind NAT at its public
+# address, peer 3 with a changing address. Fresh tables first.
+gwnft delete table inet ipsec_wizard
+gwnft delete table inet ipsec_wizard_t1
+cat > "$WORK/net.json" <<'JSON'
+{ "format": "ipsec-wizard-profile", "version": 2, "name": "fw",
+  "topology": { "template": "hub-and-spoke", "hub": "hq" },
+  "sites": [
+    { "name": "hq", "networks": ["10.100.0.0/24"],
+      "gateway": { "localAddress": "10.77.1.1", "internalAddress": "10.100.0.1", "identity": { "kind": "fqdn", "value": "hq.example.net" } } },
+    { "name": "p1", "networks": ["10.101.0.0/24", "10.111.0.0/24"],
+      "gateway": { "localAddress": "10.77.1.2", "internalAddress": "10.101.0.1" } },
+    { "name": "p2", "networks": ["10.102.0.0/24"],
+      "gateway": { "localAddress": "172.16.2.2", "publicAddress": "10.77.2.2", "internalAddress": "10.102.0.1",
+                   "identity": { "kind": "fqdn", "value": "p2.example.net" } } },
+    { "name": "p3", "networks": ["10.103.0.0/24"],
+      "gateway": { "localAddress": "172.16.3.2", "dynamic": true, "internalAddress": "10.103.0.1",
+                   "identity": { "kind": "fqdn", "value": "p3.example.net" } } }
+  ] }
+JSON
+"$IPSECWIZ" generate "$WORK/net.json" --all --out "$WORK/net" > "$WORK/generate-net.log" 2>&1 || fail "generate the network: $(cat "$WORK/generate-net.log")"
+hub() { echo "$WORK/net/hq/etc/ipsec-wizard/$1/firewall.nft"; }
+for t in hq-p1 hq-p2; do gwnft -f "$(hub "$t")" || fail "nft refused $t"; done
+gwnft list table inet ipsec_wizard_hq_p1 | grep -q '10.101.0.0/24, 10.111.0.0/24' || fail "hq-p1's forward rules do not name both of p1's networks"
+expect "the hub with p1 and p2 (behind NAT): both arrive, p3 and the stranger are dropped" 1 1 0 0
+gwnft -f "$(hub hq-p3)" || fail "nft refused hq-p3"
+expect "with p3, whose address changes: IKE from anywhere arrives" 1 1 1 1
+# Removing hq-p3 (what remove does): its table, and "anywhere" since no other tunnel names it.
+grep -qsF 'add element inet ipsec_wizard ike_open4 { 0.0.0.0/0 }' "$(hub hq-p1)" "$(hub hq-p2)" && fail "another tunnel names anywhere"
+gwnft delete table inet ipsec_wizard_hq_p3
+gwnft delete element inet ipsec_wizard ike_open4 '{ 0.0.0.0/0 }'
+expect "hq-p3 taken out: p1 and p2 arrive, the rest is dropped again" 1 1 0 0
 echo "firewall tunnels: IKE from every configured peer arrives, from a stranger it is dropped, with 2 and 3 tunnels; reload, rollback and removal touch only their own"

@@ -2,6 +2,7 @@
 // exit status, what lands on stdout/stderr, which files appear (and which must not), and that the
 // pre-shared key never shows up in the output.
 
+#include "NetworkProfile.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -318,6 +319,8 @@ private slots:
     void validateChecksANetworkWhole();
     void generateWritesEveryGatewayOfANetwork();
     void bundleOfANetworkHasAFolderPerGateway();
+    void pushOfANetworkRefusesWhatItCannotDo_data();
+    void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
     void labUpFromRefusesWhatTheLabCannotBuild();
 
@@ -1167,6 +1170,51 @@ void TestCli::bundleOfANetworkHasAFolderPerGateway()
     for (const QString& t : {QStringLiteral("hq-branch1"), QStringLiteral("hq-branch2"), QStringLiteral("hq-branch3")})
         QCOMPARE(readFile(root + QStringLiteral("/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")),
                  readFile(out + QStringLiteral("/hq/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")));
+}
+
+// push NETWORK stops before connecting anywhere when: a tunnel has no key in the profile (its two
+// ends would not get the same one every time), an option is for a pair only, a named gateway is
+// not a managed site. Each names what is wrong; the exit code says which kind it is.
+void TestCli::pushOfANetworkRefusesWhatItCannotDo_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<bool>("withKeys");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no keys in the profile") << QStringList{} << false << 1
+                                            << QStringLiteral("tunnels[\"hq-branch1\"].psk: Tunnel “hq-branch1” has no pre-shared key in the profile");
+    QTest::newRow("--psk-file") << QStringList{QStringLiteral("--psk-file"), QStringLiteral("/nonexistent")} << true << 2
+                                << QStringLiteral("--psk-file is for a tunnel between two gateways");
+    QTest::newRow("--firewall") << QStringList{QStringLiteral("--firewall"), QStringLiteral("/nonexistent")} << true << 2
+                                << QStringLiteral("--firewall is for a tunnel between two gateways");
+    QTest::newRow("unknown gateway") << QStringList{QStringLiteral("--gateway"), QStringLiteral("nowhere")} << true << 1
+                                     << QStringLiteral("nowhere");
+}
+
+void TestCli::pushOfANetworkRefusesWhatItCannotDo()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(bool, withKeys);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    auto network = NetworkJson::load(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json"));
+    QVERIFY(network.ok());
+    NetworkProfile n = network.value();
+    if (withKeys)
+        QVERIFY(Network::giveFreshKeys(n).ok());
+    const QString path = tmp.filePath(QStringLiteral("net.json"));
+    QVERIFY(NetworkJson::save(n, path, PskInFile::Include).ok());
+    const QByteArray before = readFile(path);
+    const Run r = runCli(QStringList{QStringLiteral("push"), path, QStringLiteral("--yes")} + extra);
+    QVERIFY2(r.exitedWith(exitCode), r.what().constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.what().constData());
+    QVERIFY2(!r.out.contains("connecting to") && !r.err.contains("connecting to"), r.what().constData());
+    QCOMPARE(readFile(path), before);
+    for (const Tunnel& t : n.tunnels)
+        if (t.psk)
+            QVERIFY(!r.out.contains(*t.psk) && !r.err.contains(*t.psk));
 }
 
 // --- bundle -------------------------------------------------------------------------------------

@@ -215,12 +215,27 @@ private slots:
         QCOMPARE(values(fileOf(branch2, QStringLiteral("hq-branch2")), QStringLiteral("id")).value(0), QStringLiteral("gw@branch2.example.net"));
         // Two networks: one selector list.
         QCOMPARE(values(fileOf(hq, QStringLiteral("hq-branch3")), QStringLiteral("remote_ts")), QStringList{QStringLiteral("10.3.0.0/24, 10.30.0.0/24")});
-        // Each file holds the key: 0600, and only its own tunnel's.
+        // Each swanctl file holds the key: 0600, and only its own tunnel's; each tunnel has its
+        // firewall rules, with no key.
+        QCOMPARE(hq.files.size(), 6);
         for (const GeneratedFile& f : hq.files) {
-            QCOMPARE(f.mode, 0600);
-            QVERIFY(f.secret);
+            const bool rules = f.path.endsWith(QLatin1String("/firewall.nft"));
+            QCOMPARE(f.mode, rules ? 0644 : 0600);
+            QCOMPARE(f.secret, !rules);
         }
-        QCOMPARE(hq.files.size(), 3);
+        // The hub's rules: the NATed branch's public address is its peer, the dynamic branch is
+        // admitted from anywhere, and the two networks of branch3 are one set.
+        const auto rules = [&](const GatewayConfig& cfg, const QString& tunnel) {
+            const GeneratedFile* f = cfg.file(QStringLiteral("/etc/ipsec-wizard/%1/firewall.nft").arg(tunnel));
+            return f ? QString::fromUtf8(f->content) : QString();
+        };
+        QVERIFY(rules(hq, QStringLiteral("hq-branch1")).contains(QStringLiteral("add element inet ipsec_wizard ike_peers4 { 198.51.100.10 }\n")));
+        QVERIFY(rules(hq, QStringLiteral("hq-branch2")).contains(QStringLiteral("add element inet ipsec_wizard ike_open4 { 0.0.0.0/0 }\n")));
+        QVERIFY(rules(branch2, QStringLiteral("hq-branch2")).contains(QStringLiteral("add element inet ipsec_wizard ike_peers4 { 203.0.113.1 }\n")));
+        QVERIFY2(rules(hq, QStringLiteral("hq-branch3")).contains(QStringLiteral("ip saddr { 10.3.0.0/24, 10.30.0.0/24 } ip daddr 10.0.0.0/16 meta ipsec exists accept")),
+                 qPrintable(rules(hq, QStringLiteral("hq-branch3"))));
+        for (const GeneratedFile& f : hq.files)
+            QVERIFY(!f.path.endsWith(QLatin1String("/firewall.nft")) || !f.content.contains(*n.tunnels.at(0).psk));
     }
 
     // A peer someone else runs: our side is generated, and its admin's settings sheet holds
