@@ -239,6 +239,9 @@ void MonitorView::start(MonitorSource source)
             m_askedThisAttempt[size_t(side)] = false;
         });
         connect(poller.get(), &MonitorPoller::connected, this, [this, side](const QString& where, MonitorSource s) {
+            // The password (if one was asked) worked: a later failure of a poll on this session
+            // (a timeout on a busy gateway) must not drop it.
+            m_askedThisAttempt[size_t(side)] = false;
             m_panes[size_t(side)]->setConnected(where, s);
             if (m_lost[size_t(side)])
                 addEvent(sideLabel(side), tr("Connected again to %1").arg(where));

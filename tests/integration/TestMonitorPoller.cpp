@@ -202,7 +202,7 @@ private slots:
         view.setProfile(profile, m_dir.path());
         view.start(MonitorSource::Setkey);
         QTRY_VERIFY_WITH_TIMEOUT(view.pane(Side::A)->hasSnapshot() && view.pane(Side::B)->hasSnapshot(), 20000);
-        QCOMPARE(prompts.size(), 4); // wrong and right, for each gateway
+        QVERIFY2(prompts.size() == 4, qPrintable(prompts.join(QStringLiteral(" | ")))); // wrong and right, for each gateway
         QVERIFY2(prompts.first().contains(QStringLiteral("iwtest@127.0.0.1")), qPrintable(prompts.first()));
         // What it means: the SAs are shown. A slow machine may show a first, empty poll before it.
         QTRY_VERIFY_WITH_TIMEOUT(view.pane(Side::A)->saModel()->rowCount() > 0, 20000);
@@ -211,7 +211,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(view.pane(Side::A)->statusText().contains(QStringLiteral("retrying")), 15000);
         startSshd();
         QTRY_VERIFY_WITH_TIMEOUT(view.eventTexts().filter(QStringLiteral("Connected again")).size() == 2, 20000);
-        QCOMPARE(prompts.size(), 4); // the right password was kept
+        QVERIFY2(prompts.size() == 4, qPrintable(prompts.join(QStringLiteral(" | ")))); // the right password was kept
     }
 
     void aFloodingGatewayKeepsTheWindowResponsive()
