@@ -13,6 +13,7 @@
 #include "NetworkGenerator.h"
 #include "NetworkProfile.h"
 #include "Psk.h"
+#include "TopologyScene.h"
 #include "TunnelProfile.h"
 #include "Validation.h"
 
@@ -24,7 +25,9 @@
 #include <QSet>
 #include <QTextStream>
 
+#include <QBuffer>
 #include <QDateTime>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
@@ -50,7 +53,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Cli", text);
 }
 
-const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("psk"),
+const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("psk"),
                            QStringLiteral("push"), QStringLiteral("remove"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
@@ -102,6 +105,8 @@ QString helpText()
               "  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]\n"
               "                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder\n"
               "                                         (a network: a folder per managed gateway)\n"
+              "  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);\n"
+              "                                         no display needed\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
               "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]\n"
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
@@ -475,7 +480,8 @@ int bundleNetwork(const QCommandLineParser& parser, NetworkProfile network, cons
     BundleOptions options;
     options.profilePsk = parser.isSet(QStringLiteral("include-psk")) ? PskInFile::Include : PskInFile::Omit;
     options.redact = parser.isSet(QStringLiteral("redact"));
-    auto entries = ConfigBundle::buildNetwork(network, options);
+    const QList<BundleEntry> extras{BundleEntry{QStringLiteral("topology.svg"), 0644, topologySvg(network), false}};
+    auto entries = ConfigBundle::buildNetwork(network, options, extras);
     for (Tunnel& t : network.tunnels)
         if (t.psk)
             Psk::wipe(*t.psk);
@@ -521,7 +527,8 @@ int bundleCommand(const QStringList& args)
     BundleOptions options;
     options.profilePsk = parser.isSet(QStringLiteral("include-psk")) ? PskInFile::Include : PskInFile::Omit;
     options.redact = parser.isSet(QStringLiteral("redact"));
-    auto entries = ConfigBundle::build(profile.value(), psk.value(), options);
+    const QList<BundleEntry> extras{BundleEntry{QStringLiteral("topology.svg"), 0644, topologySvg(profile.value()), false}};
+    auto entries = ConfigBundle::build(profile.value(), psk.value(), options, extras);
     if (!entries)
         return inputError(entries.error());
     if (auto st = ConfigBundle::write(entries.value(), outPath); !st)
@@ -529,6 +536,47 @@ int bundleCommand(const QStringList& args)
     out() << tr("Wrote %1 (%2 files).").arg(outPath).arg(entries.value().size()) << Qt::endl;
     if (freshKey)
         noteFreshKey();
+    return Ok;
+}
+
+// draw PROFILE -o FILE.svg|FILE.png: the drawing the GUI shows, rendered offscreen (main() gives
+// the commands that draw a QApplication on the offscreen platform).
+int drawCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("out")}, tr("FILE.svg or FILE.png"), QStringLiteral("FILE")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usageError(tr("draw needs one PROFILE."));
+    const QString outPath = parser.value(QStringLiteral("out"));
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    if (outPath.isEmpty() || (suffix != QLatin1String("svg") && suffix != QLatin1String("png")))
+        return usageError(tr("draw needs -o FILE.svg or -o FILE.png."));
+    const QString path = parser.positionalArguments().at(1);
+    auto network = NetworkJson::load(path);
+    if (!network)
+        return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
+    const QList<Finding> findings = Network::validate(network.value());
+    printFindings(findings);
+    if (hasErrors(findings))
+        return BadInput;
+    TopologyScene scene;
+    scene.setColours(TopologyColours::forLight());
+    drawNetwork(scene, network.value());
+    QByteArray bytes;
+    if (suffix == QLatin1String("svg")) {
+        bytes = scene.toSvg(tr("IPsec network %1").arg(network.value().name));
+    } else {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        if (!scene.toImage(2.0).save(&buffer, "PNG"))
+            return inputError(Error{QStringLiteral("--out"), tr("The drawing could not be made into a PNG image.")});
+    }
+    if (const Status st = FileWriter::writeAtomically(outPath, bytes, 0644); !st)
+        return inputError(Error{QStringLiteral("--out"), st.error().toString()});
+    out() << tr("Wrote %1 (the drawing of “%2”).").arg(outPath, network.value().name) << Qt::endl;
     return Ok;
 }
 
@@ -1108,6 +1156,11 @@ int labCommand(const QStringList& args)
 
 } // namespace
 
+bool wantsDrawing(const QStringList& args)
+{
+    return args.size() > 1 && (args.at(1) == QLatin1String("draw") || args.at(1) == QLatin1String("bundle"));
+}
+
 bool wantsCli(const QStringList& args)
 {
     if (args.size() < 2)
@@ -1141,6 +1194,8 @@ int run(const QStringList& args)
         return generateCommand(rest);
     if (first == QLatin1String("bundle"))
         return bundleCommand(rest);
+    if (first == QLatin1String("draw"))
+        return drawCommand(rest);
     if (first == QLatin1String("psk"))
         return pskCommand(rest);
     if (first == QLatin1String("push"))

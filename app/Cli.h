@@ -11,6 +11,9 @@ enum Exit { Ok = 0, BadInput = 1, Usage = 2, RemoteFailure = 3, Interrupted = 13
 
 // True when argv names a sub-command or a CLI-only option (so no GUI is needed).
 bool wantsCli(const QStringList& args);
+// The commands that draw the topology (draw, bundle): they need fonts and a paint device, so
+// main() gives them a QApplication on the offscreen platform, with no display.
+bool wantsDrawing(const QStringList& args);
 int run(const QStringList& args);
 
 } // namespace ipsecwiz::Cli

@@ -96,6 +96,12 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("ipsec-wizard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IPSECWIZ_VERSION));
 
+    if (ipsecwiz::Cli::wantsCli(args) && ipsecwiz::Cli::wantsDrawing(args)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv); // the drawing is a QGraphicsScene, which needs QApplication
+        ipsecwiz::Translations::install(app);
+        return ipsecwiz::Cli::run(args);
+    }
     if (ipsecwiz::Cli::wantsCli(args)) {
         QCoreApplication app(argc, argv);
         ipsecwiz::Translations::install(app);

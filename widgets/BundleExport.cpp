@@ -33,7 +33,8 @@ Status exportTo(const TunnelProfile& profile, const QByteArray& psk, const QStri
 
 Status exportNetworkTo(const NetworkProfile& network, const QString& out)
 {
-    auto entries = ConfigBundle::buildNetwork(network, BundleOptions{});
+    const QList<BundleEntry> extras{BundleEntry{QStringLiteral("topology.svg"), 0644, topologySvg(network), false}};
+    auto entries = ConfigBundle::buildNetwork(network, BundleOptions{}, extras);
     if (!entries)
         return entries.error();
     return ConfigBundle::write(entries.value(), out);

@@ -2,6 +2,8 @@
 
 #include "NetworkGenerator.h"
 
+#include <QHash>
+
 #include "ConfigHighlighter.h"
 
 #include <QEvent>
@@ -70,6 +72,10 @@ void GeneratedFilesView::setGateways(const QList<Named>& gateways)
         inner->setAccessibleName(tr("Files for %1").arg(g.title));
         inner->setDocumentMode(true);
         inner->setUsesScrollButtons(true);
+        // A name that several files share (every tunnel's firewall.nft) shows its folder too.
+        QHash<QString, int> names;
+        for (const GeneratedFile& f : cfg.files)
+            ++names[f.path.section(QLatin1Char('/'), -1)];
         for (const GeneratedFile& f : cfg.files) {
             auto* view = new QPlainTextEdit(inner);
             view->setObjectName(g.folder + f.path);
@@ -83,7 +89,8 @@ void GeneratedFilesView::setGateways(const QList<Named>& gateways)
             view->setProperty("mode", f.mode);
             view->setProperty("targetPath", f.path);
             new ConfigHighlighter(ConfigHighlighter::syntaxFor(f.path), isDark(palette()), view->document());
-            const int tab = inner->addTab(view, f.path.section(QLatin1Char('/'), -1));
+            const QString name = f.path.section(QLatin1Char('/'), -1);
+            const int tab = inner->addTab(view, names.value(name) > 1 ? f.path.section(QLatin1Char('/'), -2) : name);
             inner->setTabToolTip(tab, f.secret ? tr("%1, mode %2 — holds the pre-shared key").arg(f.path, QString::number(f.mode, 8))
                                                : tr("%1, mode %2").arg(f.path, QString::number(f.mode, 8)));
         }

@@ -301,6 +301,12 @@ void MainWindow::setNetwork(const NetworkProfile& network, const QString& path, 
     m_pair = m_network.sites.size() == 2 && m_network.tunnels.size() == 1 && Network::toTunnelProfile(m_network, m_network.tunnels.first().name).ok();
     m_path = path;
     m_hasProfile = true;
+    // A whole network's drawing needs more height than a pair's strip: four tenths, the files
+    // half, the findings the rest.
+    if (!m_pair) {
+        const int total = m_viewSplitter->height() > 100 ? m_viewSplitter->height() : 640;
+        m_viewSplitter->setSizes({total * 4 / 10, total / 10, total / 2});
+    }
     Psk::wipe(m_sessionPsk);
     if (m_pair && !m_profile.psk) {
         auto key = Psk::generate();
@@ -371,14 +377,13 @@ void MainWindow::refresh()
 
 void MainWindow::refreshNetwork()
 {
-    const Tunnel* t = m_network.tunnels.isEmpty() ? nullptr : &m_network.tunnels.at(m_tunnel);
     QString summary = m_network.tunnels.size() == 1
                           ? tr("<b>%1</b>: %2 sites, one tunnel").arg(m_network.name.toHtmlEscaped()).arg(m_network.sites.size())
                           : tr("<b>%1</b>: %2 sites, %3 tunnels").arg(m_network.name.toHtmlEscaped()).arg(m_network.sites.size()).arg(m_network.tunnels.size());
-    if (t && m_network.tunnels.size() > 1)
-        summary += tr("; the drawing shows tunnel %1 (%2 ⇄ %3)").arg(t->name.toHtmlEscaped(), t->siteA.toHtmlEscaped(), t->siteB.toHtmlEscaped());
+    if (m_network.tunnels.size() > 1)
+        summary += tr("; Deploy pushes tunnel %1 (choose another in the wizard)").arg(m_network.tunnels.at(m_tunnel).name.toHtmlEscaped());
     m_summary->setText(summary);
-    m_topology->setNetwork(m_network, m_tunnel);
+    drawNetwork(*m_topology->topologyScene(), m_network);
 
     m_findings->clear();
     const QList<Finding> findings = Network::validate(m_network);

@@ -3,6 +3,7 @@
 #include "Algorithms.h"
 
 #include <QBuffer>
+#include <QGraphicsLineItem>
 #include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QGraphicsEllipseItem>
@@ -13,6 +14,8 @@
 #include <QPalette>
 #include <QPen>
 #include <QSvgGenerator>
+
+#include <cmath>
 
 namespace ipsecwiz {
 
@@ -178,6 +181,7 @@ TopologyScene::~TopologyScene() = default;
 
 void TopologyScene::setProfile(const TunnelProfile& profile)
 {
+    m_whole.reset();
     m_profile = profile;
     m_look[0] = {};
     m_look[1] = {};
@@ -186,6 +190,7 @@ void TopologyScene::setProfile(const TunnelProfile& profile)
 
 void TopologyScene::setNetwork(const NetworkProfile& network, int tunnel)
 {
+    m_whole.reset();
     m_profile = Network::pageView(network, tunnel);
     const bool pair = network.sites.size() == 2;
     for (Side side : {Side::A, Side::B}) {
@@ -240,8 +245,144 @@ QString TopologyScene::stateName(TunnelState state)
     return tr("state unknown");
 }
 
+void TopologyScene::setWholeNetwork(const NetworkProfile& network)
+{
+    m_whole = network;
+    m_profile = Network::pageView(network, 0);
+    m_profile.name = network.name;
+    rebuild();
+}
+
+QList<QRectF> TopologyScene::textRects() const
+{
+    QList<QRectF> out;
+    for (const QGraphicsItem* item : items())
+        if (item->type() == QGraphicsSimpleTextItem::Type)
+            out.append(item->sceneBoundingRect());
+    return out;
+}
+
+void TopologyScene::rebuildNetwork()
+{
+    const NetworkProfile& n = *m_whole;
+    clear();
+    setBackgroundBrush(m_colours.background);
+    QStringList texts;
+    Builder b(this, m_colours, &texts);
+    const TopologyColours& c = m_colours;
+    constexpr int MaxNetworkLines = 3;
+
+    // Each site's box: its name, up to three networks (then "+N more"), and its gateway.
+    struct Node
+    {
+        const Site* site = nullptr;
+        QStringList lines;
+        QSizeF size;
+        QPointF centre;
+    };
+    QList<Node> nodes;
+    for (const Site& site : n.sites) {
+        Node node;
+        node.site = &site;
+        for (int k = 0; k < site.networks.size() && k < MaxNetworkLines; ++k)
+            node.lines << site.networks.at(k);
+        if (site.networks.size() > MaxNetworkLines)
+            node.lines << tr("+%1 more").arg(site.networks.size() - MaxNetworkLines);
+        QString gateway = site.gateway.managed ? shortFlavour(site.gateway.flavour) : tr("managed elsewhere");
+        if (site.gateway.reach == Reachability::Nat)
+            gateway = tr("%1, NAT %2").arg(gateway, site.gateway.publicAddress);
+        else if (site.gateway.reach == Reachability::Dynamic)
+            gateway = tr("%1, dynamic").arg(gateway);
+        else
+            gateway = tr("%1, %2").arg(gateway, site.gateway.localAddress.section(QLatin1Char('/'), 0, 0));
+        node.lines << gateway;
+        qreal w = Builder::width(b.titleFont(), site.name);
+        for (const QString& line : std::as_const(node.lines))
+            w = std::max(w, Builder::width(line == gateway ? b.smallFont() : b.valueFont(true), line));
+        node.size = QSizeF(w + 24, 30 + node.lines.size() * RowHeight + 8);
+        nodes << node;
+    }
+    if (nodes.isEmpty()) {
+        setSceneRect(QRectF(0, 0, 100, 50));
+        m_texts = texts;
+        Q_EMIT rebuilt();
+        return;
+    }
+
+    // Placement: the hub in the middle of the others (hub and spoke), else all on one circle. The
+    // radius gives every box room: the circle is at least as long as the boxes' diagonals side by
+    // side, and spokes clear the hub.
+    const int hub = n.topology.kind == TopologyKind::HubAndSpoke ? n.siteIndex(n.topology.hub) : -1;
+    QList<int> ring;
+    qreal widest = 0;
+    for (int i = 0; i < nodes.size(); ++i) {
+        if (i == hub)
+            continue;
+        ring << i;
+        const QSizeF sz = nodes.at(i).size;
+        widest = std::max(widest, std::hypot(sz.width(), sz.height()));
+    }
+    // Neighbours on the circle are a chord apart: at least the widest box's diagonal and a gap.
+    qreal radius = ring.size() < 2 ? 0 : (widest + 16) / (2 * std::sin(M_PI / ring.size()));
+    if (hub >= 0) {
+        const QSizeF hs = nodes.at(hub).size;
+        radius = std::max(radius, std::hypot(hs.width(), hs.height()) / 2 + widest / 2 + 40);
+        nodes[hub].centre = QPointF(0, 0);
+    }
+    if (ring.size() == 2 && hub < 0) {
+        // Two sites: side by side.
+        nodes[ring.at(0)].centre = QPointF(-radius, 0);
+        nodes[ring.at(1)].centre = QPointF(radius, 0);
+    } else {
+        // An ellipse wider than high suits the wide panes it is shown in; stretching one axis
+        // only moves boxes apart, so none comes to overlap.
+        for (int k = 0; k < ring.size(); ++k) {
+            const qreal angle = -M_PI / 2 + 2 * M_PI * k / ring.size();
+            nodes[ring.at(k)].centre = QPointF(1.6 * radius * std::cos(angle), radius * std::sin(angle));
+        }
+    }
+
+    // Tunnels under the boxes, centre to centre.
+    const QColor stateColour = TopologyScene::stateColour(m_state, c.dark);
+    for (const Tunnel& t : n.tunnels) {
+        const int a = n.siteIndex(t.siteA);
+        const int z = n.siteIndex(t.siteB);
+        if (a < 0 || z < 0)
+            continue;
+        const bool dynamic = n.sites.at(a).gateway.reach == Reachability::Dynamic || n.sites.at(z).gateway.reach == Reachability::Dynamic;
+        auto* line = addLine(QLineF(nodes.at(a).centre, nodes.at(z).centre), QPen(stateColour, 3, dynamic ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
+        line->setZValue(0);
+        line->setData(0, QStringLiteral("tunnel:") + t.name);
+        line->setToolTip(tr("Tunnel %1: %2 ⇄ %3").arg(t.name, t.siteA, t.siteB));
+    }
+
+    for (const Node& node : std::as_const(nodes)) {
+        const QRectF r(node.centre - QPointF(node.size.width() / 2, node.size.height() / 2), node.size);
+        if (node.site->gateway.managed)
+            b.box(r, c.gatewayFill, c.gatewayBorder, 8);
+        else
+            b.box(r, c.background, c.muted, 8, Qt::DashLine);
+        b.text(node.site->name, b.titleFont(), c.text, {r.center().x(), r.top() + 6}, Qt::AlignHCenter, QStringLiteral("site:") + node.site->name);
+        qreal y = r.top() + 30;
+        for (qsizetype k = 0; k < node.lines.size(); ++k) {
+            const bool last = k == node.lines.size() - 1;
+            b.text(node.lines.at(k), last ? b.smallFont() : b.valueFont(true), last ? c.muted : c.text, {r.center().x(), y}, Qt::AlignHCenter,
+                   last ? QStringLiteral("gateway") : QStringLiteral("network"));
+            y += RowHeight;
+        }
+    }
+
+    setSceneRect(itemsBoundingRect().adjusted(-Margin, -Margin, Margin, Margin));
+    m_texts = texts;
+    Q_EMIT rebuilt();
+}
+
 void TopologyScene::rebuild()
 {
+    if (m_whole) {
+        rebuildNetwork();
+        return;
+    }
     clear();
     setBackgroundBrush(m_colours.background);
     QStringList texts;
@@ -464,6 +605,22 @@ QByteArray topologySvg(const TunnelProfile& profile, TunnelState state, const QS
     scene.setProfile(profile);
     scene.setTunnelState(state, rate);
     return scene.toSvg(TopologyScene::tr("IPsec tunnel %1").arg(profile.name));
+}
+
+void drawNetwork(TopologyScene& scene, const NetworkProfile& network)
+{
+    if (network.sites.size() == 2 && network.tunnels.size() == 1)
+        scene.setNetwork(network, 0);
+    else
+        scene.setWholeNetwork(network);
+}
+
+QByteArray topologySvg(const NetworkProfile& network)
+{
+    TopologyScene scene;
+    scene.setColours(TopologyColours::forLight());
+    drawNetwork(scene, network);
+    return scene.toSvg(TopologyScene::tr("IPsec network %1").arg(network.name));
 }
 
 } // namespace ipsecwiz

@@ -50,6 +50,14 @@ public:
     void setProfile(const TunnelProfile& profile);
     // One tunnel of a network and its two sites.
     void setNetwork(const NetworkProfile& network, int tunnel);
+    // Every site and tunnel of a network: a star around the hub of a hub-and-spoke network, a
+    // circle otherwise. Each site is one box (name, networks, gateway), sized from its text and
+    // placed so no two boxes (and so no two labels) overlap; tunnels are lines between them,
+    // dashed to a site whose address changes.
+    void setWholeNetwork(const NetworkProfile& network);
+    [[nodiscard]] bool showsWholeNetwork() const { return m_whole.has_value(); }
+    // The scene rectangle of each text item, for tests that labels never overlap.
+    [[nodiscard]] QList<QRectF> textRects() const;
     [[nodiscard]] const TunnelProfile& profile() const { return m_profile; }
 
     void setTunnelState(TunnelState state, const QString& rate = {});
@@ -74,6 +82,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void rebuildNetwork();
 
     // What a site adds to version 1's gateway in the drawing.
     struct SiteLook
@@ -86,6 +95,7 @@ private:
 
     TunnelProfile m_profile;
     SiteLook m_look[2];
+    std::optional<NetworkProfile> m_whole;
     TunnelState m_state = TunnelState::Unknown;
     QString m_rate;
     TopologyColours m_colours;
@@ -95,5 +105,8 @@ private:
 // The drawing of a profile as SVG bytes, in the light colours: for bundles (topology.svg) and
 // anything else without a view. Needs a QGuiApplication (fonts); same input, same bytes.
 QByteArray topologySvg(const TunnelProfile& profile, TunnelState state = TunnelState::Unknown, const QString& rate = {});
+// A network: two sites and one tunnel as above, any other network whole (setWholeNetwork).
+void drawNetwork(TopologyScene& scene, const NetworkProfile& network);
+QByteArray topologySvg(const NetworkProfile& network);
 
 } // namespace ipsecwiz

@@ -7,8 +7,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QWheelEvent>
 #include <QMenu>
 #include <QMessageBox>
+
+#include <algorithm>
+#include <cmath>
 
 namespace ipsecwiz {
 
@@ -22,12 +28,15 @@ TopologyView::TopologyView(QWidget* parent) : QGraphicsView(parent), m_scene(new
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFrameShape(QFrame::StyledPanel);
-    setFocusPolicy(Qt::NoFocus);
+    // Clicks and the wheel only: the keys of the page stay with its fields.
+    setFocusPolicy(Qt::ClickFocus);
     setInteractive(false);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     m_scene->setColours(TopologyColours::forPalette(palette()));
     connect(m_scene, &TopologyScene::rebuilt, this, [this] {
-        fit();
+        fitToWindow();
         describe();
     });
     fit();
@@ -108,7 +117,8 @@ QSize TopologyView::minimumSizeHint() const
 void TopologyView::resizeEvent(QResizeEvent* event)
 {
     QGraphicsView::resizeEvent(event);
-    fit();
+    if (!m_zoomed)
+        fit();
 }
 
 void TopologyView::showEvent(QShowEvent* event)
@@ -127,6 +137,10 @@ void TopologyView::changeEvent(QEvent* event)
 void TopologyView::contextMenuEvent(QContextMenuEvent* event)
 {
     QMenu menu(this);
+    menu.addAction(tr("&Fit to window"), this, &TopologyView::fitToWindow);
+    menu.addAction(tr("Zoom &in"), this, [this] { zoomBy(1.25); });
+    menu.addAction(tr("Zoom &out"), this, [this] { zoomBy(0.8); });
+    menu.addSeparator();
     menu.addAction(tr("&Save drawing as SVG or PNG…"), this, &TopologyView::saveAs);
     menu.exec(event->globalPos());
 }
@@ -134,6 +148,52 @@ void TopologyView::contextMenuEvent(QContextMenuEvent* event)
 void TopologyView::fit()
 {
     fitInView(m_scene->sceneRect(), Qt::KeepAspectRatio);
+    m_fitScale = transform().m11() > 0 ? transform().m11() : 1.0;
+}
+
+void TopologyView::fitToWindow()
+{
+    m_zoomed = false;
+    fit();
+}
+
+void TopologyView::zoomBy(qreal factor)
+{
+    // From the whole drawing up to 8 times its size, where a 50-site network's labels are large.
+    const qreal next = std::clamp(zoom() * factor, 1.0, 8.0 * std::max<qreal>(1.0, 1.0 / m_fitScale));
+    if (qFuzzyCompare(next, zoom()))
+        return;
+    scale(next / zoom(), next / zoom());
+    m_zoomed = !qFuzzyCompare(next, 1.0);
+}
+
+void TopologyView::wheelEvent(QWheelEvent* event)
+{
+    const int steps = event->angleDelta().y() / 120;
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(1.25, steps));
+    event->accept();
+}
+
+void TopologyView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    fitToWindow();
+    event->accept();
+}
+
+void TopologyView::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(1.25); break;
+    case Qt::Key_Minus: zoomBy(0.8); break;
+    case Qt::Key_0: fitToWindow(); break;
+    default: QGraphicsView::keyPressEvent(event); return;
+    }
+    event->accept();
 }
 
 void TopologyView::describe()

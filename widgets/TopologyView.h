@@ -32,6 +32,12 @@ public:
     // Asks where (SVG or PNG by the chosen name) and saves; for the context menu and buttons.
     void saveAs();
 
+    // Zoom (the wheel, or + and −) about a point, and back to the whole drawing (double-click,
+    // 0, or the context menu); dragging pans. A new drawing fits the window again.
+    void zoomBy(qreal factor);
+    void fitToWindow();
+    [[nodiscard]] qreal zoom() const { return transform().m11() / m_fitScale; }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -40,12 +46,17 @@ protected:
     void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void fit();
     void describe();
 
     TopologyScene* m_scene;
+    bool m_zoomed = false;  // the admin zoomed: a resize keeps their view
+    qreal m_fitScale = 1.0; // the scale that shows the whole drawing
 };
 
 } // namespace ipsecwiz

@@ -286,9 +286,9 @@ Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& s
         if (!t.psk || t.psk->isEmpty())
             return Error{Network::tunnelPath(t.name, QStringLiteral("psk")),
                          tr("Tunnel “%1” has no pre-shared key; generate both of its ends in one run, or save the profile with its keys.").arg(t.name)};
-        cfg.files.append(firewallOf(n, t, site, far, us));
         if (isRacoon(site.gateway.flavour)) {
             racoonTunnel(cfg, n, t, site, far, us);
+            cfg.files.append(firewallOf(n, t, site, far, us));
             continue;
         }
         const QString remoteAddrs = far.gateway.reach == Reachability::Dynamic ? QStringLiteral("%any") : host(far.gateway.peerAddress());
@@ -313,6 +313,7 @@ Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& s
         c.psk = *t.psk;
         s += StrongSwanGenerator::connectionText(c);
         cfg.files.append(GeneratedFile{QStringLiteral("/etc/swanctl/conf.d/") + t.name + QStringLiteral(".conf"), 0600, s, true});
+        cfg.files.append(firewallOf(n, t, site, far, us));
     }
     if (cfg.flavour == Flavour::StrongSwan) {
         cfg.reloadCommands = {QStringLiteral("swanctl --load-all")};

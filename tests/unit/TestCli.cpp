@@ -14,6 +14,7 @@
 #include <QJsonValue>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QtEndian>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -319,6 +320,7 @@ private slots:
     void validateChecksANetworkWhole();
     void generateWritesEveryGatewayOfANetwork();
     void bundleOfANetworkHasAFolderPerGateway();
+    void drawWritesSvgAndPngWithoutADisplay();
     void pushOfANetworkRefusesWhatItCannotDo_data();
     void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
@@ -1170,6 +1172,54 @@ void TestCli::bundleOfANetworkHasAFolderPerGateway()
     for (const QString& t : {QStringLiteral("hq-branch1"), QStringLiteral("hq-branch2"), QStringLiteral("hq-branch3")})
         QCOMPARE(readFile(root + QStringLiteral("/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")),
                  readFile(out + QStringLiteral("/hq/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")));
+}
+
+// draw PROFILE -o FILE.svg|.png renders offscreen (no DISPLAY): every site of a network in the
+// SVG, a real PNG; a wrong -o or a broken profile writes nothing. Bundles carry the drawing.
+void TestCli::drawWritesSvgAndPngWithoutADisplay()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QProcessEnvironment env = cliEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const QString example = QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json");
+    const QString svg = tmp.filePath(QStringLiteral("corp.svg"));
+    Run r = runCli({QStringLiteral("draw"), example, QStringLiteral("-o"), svg}, env);
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    const QByteArray drawing = readFile(svg);
+    QVERIFY(drawing.startsWith("<?xml"));
+    for (const char* site : {"hq", "branch1", "branch2", "branch3", "10.30.0.0/24", "NAT 198.51.100.10"})
+        QVERIFY2(drawing.contains(site), site);
+    const QString png = tmp.filePath(QStringLiteral("seed.png"));
+    r = runCli({QStringLiteral("draw"), exampleProfilePath(), QStringLiteral("-o"), png}, env);
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    // A PNG: its signature, then the IHDR chunk with the width and height (big-endian).
+    const QByteArray image = readFile(png);
+    QVERIFY(image.startsWith("\x89PNG\r\n\x1a\n") && image.mid(12, 4) == "IHDR");
+    QVERIFY(qFromBigEndian<quint32>(image.constData() + 16) > 400 && qFromBigEndian<quint32>(image.constData() + 20) > 100);
+
+    const QString wrong = tmp.filePath(QStringLiteral("corp.pdf"));
+    r = runCli({QStringLiteral("draw"), example, QStringLiteral("-o"), wrong}, env);
+    QVERIFY2(r.exitedWith(2) && r.stdErr().contains(QStringLiteral("FILE.svg")), r.what().constData());
+    QVERIFY(!QFileInfo::exists(wrong));
+    QByteArray broken = readFile(example);
+    broken.replace("\"10.2.0.0/24\"", "\"10.1.0.0/24\"");
+    const QString bad = tmp.filePath(QStringLiteral("bad.json"));
+    QVERIFY(writeFile(bad, broken));
+    const QString notWritten = tmp.filePath(QStringLiteral("bad.svg"));
+    r = runCli({QStringLiteral("draw"), bad, QStringLiteral("-o"), notWritten}, env);
+    QVERIFY2(r.exitedWith(1) && r.stdErr().contains(QStringLiteral("sites[2].networks[0]")), r.what().constData());
+    QVERIFY(!QFileInfo::exists(notWritten));
+
+    // The bundle of a network and of a pair: topology.svg beside the gateways' folders.
+    for (const QString& profile : {example, exampleProfilePath()}) {
+        const QString out = tmp.filePath(QFileInfo(profile).baseName() + QStringLiteral("-bundle"));
+        r = runCli({QStringLiteral("bundle"), profile, QStringLiteral("-o"), out}, env);
+        QVERIFY2(r.exitedWith(0), r.what().constData());
+        QVERIFY2(readFile(out + QStringLiteral("/topology.svg")).startsWith("<?xml"), qPrintable(out));
+    }
 }
 
 // push NETWORK stops before connecting anywhere when: a tunnel has no key in the profile (its two
