@@ -2926,7 +2926,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::GeneratedFilesView</name>
     <message>
-        <location filename="../widgets/GeneratedFilesView.cpp" line="+31"/>
+        <location filename="../widgets/GeneratedFilesView.cpp" line="+33"/>
         <source>Generated files</source>
         <translation>Erzeugte Dateien</translation>
     </message>
@@ -2936,12 +2936,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Dateien für %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1, mode %2 — holds the pre-shared key</source>
         <translation>%1, Rechte %2 – enthält den Pre-Shared Key</translation>
     </message>
@@ -2961,7 +2961,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 – Einstellungsblatt für seinen Admin</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-99"/>
         <source>Gateway %1 — %2</source>
         <translation>Gateway %1 – %2</translation>
     </message>
@@ -3046,12 +3046,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <name>ipsecwiz::MainWindow</name>
     <message>
         <location filename="../widgets/MainWindow.cpp" line="+61"/>
-        <location line="+273"/>
+        <location line="+281"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-269"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -3072,29 +3072,29 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+6"/>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>&amp;New tunnel…</source>
         <translation>&amp;Neuer Tunnel …</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>New tunnel</source>
         <translation>Neuer Tunnel</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>&amp;Open profile…</source>
         <translation>Profil ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+356"/>
+        <location line="-75"/>
+        <location line="+395"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-368"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -3264,18 +3264,23 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Beispielprofil geöffnet.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+34"/>
+        <location line="+65"/>
         <source>No problems found.</source>
         <translation>Keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-36"/>
+        <source>Tunnel %1 selected: Deploy and Edit in wizard act on it.</source>
+        <translation>Tunnel %1 gewählt: Ausrollen und Bearbeiten im Assistenten gelten ihm.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 sites, one tunnel</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Standorte, ein Tunnel</translation>
     </message>
@@ -3286,11 +3291,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+2"/>
-        <source>; Deploy pushes tunnel %1 (choose another in the wizard)</source>
-        <translation>; Ausrollen überträgt Tunnel %1 (einen anderen wählen Sie im Assistenten)</translation>
+        <source>; Deploy pushes tunnel %1 (click another in the drawing)</source>
+        <translation>; Ausrollen überträgt Tunnel %1 (einen anderen in der Zeichnung anklicken)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>The monitor shows a profile of two sites; this network has more, or a site behind NAT, dynamic or managed elsewhere.</source>
         <translation>Die Überwachung zeigt ein Profil mit zwei Standorten; dieses Netz hat mehr, oder einen Standort hinter NAT, mit wechselnder Adresse oder fremd verwaltet.</translation>
     </message>
@@ -3408,12 +3413,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+9"/>
-        <location line="+204"/>
+        <location line="+207"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-205"/>
         <source>Re&amp;veal keys</source>
         <translation>Schlüssel anzei&amp;gen</translation>
     </message>
@@ -3454,13 +3459,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+1"/>
-        <location line="+364"/>
+        <location line="+367"/>
         <location line="+4"/>
         <source>Export snapshot</source>
         <translation>Momentaufnahme exportieren</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-368"/>
         <source>Stop polling; the tables keep the last poll</source>
         <translation>Abfragen anhalten; die Tabellen behalten die letzte Abfrage</translation>
     </message>
@@ -3556,7 +3561,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Tunnelzustand: unbekannt (das Profil enthält Fehler)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Connected again to %1</source>
         <translation>Wieder verbunden mit %1</translation>
     </message>
@@ -4862,7 +4867,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Zustand unbekannt</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+68"/>
         <source>+%1 more</source>
         <translation>+%1 weitere</translation>
     </message>
@@ -4877,12 +4882,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1, dynamisch</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Tunnel %1: %2 ⇄ %3</source>
         <translation>Tunnel %1: %2 ⇄ %3</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+13"/>
+        <source>Site %1</source>
+        <translation>Standort %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>not set</source>
         <translation>nicht gesetzt</translation>
     </message>
@@ -4949,8 +4959,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>IPsec-Netz %1</translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+146"/>
+        <location line="-339"/>
+        <location line="+155"/>
         <location line="+1"/>
         <source>managed elsewhere</source>
         <translation>fremd verwaltet</translation>
@@ -4966,8 +4976,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>IPsec-Tunnel (%1, ESP %2)</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+260"/>
+        <location line="-264"/>
+        <location line="+269"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -4980,7 +4990,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::TopologyView</name>
     <message>
-        <location filename="../widgets/TopologyView.cpp" line="+18"/>
+        <location filename="../widgets/TopologyView.cpp" line="+24"/>
         <source>Topology drawing</source>
         <translation>Topologie-Zeichnung</translation>
     </message>
@@ -4990,7 +5000,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Der Tunnel, wie er gebaut wird. Mit Rechtsklick speichern Sie die Zeichnung als SVG oder PNG.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>IPsec tunnel %1</source>
         <translation>IPsec-Tunnel %1</translation>
     </message>
@@ -5015,7 +5025,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Die Zeichnung lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>&amp;Fit to window</source>
+        <translation>An Fenster &amp;anpassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Save drawing as SVG or PNG…</source>
         <translation>Zeichnung als SVG oder PNG &amp;speichern …</translation>
     </message>

@@ -127,6 +127,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_viewSplitter->setObjectName(QStringLiteral("viewSplitter"));
     m_viewSplitter->setChildrenCollapsible(false);
     m_topology = new TopologyView(m_viewSplitter);
+    connect(m_topology, &TopologyView::tunnelClicked, this, &MainWindow::selectTunnel);
+    connect(m_topology, &TopologyView::siteClicked, this, &MainWindow::showGatewayFiles);
     m_topology->setObjectName(QStringLiteral("mainTopology"));
     m_findings = new QListWidget(m_viewSplitter);
     m_findings->setObjectName(QStringLiteral("findings"));
@@ -375,15 +377,46 @@ void MainWindow::refresh()
             a->setEnabled(configs.size() == 2);
 }
 
-void MainWindow::refreshNetwork()
+void MainWindow::selectTunnel(const QString& name)
+{
+    const int index = m_network.tunnelIndex(name);
+    if (m_pair || index < 0)
+        return;
+    m_tunnel = index;
+    m_profile = Network::pageView(m_network, m_tunnel);
+    m_summary->setText(networkSummary());
+    m_topology->topologyScene()->setSelectedTunnel(name);
+    const Tunnel& t = m_network.tunnels.at(index);
+    const Site* a = m_network.site(t.siteA);
+    showGatewayFiles(a && a->gateway.managed ? t.siteA : t.siteB);
+    statusBar()->showMessage(tr("Tunnel %1 selected: Deploy and Edit in wizard act on it.").arg(name), 5000);
+}
+
+void MainWindow::showGatewayFiles(const QString& site)
+{
+    for (int i = 0; i < m_files->count(); ++i)
+        if (m_files->widget(i)->objectName() == site) {
+            m_files->setCurrentIndex(i);
+            return;
+        }
+}
+
+QString MainWindow::networkSummary() const
 {
     QString summary = m_network.tunnels.size() == 1
                           ? tr("<b>%1</b>: %2 sites, one tunnel").arg(m_network.name.toHtmlEscaped()).arg(m_network.sites.size())
                           : tr("<b>%1</b>: %2 sites, %3 tunnels").arg(m_network.name.toHtmlEscaped()).arg(m_network.sites.size()).arg(m_network.tunnels.size());
     if (m_network.tunnels.size() > 1)
-        summary += tr("; Deploy pushes tunnel %1 (choose another in the wizard)").arg(m_network.tunnels.at(m_tunnel).name.toHtmlEscaped());
-    m_summary->setText(summary);
+        summary += tr("; Deploy pushes tunnel %1 (click another in the drawing)").arg(m_network.tunnels.at(m_tunnel).name.toHtmlEscaped());
+    return summary;
+}
+
+void MainWindow::refreshNetwork()
+{
+    m_summary->setText(networkSummary());
     drawNetwork(*m_topology->topologyScene(), m_network);
+    if (!m_network.tunnels.isEmpty())
+        m_topology->topologyScene()->setSelectedTunnel(m_network.tunnels.at(m_tunnel).name);
 
     m_findings->clear();
     const QList<Finding> findings = Network::validate(m_network);

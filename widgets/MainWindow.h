@@ -45,6 +45,11 @@ public:
     [[nodiscard]] const NetworkProfile& network() const { return m_network; }
     // True when the open profile is two sites version 1 describes: the pair's deploy and monitor.
     [[nodiscard]] bool isPair() const { return m_pair; }
+    // The tunnel of a network that Deploy and Edit in wizard act on; a click on it in the
+    // drawing selects it. A click on a site shows its gateway's files.
+    [[nodiscard]] int selectedTunnel() const { return m_tunnel; }
+    void selectTunnel(const QString& name);
+    void showGatewayFiles(const QString& site);
     [[nodiscard]] bool hasProfile() const { return m_hasProfile; }
 
     // Opens the wizard on its Welcome page, or on the Sites page with the open tunnel.
@@ -71,6 +76,7 @@ private:
     void deploy();
     void refresh();
     void refreshNetwork();
+    [[nodiscard]] QString networkSummary() const;
     void refreshRecent();
     void openRecent(QListWidgetItem* item);
     TunnelWizard* makeWizard();

@@ -253,6 +253,29 @@ void TopologyScene::setWholeNetwork(const NetworkProfile& network)
     rebuild();
 }
 
+void TopologyScene::setSelectedTunnel(const QString& name)
+{
+    if (name == m_selectedTunnel)
+        return;
+    m_selectedTunnel = name;
+    if (m_whole)
+        rebuild();
+}
+
+QString TopologyScene::itemAt(QPointF scenePos, qreal tolerance) const
+{
+    const QRectF around(scenePos - QPointF(tolerance, tolerance), QSizeF(2 * tolerance, 2 * tolerance));
+    QString tunnel;
+    for (const QGraphicsItem* item : items(around)) {
+        const QString what = item->data(0).toString();
+        if (what.startsWith(QLatin1String("site:")))
+            return what;
+        if (what.startsWith(QLatin1String("tunnel:")) && tunnel.isEmpty())
+            tunnel = what;
+    }
+    return tunnel;
+}
+
 QList<QRectF> TopologyScene::textRects() const
 {
     QList<QRectF> out;
@@ -350,7 +373,9 @@ void TopologyScene::rebuildNetwork()
         if (a < 0 || z < 0)
             continue;
         const bool dynamic = n.sites.at(a).gateway.reach == Reachability::Dynamic || n.sites.at(z).gateway.reach == Reachability::Dynamic;
-        auto* line = addLine(QLineF(nodes.at(a).centre, nodes.at(z).centre), QPen(stateColour, 3, dynamic ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
+        const bool selected = t.name == m_selectedTunnel;
+        auto* line = addLine(QLineF(nodes.at(a).centre, nodes.at(z).centre),
+                             QPen(selected ? c.gatewayBorder : stateColour, selected ? 6 : 3, dynamic ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
         line->setZValue(0);
         line->setData(0, QStringLiteral("tunnel:") + t.name);
         line->setToolTip(tr("Tunnel %1: %2 ⇄ %3").arg(t.name, t.siteA, t.siteB));
@@ -362,6 +387,11 @@ void TopologyScene::rebuildNetwork()
             b.box(r, c.gatewayFill, c.gatewayBorder, 8);
         else
             b.box(r, c.background, c.muted, 8, Qt::DashLine);
+        // The whole box answers a click for its site.
+        auto* hit = addRect(r, Qt::NoPen, Qt::NoBrush);
+        hit->setZValue(2);
+        hit->setData(0, QStringLiteral("site:") + node.site->name);
+        hit->setToolTip(tr("Site %1").arg(node.site->name));
         b.text(node.site->name, b.titleFont(), c.text, {r.center().x(), r.top() + 6}, Qt::AlignHCenter, QStringLiteral("site:") + node.site->name);
         qreal y = r.top() + 30;
         for (qsizetype k = 0; k < node.lines.size(); ++k) {

@@ -56,6 +56,12 @@ public:
     // dashed to a site whose address changes.
     void setWholeNetwork(const NetworkProfile& network);
     [[nodiscard]] bool showsWholeNetwork() const { return m_whole.has_value(); }
+    // The tunnel drawn thicker in a whole network (the one the main window acts on).
+    void setSelectedTunnel(const QString& name);
+    [[nodiscard]] QString selectedTunnel() const { return m_selectedTunnel; }
+    // What is drawn at a scene point of a whole network, within TOLERANCE: "site:NAME",
+    // "tunnel:NAME", or empty. A site's box wins over a tunnel line under it.
+    [[nodiscard]] QString itemAt(QPointF scenePos, qreal tolerance = 4) const;
     // The scene rectangle of each text item, for tests that labels never overlap.
     [[nodiscard]] QList<QRectF> textRects() const;
     [[nodiscard]] const TunnelProfile& profile() const { return m_profile; }
@@ -96,6 +102,7 @@ private:
     TunnelProfile m_profile;
     SiteLook m_look[2];
     std::optional<NetworkProfile> m_whole;
+    QString m_selectedTunnel;
     TunnelState m_state = TunnelState::Unknown;
     QString m_rate;
     TopologyColours m_colours;

@@ -178,6 +178,26 @@ void TopologyView::wheelEvent(QWheelEvent* event)
     event->accept();
 }
 
+void TopologyView::mousePressEvent(QMouseEvent* event)
+{
+    m_pressedAt = event->position().toPoint();
+    QGraphicsView::mousePressEvent(event);
+}
+
+void TopologyView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QGraphicsView::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || (event->position().toPoint() - m_pressedAt).manhattanLength() > 4)
+        return;
+    // A few pixels of the view, whatever the zoom: thin lines stay easy to hit.
+    const qreal tolerance = 5 / std::max<qreal>(transform().m11(), 0.01);
+    const QString what = m_scene->itemAt(mapToScene(event->position().toPoint()), tolerance);
+    if (what.startsWith(QLatin1String("site:")))
+        Q_EMIT siteClicked(what.mid(5));
+    else if (what.startsWith(QLatin1String("tunnel:")))
+        Q_EMIT tunnelClicked(what.mid(7));
+}
+
 void TopologyView::mouseDoubleClickEvent(QMouseEvent* event)
 {
     fitToWindow();

@@ -38,6 +38,13 @@ public:
     void fitToWindow();
     [[nodiscard]] qreal zoom() const { return transform().m11() / m_fitScale; }
 
+Q_SIGNALS:
+    // A click (not a drag) on a site's box or a tunnel's line of a whole network.
+    void siteClicked(const QString& site);
+    void tunnelClicked(const QString& tunnel);
+
+public:
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -48,6 +55,8 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
@@ -57,6 +66,7 @@ private:
     TopologyScene* m_scene;
     bool m_zoomed = false;  // the admin zoomed: a resize keeps their view
     qreal m_fitScale = 1.0; // the scale that shows the whole drawing
+    QPoint m_pressedAt;     // where a press began: a release near it is a click, else a drag
 };
 
 } // namespace ipsecwiz

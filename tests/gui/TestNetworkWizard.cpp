@@ -20,6 +20,7 @@
 #include "TunnelWizard.h"
 
 #include <QCheckBox>
+#include <QGraphicsLineItem>
 
 #include <functional>
 #include <QFile>
@@ -349,6 +350,50 @@ private Q_SLOTS:
         QVERIFY(!log.contains(QStringLiteral("[branch3]")));
         for (const Tunnel& t : window.network().tunnels)
             QVERIFY2(!log.contains(QString::fromLatin1(*t.psk)), "the dry run shows a key");
+    }
+
+    // The main window draws the network whole; a click on a tunnel's line selects the tunnel that
+    // Deploy and Edit act on, a click on a site shows its gateway's files.
+    void clickingTheDrawingSelectsATunnelOrAGateway()
+    {
+        MainWindow window;
+        window.resize(1100, 760);
+        QVERIFY(window.openProfile(Example));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* view = window.findChild<TopologyView*>();
+        QVERIFY(view && view->topologyScene()->showsWholeNetwork());
+        QCOMPARE(view->topologyScene()->selectedTunnel(), QStringLiteral("hq-branch1"));
+        QGraphicsLineItem* line = nullptr;
+        for (QGraphicsItem* item : view->topologyScene()->items())
+            if (item->data(0).toString() == QLatin1String("tunnel:hq-branch3"))
+                line = static_cast<QGraphicsLineItem*>(item);
+        QVERIFY(line);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(line->line().pointAt(0.5)));
+        QCOMPARE(window.selectedTunnel(), 2);
+        QCOMPARE(view->topologyScene()->selectedTunnel(), QStringLiteral("hq-branch3"));
+        auto* files = window.findChild<GeneratedFilesView*>();
+        QCOMPARE(files->currentWidget()->objectName(), QStringLiteral("hq"));
+        auto* summary = window.findChild<QLabel*>(QStringLiteral("summary"));
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QStringLiteral("Deploy pushes tunnel hq-branch3")), qPrintable(summary->text()));
+
+        // branch2's box: its gateway's files.
+        QPointF branch2;
+        for (QGraphicsItem* item : view->topologyScene()->items())
+            if (item->data(0).toString() == QLatin1String("site:branch2"))
+                branch2 = item->sceneBoundingRect().center();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(branch2));
+        QCOMPARE(files->currentWidget()->objectName(), QStringLiteral("branch2"));
+        QCOMPARE(window.selectedTunnel(), 2); // a site is not a tunnel
+
+        // A drag pans and selects nothing.
+        view->zoomBy(3);
+        const QPoint from = view->mapFromScene(line->line().pointAt(0.5));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(view->viewport(), from + QPoint(60, 0));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, from + QPoint(60, 0));
+        QCOMPARE(window.selectedTunnel(), 2);
     }
 
 private:
