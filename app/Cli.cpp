@@ -36,6 +36,8 @@
 
 #include <cstdio>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 #include <atomic>
 #include <csignal>
@@ -321,22 +323,45 @@ int writeConfigs(const QList<std::pair<QString, GatewayConfig>>& configs, const 
         }
     }
     // Each file appears whole under its name; one flush of the file system at the end instead of
-    // one per file (tens of thousands for a large network).
+    // one per file (tens of thousands for a large network). The folders first, then the files on
+    // every core at once, then the list in order.
     QSet<QString> made;
+    struct Job
+    {
+        QString target;
+        const GeneratedFile* file;
+    };
+    std::vector<Job> jobs;
     for (const auto& [folder, cfg] : configs) {
         const QString base = outDir + QLatin1Char('/') + folder;
         for (const GeneratedFile& f : cfg.files) {
             const QString target = base + f.path;
-            const QString dir = QFileInfo(target).absolutePath();
+            const QString dir = target.left(target.lastIndexOf(QLatin1Char('/')));
             if (!made.contains(dir)) {
                 if (auto st = FileWriter::makeFolders(dir); !st)
                     return inputError(Error{QStringLiteral("--out"), st.error().toString()});
                 made.insert(dir);
             }
-            if (auto st = FileWriter::writeAtomically(target, f.content, f.mode, FileWriter::Sync::Later); !st)
-                return inputError(Error{QStringLiteral("--out"), st.error().toString()});
-            out() << QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')) << "  " << target << "\n";
+            jobs.push_back({target, &f});
         }
+    }
+    std::vector<std::optional<Error>> failed(jobs.size());
+    const auto write = [&](size_t first, size_t step) {
+        for (size_t i = first; i < jobs.size(); i += step)
+            if (auto st = FileWriter::writeAtomically(jobs[i].target, jobs[i].file->content, jobs[i].file->mode, FileWriter::Sync::Later); !st)
+                failed[i] = st.error();
+    };
+    const size_t threads = std::clamp<size_t>(size_t(QThread::idealThreadCount()), 1, std::min<size_t>(8, std::max<size_t>(1, jobs.size() / 64)));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back(write, t, threads);
+    write(0, threads);
+    for (std::thread& t : pool)
+        t.join();
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        if (failed[i])
+            return inputError(Error{QStringLiteral("--out"), failed[i]->toString()});
+        out() << QString::number(jobs[i].file->mode, 8).rightJustified(4, QLatin1Char('0')) << "  " << jobs[i].target << "\n";
     }
     if (auto st = FileWriter::syncFolder(outDir); !st)
         return inputError(Error{QStringLiteral("--out"), st.error().toString()});

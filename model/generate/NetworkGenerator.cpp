@@ -1,5 +1,13 @@
 #include "NetworkGenerator.h"
 
+#include <QHash>
+#include <QThread>
+
+#include <algorithm>
+#include <optional>
+#include <thread>
+#include <vector>
+
 #include "Algorithms.h"
 #include "RacoonGenerator.h"
 #include "RacoonToolGenerator.h"
@@ -203,7 +211,20 @@ QByteArray settingsSheet(const NetworkProfile& n, const Tunnel& t, bool withPsk)
 
 namespace {
 
-Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& siteName);
+Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& siteName, const QList<int>* tunnels = nullptr);
+
+// Each site's tunnels, by index, in the profile's order: a gateway looks at its own tunnels
+// only (a 200-site mesh has 19,900).
+QHash<QString, QList<int>> tunnelsBySite(const NetworkProfile& n)
+{
+    QHash<QString, QList<int>> out;
+    for (int i = 0; i < n.tunnels.size(); ++i) {
+        out[n.tunnels.at(i).siteA].append(i);
+        if (n.tunnels.at(i).siteB != n.tunnels.at(i).siteA)
+            out[n.tunnels.at(i).siteB].append(i);
+    }
+    return out;
+}
 
 // The tunnel's nftables rules on this site's gateway, as the pair's (Generate::nftRules): loaded
 // with push --apply-firewall; a dynamic peer is admitted from anywhere.
@@ -251,20 +272,35 @@ Result<QList<std::pair<QString, GatewayConfig>>> gateways(const NetworkProfile& 
             return Error{QStringLiteral("--gateway"), tr("There is no site “%1”.").arg(shown(name))};
     if (const Status st = validNetwork(n); !st)
         return st.error();
+    // Each gateway on its own, so they are made on every core at once (the profile is only read).
+    const QHash<QString, QList<int>> bySite = tunnelsBySite(n);
+    std::vector<std::optional<Result<GatewayConfig>>> made(size_t(names.size()));
+    const auto work = [&](size_t first, size_t step) {
+        for (size_t i = first; i < made.size(); i += step) {
+            const QList<int> own = bySite.value(names.at(qsizetype(i)));
+            made[i] = validatedGateway(n, names.at(qsizetype(i)), &own);
+        }
+    };
+    const size_t threads = std::clamp<size_t>(size_t(QThread::idealThreadCount()), 1, std::min<size_t>(8, std::max<size_t>(1, made.size() / 4)));
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work, t, threads);
+    work(0, threads);
+    for (std::thread& t : pool)
+        t.join();
     QList<std::pair<QString, GatewayConfig>> out;
     out.reserve(names.size());
-    for (const QString& name : names) {
-        auto cfg = validatedGateway(n, name);
-        if (!cfg)
-            return cfg.error();
-        out.append({name, std::move(cfg.value())});
+    for (size_t i = 0; i < made.size(); ++i) {
+        if (!*made[i])
+            return made[i]->error();
+        out.append({names.at(qsizetype(i)), std::move(made[i]->value())});
     }
     return out;
 }
 
 namespace {
 
-Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& siteName)
+Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& siteName, const QList<int>* tunnels)
 {
     const int si = n.siteIndex(siteName);
     const Site& site = n.sites.at(si);
@@ -273,7 +309,15 @@ Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& s
                      tr("Site “%1” is managed by someone else; its admin configures it.").arg(site.name)};
     GatewayConfig cfg;
     cfg.flavour = site.gateway.flavour;
-    for (const Tunnel& t : n.tunnels) {
+    QList<int> all;
+    if (!tunnels) {
+        all.reserve(n.tunnels.size());
+        for (int i = 0; i < n.tunnels.size(); ++i)
+            all.append(i);
+        tunnels = &all;
+    }
+    for (int ti : *tunnels) {
+        const Tunnel& t = n.tunnels.at(ti);
         Side us;
         if (t.siteA == site.name)
             us = Side::A;
@@ -355,9 +399,11 @@ Result<GatewayConfig> validatedGateway(const NetworkProfile& n, const QString& s
 QList<std::pair<QString, GatewayConfig>> withSettingsSheets(const NetworkProfile& n, const QList<std::pair<QString, GatewayConfig>>& gateways)
 {
     QList<std::pair<QString, GatewayConfig>> out;
+    const QHash<QString, QList<int>> bySite = tunnelsBySite(n);
     for (const auto& [site, cfg] : gateways) {
         out.append({site, cfg});
-        for (const Tunnel& t : n.tunnels) {
+        for (int ti : bySite.value(site)) {
+            const Tunnel& t = n.tunnels.at(ti);
             const QString far = t.siteA == site ? t.siteB : t.siteB == site ? t.siteA : QString();
             const Site* farSite = far.isEmpty() ? nullptr : n.site(far);
             if (!farSite || farSite->gateway.managed)
