@@ -8,6 +8,7 @@
 #include "SnapshotParser.h"
 #include "TunnelCorrelation.h"
 #include "FileWriter.h"
+#include "IkeLog.h"
 #include "Generator.h"
 #include "LabPlan.h"
 #include "NetworkGenerator.h"
@@ -30,6 +31,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QThread>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -55,7 +57,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Cli", text);
 }
 
-const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("psk"),
+const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("diagnose"), QStringLiteral("psk"),
                            QStringLiteral("push"), QStringLiteral("remove"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
@@ -125,6 +127,9 @@ QString helpText()
               "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]\n"
               "       [--interval S] [--identity FILE] [--accept-new-host-key]\n"
               "                                         the tunnel's SAs on each gateway, paired across the two\n"
+              "  diagnose --log FILE [--log FILE] [--json]\n"
+              "                                         why a tunnel did not come up, from charon's logs of both\n"
+              "                                         gateways (exit 4: a cause was found)\n"
               "  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-\n"
               "                                         parse saved setkey / ip xfrm / swanctl output\n"
               "  lab up|down|status [--json]|exec NODE -- COMMAND|profile\n"
@@ -956,6 +961,52 @@ int removeCommand(const QStringList& args)
     return pushOrRemove(args, true);
 }
 
+// diagnose --log FILE [--log FILE]: charon's logs of one attempt (the first gateway's, then its
+// peer's), decoded offline into causes, most likely first.
+int diagnoseCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("log"), tr("a gateway's charon log (file, journal or swanctl --log); give A's, then B's"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("json"), tr("print the causes as JSON")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    const QStringList logs = parser.values(QStringLiteral("log"));
+    if (parser.positionalArguments().size() != 1 || logs.isEmpty() || logs.size() > 2)
+        return usageError(tr("diagnose needs --log FILE (A's log), and --log FILE again for B's."));
+    QList<IkeLogEvent> events[2];
+    for (qsizetype i = 0; i < logs.size(); ++i) {
+        QFile file(logs.at(i));
+        if (!file.open(QIODevice::ReadOnly))
+            return inputError(Error{QStringLiteral("--log"), tr("Cannot read %1: %2.").arg(logs.at(i), file.errorString())});
+        events[i] = IkeLog::parse(file.read(64 << 20));
+    }
+    const QList<IkeDiagnosis> found = IkeDiagnose::diagnose(events[0], events[1], logs.size() == 2);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray list;
+        for (const IkeDiagnosis& d : found)
+            list.append(QJsonObject{{QStringLiteral("cause"), d.cause},
+                                    {QStringLiteral("field"), d.field},
+                                    {QStringLiteral("fix"), d.fix},
+                                    {QStringLiteral("evidence"), QJsonArray::fromStringList(d.evidence)}});
+        const QJsonObject o{{QStringLiteral("events"), QJsonArray{int(events[0].size()), int(events[1].size())}}, {QStringLiteral("findings"), list}};
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
+    } else if (found.isEmpty()) {
+        out() << tr("No cause found in %1 and %2 lines of charon's log.").arg(events[0].size()).arg(events[1].size()) << Qt::endl;
+    } else {
+        for (qsizetype i = 0; i < found.size(); ++i) {
+            const IkeDiagnosis& d = found.at(i);
+            out() << (i + 1) << ". " << terminalSafe(d.cause) << "\n";
+            out() << "   " << tr("field: %1").arg(d.field) << "\n";
+            out() << "   " << tr("fix: %1").arg(terminalSafe(d.fix)) << "\n";
+            for (const QString& e : d.evidence)
+                out() << "     " << terminalSafe(e) << "\n";
+        }
+        out().flush();
+    }
+    return found.isEmpty() ? Ok : 4;
+}
+
 int parseCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -1233,6 +1284,8 @@ int run(const QStringList& args)
         return monitorCommand(rest);
     if (first == QLatin1String("parse"))
         return parseCommand(rest);
+    if (first == QLatin1String("diagnose"))
+        return diagnoseCommand(rest);
     return usageError(tr("unknown option or command “%1”.").arg(first));
 }
 

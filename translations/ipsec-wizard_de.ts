@@ -1247,12 +1247,129 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+79"/>
+        <location filename="../app/Cli.cpp" line="+83"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+12"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
+                                         no display needed
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  diagnose --log FILE [--log FILE] [--json]
+                                         why a tunnel did not come up, from charon&apos;s logs of both
+                                         gateways (exit 4: a cause was found)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
+                                         ohne Bildschirm
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  diagnose --log DATEI [--log DATEI] [--json]
+                                         warum ein Tunnel nicht aufkam, aus den charon-Protokollen
+                                         beider Gateways (Status 4: eine Ursache gefunden)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1260,24 +1377,25 @@
         <location line="+3"/>
         <location line="+71"/>
         <location line="+35"/>
-        <location line="+106"/>
+        <location line="+129"/>
         <location line="+180"/>
-        <location line="+535"/>
+        <location line="+581"/>
         <location line="+7"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-922"/>
+        <location line="-991"/>
         <location line="+89"/>
-        <location line="+346"/>
+        <location line="+369"/>
         <location line="+271"/>
-        <location line="+66"/>
+        <location line="+65"/>
+        <location line="+47"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-769"/>
+        <location line="-838"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1330,13 +1448,13 @@
         <translation>%1: auf Formatversion %2 aktualisiert (%3 Standorte, %4 Tunnel); die alte Datei ist %5.</translation>
     </message>
     <message>
-        <location line="+122"/>
-        <location line="+559"/>
+        <location line="+145"/>
+        <location line="+605"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-558"/>
+        <location line="-604"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1364,7 +1482,7 @@
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-149"/>
         <source>%1 is a folder; a file must go there.</source>
         <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
     </message>
@@ -1379,7 +1497,7 @@
         <translation>%1 ist nicht beschreibbar.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+120"/>
         <source>a site of a network (format version 2) whose gateway to write; again for more</source>
         <translation>ein Standort eines Netzes (Formatversion 2), dessen Gateway geschrieben wird; für weitere erneut angeben</translation>
     </message>
@@ -1486,12 +1604,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+154"/>
+        <location line="+200"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-199"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1521,12 +1639,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+152"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-329"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -1556,118 +1674,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-641"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
-                                         no display needed
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally;
-                                         in a network, off the gateways of its managed ends
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
-                                         ohne Bildschirm
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
-                                         in einem Netz von den Gateways seiner verwalteten Enden
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+456"/>
+        <location line="-185"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -1761,20 +1768,50 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+12"/>
-        <location line="+102"/>
+        <location line="+148"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+102"/>
+        <location line="-163"/>
+        <location line="+148"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-139"/>
+        <source>a gateway&apos;s charon log (file, journal or swanctl --log); give A&apos;s, then B&apos;s</source>
+        <translation>das charon-Protokoll eines Gateways (Datei, Journal oder swanctl --log); erst das von A, dann das von B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print the causes as JSON</source>
+        <translation>die Ursachen als JSON ausgeben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>diagnose needs --log FILE (A&apos;s log), and --log FILE again for B&apos;s.</source>
+        <translation>diagnose braucht --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No cause found in %1 and %2 lines of charon&apos;s log.</source>
+        <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>field: %1</source>
+        <translation>Feld: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1906,7 +1943,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>bash lässt sich nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>unknown option or command “%1”.</source>
         <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
     </message>
@@ -2895,7 +2932,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+217"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+238"/>
         <location line="+1"/>
         <source>a changing address</source>
         <translation>eine wechselnde Adresse</translation>
@@ -2907,18 +2944,18 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
         <source>Site “%1” is managed by someone else; its admin configures it.</source>
         <translation>Standort „%1“ wird von jemand anderem verwaltet; dessen Admin konfiguriert ihn.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Tunnel “%1” has no pre-shared key; generate both of its ends in one run, or save the profile with its keys.</source>
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key; beide Enden in einem Lauf erzeugen oder das Profil mit seinen Schlüsseln speichern.</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+197"/>
+        <location line="-222"/>
+        <location line="+233"/>
         <source> (its admin configures it from the settings sheet)</source>
         <translation> (dessen Admin konfiguriert es nach dem Einstellungsblatt)</translation>
     </message>
@@ -2992,6 +3029,124 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+9"/>
         <source>Cannot read the key: %1.</source>
         <translation>Der Schlüssel lässt sich nicht lesen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::IkeDiagnose</name>
+    <message>
+        <location filename="../model/diagnose/IkeLog.cpp" line="+149"/>
+        <source>%1.%2: %3 proposes %4, %5 is configured for %6</source>
+        <translation>%1.%2: %3 schlägt %4 vor, %5 ist auf %6 eingestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The ESP proposals differ (phase 2): %1.</source>
+        <translation>Die ESP-Vorschläge unterscheiden sich (Phase 2): %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The IKE proposals differ (phase 1): %1.</source>
+        <translation>Die IKE-Vorschläge unterscheiden sich (Phase 1): %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no proposal of one side is among the other&apos;s</source>
+        <translation>kein Vorschlag der einen Seite ist unter denen der anderen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both gateways must use the proposals of the same profile: push it again to both, or change %1 so they agree.</source>
+        <translation>Beide Gateways müssen die Vorschläge desselben Profils verwenden: Übertragen Sie es erneut auf beide, oder ändern Sie %1, sodass sie übereinstimmen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The pre-shared keys differ: %1 checked %2&apos;s authentication with its key, and it did not match.</source>
+        <translation>Die Pre-Shared Keys unterscheiden sich: %1 hat die Authentifizierung von %2 mit seinem Schlüssel geprüft, und sie passte nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give both gateways the same key: push the profile (with its key) to both again.</source>
+        <translation>Geben Sie beiden Gateways denselben Schlüssel: Übertragen Sie das Profil (mit seinem Schlüssel) erneut auf beide.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The networks differ: %1 was asked to carry %2 (its side) to %3 (%4&apos;s side) and has no tunnel for them.</source>
+        <translation>Die Netze unterscheiden sich: %1 sollte %2 (seine Seite) mit %3 (der Seite von %4) verbinden und hat dafür keinen Tunnel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Both gateways must carry the same networks: push the profile to both again, or correct the networks of the tunnel.</source>
+        <translation>Beide Gateways müssen dieselben Netze tragen: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Netze des Tunnels.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The identities differ: %1 has no connection for %2 (its own, then %3&apos;s).</source>
+        <translation>Die Identitäten unterscheiden sich: %1 hat keine Verbindung für %2 (seine eigene, dann die von %3).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>them</source>
+        <translation>sie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each gateway&apos;s identity must be what its peer expects: push the profile to both again, or correct the identities.</source>
+        <translation>Die Identität jedes Gateways muss die sein, die seine Gegenstelle erwartet: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Identitäten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 has no connection between %2 (its own address) and %3: the addresses in the two gateways&apos; configurations differ.</source>
+        <translation>%1 hat keine Verbindung zwischen %2 (seiner eigenen Adresse) und %3: Die Adressen in den Konfigurationen der beiden Gateways unterscheiden sich.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Push the profile to both gateways again, or correct the gateways&apos; addresses (behind NAT: the interface address and the public one).</source>
+        <translation>Übertragen Sie das Profil erneut auf beide Gateways, oder korrigieren Sie die Adressen der Gateways (hinter NAT: die Adresse der Schnittstelle und die öffentliche).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The kernel of %1 could not install the tunnel&apos;s policies, SAs or routes.</source>
+        <translation>Der Kernel von %1 konnte die Richtlinien, SAs oder Routen des Tunnels nicht einrichten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look at %1&apos;s kernel: IPsec (xfrm) support, a conflicting policy of another program, or (kernel-libipsec) an address of the gateway inside each of its networks.</source>
+        <translation>Prüfen Sie den Kernel von %1: IPsec-Unterstützung (xfrm), eine widersprechende Richtlinie eines anderen Programms oder (kernel-libipsec) eine Adresse des Gateways in jedem seiner Netze.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No packet from %1 arrives at %2: %1 sent its request again and again, and %2&apos;s log shows none of them. A firewall or a route between them drops UDP 500/4500, or %2&apos;s IKE daemon does not listen on that address.</source>
+        <translation>Kein Paket von %1 kommt bei %2 an: %1 hat seine Anfrage wieder und wieder geschickt, und das Protokoll von %2 zeigt keine davon. Eine Firewall oder eine Route dazwischen verwirft UDP 500/4500, oder der IKE-Dienst von %2 lauscht nicht auf dieser Adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check %1&apos;s firewall for UDP 500 and 4500 from %2, the route between them, and that charon runs on %1.</source>
+        <translation>Prüfen Sie die Firewall von %1 auf UDP 500 und 4500 von %2, die Route dazwischen und ob charon auf %1 läuft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%2 answers, but its answers do not reach %1: %2 received the same request again and answered it again. A firewall or NAT on the way back to %1 drops UDP 500/4500.</source>
+        <translation>%2 antwortet, aber seine Antworten erreichen %1 nicht: %2 hat dieselbe Anfrage erneut erhalten und erneut beantwortet. Eine Firewall oder NAT auf dem Rückweg zu %1 verwirft UDP 500/4500.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check %1&apos;s firewall for UDP 500 and 4500 from %2, and NAT between them.</source>
+        <translation>Prüfen Sie die Firewall von %1 auf UDP 500 und 4500 von %2 und NAT dazwischen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%2 does not answer %1 (%2&apos;s log was not collected, so where the packets are lost is not known).</source>
+        <translation>%2 antwortet %1 nicht (das Protokoll von %2 liegt nicht vor; wo die Pakete verloren gehen, ist daher nicht bekannt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the firewalls of both for UDP 500 and 4500, and that %1&apos;s IKE daemon runs.</source>
+        <translation>Prüfen Sie die Firewalls beider auf UDP 500 und 4500 und ob der IKE-Dienst von %1 läuft.</translation>
     </message>
 </context>
 <context>

@@ -321,6 +321,7 @@ private slots:
     void generateWritesEveryGatewayOfANetwork();
     void bundleOfANetworkHasAFolderPerGateway();
     void drawWritesSvgAndPngWithoutADisplay();
+    void diagnoseDecodesBothGatewaysLogs();
     void pushOfANetworkRefusesWhatItCannotDo_data();
     void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
@@ -1220,6 +1221,29 @@ void TestCli::drawWritesSvgAndPngWithoutADisplay()
         QVERIFY2(r.exitedWith(0), r.what().constData());
         QVERIFY2(readFile(out + QStringLiteral("/topology.svg")).startsWith("<?xml"), qPrintable(out));
     }
+}
+
+// diagnose --log A --log B: the recorded charon logs of a failed attempt give its cause (exit 4),
+// as text and JSON; a working attempt gives none (exit 0); an unreadable log is bad input.
+void TestCli::diagnoseDecodesBothGatewaysLogs()
+{
+    const QString dir = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/logs/charon/");
+    Run r = runCli({QStringLiteral("diagnose"), QStringLiteral("--log"), dir + QStringLiteral("ts.a.log"), QStringLiteral("--log"), dir + QStringLiteral("ts.b.log")});
+    QVERIFY2(r.exitedWith(4), r.what().constData());
+    QVERIFY2(r.stdOut().contains(QStringLiteral("1. The networks differ: B was asked to carry 10.2.0.0/24")), r.what().constData());
+    QVERIFY2(r.stdOut().contains(QStringLiteral("field: networks")), r.what().constData());
+    r = runCli({QStringLiteral("diagnose"), QStringLiteral("--json"), QStringLiteral("--log"), dir + QStringLiteral("psk.a.log"), QStringLiteral("--log"),
+                dir + QStringLiteral("psk.b.log")});
+    QVERIFY2(r.exitedWith(4), r.what().constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("findings")).toArray().first().toObject().value(QStringLiteral("field")).toString(), QStringLiteral("psk"));
+    QCOMPARE(o.value(QStringLiteral("events")).toArray().at(1).toInt(), 15);
+    r = runCli({QStringLiteral("diagnose"), QStringLiteral("--log"), dir + QStringLiteral("ok.a.log"), QStringLiteral("--log"), dir + QStringLiteral("ok.b.log")});
+    QVERIFY2(r.exitedWith(0) && r.stdOut().contains(QStringLiteral("No cause found")), r.what().constData());
+    r = runCli({QStringLiteral("diagnose"), QStringLiteral("--log"), dir + QStringLiteral("nonexistent.log")});
+    QVERIFY2(r.exitedWith(1) && r.stdErr().contains(QStringLiteral("--log")), r.what().constData());
+    r = runCli({QStringLiteral("diagnose")});
+    QVERIFY2(r.exitedWith(2), r.what().constData());
 }
 
 // push NETWORK stops before connecting anywhere when: a tunnel has no key in the profile (its two

@@ -1,0 +1,284 @@
+#include "IkeLog.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QHash>
+#include <QSet>
+
+#include <array>
+#include <optional>
+
+namespace ipsecwiz {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ipsecwiz::IkeDiagnose", text);
+}
+
+// Key material never reaches what is shown, whatever the log level was.
+QString masked(QString text)
+{
+    static const QRegularExpression hex(QStringLiteral("\\b(0x)?[0-9a-fA-F]{32,}\\b"));
+    return text.replace(hex, QStringLiteral("[masked]"));
+}
+
+} // namespace
+
+namespace IkeLog {
+
+QList<IkeLogEvent> parse(const QByteArray& text)
+{
+    // [time] [host program[pid]:] [thread]"[SUB]" [<sa>] message
+    static const QRegularExpression line(QStringLiteral(
+        "^(?:(\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?|[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d)\\s+)?"
+        "(?:\\S+\\s+[\\w.-]+\\[\\d+\\]:\\s+)?"
+        "\\d*\\[([A-Z]{3})\\]\\s+"
+        "(?:<([^>]*)>\\s+)?"
+        "(.*)$"));
+    QList<IkeLogEvent> out;
+    const QList<QByteArray> lines = text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString l = QString::fromUtf8(lines.at(i)).trimmed();
+        const auto m = line.match(l);
+        if (!m.hasMatch())
+            continue;
+        out.append(IkeLogEvent{int(i + 1), m.captured(1), m.captured(2), m.captured(3), m.captured(4)});
+    }
+    return out;
+}
+
+} // namespace IkeLog
+
+namespace IkeDiagnose {
+
+QList<std::pair<QString, QString>> transforms(const QString& proposal)
+{
+    QList<std::pair<QString, QString>> out;
+    const QString body = proposal.section(QLatin1Char(':'), 1).trimmed();
+    for (const QString& t : body.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        QString kind;
+        if (t.startsWith(QLatin1String("PRF_")))
+            kind = QStringLiteral("prf");
+        else if (t.startsWith(QLatin1String("HMAC_")) || t.startsWith(QLatin1String("AES_XCBC")) || t.startsWith(QLatin1String("AES_CMAC")))
+            kind = QStringLiteral("integrity");
+        else if (t.startsWith(QLatin1String("MODP_")) || t.startsWith(QLatin1String("CURVE_")) || t.startsWith(QLatin1String("ECP_"))
+                 || t.startsWith(QLatin1String("ECP")) || t.startsWith(QLatin1String("MLKEM")))
+            kind = QStringLiteral("dh");
+        else if (t.contains(QLatin1String("EXT_SEQ")))
+            kind = QStringLiteral("esn");
+        else
+            kind = QStringLiteral("encryption");
+        out.append({kind, t});
+    }
+    return out;
+}
+
+namespace {
+
+struct Side
+{
+    const QList<IkeLogEvent>* events;
+    QString name;
+};
+
+QString evidence(const Side& s, const IkeLogEvent& e)
+{
+    return QStringLiteral("%1, line %2: %3").arg(s.name).arg(e.line).arg(masked(e.message));
+}
+
+const IkeLogEvent* find(const Side& s, const QString& needle, qsizetype from = 0)
+{
+    for (qsizetype i = from; i < s.events->size(); ++i)
+        if (s.events->at(i).message.contains(needle))
+            return &s.events->at(i);
+    return nullptr;
+}
+
+// The transforms of each kind in a "received/configured proposals:" list ("IKE:A/B/C, IKE:D/E").
+QHash<QString, QSet<QString>> byKind(const QString& list)
+{
+    QHash<QString, QSet<QString>> out;
+    for (const QString& p : list.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+        for (const auto& [kind, t] : transforms(p))
+            out[kind].insert(t);
+    return out;
+}
+
+QString joined(const QSet<QString>& set)
+{
+    QStringList l(set.cbegin(), set.cend());
+    l.sort();
+    return l.join(QStringLiteral(" or "));
+}
+
+// A proposal mismatch decoded on the side that refused: which transform of which kind differs.
+std::optional<IkeDiagnosis> proposals(const Side& refused, const Side& proposer)
+{
+    const IkeLogEvent* received = find(refused, QStringLiteral("received proposals: "));
+    const IkeLogEvent* configured = received ? find(refused, QStringLiteral("configured proposals: ")) : nullptr;
+    if (!received || !configured)
+        return std::nullopt;
+    const IkeLogEvent* refusal = find(refused, QStringLiteral("no acceptable proposal found"));
+    if (!refusal)
+        refusal = find(refused, QStringLiteral("received proposals unacceptable"));
+    if (!refusal)
+        return std::nullopt;
+    const QString got = received->message.section(QStringLiteral("received proposals: "), 1);
+    const QString have = configured->message.section(QStringLiteral("configured proposals: "), 1);
+    const bool esp = got.startsWith(QLatin1String("ESP")) || got.startsWith(QLatin1String("AH"));
+    const QString phase = esp ? QStringLiteral("esp") : QStringLiteral("ike");
+    const auto gotKinds = byKind(got);
+    const auto haveKinds = byKind(have);
+    QStringList differ;
+    QString field;
+    for (const QString& kind : {QStringLiteral("encryption"), QStringLiteral("integrity"), QStringLiteral("prf"), QStringLiteral("dh")}) {
+        const QSet<QString> g = gotKinds.value(kind);
+        const QSet<QString> h = haveKinds.value(kind);
+        if (g.isEmpty() && h.isEmpty())
+            continue;
+        // The first CHILD_SA comes with IKE_AUTH, which negotiates no DH group: its proposal
+        // has none, whatever PFS group either side configured.
+        if (esp && kind == QLatin1String("dh") && g.isEmpty())
+            continue;
+        if (!g.intersects(h)) {
+            const QString name = kind == QLatin1String("dh") ? (esp ? QStringLiteral("pfsGroup") : QStringLiteral("dhGroup")) : kind;
+            if (field.isEmpty())
+                field = phase + QLatin1Char('.') + name;
+            differ << tr("%1.%2: %3 proposes %4, %5 is configured for %6")
+                          .arg(phase, name, proposer.name, g.isEmpty() ? tr("none") : joined(g), refused.name, h.isEmpty() ? tr("none") : joined(h));
+        }
+    }
+    IkeDiagnosis d;
+    d.cause = (esp ? tr("The ESP proposals differ (phase 2): %1.") : tr("The IKE proposals differ (phase 1): %1."))
+                  .arg(differ.isEmpty() ? tr("no proposal of one side is among the other's") : differ.join(QStringLiteral("; ")));
+    d.field = field.isEmpty() ? phase : field;
+    d.fix = tr("Both gateways must use the proposals of the same profile: push it again to both, or change %1 so they agree.").arg(d.field);
+    d.evidence << evidence(refused, *received) << evidence(refused, *configured) << evidence(refused, *refusal);
+    if (const IkeLogEvent* notify = find(proposer, QStringLiteral("NO_PROPOSAL_CHOSEN")))
+        d.evidence << evidence(proposer, *notify);
+    return d;
+}
+
+} // namespace
+
+QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEvent>& b, bool haveB, const QString& nameA, const QString& nameB)
+{
+    const Side sa{&a, nameA};
+    const Side sb{&b, nameB};
+    QList<IkeDiagnosis> out;
+    const std::array<std::pair<Side, Side>, 2> pairs{std::pair{sa, sb}, std::pair{sb, sa}};
+
+    for (const auto& [self, other] : pairs) {
+        // The pre-shared key: the responder's MAC check failed.
+        if (const IkeLogEvent* mac = find(self, QStringLiteral("but MAC mismatched"))) {
+            IkeDiagnosis d;
+            d.cause = tr("The pre-shared keys differ: %1 checked %2's authentication with its key, and it did not match.").arg(self.name, other.name);
+            d.field = QStringLiteral("psk");
+            d.fix = tr("Give both gateways the same key: push the profile (with its key) to both again.");
+            d.evidence << evidence(self, *mac);
+            if (const IkeLogEvent* n = find(other, QStringLiteral("AUTHENTICATION_FAILED")))
+                d.evidence << evidence(other, *n);
+            out << d;
+        }
+        if (auto d = proposals(self, other))
+            out << *d;
+        // Traffic selectors: the responder has no child for the networks asked.
+        if (const IkeLogEvent* ts = find(self, QStringLiteral("unacceptable"))) {
+            static const QRegularExpression sel(QStringLiteral("traffic selectors (.+) === (.+) unacceptable"));
+            if (const auto m = sel.match(ts->message); m.hasMatch()) {
+                IkeDiagnosis d;
+                d.cause = tr("The networks differ: %1 was asked to carry %2 (its side) to %3 (%4's side) and has no tunnel for them.")
+                              .arg(self.name, m.captured(1), m.captured(2), other.name);
+                d.field = QStringLiteral("networks");
+                d.fix = tr("Both gateways must carry the same networks: push the profile to both again, or correct the networks of the "
+                           "tunnel.");
+                d.evidence << evidence(self, *ts);
+                if (const IkeLogEvent* n = find(other, QStringLiteral("TS_UNACCEPTABLE")))
+                    d.evidence << evidence(other, *n);
+                out << d;
+            }
+        }
+        // Identities: no connection for the pair of identities.
+        if (const IkeLogEvent* none = find(self, QStringLiteral("no matching peer config found"))) {
+            IkeDiagnosis d;
+            QString ids;
+            if (const IkeLogEvent* looking = find(self, QStringLiteral("looking for peer configs matching ")))
+                ids = looking->message.section(QStringLiteral("matching "), 1);
+            d.cause = tr("The identities differ: %1 has no connection for %2 (its own, then %3's).").arg(self.name, ids.isEmpty() ? tr("them") : ids, other.name);
+            d.field = QStringLiteral("identity");
+            d.fix = tr("Each gateway's identity must be what its peer expects: push the profile to both again, or correct the identities.");
+            if (const IkeLogEvent* looking = find(self, QStringLiteral("looking for peer configs matching ")))
+                d.evidence << evidence(self, *looking);
+            d.evidence << evidence(self, *none);
+            if (const IkeLogEvent* n = find(other, QStringLiteral("AUTHENTICATION_FAILED")))
+                d.evidence << evidence(other, *n);
+            out << d;
+        }
+        // Addresses: no connection between these two addresses at all.
+        if (const IkeLogEvent* none = find(self, QStringLiteral("no IKE config found for "))) {
+            static const QRegularExpression addrs(QStringLiteral("no IKE config found for (\\S+)\\.\\.\\.(\\S+?),"));
+            const auto m = addrs.match(none->message);
+            IkeDiagnosis d;
+            d.cause = tr("%1 has no connection between %2 (its own address) and %3: the addresses in the two gateways' configurations differ.")
+                          .arg(self.name, m.captured(1), m.captured(2));
+            d.field = QStringLiteral("publicAddress");
+            d.fix = tr("Push the profile to both gateways again, or correct the gateways' addresses (behind NAT: the interface address and "
+                       "the public one).");
+            d.evidence << evidence(self, *none);
+            out << d;
+        }
+        // The kernel refused what charon negotiated.
+        for (const QString& needle : {QStringLiteral("unable to install IPsec policies"), QStringLiteral("unable to install inbound and outbound IPsec SA"),
+                                      QStringLiteral("error installing route")}) {
+            if (const IkeLogEvent* k = find(self, needle)) {
+                IkeDiagnosis d;
+                d.cause = tr("The kernel of %1 could not install the tunnel's policies, SAs or routes.").arg(self.name);
+                d.field = QStringLiteral("gateway");
+                d.fix = tr("Look at %1's kernel: IPsec (xfrm) support, a conflicting policy of another program, or (kernel-libipsec) an "
+                           "address of the gateway inside each of its networks.")
+                            .arg(self.name);
+                d.evidence << evidence(self, *k);
+                out << d;
+                break;
+            }
+        }
+    }
+
+    // Retransmits: the request or its answer is lost on the way; the other side's log tells which.
+    for (const auto& [self, other] : pairs) {
+        const IkeLogEvent* retransmit = find(self, QStringLiteral("retransmit "));
+        if (!retransmit || !retransmit->message.contains(QLatin1String("of request with message ID")))
+            continue;
+        if (self.events == &b && !haveB)
+            continue;
+        IkeDiagnosis d;
+        d.field = QStringLiteral("publicAddress");
+        d.evidence << evidence(self, *retransmit);
+        const IkeLogEvent* answered = find(other, QStringLiteral("received retransmit of request"));
+        if (other.events->isEmpty() && (other.events != &b || haveB)) {
+            d.cause = tr("No packet from %1 arrives at %2: %1 sent its request again and again, and %2's log shows none of them. A "
+                         "firewall or a route between them drops UDP 500/4500, or %2's IKE daemon does not listen on that address.")
+                          .arg(self.name, other.name);
+            d.fix = tr("Check %1's firewall for UDP 500 and 4500 from %2, the route between them, and that charon runs on %1.").arg(other.name, self.name);
+        } else if (answered) {
+            d.cause = tr("%2 answers, but its answers do not reach %1: %2 received the same request again and answered it again. A "
+                         "firewall or NAT on the way back to %1 drops UDP 500/4500.")
+                          .arg(self.name, other.name);
+            d.fix = tr("Check %1's firewall for UDP 500 and 4500 from %2, and NAT between them.").arg(self.name, other.name);
+            d.evidence << evidence(other, *answered);
+        } else if (!haveB && other.events == &b) {
+            d.cause = tr("%2 does not answer %1 (%2's log was not collected, so where the packets are lost is not known).").arg(self.name, other.name);
+            d.fix = tr("Check the firewalls of both for UDP 500 and 4500, and that %1's IKE daemon runs.").arg(other.name);
+        } else {
+            continue;
+        }
+        out << d;
+    }
+    return out;
+}
+
+} // namespace IkeDiagnose
+
+} // namespace ipsecwiz

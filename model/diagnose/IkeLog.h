@@ -1,0 +1,54 @@
+#pragma once
+
+// charon's log lines as events, and what a failed attempt says about its cause. The lines come
+// from charon's own log file ("2026-12-04 20:34:17 13[CFG] <lab|4> …"), the journal
+// ("Dec 04 20:34:17 gw charon[812]: 13[CFG] <lab|4> …") or `swanctl --log` ("[CFG] <lab|4> …").
+// diagnose() reads both gateways' events of the same attempt and says why it failed, most
+// likely cause first: the field to change, the fix, and the lines of each side that show it.
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ipsecwiz {
+
+struct IkeLogEvent
+{
+    int line = 0;        // 1-based, in its file
+    QString time;        // as the log wrote it; empty for swanctl --log
+    QString subsystem;   // IKE, CFG, ENC, NET, KNL, …
+    QString ikeSa;       // "lab|4" (connection|unique id), "4" before a config is chosen, or empty
+    QString message;     // the text after the IKE SA
+};
+
+namespace IkeLog {
+
+// Every charon line of TEXT; lines of other programs or formats are skipped.
+QList<IkeLogEvent> parse(const QByteArray& text);
+
+} // namespace IkeLog
+
+// What the two sides' logs show, most likely first.
+struct IkeDiagnosis
+{
+    QString cause;        // one sentence, e.g. "The pre-shared keys differ."
+    QString field;        // the profile field to look at ("psk", "esp.encryption", "networkB"…)
+    QString fix;          // what to do
+    QStringList evidence; // "A: line 15: received AUTHENTICATION_FAILED notify error"
+};
+
+namespace IkeDiagnose {
+
+// A's and B's events of one attempt, named NAMEA and NAMEB in what is said. HAVEB false: B's log
+// was not collected (a peer someone else runs), so its silence says nothing.
+QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEvent>& b, bool haveB = true,
+                             const QString& nameA = QStringLiteral("A"), const QString& nameB = QStringLiteral("B"));
+
+// One proposal ("IKE:AES_GCM_16_256/PRF_HMAC_SHA2_256/CURVE_25519") by transform kind:
+// encryption, integrity, prf, dh, esn.
+QList<std::pair<QString, QString>> transforms(const QString& proposal);
+
+} // namespace IkeDiagnose
+
+} // namespace ipsecwiz
