@@ -2,6 +2,7 @@
 
 #include "ConfigBundle.h"
 #include "Deployer.h"
+#include "Diagnoser.h"
 #include "MonitorSession.h"
 #include "SnapshotExport.h"
 #include "SnapshotJson.h"
@@ -127,9 +128,13 @@ QString helpText()
               "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]\n"
               "       [--interval S] [--identity FILE] [--accept-new-host-key]\n"
               "                                         the tunnel's SAs on each gateway, paired across the two\n"
+              "  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]\n"
+              "       [--password-file FILE]\n"
+              "                                         why a tunnel is down: both gateways over SSH, the tunnel\n"
+              "                                         started while their charon logs are read (exit 4: not up)\n"
               "  diagnose --log FILE [--log FILE] [--json]\n"
-              "                                         why a tunnel did not come up, from charon's logs of both\n"
-              "                                         gateways (exit 4: a cause was found)\n"
+              "                                         the same from saved charon logs of both gateways\n"
+              "                                         (exit 4: a cause was found)\n"
               "  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-\n"
               "                                         parse saved setkey / ip xfrm / swanctl output\n"
               "  lab up|down|status [--json]|exec NODE -- COMMAND|profile\n"
@@ -961,27 +966,9 @@ int removeCommand(const QStringList& args)
     return pushOrRemove(args, true);
 }
 
-// diagnose --log FILE [--log FILE]: charon's logs of one attempt (the first gateway's, then its
-// peer's), decoded offline into causes, most likely first.
-int diagnoseCommand(const QStringList& args)
+// The causes found, as text or JSON; exit 4 when there is one.
+int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& found, const QJsonObject& extra, const QString& none)
 {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("log"), tr("a gateway's charon log (file, journal or swanctl --log); give A's, then B's"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("json"), tr("print the causes as JSON")});
-    QString problem;
-    if (!parse(parser, args, &problem))
-        return usageError(problem);
-    const QStringList logs = parser.values(QStringLiteral("log"));
-    if (parser.positionalArguments().size() != 1 || logs.isEmpty() || logs.size() > 2)
-        return usageError(tr("diagnose needs --log FILE (A's log), and --log FILE again for B's."));
-    QList<IkeLogEvent> events[2];
-    for (qsizetype i = 0; i < logs.size(); ++i) {
-        QFile file(logs.at(i));
-        if (!file.open(QIODevice::ReadOnly))
-            return inputError(Error{QStringLiteral("--log"), tr("Cannot read %1: %2.").arg(logs.at(i), file.errorString())});
-        events[i] = IkeLog::parse(file.read(64 << 20));
-    }
-    const QList<IkeDiagnosis> found = IkeDiagnose::diagnose(events[0], events[1], logs.size() == 2);
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray list;
         for (const IkeDiagnosis& d : found)
@@ -989,10 +976,11 @@ int diagnoseCommand(const QStringList& args)
                                     {QStringLiteral("field"), d.field},
                                     {QStringLiteral("fix"), d.fix},
                                     {QStringLiteral("evidence"), QJsonArray::fromStringList(d.evidence)}});
-        const QJsonObject o{{QStringLiteral("events"), QJsonArray{int(events[0].size()), int(events[1].size())}}, {QStringLiteral("findings"), list}};
+        QJsonObject o = extra;
+        o.insert(QStringLiteral("findings"), list);
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
     } else if (found.isEmpty()) {
-        out() << tr("No cause found in %1 and %2 lines of charon's log.").arg(events[0].size()).arg(events[1].size()) << Qt::endl;
+        out() << none << Qt::endl;
     } else {
         for (qsizetype i = 0; i < found.size(); ++i) {
             const IkeDiagnosis& d = found.at(i);
@@ -1005,6 +993,94 @@ int diagnoseCommand(const QStringList& args)
         out().flush();
     }
     return found.isEmpty() ? Ok : 4;
+}
+
+// diagnose PROFILE [--tunnel NAME]: both gateways of the tunnel over SSH (Diagnoser).
+int diagnoseGateways(const QCommandLineParser& parser)
+{
+    const QString path = parser.positionalArguments().at(1);
+    auto loaded = NetworkJson::load(path);
+    if (!loaded)
+        return inputError(Error{loaded.error().field, loaded.error().message + tr(" (in %1)").arg(path)});
+    const NetworkProfile& n = loaded.value();
+    const QList<Finding> findings = Network::validate(n);
+    printFindings(findings);
+    if (hasErrors(findings))
+        return BadInput;
+    if (const Status st = checkPasswordFile(parser); !st)
+        return inputError(st.error());
+    QString name = parser.value(QStringLiteral("tunnel"));
+    if (name.isEmpty() && n.tunnels.size() == 1)
+        name = n.tunnels.first().name;
+    const int ti = n.tunnelIndex(name);
+    if (ti < 0)
+        return usageError(name.isEmpty() ? tr("the network has several tunnels; name one with --tunnel NAME.")
+                                         : tr("the network has no tunnel “%1”.").arg(shown(name)));
+    const Tunnel& t = n.tunnels.at(ti);
+    const Site* sa = n.site(t.siteA);
+    const Site* sb = n.site(t.siteB);
+    // A starts the tunnel: a managed end, the dynamic one where there is one (the other waits).
+    if (!sa->gateway.managed || (sb->gateway.managed && sb->gateway.reach == Reachability::Dynamic))
+        std::swap(sa, sb);
+    for (const Site* s : {sa, sb})
+        if (s->gateway.managed && s->gateway.flavour != Flavour::StrongSwan)
+            return usageError(tr("diagnose reads charon's logs; site “%1” runs %2, whose logs are not decoded yet.").arg(s->name, flavourId(s->gateway.flavour)));
+    const QString profileDir = QFileInfo(path).absolutePath();
+    const bool pair = n.sites.size() == 2 && n.tunnels.size() == 1;
+    const auto gateway = [&](const Site* s, const QString& letter) {
+        DiagnoseGateway g;
+        g.label = pair && (s->name == QLatin1String("site-a") || s->name == QLatin1String("site-b")) ? tr("gateway %1").arg(letter) : s->name;
+        if (s->gateway.managed)
+            g.ssh = withSshChoices(parser, NetworkDeployer::sshOptionsFor(n, *s, profileDir));
+        return g;
+    };
+    const DiagnoseGateway a = gateway(sa, sa->name == QLatin1String("site-b") ? QStringLiteral("B") : QStringLiteral("A"));
+    const DiagnoseGateway b = gateway(sb, sb->name == QLatin1String("site-a") ? QStringLiteral("A") : QStringLiteral("B"));
+    const DiagnoseReport r = Diagnoser::run(t.name, a, b, !parser.isSet(QStringLiteral("no-initiate")));
+    QJsonObject extra{{QStringLiteral("tunnel"), t.name}, {QStringLiteral("up"), r.up}, {QStringLiteral("attempted"), r.attempted},
+                      {QStringLiteral("logA"), QJsonArray::fromStringList(r.logA)}, {QStringLiteral("logB"), QJsonArray::fromStringList(r.logB)}};
+    QString none;
+    if (r.up)
+        none = r.attempted ? tr("Tunnel %1 came up when started: no cause to report.").arg(t.name) : tr("Tunnel %1 is up on both gateways.").arg(t.name);
+    else if (!r.attempted)
+        none = tr("Tunnel %1 is not up; it was not started (--no-initiate), and nothing else is wrong on the gateways.").arg(t.name);
+    else
+        none = tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them with --json.").arg(t.name);
+    // 0 only for a tunnel that is (or came) up with nothing to report.
+    const int status = printDiagnoses(parser, r.findings, extra, none);
+    return status == Ok && !r.up ? 4 : status;
+}
+
+// diagnose --log FILE [--log FILE]: charon's logs of one attempt (the first gateway's, then its
+// peer's), decoded offline into causes, most likely first.
+int diagnoseCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("log"), tr("a gateway's charon log (file, journal or swanctl --log); give A's, then B's"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("json"), tr("print the causes as JSON")});
+    parser.addOption({QStringLiteral("tunnel"), tr("the tunnel of a network to diagnose"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("no-initiate"), tr("only look at the gateways; do not start the tunnel")});
+    parser.addOption({QStringLiteral("identity"), tr("SSH private key file"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record an unknown host key")});
+    parser.addOption({QStringLiteral("password-file"), tr("file holding the SSH password"), QStringLiteral("FILE")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    const QStringList logs = parser.values(QStringLiteral("log"));
+    if (parser.positionalArguments().size() == 2 && logs.isEmpty())
+        return diagnoseGateways(parser);
+    if (parser.positionalArguments().size() != 1 || logs.isEmpty() || logs.size() > 2)
+        return usageError(tr("diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A's log) and --log FILE again for B's."));
+    QList<IkeLogEvent> events[2];
+    for (qsizetype i = 0; i < logs.size(); ++i) {
+        QFile file(logs.at(i));
+        if (!file.open(QIODevice::ReadOnly))
+            return inputError(Error{QStringLiteral("--log"), tr("Cannot read %1: %2.").arg(logs.at(i), file.errorString())});
+        events[i] = IkeLog::parse(file.read(64 << 20));
+    }
+    const QList<IkeDiagnosis> found = IkeDiagnose::diagnose(events[0], events[1], logs.size() == 2);
+    return printDiagnoses(parser, found, QJsonObject{{QStringLiteral("events"), QJsonArray{int(events[0].size()), int(events[1].size())}}},
+                          tr("No cause found in %1 and %2 lines of charon's log.").arg(events[0].size()).arg(events[1].size()));
 }
 
 int parseCommand(const QStringList& args)

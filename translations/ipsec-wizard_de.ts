@@ -1247,129 +1247,12 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+83"/>
+        <location filename="../app/Cli.cpp" line="+84"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
-                                         no display needed
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally;
-                                         in a network, off the gateways of its managed ends
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  diagnose --log FILE [--log FILE] [--json]
-                                         why a tunnel did not come up, from charon&apos;s logs of both
-                                         gateways (exit 4: a cause was found)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
-                                         ohne Bildschirm
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
-                                         in einem Netz von den Gateways seiner verwalteten Enden
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  diagnose --log DATEI [--log DATEI] [--json]
-                                         warum ein Tunnel nicht aufkam, aus den charon-Protokollen
-                                         beider Gateways (Status 4: eine Ursache gefunden)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+77"/>
+        <location line="+93"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1379,23 +1262,24 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <location line="+35"/>
         <location line="+129"/>
         <location line="+180"/>
-        <location line="+581"/>
+        <location line="+409"/>
+        <location line="+243"/>
         <location line="+7"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-991"/>
+        <location line="-1062"/>
         <location line="+89"/>
         <location line="+369"/>
         <location line="+271"/>
-        <location line="+65"/>
-        <location line="+47"/>
+        <location line="+157"/>
+        <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-838"/>
+        <location line="-909"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1449,12 +1333,12 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+145"/>
-        <location line="+605"/>
+        <location line="+676"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-604"/>
+        <location line="-675"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1604,12 +1488,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+271"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-270"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1639,12 +1523,37 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+159"/>
+        <source>the tunnel of a network to diagnose</source>
+        <translation>der Tunnel eines Netzes, der untersucht wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only look at the gateways; do not start the tunnel</source>
+        <translation>nur die Gateways ansehen; den Tunnel nicht starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH private key file</source>
+        <translation>Datei mit privatem SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file holding the SSH password</source>
+        <translation>Datei mit dem SSH-Passwort</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A&apos;s log) and --log FILE again for B&apos;s.</source>
+        <translation>diagnose braucht ein PROFIL (seine Gateways per SSH) oder --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-400"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -1674,7 +1583,132 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-671"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
+                                         no display needed
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
+       [--password-file FILE]
+                                         why a tunnel is down: both gateways over SSH, the tunnel
+                                         started while their charon logs are read (exit 4: not up)
+  diagnose --log FILE [--log FILE] [--json]
+                                         the same from saved charon logs of both gateways
+                                         (exit 4: a cause was found)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
+                                         ohne Bildschirm
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
+       [--password-file DATEI]
+                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
+                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
+  diagnose --log DATEI [--log DATEI] [--json]
+                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
+                                         (Status 4: eine Ursache gefunden)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+486"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -1768,20 +1802,60 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+148"/>
+        <location line="+219"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+148"/>
+        <location line="-234"/>
+        <location line="+219"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-167"/>
+        <source>the network has several tunnels; name one with --tunnel NAME.</source>
+        <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the network has no tunnel “%1”.</source>
+        <translation>das Netz hat keinen Tunnel „%1“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>diagnose reads charon&apos;s logs; site “%1” runs %2, whose logs are not decoded yet.</source>
+        <translation>diagnose liest die Protokolle von charon; auf Standort „%1“ läuft %2, dessen Protokolle noch nicht entschlüsselt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gateway %1</source>
+        <translation>Gateway %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tunnel %1 came up when started: no cause to report.</source>
+        <translation>Tunnel %1 kam beim Start auf: keine Ursache zu melden.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tunnel %1 is up on both gateways.</source>
+        <translation>Tunnel %1 ist auf beiden Gateways aktiv.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel %1 is not up; it was not started (--no-initiate), and nothing else is wrong on the gateways.</source>
+        <translation>Tunnel %1 ist nicht aktiv; er wurde nicht gestartet (--no-initiate), und sonst ist auf den Gateways nichts falsch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel %1 did not come up, and the logs of the attempt name no cause: read them with --json.</source>
+        <translation>Tunnel %1 kam nicht auf, und die Protokolle des Versuchs nennen keine Ursache: Lesen Sie sie mit --json.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>a gateway&apos;s charon log (file, journal or swanctl --log); give A&apos;s, then B&apos;s</source>
         <translation>das charon-Protokoll eines Gateways (Datei, Journal oder swanctl --log); erst das von A, dann das von B</translation>
     </message>
@@ -1791,17 +1865,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ursachen als JSON ausgeben</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>diagnose needs --log FILE (A&apos;s log), and --log FILE again for B&apos;s.</source>
-        <translation>diagnose braucht --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>No cause found in %1 and %2 lines of charon&apos;s log.</source>
         <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-95"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -1811,7 +1880,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+100"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1878,7 +1947,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-65"/>
+        <location line="+66"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
@@ -2544,6 +2614,44 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+0"/>
         <source>removed: gateway A %1, gateway B %2</source>
         <translation>entfernt: Gateway A %1, Gateway B %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Diagnoser</name>
+    <message>
+        <location filename="../remote/Diagnoser.cpp" line="+92"/>
+        <source>%1 cannot be reached over SSH: %2</source>
+        <translation>%1 ist per SSH nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the SSH target of %1 (host, port, user, key) and that it is up.</source>
+        <translation>Prüfen Sie das SSH-Ziel von %1 (Host, Port, Benutzer, Schlüssel) und ob es läuft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The IKE daemon (charon) does not answer on %1.</source>
+        <translation>Der IKE-Dienst (charon) antwortet auf %1 nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start strongSwan on %1 (systemctl start strongswan), then push again.</source>
+        <translation>Starten Sie strongSwan auf %1 (systemctl start strongswan), dann übertragen Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection %1 is not loaded on %2.</source>
+        <translation>Die Verbindung %1 ist auf %2 nicht geladen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push the profile again (or run swanctl --load-all on %1).</source>
+        <translation>Übertragen Sie das Profil erneut (oder führen Sie swanctl --load-all auf %1 aus).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: swanctl --list-conns does not list %2</source>
+        <translation>%1: swanctl --list-conns führt %2 nicht auf</translation>
     </message>
 </context>
 <context>

@@ -320,6 +320,8 @@ private slots:
     void validateChecksANetworkWhole();
     void generateWritesEveryGatewayOfANetwork();
     void bundleOfANetworkHasAFolderPerGateway();
+    void everyNetworkMistakeIsNamedAndWritesNothing_data();
+    void everyNetworkMistakeIsNamedAndWritesNothing();
     void drawWritesSvgAndPngWithoutADisplay();
     void diagnoseDecodesBothGatewaysLogs();
     void pushOfANetworkRefusesWhatItCannotDo_data();
@@ -1173,6 +1175,46 @@ void TestCli::bundleOfANetworkHasAFolderPerGateway()
     for (const QString& t : {QStringLiteral("hq-branch1"), QStringLiteral("hq-branch2"), QStringLiteral("hq-branch3")})
         QCOMPARE(readFile(root + QStringLiteral("/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")),
                  readFile(out + QStringLiteral("/hq/etc/swanctl/conf.d/") + t + QStringLiteral(".conf")));
+}
+
+// Each kind of mistake the network checks know, made in the example's JSON: generate --all
+// names the field by its path, exits 1, and writes nothing.
+void TestCli::everyNetworkMistakeIsNamedAndWritesNothing_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("overlap at the hub") << QByteArray("\"10.2.0.0/24\"") << QByteArray("\"10.1.0.0/24\"") << QStringLiteral("sites[2].networks[0]");
+    QTest::newRow("overlap across a tunnel") << QByteArray("\"10.3.0.0/24\"") << QByteArray("\"10.0.3.0/24\"") << QStringLiteral("sites[3].networks[0]");
+    QTest::newRow("duplicate site name") << QByteArray("\"name\": \"branch3\"") << QByteArray("\"name\": \"branch1\"") << QStringLiteral("sites[3].name");
+    QTest::newRow("both ends dynamic") << QByteArray("\"localAddress\": \"203.0.113.1\",") << QByteArray("\"localAddress\": \"203.0.113.1\", \"dynamic\": true,")
+                                       << QStringLiteral("tunnels[\"hq-branch2\"]");
+    QTest::newRow("NAT with an address identity") << QByteArray("\"identity\": { \"kind\": \"fqdn\", \"value\": \"branch1.example.net\" },") << QByteArray()
+                                                  << QStringLiteral("sites[1].gateway.identity");
+    QTest::newRow("racoon on a dynamic site") << QByteArray("\"dynamic\": true,\n                \"internalAddress\": \"10.2.0.1\",\n                \"flavour\": \"strongswan\"")
+                                              << QByteArray("\"dynamic\": true,\n                \"internalAddress\": \"10.2.0.1\",\n                \"flavour\": \"racoon\"")
+                                              << QStringLiteral("sites[2].gateway.flavour");
+    QTest::newRow("an algorithm no flavour may use") << QByteArray("\"dhGroup\": \"curve25519\"") << QByteArray("\"dhGroup\": \"modp768\"")
+                                                     << QStringLiteral("tunnels[\"hq-branch1\"].ike.dhGroup");
+}
+
+void TestCli::everyNetworkMistakeIsNamedAndWritesNothing()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, path);
+    QByteArray json = readFile(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json"));
+    QVERIFY2(json.contains(from), from.constData());
+    json.replace(from, to);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString profile = tmp.filePath(QStringLiteral("bad.json"));
+    QVERIFY(writeFile(profile, json));
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Run r = runCli({QStringLiteral("generate"), profile, QStringLiteral("--all"), QStringLiteral("--out"), out});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(path), r.what().constData());
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 // draw PROFILE -o FILE.svg|.png renders offscreen (no DISPLAY): every site of a network in the

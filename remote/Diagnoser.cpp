@@ -1,0 +1,138 @@
+#include "Diagnoser.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <array>
+#include <thread>
+
+namespace ipsecwiz::Diagnoser {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ipsecwiz::Diagnoser", text);
+}
+
+QString quoted(const QString& s)
+{
+    QString q = s;
+    return QLatin1Char('\'') + q.replace(QLatin1Char('\''), QStringLiteral("'\\''")) + QLatin1Char('\'');
+}
+
+struct State
+{
+    std::unique_ptr<SshSession> session;
+    QString unreachable; // why SSH failed
+    bool daemon = false;
+    bool loaded = false;
+    bool installed = false;
+    QString daemonError;
+    QByteArray log;
+};
+
+// What the gateway shows before anything is done: charon answers, the connection is loaded, its
+// CHILD_SA is installed.
+void look(State& s, const DiagnoseGateway& g, const QString& tunnel)
+{
+    auto session = SshSession::connect(*g.ssh);
+    if (!session) {
+        s.unreachable = session.error().message;
+        return;
+    }
+    s.session = std::move(session.value());
+    auto conns = s.session->exec(QStringLiteral("swanctl --list-conns 2>&1"), {}, {}, 20000, 1 << 20);
+    if (!conns) {
+        s.unreachable = conns.error().message;
+        return;
+    }
+    s.daemon = conns.value().exitStatus == 0;
+    if (!s.daemon) {
+        s.daemonError = QString::fromUtf8(conns.value().out).trimmed().section(QLatin1Char('\n'), 0, 0);
+        return;
+    }
+    s.loaded = QString::fromUtf8(conns.value().out).contains(QRegularExpression(QStringLiteral("(^|\\n)%1: ").arg(QRegularExpression::escape(tunnel))));
+    auto sas = s.session->exec(QStringLiteral("swanctl --list-sas --ike %1 2>&1").arg(quoted(tunnel)), {}, {}, 20000, 1 << 20);
+    s.installed = sas && sas.value().out.contains("INSTALLED");
+}
+
+// The captured lines as they came (so "line N" of a cause is entry N), key material masked.
+QStringList lines(const QByteArray& log)
+{
+    static const QRegularExpression hex(QStringLiteral("\\b(0x)?[0-9a-fA-F]{32,}\\b"));
+    QStringList out = QString::fromUtf8(log).split(QLatin1Char('\n'));
+    if (!out.isEmpty() && out.last().isEmpty())
+        out.removeLast();
+    for (QString& l : out)
+        l.replace(hex, QStringLiteral("[masked]"));
+    return out;
+}
+
+} // namespace
+
+DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const DiagnoseGateway& b, bool initiate)
+{
+    DiagnoseReport report;
+    std::array<State, 2> state;
+    const std::array<const DiagnoseGateway*, 2> gw{&a, &b};
+    {
+        std::vector<std::thread> threads;
+        for (size_t i = 0; i < 2; ++i)
+            if (gw[i]->ssh)
+                threads.emplace_back([&, i] { look(state[i], *gw[i], tunnel); });
+        for (std::thread& t : threads)
+            t.join();
+    }
+    for (size_t i = 0; i < 2; ++i) {
+        if (!gw[i]->ssh)
+            continue;
+        const State& s = state[i];
+        if (!s.unreachable.isEmpty())
+            report.findings << IkeDiagnosis{tr("%1 cannot be reached over SSH: %2").arg(gw[i]->label, s.unreachable), QStringLiteral("ssh"),
+                                            tr("Check the SSH target of %1 (host, port, user, key) and that it is up.").arg(gw[i]->label), {}};
+        else if (!s.daemon)
+            report.findings << IkeDiagnosis{tr("The IKE daemon (charon) does not answer on %1.").arg(gw[i]->label), QStringLiteral("gateway"),
+                                            tr("Start strongSwan on %1 (systemctl start strongswan), then push again.").arg(gw[i]->label),
+                                            {QStringLiteral("%1: %2").arg(gw[i]->label, s.daemonError)}};
+        else if (!s.loaded)
+            report.findings << IkeDiagnosis{tr("The connection %1 is not loaded on %2.").arg(tunnel, gw[i]->label), QStringLiteral("gateway"),
+                                            tr("Push the profile again (or run swanctl --load-all on %1).").arg(gw[i]->label),
+                                            {tr("%1: swanctl --list-conns does not list %2").arg(gw[i]->label, tunnel)}};
+    }
+    if (!report.findings.isEmpty())
+        return report;
+    report.up = state[0].installed && (!b.ssh || state[1].installed);
+    if (report.up || !initiate)
+        return report;
+
+    // The attempt: B's log is read first, then A starts the tunnel with its own log read.
+    report.attempted = true;
+    const QString initiateScript =
+        QStringLiteral("L=$(mktemp); swanctl --log > \"$L\" 2>&1 & P=$!; sleep 1; swanctl --initiate --child %1 --timeout 15 > /dev/null 2>&1; "
+                       "sleep 2; kill $P 2>/dev/null; wait $P 2>/dev/null; cat \"$L\"; rm -f \"$L\"")
+            .arg(quoted(tunnel));
+    std::thread listener;
+    if (b.ssh)
+        listener = std::thread([&] {
+            auto r = state[1].session->exec(QStringLiteral("timeout 22 swanctl --log 2>&1"), {}, {}, 30000, 4 << 20);
+            if (r)
+                state[1].log = r.value().out;
+        });
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    auto r = state[0].session->exec(initiateScript, {}, {}, 40000, 4 << 20);
+    if (r)
+        state[0].log = r.value().out;
+    if (listener.joinable())
+        listener.join();
+    report.logA = lines(state[0].log);
+    report.logB = lines(state[1].log);
+    report.findings = IkeDiagnose::diagnose(IkeLog::parse(state[0].log), IkeLog::parse(state[1].log), b.ssh.has_value(), a.label, b.label);
+    if (report.findings.isEmpty()) {
+        auto sas = state[0].session->exec(QStringLiteral("swanctl --list-sas --ike %1 2>&1").arg(quoted(tunnel)), {}, {}, 20000, 1 << 20);
+        report.up = sas && sas.value().out.contains("INSTALLED");
+    }
+    return report;
+}
+
+} // namespace ipsecwiz::Diagnoser

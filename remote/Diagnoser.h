@@ -1,0 +1,38 @@
+#pragma once
+
+// Diagnose one tunnel from its two gateways (strongSwan): over SSH with the push's host-key rules,
+// each gateway's state (charon running, the connection loaded, its SAs); then, unless told not
+// to and unless it is up already, the tunnel is started on gateway A while both gateways' charon
+// logs of that attempt are read (swanctl --log), and IkeDiagnose decodes them into causes.
+// Nothing is changed on a gateway but the attempt itself. Blocking: run it from a worker thread
+// or the CLI.
+
+#include "IkeLog.h"
+#include "SshSession.h"
+
+#include <optional>
+
+namespace ipsecwiz {
+
+struct DiagnoseGateway
+{
+    QString label;                  // "gateway A", a site's name
+    std::optional<SshOptions> ssh;  // none: someone else's gateway; its side is not read
+};
+
+struct DiagnoseReport
+{
+    bool up = false;                // both sides show the tunnel's CHILD_SA installed
+    bool attempted = false;         // the tunnel was started for the diagnosis
+    QList<IkeDiagnosis> findings;   // most likely first
+    QStringList logA, logB;         // the attempt's log lines read (key material masked)
+};
+
+namespace Diagnoser {
+
+// A is the gateway that starts the tunnel, so it must be managed.
+DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const DiagnoseGateway& b, bool initiate);
+
+} // namespace Diagnoser
+
+} // namespace ipsecwiz

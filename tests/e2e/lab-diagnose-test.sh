@@ -1,0 +1,66 @@
+#!/bin/bash
+# `ipsec-wizard diagnose PROFILE` against the lab's two real gateways: after a push it says the
+# tunnel is up; then, with gateway B's configuration changed by hand, it starts the tunnel, reads
+# both charon logs of that attempt and names the cause: different keys (field psk), then ESP
+# proposals (the exact transforms); with --no-initiate it only looks; with B's charon stopped it
+# says so; with B's sshd gone it says B cannot be reached. Exit 4 whenever it names a cause.
+. "$(dirname "$0")/../integration/lib.sh"
+need_root
+need_tool swanctl strongswan-swanctl
+LAB="$IPSECWIZ_SOURCE_DIR/lab/lab.sh"
+export IPSECWIZ_LAB_DIR="$WORK/lab"
+trap '"$LAB" down >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+"$LAB" down >/dev/null 2>&1 || true
+"$LAB" up > "$WORK/up.log" 2>&1 || fail "lab up: $(cat "$WORK/up.log")"
+P=$("$LAB" profile)
+"$IPSECWIZ" push "$P" --yes > "$WORK/push.log" 2>&1 || fail "push: $(tail "$WORK/push.log")"
+CONF=/etc/swanctl/conf.d/lab.conf
+diagnose() { # EXPECTED-STATUS ARGS…: runs diagnose, keeps its output in $WORK/d.out
+	local want=$1 status=0
+	shift
+	"$IPSECWIZ" diagnose "$P" "$@" > "$WORK/d.out" 2> "$WORK/d.err" || status=$?
+	[ "$status" = "$want" ] || fail "diagnose $* exited $status, not $want: $(cat "$WORK/d.out" "$WORK/d.err")"
+}
+b_conf() { # SED-EXPR: B's connection changed by hand, and both sides' SAs gone
+	"$LAB" exec gateway-b -- sh -c "cp /tmp/iwz-lab.conf $CONF && sed -i '$1' $CONF && swanctl --load-all >/dev/null 2>&1" || fail "cannot change B"
+	"$LAB" exec gateway-a -- swanctl --terminate --ike lab --timeout 5 > /dev/null 2>&1 || true
+	"$LAB" exec gateway-b -- swanctl --terminate --ike lab --timeout 5 > /dev/null 2>&1 || true
+}
+"$LAB" exec gateway-b -- cp "$CONF" /tmp/iwz-lab.conf
+
+ok=0
+for _ in $(seq 10); do
+	"$IPSECWIZ" diagnose "$P" --no-initiate > "$WORK/d.out" 2>&1 && grep -q "is up on both gateways" "$WORK/d.out" && ok=1 && break
+	sleep 1
+done
+[ "$ok" = 1 ] || fail "after the push, diagnose does not see the tunnel up: $(cat "$WORK/d.out")"
+echo "ok: after the push the tunnel is up"
+
+b_conf 's/secret = 0x\(..\)/secret = 0xff/'
+diagnose 4 --no-initiate
+grep -q "it was not started (--no-initiate)" "$WORK/d.out" || fail "--no-initiate: $(cat "$WORK/d.out")"
+diagnose 4
+grep -q "^1. The pre-shared keys differ" "$WORK/d.out" || fail "the key: $(cat "$WORK/d.out")"
+grep -q "field: psk" "$WORK/d.out" || fail "the key's field: $(cat "$WORK/d.out")"
+grep -q "gateway B, line [0-9]*: tried 1 shared key" "$WORK/d.out" || fail "B's evidence: $(cat "$WORK/d.out")"
+echo "ok: B's key changed by hand: the keys differ, with both sides' lines"
+
+b_conf 's/esp_proposals = .*/esp_proposals = aes128-sha256-modp2048/'
+diagnose 4 --json
+grep -q '"field": "esp.encryption"' "$WORK/d.out" || fail "ESP proposals: $(cat "$WORK/d.out")"
+grep -q 'esp.encryption: gateway A proposes AES_GCM_16_256, gateway B is configured for AES_CBC_128' "$WORK/d.out" || fail "the transforms: $(cat "$WORK/d.out")"
+grep -q '"attempted": true' "$WORK/d.out" || fail "no attempt: $(cat "$WORK/d.out")"
+echo "ok: B's ESP proposal changed: the transforms are named"
+
+# B's charon stopped: nothing to start, said as such.
+kill "$(cat "$IPSECWIZ_LAB_DIR/gateway-b/charon.pid")" || fail "cannot stop B's charon"
+for _ in $(seq 20); do "$LAB" exec gateway-b -- swanctl --stats > /dev/null 2>&1 || break; sleep 0.2; done
+diagnose 4
+grep -q "The IKE daemon (charon) does not answer on gateway B" "$WORK/d.out" || fail "B's charon: $(cat "$WORK/d.out")"
+echo "ok: B's charon stopped: said"
+
+kill "$(cat "$IPSECWIZ_LAB_DIR/gateway-b/sshd.pid")" || fail "cannot stop B's sshd"
+diagnose 4
+grep -q "gateway B cannot be reached over SSH" "$WORK/d.out" || fail "B's sshd: $(cat "$WORK/d.out")"
+echo "ok: B's sshd gone: said"
+echo "diagnose: up, keys, ESP proposals, a stopped charon and an unreachable gateway, each named"
