@@ -1017,26 +1017,10 @@ int diagnoseGateways(const QCommandLineParser& parser)
         return usageError(name.isEmpty() ? tr("the network has several tunnels; name one with --tunnel NAME.")
                                          : tr("the network has no tunnel “%1”.").arg(shown(name)));
     const Tunnel& t = n.tunnels.at(ti);
-    const Site* sa = n.site(t.siteA);
-    const Site* sb = n.site(t.siteB);
-    // A starts the tunnel: a managed end, the dynamic one where there is one (the other waits).
-    if (!sa->gateway.managed || (sb->gateway.managed && sb->gateway.reach == Reachability::Dynamic))
-        std::swap(sa, sb);
-    for (const Site* s : {sa, sb})
-        if (s->gateway.managed && s->gateway.flavour != Flavour::StrongSwan)
-            return usageError(tr("diagnose reads charon's logs; site “%1” runs %2, whose logs are not decoded yet.").arg(s->name, flavourId(s->gateway.flavour)));
-    const QString profileDir = QFileInfo(path).absolutePath();
-    const bool pair = n.sites.size() == 2 && n.tunnels.size() == 1;
-    const auto gateway = [&](const Site* s, const QString& letter) {
-        DiagnoseGateway g;
-        g.label = pair && (s->name == QLatin1String("site-a") || s->name == QLatin1String("site-b")) ? tr("gateway %1").arg(letter) : s->name;
-        if (s->gateway.managed)
-            g.ssh = withSshChoices(parser, NetworkDeployer::sshOptionsFor(n, *s, profileDir));
-        return g;
-    };
-    const DiagnoseGateway a = gateway(sa, sa->name == QLatin1String("site-b") ? QStringLiteral("B") : QStringLiteral("A"));
-    const DiagnoseGateway b = gateway(sb, sb->name == QLatin1String("site-a") ? QStringLiteral("A") : QStringLiteral("B"));
-    const DiagnoseReport r = Diagnoser::run(t.name, a, b, !parser.isSet(QStringLiteral("no-initiate")));
+    const auto ends = Diagnoser::gatewaysOf(n, ti, QFileInfo(path).absolutePath(), [&](SshOptions o) { return withSshChoices(parser, o); });
+    if (!ends)
+        return usageError(ends.error().message);
+    const DiagnoseReport r = Diagnoser::run(t.name, ends.value().first, ends.value().second, !parser.isSet(QStringLiteral("no-initiate")));
     QJsonObject extra{{QStringLiteral("tunnel"), t.name}, {QStringLiteral("up"), r.up}, {QStringLiteral("attempted"), r.attempted},
                       {QStringLiteral("logA"), QJsonArray::fromStringList(r.logA)}, {QStringLiteral("logB"), QJsonArray::fromStringList(r.logB)}};
     QString none;

@@ -1,5 +1,7 @@
 #include "Diagnoser.h"
 
+#include "Deployer.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -133,6 +135,36 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
         report.up = sas && sas.value().out.contains("INSTALLED");
     }
     return report;
+}
+
+Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProfile& n, int tunnel, const QString& profileDir,
+                                                                const std::function<SshOptions(SshOptions)>& tweak)
+{
+    if (tunnel < 0 || tunnel >= n.tunnels.size())
+        return Error{QStringLiteral("--tunnel"), tr("There is no such tunnel.")};
+    const Tunnel& t = n.tunnels.at(tunnel);
+    const Site* sa = n.site(t.siteA);
+    const Site* sb = n.site(t.siteB);
+    if (!sa || !sb)
+        return Error{Network::tunnelPath(t.name, QStringLiteral("sites")), tr("Tunnel “%1” joins a site that is not there.").arg(t.name)};
+    if (!sa->gateway.managed || (sb->gateway.managed && sb->gateway.reach == Reachability::Dynamic))
+        std::swap(sa, sb);
+    for (const Site* s : {sa, sb})
+        if (s->gateway.managed && s->gateway.flavour != Flavour::StrongSwan)
+            return Error{Network::sitePath(n.siteIndex(s->name), QStringLiteral("gateway.flavour")),
+                         tr("diagnose reads charon's logs; site “%1” runs %2, whose logs are not decoded yet.").arg(s->name, flavourId(s->gateway.flavour))};
+    const bool pair = n.sites.size() == 2 && n.tunnels.size() == 1;
+    const auto gateway = [&](const Site* s) {
+        DiagnoseGateway g;
+        const bool lettered = pair && (s->name == QLatin1String("site-a") || s->name == QLatin1String("site-b"));
+        g.label = lettered ? (s->name == QLatin1String("site-a") ? tr("gateway A") : tr("gateway B")) : s->name;
+        if (s->gateway.managed) {
+            SshOptions o = NetworkDeployer::sshOptionsFor(n, *s, profileDir);
+            g.ssh = tweak ? tweak(o) : o;
+        }
+        return g;
+    };
+    return std::pair{gateway(sa), gateway(sb)};
 }
 
 } // namespace ipsecwiz::Diagnoser

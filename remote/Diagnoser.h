@@ -8,6 +8,7 @@
 // or the CLI.
 
 #include "IkeLog.h"
+#include "NetworkProfile.h"
 #include "SshSession.h"
 
 #include <optional>
@@ -32,6 +33,13 @@ namespace Diagnoser {
 
 // A is the gateway that starts the tunnel, so it must be managed.
 DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const DiagnoseGateway& b, bool initiate);
+
+// The two ends of tunnel TUNNEL of NETWORK as run() takes them: A a managed end (the dynamic one
+// where there is one: the other waits for it), each labelled (a pair's "gateway A"/"gateway B",
+// else the site's name) with its SSH options from the profile, TWEAK applied (the CLI's and the
+// GUI's questions). Fails for racoon, whose logs are not decoded yet.
+Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProfile& network, int tunnel, const QString& profileDir,
+                                                                const std::function<SshOptions(SshOptions)>& tweak = {});
 
 } // namespace Diagnoser
 

@@ -1263,23 +1263,23 @@
         <location line="+129"/>
         <location line="+180"/>
         <location line="+409"/>
-        <location line="+243"/>
+        <location line="+227"/>
         <location line="+7"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1062"/>
+        <location line="-1046"/>
         <location line="+89"/>
         <location line="+369"/>
         <location line="+271"/>
-        <location line="+157"/>
+        <location line="+141"/>
         <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-909"/>
+        <location line="-893"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1333,12 +1333,12 @@
     </message>
     <message>
         <location line="+145"/>
-        <location line="+676"/>
+        <location line="+660"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-675"/>
+        <location line="-659"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1488,12 +1488,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+271"/>
+        <location line="+255"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-254"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1523,7 +1523,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+143"/>
         <source>the tunnel of a network to diagnose</source>
         <translation>der Tunnel eines Netzes, der untersucht wird</translation>
     </message>
@@ -1553,7 +1553,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-384"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -1802,20 +1802,20 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+12"/>
-        <location line="+219"/>
+        <location line="+203"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+219"/>
+        <location line="-218"/>
+        <location line="+203"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-151"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -1825,17 +1825,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>das Netz hat keinen Tunnel „%1“.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>diagnose reads charon&apos;s logs; site “%1” runs %2, whose logs are not decoded yet.</source>
-        <translation>diagnose liest die Protokolle von charon; auf Standort „%1“ läuft %2, dessen Protokolle noch nicht entschlüsselt werden.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>gateway %1</source>
-        <translation>Gateway %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Tunnel %1 came up when started: no cause to report.</source>
         <translation>Tunnel %1 kam beim Start auf: keine Ursache zu melden.</translation>
     </message>
@@ -1870,7 +1860,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-79"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -1880,7 +1870,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+84"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -2617,9 +2607,77 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::DiagnoseDialog</name>
+    <message>
+        <location filename="../widgets/DiagnoseDialog.cpp" line="+21"/>
+        <source>Diagnose %1</source>
+        <translation>%1 untersuchen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Causes found</source>
+        <translation>Gefundene Ursachen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Causes</source>
+        <translation>&amp;Ursachen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Log of the &amp;first gateway</source>
+        <translation>Protokoll des &amp;ersten Gateways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log of the &amp;second gateway</source>
+        <translation>Protokoll des &amp;zweiten Gateways</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Looking at both gateways, then starting tunnel %1 while both charon logs are read…</source>
+        <translation>Beide Gateways werden angesehen, dann wird Tunnel %1 gestartet, während beide charon-Protokolle gelesen werden …</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tunnel %1 came up when started: no cause to report.</source>
+        <translation>Tunnel %1 kam beim Start auf: keine Ursache zu melden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnel %1 is up on both gateways.</source>
+        <translation>Tunnel %1 ist auf beiden Gateways aktiv.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnel %1 did not come up, and the logs of the attempt name no cause: read them in the tabs.</source>
+        <translation>Tunnel %1 kam nicht auf, und die Protokolle des Versuchs nennen keine Ursache: Lesen Sie sie in den Reitern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel %1 is not up. Most likely first:</source>
+        <translation>Tunnel %1 ist nicht aktiv. Das Wahrscheinlichste zuerst:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field: %1</source>
+        <translation>Feld: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+92"/>
+        <location filename="../remote/Diagnoser.cpp" line="+94"/>
         <source>%1 cannot be reached over SSH: %2</source>
         <translation>%1 ist per SSH nicht erreichbar: %2</translation>
     </message>
@@ -2652,6 +2710,31 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+1"/>
         <source>%1: swanctl --list-conns does not list %2</source>
         <translation>%1: swanctl --list-conns führt %2 nicht auf</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>There is no such tunnel.</source>
+        <translation>Diesen Tunnel gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tunnel “%1” joins a site that is not there.</source>
+        <translation>Tunnel „%1“ verbindet einen Standort, den es nicht gibt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>diagnose reads charon&apos;s logs; site “%1” runs %2, whose logs are not decoded yet.</source>
+        <translation>diagnose liest die Protokolle von charon; auf Standort „%1“ läuft %2, dessen Protokolle noch nicht entschlüsselt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>gateway A</source>
+        <translation>Gateway A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gateway B</source>
+        <translation>Gateway B</translation>
     </message>
 </context>
 <context>
@@ -3308,13 +3391,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+61"/>
-        <location line="+281"/>
+        <location filename="../widgets/MainWindow.cpp" line="+62"/>
+        <location line="+287"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-275"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -3352,12 +3435,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-75"/>
-        <location line="+395"/>
+        <location line="+401"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-374"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -3438,6 +3521,21 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+4"/>
+        <source>Dia&amp;gnose…</source>
+        <translation>&amp;Untersuchen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the tunnel is down: look at both gateways, start the tunnel and read both charon logs of the attempt.</source>
+        <translation>Warum der Tunnel nicht steht: beide Gateways ansehen, den Tunnel starten und beide charon-Protokolle des Versuchs lesen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>B&amp;eenden</translation>
     </message>
@@ -3462,7 +3560,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -3603,7 +3701,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ausrollen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DeployPanel.h"
+#include "DiagnoseDialog.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
 
@@ -208,6 +209,11 @@ void MainWindow::createActions()
     monitor->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
     monitor->setEnabled(false); // until a tunnel is open
     connect(monitor, &QAction::triggered, this, [this] { openMonitor(); });
+    auto* diagnose = make(QStringLiteral("actionDiagnose"), tr("Dia&gnose…"),
+                          tr("Why the tunnel is down: look at both gateways, start the tunnel and read both charon logs of the attempt."));
+    diagnose->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    diagnose->setEnabled(false); // until a tunnel is open
+    connect(diagnose, &QAction::triggered, this, [this] { openDiagnosis(); });
     auto* quit = make(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit IPsec Wizard."));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -227,6 +233,7 @@ void MainWindow::createActions()
     auto* tunnel = menuBar()->addMenu(tr("&Tunnel"));
     tunnel->addAction(deploy);
     tunnel->addAction(monitor);
+    tunnel->addAction(diagnose);
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     auto* themeMenu = viewMenu->addMenu(tr("&Theme"));
@@ -335,7 +342,7 @@ void MainWindow::refresh()
 {
     m_stack->setCurrentIndex(m_hasProfile ? 1 : 0);
     for (const QString& name : {QStringLiteral("actionEditInWizard"), QStringLiteral("actionSaveProfile"), QStringLiteral("actionExportBundle"),
-                                QStringLiteral("actionMonitor")})
+                                QStringLiteral("actionMonitor"), QStringLiteral("actionDiagnose")})
         if (QAction* a = action(name))
             a->setEnabled(m_hasProfile);
     if (!m_hasProfile) {
@@ -551,6 +558,17 @@ void MainWindow::deploy()
 QString MainWindow::profileDir() const
 {
     return profileDirOf(m_path);
+}
+
+DiagnoseDialog* MainWindow::openDiagnosis()
+{
+    if (!m_hasProfile || m_network.tunnels.isEmpty())
+        return nullptr;
+    auto* dialog = new DiagnoseDialog(m_network, m_tunnel, profileDir(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+    return dialog;
 }
 
 MonitorWindow* MainWindow::openMonitor()

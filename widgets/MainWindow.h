@@ -20,6 +20,7 @@ class QStackedWidget;
 
 namespace ipsecwiz {
 
+class DiagnoseDialog;
 class GeneratedFilesView;
 class MonitorWindow;
 class TopologyView;
@@ -64,6 +65,8 @@ public:
 
     // The monitor window of the open tunnel, polling both gateways (an open one is raised).
     MonitorWindow* openMonitor();
+    // Diagnose… : why the selected tunnel is down, from both gateways (started at once).
+    DiagnoseDialog* openDiagnosis();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

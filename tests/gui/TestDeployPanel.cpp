@@ -4,12 +4,15 @@
 // turning while the worker pushes.
 
 #include "DeployPanel.h"
+#include "DiagnoseDialog.h"
+#include "MainWindow.h"
 #include "GatewayMonitorPane.h"
 #include "MonitorView.h"
 #include "SaTableModel.h"
 #include "TopologyView.h"
 #include "TestSupport.h"
 
+#include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -257,6 +260,41 @@ private slots:
         const QByteArray conns = lab({QStringLiteral("exec"), QStringLiteral("gateway-b"), QStringLiteral("--"), QStringLiteral("swanctl"),
                                       QStringLiteral("--list-conns")});
         QVERIFY2(conns.contains("10.1.99.0/24"), conns.constData());
+    }
+
+    // Tunnel ▸ Diagnose… on the pair again, with gateway B's key changed by hand: the dialog starts
+    // the tunnel, reads both charon logs and names the keys, with both logs in its tabs.
+    void theDiagnoseDialogNamesTheCause()
+    {
+        DeployPanel panel;
+        panel.setProfile(m_profile, *m_profile.psk, m_dir);
+        panel.push();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 90000);
+        QCOMPARE(panel.resultText(Side::A), QStringLiteral("committed and confirmed"));
+        int rc = 0;
+        const QByteArray changed = lab({QStringLiteral("exec"), QStringLiteral("gateway-b"), QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                        QStringLiteral("sed -i 's/secret = 0x\\(..\\)/secret = 0xff/' /etc/swanctl/conf.d/lab.conf && swanctl --load-all")},
+                                       &rc);
+        QVERIFY2(rc == 0, changed.constData());
+        for (const QString& gw : {QStringLiteral("gateway-a"), QStringLiteral("gateway-b")})
+            lab({QStringLiteral("exec"), gw, QStringLiteral("--"), QStringLiteral("swanctl"), QStringLiteral("--terminate"), QStringLiteral("--ike"),
+                 QStringLiteral("lab"), QStringLiteral("--timeout"), QStringLiteral("5")});
+
+        MainWindow window;
+        window.setProfile(m_profile, m_dir + QStringLiteral("/lab-profile.json"));
+        QVERIFY(window.action(QStringLiteral("actionDiagnose"))->isEnabled());
+        DiagnoseDialog* dialog = window.openDiagnosis();
+        QVERIFY(dialog && dialog->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 60000);
+        const QString text = dialog->reportText();
+        QVERIFY2(text.contains(QStringLiteral("The pre-shared keys differ")), qPrintable(text));
+        QCOMPARE(dialog->report().findings.first().field, QStringLiteral("psk"));
+        QVERIFY(dialog->report().attempted);
+        QVERIFY(dialog->findChild<QPlainTextEdit*>(QStringLiteral("diagnoseLogB"))->toPlainText().contains(QStringLiteral("MAC mismatched")));
+        QVERIFY(!text.contains(QString::fromLatin1(*m_profile.psk)));
+        // docs/screenshots/11-diagnose-light.png comes from here (the tour has no lab).
+        if (const QString dir = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(dialog->grab().save(dir + QStringLiteral("/11-diagnose-light.png")));
     }
 };
 

@@ -364,12 +364,14 @@ private Q_SLOTS:
         auto* view = window.findChild<TopologyView*>();
         QVERIFY(view && view->topologyScene()->showsWholeNetwork());
         QCOMPARE(view->topologyScene()->selectedTunnel(), QStringLiteral("hq-branch1"));
-        QGraphicsLineItem* line = nullptr;
-        for (QGraphicsItem* item : view->topologyScene()->items())
-            if (item->data(0).toString() == QLatin1String("tunnel:hq-branch3"))
-                line = static_cast<QGraphicsLineItem*>(item);
-        QVERIFY(line);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(line->line().pointAt(0.5)));
+        // The middle of a tunnel's line; looked up each time, as a selection draws the scene anew.
+        const auto middleOf = [&](const QString& tunnel) {
+            for (QGraphicsItem* item : view->topologyScene()->items())
+                if (item->data(0).toString() == QStringLiteral("tunnel:") + tunnel)
+                    return static_cast<QGraphicsLineItem*>(item)->line().pointAt(0.5);
+            return QPointF(-1e9, -1e9);
+        };
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(middleOf(QStringLiteral("hq-branch3"))));
         QCOMPARE(window.selectedTunnel(), 2);
         QCOMPARE(view->topologyScene()->selectedTunnel(), QStringLiteral("hq-branch3"));
         auto* files = window.findChild<GeneratedFilesView*>();
@@ -389,7 +391,7 @@ private Q_SLOTS:
 
         // A drag pans and selects nothing.
         view->zoomBy(3);
-        const QPoint from = view->mapFromScene(line->line().pointAt(0.5));
+        const QPoint from = view->mapFromScene(middleOf(QStringLiteral("hq-branch1")));
         QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
         QTest::mouseMove(view->viewport(), from + QPoint(60, 0));
         QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, from + QPoint(60, 0));
