@@ -30,6 +30,7 @@ struct State
     bool daemon = false;
     bool loaded = false;
     bool installed = false;
+    bool forwarding = true; // net.ipv4.ip_forward (or IPv6's) is on
     QString daemonError;
     QByteArray log;
 };
@@ -57,6 +58,11 @@ void look(State& s, const DiagnoseGateway& g, const QString& tunnel)
     s.loaded = QString::fromUtf8(conns.value().out).contains(QRegularExpression(QStringLiteral("(^|\\n)%1: ").arg(QRegularExpression::escape(tunnel))));
     auto sas = s.session->exec(QStringLiteral("swanctl --list-sas --ike %1 2>&1").arg(quoted(tunnel)), {}, {}, 20000, 1 << 20);
     s.installed = sas && sas.value().out.contains("INSTALLED");
+    // A gateway that does not forward brings the tunnel up and passes nothing between the networks.
+    auto forward = s.session->exec(QStringLiteral("cat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv6/conf/all/forwarding 2>/dev/null"), {}, {},
+                                   20000, 4096);
+    if (forward && forward.value().exitStatus == 0)
+        s.forwarding = !forward.value().out.trimmed().startsWith('0');
 }
 
 // The captured lines as they came (so "line N" of a cause is entry N), key material masked.
@@ -102,6 +108,16 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
                                             tr("Push the profile again (or run swanctl --load-all on %1).").arg(gw[i]->label),
                                             {tr("%1: swanctl --list-conns does not list %2").arg(gw[i]->label, tunnel)}};
     }
+    for (size_t i = 0; i < 2; ++i)
+        if (gw[i]->ssh && state[i].session && state[i].daemon && !state[i].forwarding)
+            report.findings << IkeDiagnosis{tr("%1 does not forward IPv4 (net.ipv4.ip_forward is 0): the tunnel can come up, but nothing passes "
+                                               "between its networks and the tunnel.")
+                                                .arg(gw[i]->label),
+                                            QStringLiteral("gateway"),
+                                            tr("On %1: sysctl -w net.ipv4.ip_forward=1, and the same in /etc/sysctl.d/ so it stays after a "
+                                               "reboot.")
+                                                .arg(gw[i]->label),
+                                            {tr("%1: /proc/sys/net/ipv4/ip_forward is 0").arg(gw[i]->label)}};
     if (!report.findings.isEmpty())
         return report;
     report.up = state[0].installed && (!b.ssh || state[1].installed);

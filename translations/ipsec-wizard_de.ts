@@ -2677,7 +2677,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+94"/>
+        <location filename="../remote/Diagnoser.cpp" line="+100"/>
         <source>%1 cannot be reached over SSH: %2</source>
         <translation>%1 ist per SSH nicht erreichbar: %2</translation>
     </message>
@@ -2712,7 +2712,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1: swanctl --list-conns führt %2 nicht auf</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+4"/>
+        <source>%1 does not forward IPv4 (net.ipv4.ip_forward is 0): the tunnel can come up, but nothing passes between its networks and the tunnel.</source>
+        <translation>%1 leitet kein IPv4 weiter (net.ipv4.ip_forward ist 0): Der Tunnel kann aufkommen, aber zwischen seinen Netzen und dem Tunnel geht nichts durch.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On %1: sysctl -w net.ipv4.ip_forward=1, and the same in /etc/sysctl.d/ so it stays after a reboot.</source>
+        <translation>Auf %1: sysctl -w net.ipv4.ip_forward=1, und dasselbe in /etc/sysctl.d/, damit es einen Neustart übersteht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: /proc/sys/net/ipv4/ip_forward is 0</source>
+        <translation>%1: /proc/sys/net/ipv4/ip_forward ist 0</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>There is no such tunnel.</source>
         <translation>Diesen Tunnel gibt es nicht.</translation>
     </message>

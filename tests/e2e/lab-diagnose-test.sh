@@ -2,7 +2,8 @@
 # `ipsec-wizard diagnose PROFILE` against the lab's two real gateways: after a push it says the
 # tunnel is up; then, with gateway B's configuration changed by hand, it starts the tunnel, reads
 # both charon logs of that attempt and names the cause: different keys (field psk), then ESP
-# proposals (the exact transforms); with --no-initiate it only looks; with B's charon stopped it
+# proposals (the exact transforms); with --no-initiate it only looks; forwarding turned off on A
+# is named; with B's charon stopped it
 # says so; with B's sshd gone it says B cannot be reached. Exit 4 whenever it names a cause.
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
@@ -51,6 +52,15 @@ grep -q '"field": "esp.encryption"' "$WORK/d.out" || fail "ESP proposals: $(cat 
 grep -q 'esp.encryption: gateway A proposes AES_GCM_16_256, gateway B is configured for AES_CBC_128' "$WORK/d.out" || fail "the transforms: $(cat "$WORK/d.out")"
 grep -q '"attempted": true' "$WORK/d.out" || fail "no attempt: $(cat "$WORK/d.out")"
 echo "ok: B's ESP proposal changed: the transforms are named"
+
+# A gateway that does not forward: the tunnel may come up, nothing passes; said before anything else.
+"$LAB" exec gateway-b -- cp /tmp/iwz-lab.conf "$CONF"
+"$LAB" exec gateway-b -- swanctl --load-all > /dev/null 2>&1
+"$LAB" exec gateway-a -- sysctl -qw net.ipv4.ip_forward=0 || fail "cannot turn forwarding off on A"
+diagnose 4 --no-initiate
+grep -q "gateway A does not forward IPv4" "$WORK/d.out" || fail "forwarding: $(cat "$WORK/d.out")"
+"$LAB" exec gateway-a -- sysctl -qw net.ipv4.ip_forward=1
+echo "ok: forwarding off on A: said"
 
 # B's charon stopped: nothing to start, said as such.
 kill "$(cat "$IPSECWIZ_LAB_DIR/gateway-b/charon.pid")" || fail "cannot stop B's charon"
