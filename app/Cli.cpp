@@ -14,6 +14,7 @@
 #include "LabPlan.h"
 #include "NetworkGenerator.h"
 #include "NetworkProfile.h"
+#include "Parallel.h"
 #include "Psk.h"
 #include "TopologyScene.h"
 #include "TunnelProfile.h"
@@ -39,7 +40,6 @@
 
 #include <cstdio>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include <atomic>
@@ -356,18 +356,10 @@ int writeConfigs(const QList<std::pair<QString, GatewayConfig>>& configs, const 
         }
     }
     std::vector<std::optional<Error>> failed(jobs.size());
-    const auto write = [&](size_t first, size_t step) {
-        for (size_t i = first; i < jobs.size(); i += step)
-            if (auto st = FileWriter::writeAtomically(jobs[i].target, jobs[i].file->content, jobs[i].file->mode, FileWriter::Sync::Later); !st)
-                failed[i] = st.error();
-    };
-    const size_t threads = std::clamp<size_t>(size_t(QThread::idealThreadCount()), 1, std::min<size_t>(8, std::max<size_t>(1, jobs.size() / 64)));
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t)
-        pool.emplace_back(write, t, threads);
-    write(0, threads);
-    for (std::thread& t : pool)
-        t.join();
+    forEachIndexInParallel(jobs.size(), 64, [&](size_t i) {
+        if (auto st = FileWriter::writeAtomically(jobs[i].target, jobs[i].file->content, jobs[i].file->mode, FileWriter::Sync::Later); !st)
+            failed[i] = st.error();
+    });
     for (size_t i = 0; i < jobs.size(); ++i) {
         if (failed[i])
             return inputError(Error{QStringLiteral("--out"), failed[i]->toString()});
@@ -387,6 +379,24 @@ std::optional<NetworkProfile> readNetwork(const QString& path)
         return std::nullopt;
     auto network = NetworkJson::load(path);
     return network ? std::optional(network.value()) : std::nullopt;
+}
+
+// PATH read as a network (any version) and checked whole; its findings are printed. None, with
+// *STATUS set, when it cannot be read or has an error.
+std::optional<NetworkProfile> loadValidNetwork(const QString& path, int* status)
+{
+    auto network = NetworkJson::load(path);
+    if (!network) {
+        *status = inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
+        return std::nullopt;
+    }
+    const QList<Finding> findings = Network::validate(network.value());
+    printFindings(findings);
+    if (hasErrors(findings)) {
+        *status = BadInput;
+        return std::nullopt;
+    }
+    return network.value();
 }
 
 // One tunnel between two sites that version 1 can describe: the pair's commands take it as they are.
@@ -409,15 +419,11 @@ Status giveFreshKeys(NetworkProfile& network, bool* fresh)
 // managed site. With --all, a tunnel without a key gets a fresh one for both of its ends.
 int generateNetwork(const QCommandLineParser& parser, const QString& outDir)
 {
-    const QString path = parser.positionalArguments().at(1);
-    auto network = NetworkJson::load(path);
+    int status = Ok;
+    auto network = loadValidNetwork(parser.positionalArguments().at(1), &status);
     if (!network)
-        return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
-    const QList<Finding> findings = Network::validate(network.value());
-    printFindings(findings);
-    if (hasErrors(findings))
-        return BadInput;
-    NetworkProfile n = network.value();
+        return status;
+    NetworkProfile n = *network;
     const bool all = parser.isSet(QStringLiteral("all"));
     bool freshKey = false;
     if (all)
@@ -589,17 +595,13 @@ int drawCommand(const QStringList& args)
     const QString suffix = QFileInfo(outPath).suffix().toLower();
     if (outPath.isEmpty() || (suffix != QLatin1String("svg") && suffix != QLatin1String("png")))
         return usageError(tr("draw needs -o FILE.svg or -o FILE.png."));
-    const QString path = parser.positionalArguments().at(1);
-    auto network = NetworkJson::load(path);
+    int status = Ok;
+    const auto network = loadValidNetwork(parser.positionalArguments().at(1), &status);
     if (!network)
-        return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
-    const QList<Finding> findings = Network::validate(network.value());
-    printFindings(findings);
-    if (hasErrors(findings))
-        return BadInput;
+        return status;
     TopologyScene scene;
     scene.setColours(TopologyColours::forLight());
-    drawNetwork(scene, network.value());
+    drawNetwork(scene, *network);
     QByteArray bytes;
     if (suffix == QLatin1String("svg")) {
         bytes = scene.toSvg(tr("IPsec network %1").arg(network.value().name));
@@ -999,14 +1001,11 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
 int diagnoseGateways(const QCommandLineParser& parser)
 {
     const QString path = parser.positionalArguments().at(1);
-    auto loaded = NetworkJson::load(path);
+    int status = Ok;
+    const auto loaded = loadValidNetwork(path, &status);
     if (!loaded)
-        return inputError(Error{loaded.error().field, loaded.error().message + tr(" (in %1)").arg(path)});
-    const NetworkProfile& n = loaded.value();
-    const QList<Finding> findings = Network::validate(n);
-    printFindings(findings);
-    if (hasErrors(findings))
-        return BadInput;
+        return status;
+    const NetworkProfile& n = *loaded;
     if (const Status st = checkPasswordFile(parser); !st)
         return inputError(st.error());
     QString name = parser.value(QStringLiteral("tunnel"));
@@ -1031,8 +1030,8 @@ int diagnoseGateways(const QCommandLineParser& parser)
     else
         none = tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them with --json.").arg(t.name);
     // 0 only for a tunnel that is (or came) up with nothing to report.
-    const int status = printDiagnoses(parser, r.findings, extra, none);
-    return status == Ok && !r.up ? 4 : status;
+    const int printed = printDiagnoses(parser, r.findings, extra, none);
+    return printed == Ok && !r.up ? 4 : printed;
 }
 
 // diagnose --log FILE [--log FILE]: charon's logs of one attempt (the first gateway's, then its
@@ -1226,14 +1225,11 @@ QString labScript()
 // state folder.
 int labFromProfile(const QString& path, QStringList* labArgs, std::optional<QTemporaryDir>* work)
 {
-    auto network = NetworkJson::load(path);
+    int status = Ok;
+    const auto network = loadValidNetwork(path, &status);
     if (!network)
-        return inputError(Error{network.error().field, network.error().message + tr(" (in %1)").arg(path)});
-    const QList<Finding> findings = Network::validate(network.value());
-    printFindings(findings);
-    if (hasErrors(findings))
-        return BadInput;
-    auto plan = Lab::plan(network.value());
+        return status;
+    auto plan = Lab::plan(*network);
     if (!plan)
         return inputError(Error{plan.error().field, plan.error().message + tr(" (in %1)").arg(path)});
     QString labDir = qEnvironmentVariable("IPSECWIZ_LAB_DIR");

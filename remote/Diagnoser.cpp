@@ -68,12 +68,11 @@ void look(State& s, const DiagnoseGateway& g, const QString& tunnel)
 // The captured lines as they came (so "line N" of a cause is entry N), key material masked.
 QStringList lines(const QByteArray& log)
 {
-    static const QRegularExpression hex(QStringLiteral("\\b(0x)?[0-9a-fA-F]{32,}\\b"));
     QStringList out = QString::fromUtf8(log).split(QLatin1Char('\n'));
     if (!out.isEmpty() && out.last().isEmpty())
         out.removeLast();
     for (QString& l : out)
-        l.replace(hex, QStringLiteral("[masked]"));
+        l = IkeLog::masked(l);
     return out;
 }
 

@@ -1260,26 +1260,23 @@
         <location line="+3"/>
         <location line="+71"/>
         <location line="+35"/>
-        <location line="+129"/>
-        <location line="+180"/>
-        <location line="+409"/>
-        <location line="+227"/>
-        <location line="+7"/>
+        <location line="+104"/>
+        <location line="+844"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1046"/>
+        <location line="-1042"/>
         <location line="+89"/>
-        <location line="+369"/>
+        <location line="+371"/>
         <location line="+271"/>
-        <location line="+141"/>
+        <location line="+138"/>
         <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-893"/>
+        <location line="-892"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1332,25 +1329,25 @@
         <translation>%1: auf Formatversion %2 aktualisiert (%3 Standorte, %4 Tunnel); die alte Datei ist %5.</translation>
     </message>
     <message>
-        <location line="+145"/>
-        <location line="+660"/>
+        <location line="+151"/>
+        <location line="+653"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-659"/>
+        <location line="-652"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+91"/>
-        <location line="+329"/>
+        <location line="+325"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-408"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1366,7 +1363,7 @@
         <translation>generate braucht --out ORDNER.</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-155"/>
         <source>%1 is a folder; a file must go there.</source>
         <translation>%1 ist ein Ordner; dort muss eine Datei hin.</translation>
     </message>
@@ -1381,7 +1378,7 @@
         <translation>%1 ist nicht beschreibbar.</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>a site of a network (format version 2) whose gateway to write; again for more</source>
         <translation>ein Standort eines Netzes (Formatversion 2), dessen Gateway geschrieben wird; für weitere erneut angeben</translation>
     </message>
@@ -1433,7 +1430,7 @@
     </message>
     <message>
         <location line="-60"/>
-        <location line="+276"/>
+        <location line="+272"/>
         <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
         <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
     </message>
@@ -1488,12 +1485,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+255"/>
+        <location line="+252"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-251"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1523,7 +1520,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+140"/>
         <source>the tunnel of a network to diagnose</source>
         <translation>der Tunnel eines Netzes, der untersucht wird</translation>
     </message>
@@ -1553,7 +1550,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-381"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -1583,7 +1580,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-671"/>
+        <location line="-673"/>
         <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
        ipsec-wizard COMMAND [OPTIONS]
 
@@ -1708,7 +1705,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 </translation>
     </message>
     <message>
-        <location line="+486"/>
+        <location line="+492"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -1723,7 +1720,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>draw braucht -o DATEI.svg oder -o DATEI.png.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>IPsec network %1</source>
         <translation>IPsec-Netz %1</translation>
     </message>
@@ -1802,14 +1799,14 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+12"/>
-        <location line="+203"/>
+        <location line="+200"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+203"/>
+        <location line="-215"/>
+        <location line="+200"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
@@ -1860,7 +1857,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-76"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -1870,7 +1867,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+81"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -1978,7 +1975,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>== Tunnel: %1, %2 SA-Paare</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
         <source>Cannot make a temporary folder: %1</source>
         <translation>Kann keinen temporären Ordner anlegen: %1</translation>
     </message>
@@ -2352,12 +2349,7 @@ Der Fingerabdruck des %2-Schlüssels ist
 Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>warning:</source>
         <translation>Warnung:</translation>
     </message>
@@ -2609,7 +2601,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::DiagnoseDialog</name>
     <message>
-        <location filename="../widgets/DiagnoseDialog.cpp" line="+21"/>
+        <location filename="../widgets/DiagnoseDialog.cpp" line="+22"/>
         <source>Diagnose %1</source>
         <translation>%1 untersuchen</translation>
     </message>
@@ -2634,12 +2626,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Protokoll des &amp;zweiten Gateways</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Looking at both gateways, then starting tunnel %1 while both charon logs are read…</source>
         <translation>Beide Gateways werden angesehen, dann wird Tunnel %1 gestartet, während beide charon-Protokolle gelesen werden …</translation>
     </message>
@@ -2677,7 +2664,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+100"/>
+        <location filename="../remote/Diagnoser.cpp" line="+99"/>
         <source>%1 cannot be reached over SSH: %2</source>
         <translation>%1 ist per SSH nicht erreichbar: %2</translation>
     </message>
@@ -3138,7 +3125,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+238"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+237"/>
         <location line="+1"/>
         <source>a changing address</source>
         <translation>eine wechselnde Adresse</translation>
@@ -3150,7 +3137,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+28"/>
         <source>Site “%1” is managed by someone else; its admin configures it.</source>
         <translation>Standort „%1“ wird von jemand anderem verwaltet; dessen Admin konfiguriert ihn.</translation>
     </message>
@@ -3160,8 +3147,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key; beide Enden in einem Lauf erzeugen oder das Profil mit seinen Schlüsseln speichern.</translation>
     </message>
     <message>
-        <location line="-222"/>
-        <location line="+233"/>
+        <location line="-213"/>
+        <location line="+224"/>
         <source> (its admin configures it from the settings sheet)</source>
         <translation> (dessen Admin konfiguriert es nach dem Einstellungsblatt)</translation>
     </message>
@@ -4759,6 +4746,14 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+0"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::SecretPrompt</name>
+    <message>
+        <location filename="../widgets/SecretPrompt.cpp" line="+17"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
     </message>
 </context>
 <context>

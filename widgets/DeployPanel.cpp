@@ -1,6 +1,7 @@
 #include "DeployPanel.h"
 
 #include "Psk.h"
+#include "SecretPrompt.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -257,8 +257,8 @@ SshOptions DeployPanel::sshOptions(Side side)
     o.user = f.user->text().trimmed();
     o.keyFile = f.identity->text().trimmed();
     o.acceptNewHostKey = [this](const HostKeyInfo& key, const QString& host) { return askHostKey(key, host); };
-    o.passphrase = [this](const QString& prompt) { return askSecret(prompt); };
-    o.password = [this](const QString& prompt) { return askSecret(prompt); };
+    o.passphrase = [this](const QString& prompt) { return askSecretFromWorker(this, prompt); };
+    o.password = o.passphrase;
     return o;
 }
 
@@ -283,20 +283,6 @@ bool DeployPanel::askHostKey(const HostKeyInfo& key, const QString& host)
     return accepted;
 }
 
-std::optional<QByteArray> DeployPanel::askSecret(const QString& prompt)
-{
-    std::optional<QByteArray> answer;
-    QMetaObject::invokeMethod(
-        this,
-        [&] {
-            bool ok = false;
-            const QString text = QInputDialog::getText(this, tr("Password"), prompt, QLineEdit::Password, {}, &ok);
-            if (ok)
-                answer = text.toUtf8();
-        },
-        Qt::BlockingQueuedConnection);
-    return answer;
-}
 
 void DeployPanel::appendLog(const DeployEvent& e)
 {

@@ -74,7 +74,6 @@ private:
     QHash<QString, SshOptions> networkSsh(const QStringList& sites);
     void pushNetwork(bool remove);
     bool askHostKey(const HostKeyInfo& key, const QString& host);
-    std::optional<QByteArray> askSecret(const QString& prompt);
 
     struct GatewayFields
     {

@@ -1,8 +1,9 @@
 #include "DiagnoseDialog.h"
 
+#include "SecretPrompt.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -55,27 +56,12 @@ DiagnoseDialog::~DiagnoseDialog()
     }
 }
 
-std::optional<QByteArray> DiagnoseDialog::askSecret(const QString& prompt)
-{
-    std::optional<QByteArray> answer;
-    QMetaObject::invokeMethod(
-        this,
-        [&] {
-            bool ok = false;
-            const QString text = QInputDialog::getText(this, tr("Password"), prompt, QLineEdit::Password, {}, &ok);
-            if (ok)
-                answer = text.toUtf8();
-        },
-        Qt::BlockingQueuedConnection);
-    return answer;
-}
-
 void DiagnoseDialog::start()
 {
     if (m_worker)
         return;
     const auto ends = Diagnoser::gatewaysOf(m_network, m_tunnel, m_profileDir, [this](SshOptions o) {
-        o.password = [this](const QString& prompt) { return askSecret(prompt); };
+        o.password = [this](const QString& prompt) { return askSecretFromWorker(this, prompt); };
         o.passphrase = o.password;
         return o;
     });

@@ -36,7 +36,6 @@ Q_SIGNALS:
 
 private:
     void showReport(const DiagnoseReport& report);
-    std::optional<QByteArray> askSecret(const QString& prompt);
 
     NetworkProfile m_network;
     int m_tunnel;

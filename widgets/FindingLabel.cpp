@@ -3,6 +3,8 @@
 #include "Theme.h"
 
 #include <QEvent>
+#include <QListWidget>
+#include <QStyle>
 
 namespace ipsecwiz {
 
@@ -68,6 +70,15 @@ void FindingLabel::render()
         parts.append(html);
     }
     setText(parts.join(QStringLiteral("<br>")));
+}
+
+void fillFindingList(QListWidget* list, const QList<Finding>& findings)
+{
+    list->clear();
+    for (const Finding& f : findings) {
+        auto* item = new QListWidgetItem(f.toString(), list);
+        item->setIcon(list->style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+    }
 }
 
 } // namespace ipsecwiz

@@ -7,6 +7,8 @@
 
 #include <QLabel>
 
+class QListWidget;
+
 namespace ipsecwiz {
 
 class FindingLabel final : public QLabel
@@ -38,5 +40,9 @@ private:
     QString m_field;
     QList<Finding> m_findings;
 };
+
+// LIST cleared and filled with FINDINGS, each with its error or warning icon (the Review page's and
+// the main window's list).
+void fillFindingList(QListWidget* list, const QList<Finding>& findings);
 
 } // namespace ipsecwiz

@@ -2,6 +2,7 @@
 
 #include "DeployPanel.h"
 #include "DiagnoseDialog.h"
+#include "FindingLabel.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
 
@@ -360,12 +361,8 @@ void MainWindow::refresh()
                                 m_profile.gatewayB.publicAddress.toHtmlEscaped()));
     m_topology->setProfile(m_profile);
 
-    m_findings->clear();
     const QList<Finding> findings = validate(m_profile);
-    for (const Finding& f : findings) {
-        auto* item = new QListWidgetItem(f.toString(), m_findings);
-        item->setIcon(style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
-    }
+    fillFindingList(m_findings, findings);
     if (m_findings->count() == 0)
         new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No problems found."), m_findings);
 
@@ -425,12 +422,8 @@ void MainWindow::refreshNetwork()
     if (!m_network.tunnels.isEmpty())
         m_topology->topologyScene()->setSelectedTunnel(m_network.tunnels.at(m_tunnel).name);
 
-    m_findings->clear();
     const QList<Finding> findings = Network::validate(m_network);
-    for (const Finding& f : findings) {
-        auto* item = new QListWidgetItem(f.toString(), m_findings);
-        item->setIcon(style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
-    }
+    fillFindingList(m_findings, findings);
     if (m_findings->count() == 0)
         new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No problems found."), m_findings);
 

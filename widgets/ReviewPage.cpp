@@ -1,6 +1,7 @@
 #include "ReviewPage.h"
 
 #include "BundleExport.h"
+#include "FindingLabel.h"
 #include "FileWriter.h"
 #include "GeneratedFilesView.h"
 #include "ProfileDraft.h"
@@ -114,11 +115,7 @@ void ReviewPage::regenerate()
         return;
     }
 
-    m_findings->clear();
-    for (const Finding& f : m_draft->findings()) {
-        auto* item = new QListWidgetItem(f.toString(), m_findings);
-        item->setIcon(style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
-    }
+    fillFindingList(m_findings, m_draft->findings());
     m_findings->setVisible(m_findings->count() > 0);
 
     QList<GatewayConfig> configs;
@@ -161,11 +158,7 @@ void ReviewPage::regenerateNetwork()
     // for the shown tunnel's two sites with every tunnel they carry, and the settings sheet of a
     // peer someone else runs.
     const NetworkProfile& n = m_draft->network();
-    m_findings->clear();
-    for (const Finding& f : m_draft->findings()) {
-        auto* item = new QListWidgetItem(f.toString(), m_findings);
-        item->setIcon(style()->standardIcon(f.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
-    }
+    fillFindingList(m_findings, m_draft->findings());
     m_findings->setVisible(m_findings->count() > 0);
 
     const Tunnel& t = m_draft->tunnel();

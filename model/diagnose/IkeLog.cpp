@@ -17,16 +17,16 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::IkeDiagnose", text);
 }
 
+} // namespace
+
+namespace IkeLog {
+
 // Key material never reaches what is shown, whatever the log level was.
 QString masked(QString text)
 {
     static const QRegularExpression hex(QStringLiteral("\\b(0x)?[0-9a-fA-F]{32,}\\b"));
     return text.replace(hex, QStringLiteral("[masked]"));
 }
-
-} // namespace
-
-namespace IkeLog {
 
 QList<IkeLogEvent> parse(const QByteArray& text)
 {
@@ -85,7 +85,7 @@ struct Side
 
 QString evidence(const Side& s, const IkeLogEvent& e)
 {
-    return QStringLiteral("%1, line %2: %3").arg(s.name).arg(e.line).arg(masked(e.message));
+    return QStringLiteral("%1, line %2: %3").arg(s.name).arg(e.line).arg(IkeLog::masked(e.message));
 }
 
 const IkeLogEvent* find(const Side& s, const QString& needle, qsizetype from = 0)

@@ -26,6 +26,8 @@ namespace IkeLog {
 
 // Every charon line of TEXT; lines of other programs or formats are skipped.
 QList<IkeLogEvent> parse(const QByteArray& text);
+// TEXT with anything that looks like key material (32 or more hex digits) replaced by "[masked]".
+QString masked(QString text);
 
 } // namespace IkeLog
 

@@ -1,11 +1,10 @@
 #include "NetworkGenerator.h"
 
-#include <QHash>
-#include <QThread>
+#include "Parallel.h"
 
-#include <algorithm>
+#include <QHash>
+
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "Algorithms.h"
@@ -275,19 +274,10 @@ Result<QList<std::pair<QString, GatewayConfig>>> gateways(const NetworkProfile& 
     // Each gateway on its own, so they are made on every core at once (the profile is only read).
     const QHash<QString, QList<int>> bySite = tunnelsBySite(n);
     std::vector<std::optional<Result<GatewayConfig>>> made(size_t(names.size()));
-    const auto work = [&](size_t first, size_t step) {
-        for (size_t i = first; i < made.size(); i += step) {
-            const QList<int> own = bySite.value(names.at(qsizetype(i)));
-            made[i] = validatedGateway(n, names.at(qsizetype(i)), &own);
-        }
-    };
-    const size_t threads = std::clamp<size_t>(size_t(QThread::idealThreadCount()), 1, std::min<size_t>(8, std::max<size_t>(1, made.size() / 4)));
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t)
-        pool.emplace_back(work, t, threads);
-    work(0, threads);
-    for (std::thread& t : pool)
-        t.join();
+    forEachIndexInParallel(made.size(), 4, [&](size_t i) {
+        const QList<int> own = bySite.value(names.at(qsizetype(i)));
+        made[i] = validatedGateway(n, names.at(qsizetype(i)), &own);
+    });
     QList<std::pair<QString, GatewayConfig>> out;
     out.reserve(names.size());
     for (size_t i = 0; i < made.size(); ++i) {

@@ -1,0 +1,32 @@
+#pragma once
+
+// Runs FN(i) for every i below COUNT on as many threads as there are cores (at most eight, and
+// none beyond the first while fewer than PERTHREAD items each would be left): a network's
+// gateways are made, and their files written, side by side. FN must only read what it shares.
+
+#include <QThread>
+
+#include <algorithm>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace ipsecwiz {
+
+template<typename Fn>
+void forEachIndexInParallel(size_t count, size_t perThread, const Fn& fn)
+{
+    const size_t threads = std::clamp<size_t>(size_t(QThread::idealThreadCount()), 1, std::min<size_t>(8, std::max<size_t>(1, count / perThread)));
+    const auto work = [&](size_t first) {
+        for (size_t i = first; i < count; i += threads)
+            fn(i);
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work, t);
+    work(0);
+    for (std::thread& t : pool)
+        t.join();
+}
+
+} // namespace ipsecwiz
