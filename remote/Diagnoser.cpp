@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <thread>
 
 namespace ipsecwiz::Diagnoser {
@@ -123,21 +125,26 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     if (report.up || !initiate)
         return report;
 
-    // The attempt: B's log is read first, then A starts the tunnel with its own log read.
+    // The attempt: B's charon log is read (swanctl --log) from before A starts the tunnel, and
+    // A's is what `swanctl --initiate` prints of that IKE SA. B says when its reader is attached,
+    // instead of a sleep that a busy gateway outlasts.
     report.attempted = true;
-    const QString initiateScript =
-        QStringLiteral("L=$(mktemp); swanctl --log > \"$L\" 2>&1 & P=$!; sleep 1; swanctl --initiate --child %1 --timeout 15 > /dev/null 2>&1; "
-                       "sleep 2; kill $P 2>/dev/null; wait $P 2>/dev/null; cat \"$L\"; rm -f \"$L\"")
-            .arg(quoted(tunnel));
+    std::atomic_bool listening{!b.ssh};
     std::thread listener;
     if (b.ssh)
         listener = std::thread([&] {
-            auto r = state[1].session->exec(QStringLiteral("timeout 22 swanctl --log 2>&1"), {}, {}, 30000, 4 << 20);
+            const QString command = QStringLiteral("timeout 20 sh -c 'swanctl --log & P=$!; sleep 1; echo iwz-listening; wait $P' 2>&1");
+            auto r = state[1].session->exec(command, {}, [&](Stream, const QByteArray& line) {
+                if (line.contains("iwz-listening"))
+                    listening = true;
+            }, 35000, 4 << 20);
+            listening = true; // whatever happened, A need not wait any longer
             if (r)
                 state[1].log = r.value().out;
         });
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-    auto r = state[0].session->exec(initiateScript, {}, {}, 40000, 4 << 20);
+    for (int waited = 0; !listening && waited < 15000; waited += 50)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    auto r = state[0].session->exec(QStringLiteral("swanctl --initiate --child %1 --timeout 15 2>&1").arg(quoted(tunnel)), {}, {}, 40000, 4 << 20);
     if (r)
         state[0].log = r.value().out;
     if (listener.joinable())
