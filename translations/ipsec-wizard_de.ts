@@ -2664,7 +2664,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+99"/>
+        <location filename="../remote/Diagnoser.cpp" line="+101"/>
         <source>%1 cannot be reached over SSH: %2</source>
         <translation>%1 ist per SSH nicht erreichbar: %2</translation>
     </message>
@@ -2714,7 +2714,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1: /proc/sys/net/ipv4/ip_forward ist 0</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>There is no such tunnel.</source>
         <translation>Diesen Tunnel gibt es nicht.</translation>
     </message>
@@ -3393,13 +3393,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+62"/>
-        <location line="+287"/>
+        <location filename="../widgets/MainWindow.cpp" line="+63"/>
+        <location line="+290"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-278"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -3437,12 +3437,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-75"/>
-        <location line="+401"/>
+        <location line="+396"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-369"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -3603,11 +3603,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+1"/>
-        <source>&lt;h3&gt;IPsec Wizard %1&lt;/h3&gt;&lt;p&gt;Builds a site-to-site IPsec tunnel between two gateways: matching configuration for racoon-tool, racoon + setkey or strongSwan on each side, with a fresh pre-shared key, routes and firewall rules.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;IPsec Wizard %1&lt;/h3&gt;&lt;p&gt;Baut einen Site-to-Site-IPsec-Tunnel zwischen zwei Gateways: passende Konfiguration für racoon-tool, racoon + setkey oder strongSwan auf jeder Seite, mit frischem Pre-Shared Key, Routen und Firewall-Regeln.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;IPsec Wizard %1&lt;/h3&gt;&lt;p&gt;Builds a site-to-site IPsec tunnel between two gateways: matching configuration for racoon-tool, racoon + setkey or strongSwan on each side, with a fresh pre-shared key, routes and firewall rules.&lt;/p&gt;&lt;p&gt;Copyright 2026 IPsec Wizard developers.&lt;br&gt;This program is free software under the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;IPsec Wizard %1&lt;/h3&gt;&lt;p&gt;Baut einen Site-to-Site-IPsec-Tunnel zwischen zwei Gateways: passende Konfiguration für racoon-tool, racoon + setkey oder strongSwan auf jeder Seite, mit frischem Pre-Shared Key, Routen und Firewall-Regeln.&lt;/p&gt;&lt;p&gt;Copyright 2026 IPsec Wizard developers.&lt;br&gt;Dieses Programm ist freie Software unter der GNU General Public License, Version 3 oder (nach Ihrer Wahl) jeder späteren Version. Es wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
@@ -3632,13 +3632,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+65"/>
+        <location line="+9"/>
+        <location line="+61"/>
         <source>No problems found.</source>
         <translation>Keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-32"/>
         <source>Tunnel %1 selected: Deploy and Edit in wizard act on it.</source>
         <translation>Tunnel %1 gewählt: Ausrollen und Bearbeiten im Assistenten gelten ihm.</translation>
     </message>
@@ -3658,7 +3658,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>; Ausrollen überträgt Tunnel %1 (einen anderen in der Zeichnung anklicken)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>The monitor shows a profile of two sites; this network has more, or a site behind NAT, dynamic or managed elsewhere.</source>
         <translation>Die Überwachung zeigt ein Profil mit zwei Standorten; dieses Netz hat mehr, oder einen Standort hinter NAT, mit wechselnder Adresse oder fremd verwaltet.</translation>
     </message>
@@ -4534,7 +4534,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::ReviewPage</name>
     <message>
-        <location filename="../widgets/ReviewPage.cpp" line="+25"/>
+        <location filename="../widgets/ReviewPage.cpp" line="+26"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -4609,13 +4609,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Eine Seite für den Admin des Gateways, das jemand anderes betreibt: Adressen, Identitäten, Netze, Vorschläge und Lebensdauern, zu denen seine Seite passen muss. Der Schlüssel steht nicht darin; tauschen Sie ihn getrennt aus.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+67"/>
         <source>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 behind %3 ⇄ %4 behind %5. Files for the two gateways: %6.</source>
         <translation>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 hinter %3 ⇄ %4 hinter %5. Dateien für die beiden Gateways: %6.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>Nothing can be generated until the errors below are fixed; go back to the page that has them.</source>
         <translation>Es lässt sich nichts erzeugen, bis die Fehler unten behoben sind; gehen Sie zurück zu der Seite, auf der sie stehen.</translation>
     </message>

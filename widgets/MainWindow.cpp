@@ -260,7 +260,10 @@ void MainWindow::createActions()
         QMessageBox::about(this, tr("About IPsec Wizard"),
                            tr("<h3>IPsec Wizard %1</h3><p>Builds a site-to-site IPsec tunnel between two gateways: matching "
                               "configuration for racoon-tool, racoon + setkey or strongSwan on each side, with a fresh pre-shared key, "
-                              "routes and firewall rules.</p>")
+                              "routes and firewall rules.</p>"
+                              "<p>Copyright 2026 IPsec Wizard developers.<br>"
+                              "This program is free software under the GNU General Public License, version 3 or "
+                              "(at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
     about->setObjectName(QStringLiteral("actionAbout"));

@@ -17,9 +17,11 @@
 #include <QApplication>
 #include <QDirIterator>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace ipsecwiz;
 using namespace ipsecwiz::test;
@@ -213,6 +215,32 @@ private slots:
         QVERIFY(fresh.action(QStringLiteral("actionNewTunnel"))->isEnabled());
         QVERIFY(fresh.action(QStringLiteral("actionOpenProfile"))->isEnabled());
         QVERIFY(!fresh.action(QStringLiteral("actionExportBundle"))->isEnabled()); // nothing open yet
+    }
+
+    // The About box, the package's copyright file and LICENSE at the root name the same licence.
+    void aboutNamesTheLicence()
+    {
+        MainWindow w;
+        QString text;
+        auto* timer = new QTimer(&w);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, &w, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                timer->stop();
+                text = box->text();
+                box->accept();
+            }
+        });
+        timer->start();
+        w.action(QStringLiteral("actionAbout"))->trigger();
+        QVERIFY(text.contains(QStringLiteral("GNU General Public License, version 3 or (at your option) any later version")));
+        QFile licence(QStringLiteral(IPSECWIZ_SOURCE_DIR "/LICENSE"));
+        QVERIFY(licence.open(QIODevice::ReadOnly));
+        QVERIFY(licence.readLine().contains("GNU GENERAL PUBLIC LICENSE"));
+        QVERIFY(licence.readLine().contains("Version 3, 29 June 2007"));
+        QFile copyright(QStringLiteral(IPSECWIZ_SOURCE_DIR "/packaging/copyright"));
+        QVERIFY(copyright.open(QIODevice::ReadOnly));
+        QVERIFY(copyright.readAll().contains("License: GPL-3+"));
     }
 
     void monitorOpensAWindowThatReportsAnUnreachableGateway()
