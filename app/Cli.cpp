@@ -1,5 +1,5 @@
 #include "Cli.h"
-
+#include "AnsibleProject.h"
 #include "ConfigBundle.h"
 #include "Deployer.h"
 #include "Diagnoser.h"
@@ -58,7 +58,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Cli", text);
 }
 
-const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("diagnose"), QStringLiteral("psk"),
+const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("ansible"), QStringLiteral("diagnose"), QStringLiteral("psk"),
                            QStringLiteral("push"), QStringLiteral("remove"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
@@ -112,6 +112,9 @@ QString helpText()
               "                                         (a network: a folder per managed gateway)\n"
               "  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);\n"
               "                                         no display needed\n"
+              "  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]\n"
+              "                                         an Ansible project that installs every managed gateway's files,\n"
+              "                                         commit-confirmed across the fleet (keys in a 0600 vars file)\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
               "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]\n"
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
@@ -614,6 +617,85 @@ int drawCommand(const QStringList& args)
     if (const Status st = FileWriter::writeAtomically(outPath, bytes, 0644); !st)
         return inputError(Error{QStringLiteral("--out"), st.error().toString()});
     out() << tr("Wrote %1 (the drawing of “%2”).").arg(outPath, network.value().name) << Qt::endl;
+    return Ok;
+}
+
+// ansible PROFILE -o DIR: the network's rollout as an Ansible project (model/generate/AnsibleProject.h).
+int ansibleCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("out")}, tr("the project's folder"), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("gateway"), tr("a managed site to include; again for more (default: every one)"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("vault-password-file"), tr("write the keys' file encrypted with ansible-vault and this password"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("confirm-timeout"), tr("seconds a changed host waits for the fleet's confirmation"), QStringLiteral("S"), QStringLiteral("120")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usageError(tr("ansible needs one PROFILE."));
+    const QString outDir = parser.value(QStringLiteral("out"));
+    if (outDir.isEmpty())
+        return usageError(tr("ansible needs -o DIR, the project's folder."));
+    bool okTimeout = false;
+    const int timeout = parser.value(QStringLiteral("confirm-timeout")).toInt(&okTimeout);
+    if (!okTimeout || timeout < 10 || timeout > 3600)
+        return usageError(tr("--confirm-timeout must be a number of seconds from 10 to 3600."));
+    if (QFileInfo(outDir).exists() && !QFileInfo(outDir).isDir())
+        return inputError(Error{QStringLiteral("--out"), tr("%1 is a file; the project needs a folder.").arg(outDir)});
+    const QString path = parser.positionalArguments().at(1);
+    int status = Ok;
+    auto network = loadValidNetwork(path, &status);
+    if (!network)
+        return status;
+    NetworkProfile n = *network;
+    const QStringList sites = parser.values(QStringLiteral("gateway"));
+    for (const QString& site : sites) {
+        const Site* s = n.site(site);
+        if (!s)
+            return inputError(Error{QStringLiteral("--gateway"), tr("The network has no site “%1”.").arg(site)});
+        if (!s->gateway.managed)
+            return inputError(Error{QStringLiteral("--gateway"), tr("Site “%1” is managed by someone else; its admin configures it.").arg(site)});
+    }
+    bool freshKey = false;
+    if (const Status st = giveFreshKeys(n, &freshKey); !st)
+        return inputError(st.error());
+    Ansible::Options options;
+    options.sites = sites;
+    options.profileDir = QFileInfo(path).absolutePath();
+    options.homeDir = QDir::homePath();
+    options.confirmTimeoutSec = timeout;
+    auto files = Ansible::project(n, options);
+    for (Tunnel& t : n.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    if (!files)
+        return inputError(files.error());
+    QList<Ansible::ProjectFile> project = files.value();
+    const bool vault = parser.isSet(QStringLiteral("vault-password-file"));
+    if (vault) {
+        for (Ansible::ProjectFile& f : project) {
+            if (f.path != QLatin1String(Ansible::PskVarsPath))
+                continue;
+            auto encrypted = Ansible::vaultEncrypt(f.content, parser.value(QStringLiteral("vault-password-file")));
+            Psk::wipe(f.content);
+            if (!encrypted)
+                return inputError(encrypted.error());
+            f.content = encrypted.value();
+        }
+    }
+    if (const Status st = Ansible::write(project, outDir); !st)
+        return inputError(Error{QStringLiteral("--out"), st.error().toString()});
+    for (Ansible::ProjectFile& f : project) {
+        out() << QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')) << "  " << outDir << '/' << f.path << "\n";
+        if (f.secret)
+            Psk::wipe(f.content);
+    }
+    out() << (vault ? tr("The keys are in %1/%2, encrypted with ansible-vault.").arg(outDir, QLatin1String(Ansible::PskVarsPath))
+                    : tr("The keys are in %1/%2 (0600): encrypt it with ansible-vault before it leaves this machine.").arg(outDir, QLatin1String(Ansible::PskVarsPath)))
+          << "\n"
+          << tr("Run: cd %1 && ansible-playbook site.yml --check --diff, then without --check.").arg(outDir) << Qt::endl;
+    if (freshKey)
+        noteFreshKey();
     return Ok;
 }
 
@@ -1328,6 +1410,8 @@ int run(const QStringList& args)
         return bundleCommand(rest);
     if (first == QLatin1String("draw"))
         return drawCommand(rest);
+    if (first == QLatin1String("ansible"))
+        return ansibleCommand(rest);
     if (first == QLatin1String("psk"))
         return pskCommand(rest);
     if (first == QLatin1String("push"))

@@ -18,6 +18,8 @@ IPSECWIZ_LAB_DEPS=(
 IPSECWIZ_TEST_DEPS=(
 	"${IPSECWIZ_LAB_DEPS[@]}"
 	iptables
+	# the Ansible project's tests run Debian's ansible-playbook against the lab's gateways
+	ansible-core
 	xvfb xauth imagemagick fonts-dejavu-core
 	clang libclang-rt-14-dev
 	# the packaging tests: cpack's dpkg-shlibdeps, and the tools that check and install the .deb

@@ -2,6 +2,7 @@
 
 // Small helpers the tests share: the example profile, a fixed key, reading files.
 
+#include "NetworkProfile.h"
 #include "TestConfig.h"
 #include "TunnelProfile.h"
 
@@ -22,6 +23,50 @@ inline TunnelProfile seedProfile()
     if (!p)
         qFatal("cannot load the example profile: %s", qPrintable(p.error().toString()));
     return p.value();
+}
+
+// A fixed, fake key for every tunnel of N ("0x1111…", "0x2222…", …), so golden files are stable.
+inline NetworkProfile withKeys(NetworkProfile n)
+{
+    int i = 0;
+    for (Tunnel& t : n.tunnels)
+        t.psk = "0x" + QByteArray::number(++i).repeated(64).left(64);
+    return n;
+}
+
+// resources/examples/hub-and-spoke.json as it is (no keys).
+inline NetworkProfile exampleNetwork()
+{
+    QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("hub-and-spoke.json is missing");
+    auto n = NetworkJson::fromJson(f.readAll());
+    if (!n)
+        qFatal("hub-and-spoke.json: %s", qPrintable(n.error().toString()));
+    return n.value();
+}
+
+// The example with withKeys().
+inline NetworkProfile hubAndSpoke()
+{
+    return withKeys(exampleNetwork());
+}
+
+// The example with racoon wherever racoon can run: every site but the dynamic branch2 (racoon's
+// policies name its own address), in IKEv1 with proposals racoon has.
+inline NetworkProfile hubAndSpokeRacoon()
+{
+    NetworkProfile n = hubAndSpoke();
+    for (Site& s : n.sites)
+        if (s.gateway.reach != Reachability::Dynamic)
+            s.gateway.flavour = Flavour::Racoon;
+    for (Tunnel& t : n.tunnels) {
+        t.ike.version = 1;
+        t.ike.encryption = t.esp.encryption = QStringLiteral("aes256");
+        t.ike.integrity = t.ike.prf = t.esp.integrity = QStringLiteral("sha256");
+        t.ike.dhGroup = t.esp.pfsGroup = QStringLiteral("modp2048");
+    }
+    return n;
 }
 
 inline QByteArray readFile(const QString& path)

@@ -696,6 +696,44 @@
     </message>
 </context>
 <context>
+    <name>ipsecwiz::Ansible</name>
+    <message>
+        <location filename="../model/generate/AnsibleProject.cpp" line="+485"/>
+        <source>The network has no managed gateway: there is nothing for Ansible to do.</source>
+        <translation>Das Netz hat kein verwaltetes Gateway: Für Ansible gibt es nichts zu tun.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>The block “%1” of %2 has no markers.</source>
+        <translation>Der Block „%1“ in %2 hat keine Markierungen.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>ansible-vault is not installed (Debian: apt-get install ansible-core).</source>
+        <translation>ansible-vault ist nicht installiert (Debian: apt-get install ansible-core).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ansible-vault did not start: %1</source>
+        <translation>ansible-vault ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ansible-vault failed: %1</source>
+        <translation>ansible-vault ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ansible-vault wrote something that is not a vault.</source>
+        <translation>ansible-vault hat etwas geschrieben, das kein Vault ist.</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::AuthenticationPage</name>
     <message>
         <location filename="../widgets/AuthenticationPage.cpp" line="+36"/>
@@ -857,7 +895,7 @@
 <context>
     <name>ipsecwiz::BundleExport</name>
     <message>
-        <location filename="../widgets/BundleExport.cpp" line="+45"/>
+        <location filename="../widgets/BundleExport.cpp" line="+68"/>
         <source>tar.gz archive (*.tar.gz)</source>
         <translation>tar.gz-Archiv (*.tar.gz)</translation>
     </message>
@@ -1252,7 +1290,7 @@
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1261,14 +1299,14 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+844"/>
+        <location line="+923"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1042"/>
+        <location line="-1121"/>
         <location line="+89"/>
-        <location line="+371"/>
+        <location line="+450"/>
         <location line="+271"/>
         <location line="+138"/>
         <location line="+26"/>
@@ -1276,7 +1314,7 @@
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-892"/>
+        <location line="-971"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1330,24 +1368,24 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+653"/>
+        <location line="+732"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-652"/>
+        <location line="-731"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+91"/>
-        <location line="+325"/>
+        <location line="+404"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-487"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1429,8 +1467,139 @@
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+272"/>
+        <location line="-484"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
+                                         no display needed
+  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
+                                         an Ansible project that installs every managed gateway&apos;s files,
+                                         commit-confirmed across the fleet (keys in a 0600 vars file)
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
+       [--password-file FILE]
+                                         why a tunnel is down: both gateways over SSH, the tunnel
+                                         started while their charon logs are read (exit 4: not up)
+  diagnose --log FILE [--log FILE] [--json]
+                                         the same from saved charon logs of both gateways
+                                         (exit 4: a cause was found)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
+                                         ohne Bildschirm
+  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
+                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
+                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
+       [--password-file DATEI]
+                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
+                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
+  diagnose --log DATEI [--log DATEI] [--json]
+                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
+                                         (Status 4: eine Ursache gefunden)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+424"/>
+        <location line="+351"/>
         <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
         <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
     </message>
@@ -1580,132 +1749,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-673"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
-                                         no display needed
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally;
-                                         in a network, off the gateways of its managed ends
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
-       [--password-file FILE]
-                                         why a tunnel is down: both gateways over SSH, the tunnel
-                                         started while their charon logs are read (exit 4: not up)
-  diagnose --log FILE [--log FILE] [--json]
-                                         the same from saved charon logs of both gateways
-                                         (exit 4: a cause was found)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
-                                         ohne Bildschirm
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
-                                         in einem Netz von den Gateways seiner verwalteten Enden
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
-       [--password-file DATEI]
-                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
-                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
-  diagnose --log DATEI [--log DATEI] [--json]
-                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
-                                         (Status 4: eine Ursache gefunden)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+492"/>
+        <location line="-260"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -1735,7 +1779,72 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>%1 geschrieben (die Zeichnung von „%2“).</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+8"/>
+        <source>the project&apos;s folder</source>
+        <translation>der Ordner des Projekts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a managed site to include; again for more (default: every one)</source>
+        <translation>ein verwalteter Standort, der dazugehört; für weitere wiederholen (Vorgabe: alle)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write the keys&apos; file encrypted with ansible-vault and this password</source>
+        <translation>die Schlüsseldatei mit ansible-vault und diesem Passwort verschlüsselt schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>seconds a changed host waits for the fleet&apos;s confirmation</source>
+        <translation>Sekunden, die ein geänderter Host auf die Bestätigung der Flotte wartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ansible needs one PROFILE.</source>
+        <translation>ansible braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ansible needs -o DIR, the project&apos;s folder.</source>
+        <translation>ansible braucht -o ORDNER, den Ordner des Projekts.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--confirm-timeout must be a number of seconds from 10 to 3600.</source>
+        <translation>--confirm-timeout muss eine Zahl von Sekunden zwischen 10 und 3600 sein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a file; the project needs a folder.</source>
+        <translation>%1 ist eine Datei; das Projekt braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The network has no site “%1”.</source>
+        <translation>Das Netz hat keinen Standort „%1“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Site “%1” is managed by someone else; its admin configures it.</source>
+        <translation>Standort „%1“ wird von jemand anderem verwaltet; dessen Admin konfiguriert ihn.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The keys are in %1/%2, encrypted with ansible-vault.</source>
+        <translation>Die Schlüssel stehen in %1/%2, mit ansible-vault verschlüsselt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keys are in %1/%2 (0600): encrypt it with ansible-vault before it leaves this machine.</source>
+        <translation>Die Schlüssel stehen in %1/%2 (0600): Verschlüsseln Sie die Datei mit ansible-vault, bevor sie diesen Rechner verlässt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run: cd %1 &amp;&amp; ansible-playbook site.yml --check --diff, then without --check.</source>
+        <translation>Ausführen: cd %1 &amp;&amp; ansible-playbook site.yml --check --diff, danach ohne --check.</translation>
+    </message>
+    <message>
+        <location line="+156"/>
         <source>error: </source>
         <translation>Fehler: </translation>
     </message>
@@ -2000,7 +2109,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>bash lässt sich nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>unknown option or command “%1”.</source>
         <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
     </message>
@@ -3125,7 +3234,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+237"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+247"/>
         <location line="+1"/>
         <source>a changing address</source>
         <translation>eine wechselnde Adresse</translation>
@@ -3147,8 +3256,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key; beide Enden in einem Lauf erzeugen oder das Profil mit seinen Schlüsseln speichern.</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+224"/>
+        <location line="-223"/>
+        <location line="+234"/>
         <source> (its admin configures it from the settings sheet)</source>
         <translation> (dessen Admin konfiguriert es nach dem Einstellungsblatt)</translation>
     </message>
@@ -3394,12 +3503,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <name>ipsecwiz::MainWindow</name>
     <message>
         <location filename="../widgets/MainWindow.cpp" line="+63"/>
-        <location line="+290"/>
+        <location line="+294"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-282"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -3437,12 +3546,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-75"/>
-        <location line="+396"/>
+        <location line="+401"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-374"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -3498,6 +3607,16 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+3"/>
+        <source>Export &amp;Ansible project…</source>
+        <translation>&amp;Ansible-Projekt exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write an Ansible project that installs every managed gateway&apos;s files, commit-confirmed across the fleet.</source>
+        <translation>Ein Ansible-Projekt schreiben, das die Dateien jedes verwalteten Gateways installiert, mit Bestätigung über die ganze Flotte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Deploy…</source>
         <translation>&amp;Ausrollen …</translation>
     </message>
@@ -3557,7 +3676,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Tunnel</source>
         <translation>&amp;Tunnel</translation>
     </message>
@@ -3658,7 +3777,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>; Ausrollen überträgt Tunnel %1 (einen anderen in der Zeichnung anklicken)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The monitor shows a profile of two sites; this network has more, or a site behind NAT, dynamic or managed elsewhere.</source>
         <translation>Die Überwachung zeigt ein Profil mit zwei Standorten; dieses Netz hat mehr, oder einen Standort hinter NAT, mit wechselnder Adresse oder fremd verwaltet.</translation>
     </message>
@@ -3704,16 +3823,27 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+63"/>
+        <location line="+26"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-23"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
+        <source>Export Ansible project into folder</source>
+        <translation>Ansible-Projekt in Ordner exportieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrote the Ansible project to %1; its README.md says how to run it. The keys are in group_vars/all/psk.yml (0600): encrypt it with ansible-vault.</source>
+        <translation>Das Ansible-Projekt steht in %1; seine README.md sagt, wie man es ausführt. Die Schlüssel stehen in group_vars/all/psk.yml (0600): Verschlüsseln Sie die Datei mit ansible-vault.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Tunnel %1 is ready; export the bundle or save the profile.</source>
         <translation>Tunnel %1 ist fertig; exportieren Sie das Paket oder speichern Sie das Profil.</translation>
     </message>

@@ -1,7 +1,9 @@
 #include "BundleExport.h"
 
+#include "AnsibleProject.h"
 #include "ConfigBundle.h"
 #include "NetworkProfile.h"
+#include "Psk.h"
 #include "TopologyScene.h"
 
 #include <QCoreApplication>
@@ -38,6 +40,27 @@ Status exportNetworkTo(const NetworkProfile& network, const QString& out)
     if (!entries)
         return entries.error();
     return ConfigBundle::write(entries.value(), out);
+}
+
+Status exportAnsibleTo(NetworkProfile network, const QString& profileDir, const QString& dir)
+{
+    if (auto made = Network::giveFreshKeys(network); !made)
+        return made.error();
+    Ansible::Options options;
+    options.profileDir = profileDir;
+    options.homeDir = QDir::homePath();
+    auto files = Ansible::project(network, options);
+    for (Tunnel& t : network.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    if (!files)
+        return files.error();
+    QList<Ansible::ProjectFile> project = files.value();
+    const Status st = Ansible::write(project, dir);
+    for (Ansible::ProjectFile& f : project)
+        if (f.secret)
+            Psk::wipe(f.content);
+    return st;
 }
 
 QString askBundlePath(QWidget* parent, const QString& name)

@@ -16,6 +16,11 @@ namespace ipsecwiz::BundleExport {
 Status exportTo(const TunnelProfile& profile, const QByteArray& psk, const QString& out);
 // A network's bundle: a folder per managed gateway, settings sheets for the peers others run.
 Status exportNetworkTo(const NetworkProfile& network, const QString& out);
+// The network's rollout as an Ansible project in DIR (Ansible::project): a tunnel without a key
+// gets a fresh one for both of its ends, kept only in the project's psk.yml (0600). PROFILEDIR
+// resolves the profile's relative SSH key and known_hosts paths.
+Status exportAnsibleTo(NetworkProfile network, const QString& profileDir, const QString& dir);
+
 // A file dialog for OUT.tar.gz, OUT.zip or a new folder; empty when cancelled.
 QString askBundlePath(QWidget* parent, const QString& name);
 

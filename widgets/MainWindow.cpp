@@ -198,6 +198,9 @@ void MainWindow::createActions()
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     exportAction->setIcon(style()->standardIcon(QStyle::SP_DriveHDIcon));
     connect(exportAction, &QAction::triggered, this, &MainWindow::exportBundle);
+    auto* ansible = make(QStringLiteral("actionExportAnsible"), tr("Export &Ansible project…"),
+                         tr("Write an Ansible project that installs every managed gateway's files, commit-confirmed across the fleet."));
+    connect(ansible, &QAction::triggered, this, &MainWindow::exportAnsible);
     auto* deploy = make(QStringLiteral("actionDeploy"), tr("&Deploy…"),
                         tr("Push the configuration to both gateways over SSH, transactionally: a gateway that is not "
                            "confirmed rolls back by itself."));
@@ -228,6 +231,7 @@ void MainWindow::createActions()
     file->addAction(save);
     file->addSeparator();
     file->addAction(exportAction);
+    file->addAction(ansible);
     file->addSeparator();
     file->addAction(quit);
 
@@ -346,7 +350,7 @@ void MainWindow::refresh()
 {
     m_stack->setCurrentIndex(m_hasProfile ? 1 : 0);
     for (const QString& name : {QStringLiteral("actionEditInWizard"), QStringLiteral("actionSaveProfile"), QStringLiteral("actionExportBundle"),
-                                QStringLiteral("actionMonitor"), QStringLiteral("actionDiagnose")})
+                                QStringLiteral("actionExportAnsible"), QStringLiteral("actionMonitor"), QStringLiteral("actionDiagnose")})
         if (QAction* a = action(name))
             a->setEnabled(m_hasProfile);
     if (!m_hasProfile) {
@@ -379,7 +383,7 @@ void MainWindow::refresh()
     }
     m_files->setConfigs(configs);
     // Both need a tunnel without errors: files for both gateways.
-    for (const QString& name : {QStringLiteral("actionExportBundle"), QStringLiteral("actionDeploy")})
+    for (const QString& name : {QStringLiteral("actionExportBundle"), QStringLiteral("actionExportAnsible"), QStringLiteral("actionDeploy")})
         if (QAction* a = action(name))
             a->setEnabled(configs.size() == 2);
 }
@@ -441,8 +445,9 @@ void MainWindow::refreshNetwork()
             new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), files.error().toString(), m_findings);
     }
     m_files->setGateways(gateways);
-    if (QAction* a = action(QStringLiteral("actionExportBundle")))
-        a->setEnabled(!gateways.isEmpty());
+    for (const QString& name : {QStringLiteral("actionExportBundle"), QStringLiteral("actionExportAnsible")})
+        if (QAction* a = action(name))
+            a->setEnabled(!gateways.isEmpty());
     if (QAction* a = action(QStringLiteral("actionDeploy")))
         a->setEnabled(!gateways.isEmpty());
     // The monitor shows two gateways; a network's comes with the monitor for many sites.
@@ -600,6 +605,35 @@ void MainWindow::exportBundle()
         return;
     }
     statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+Status MainWindow::exportAnsibleTo(const QString& dir) const
+{
+    NetworkProfile network = m_network;
+    if (m_pair && !network.tunnels.isEmpty() && !network.tunnels[m_tunnel].psk && !psk().isEmpty())
+        network.tunnels[m_tunnel].psk = psk(); // the key the files shown here were made with
+    const Status st = BundleExport::exportAnsibleTo(network, profileDir(), dir);
+    for (Tunnel& t : network.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    return st;
+}
+
+void MainWindow::exportAnsible()
+{
+    if (!m_hasProfile)
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Ansible project into folder"), QDir::homePath());
+    if (dir.isEmpty())
+        return;
+    if (const Status st = exportAnsibleTo(dir); !st) {
+        QMessageBox::warning(this, tr("Cannot export"), st.error().toString());
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote the Ansible project to %1; its README.md says how to run it. The keys are in "
+                                "group_vars/all/psk.yml (0600): encrypt it with ansible-vault.")
+                                 .arg(QDir::toNativeSeparators(dir)),
+                             10000);
 }
 
 TunnelWizard* MainWindow::makeWizard()

@@ -52,6 +52,9 @@ public:
     void selectTunnel(const QString& name);
     void showGatewayFiles(const QString& site);
     [[nodiscard]] bool hasProfile() const { return m_hasProfile; }
+    // File ▸ Export Ansible project… without its folder dialog: the open network (a pair's with the
+    // key its files show) as an Ansible project in DIR.
+    [[nodiscard]] Status exportAnsibleTo(const QString& dir) const;
 
     // Opens the wizard on its Welcome page, or on the Sites page with the open tunnel.
     TunnelWizard* newTunnel();
@@ -76,6 +79,7 @@ private:
     void chooseProfile();
     void saveProfile();
     void exportBundle();
+    void exportAnsible();
     void deploy();
     void refresh();
     void refreshNetwork();

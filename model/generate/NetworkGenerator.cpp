@@ -136,6 +136,16 @@ void racoonTunnel(GatewayConfig& cfg, const NetworkProfile& n, const Tunnel& t, 
 
 } // namespace
 
+bool startsTunnel(const NetworkProfile& n, const Tunnel& t, const QString& site)
+{
+    const Site* a = n.site(t.siteA);
+    const Site* b = n.site(t.siteB);
+    if (!a || !b || (site != t.siteA && site != t.siteB))
+        return false;
+    const bool isA = site == t.siteA;
+    return startAction((isA ? a : b)->gateway, (isA ? b : a)->gateway).contains(QLatin1String("start"));
+}
+
 QStringList managedSites(const NetworkProfile& n)
 {
     QStringList out;

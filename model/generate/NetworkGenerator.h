@@ -26,6 +26,10 @@ Result<GatewayConfig> gateway(const NetworkProfile& network, const QString& site
 // `generate --all` and the push of a network take. Fails like gateway() on the first problem.
 Result<QList<std::pair<QString, GatewayConfig>>> gateways(const NetworkProfile& network, const QStringList& sites = {});
 
+// Whether SITE's end of TUNNEL starts it (start_action includes "start"; the other end waits):
+// who brings a tunnel up again after a rollout that reloaded both ends.
+bool startsTunnel(const NetworkProfile& network, const Tunnel& tunnel, const QString& site);
+
 // The managed sites, in the profile's order: what `generate --all` writes.
 QStringList managedSites(const NetworkProfile& network);
 

@@ -217,6 +217,44 @@ private slots:
         QVERIFY(!fresh.action(QStringLiteral("actionExportBundle"))->isEnabled()); // nothing open yet
     }
 
+    // File ▸ Export Ansible project…: the open network's project, as `ipsec-wizard ansible` writes
+    // it; a pair's with the key its files were made with, in psk.yml (0600) only.
+    void exportsAnAnsibleProject()
+    {
+        MainWindow w;
+        QAction* ansible = w.action(QStringLiteral("actionExportAnsible"));
+        QVERIFY(ansible);
+        QVERIFY(!ansible->isEnabled()); // nothing open yet
+        QVERIFY(w.openProfile(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json")));
+        QVERIFY(ansible->isEnabled());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(w.exportAnsibleTo(dir.path()).ok());
+        for (const char* site : {"hq", "branch1", "branch2", "branch3"})
+            QVERIFY2(QFile::exists(dir.filePath(QStringLiteral("host_vars/%1.yml").arg(QLatin1String(site)))), site);
+        QFile psk(dir.filePath(QStringLiteral("group_vars/all/psk.yml")));
+        QCOMPARE(psk.permissions() & 0x0FFF, QFile::ReadUser | QFile::WriteUser);
+        QVERIFY(psk.open(QIODevice::ReadOnly));
+        QCOMPARE(psk.readAll().count("\"0x"), 3); // a key for each tunnel, made for the export
+
+        MainWindow pair;
+        QVERIFY(pair.openProfile(QStringLiteral(IPSECWIZ_EXAMPLE_PROFILE)));
+        QTemporaryDir pairDir;
+        QVERIFY(pair.exportAnsibleTo(pairDir.path()).ok());
+        QFile pairPsk(pairDir.filePath(QStringLiteral("group_vars/all/psk.yml")));
+        QVERIFY(pairPsk.open(QIODevice::ReadOnly));
+        const QByteArray keys = pairPsk.readAll();
+        const QList<GatewayConfig> shown = pair.findChild<GeneratedFilesView*>()->configs();
+        QVERIFY(!shown.isEmpty());
+        bool sameKey = false;
+        for (const GeneratedFile& f : shown.first().files)
+            if (f.secret)
+                for (const QByteArray& line : f.content.split('\n'))
+                    if (line.contains("0x"))
+                        sameKey = sameKey || keys.contains(line.mid(line.indexOf("0x"), 66));
+        QVERIFY2(sameKey, "the project's key is the one the shown files hold");
+    }
+
     // The About box, the package's copyright file and LICENSE at the root name the same licence.
     void aboutNamesTheLicence()
     {

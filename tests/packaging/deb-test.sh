@@ -50,7 +50,7 @@ for lib in libc6 libqt6core6 libqt6widgets6 libssh-4 libarchive13; do
 	[[ $depends == *"$lib "* ]] || fail "Depends lacks $lib (shlibdeps): $depends"
 done
 [[ $(field Recommends) == *openssh-client* ]] || fail "Recommends: $(field Recommends)"
-for p in strongswan-swanctl nftables; do
+for p in strongswan-swanctl nftables ansible-core; do
 	[[ $(field Suggests) == *"$p"* ]] || fail "Suggests lacks $p: $(field Suggests)"
 done
 [ "$(field Description | wc -l)" -ge 5 ] || fail "the description has no long part: $(field Description)"
@@ -255,7 +255,7 @@ expect_line() { # N EXPECTED: the same words, in any order (file names come in t
 	[ "$(tr ' ' '\n' <<<"$got" | sort)" = "$(tr ' ' '\n' <<<"$2" | sort)" ] ||
 		fail "completion $1: expected '$2', got '$got' (all: $(cat "$TMP/completions.txt"))"
 }
-expect_line 1 'validate upgrade generate bundle draw diagnose psk push remove monitor parse lab hub-and-spoke.json seed-topology.json'
+expect_line 1 'validate upgrade generate bundle draw ansible diagnose psk push remove monitor parse lab hub-and-spoke.json seed-topology.json'
 expect_line 2 'generate'
 expect_line 3 'a b both'
 expect_line 4 'b both'

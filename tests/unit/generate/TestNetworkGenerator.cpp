@@ -19,25 +19,6 @@ using namespace ipsecwiz::test;
 
 namespace {
 
-NetworkProfile withKeys(NetworkProfile n)
-{
-    int i = 0;
-    for (Tunnel& t : n.tunnels)
-        t.psk = "0x" + QByteArray::number(++i).repeated(64).left(64);
-    return n;
-}
-
-NetworkProfile hubAndSpoke()
-{
-    QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("hub-and-spoke.json is missing");
-    auto n = NetworkJson::fromJson(f.readAll());
-    if (!n)
-        qFatal("hub-and-spoke.json: %s", qPrintable(n.error().toString()));
-    return withKeys(n.value());
-}
-
 NetworkProfile mesh(int sites)
 {
     NetworkProfile n;
@@ -71,22 +52,6 @@ QByteArray fileOf(const GatewayConfig& cfg, const QString& tunnel)
     return f ? f->content : QByteArray();
 }
 
-// The example with racoon wherever racoon can run: every site but the dynamic branch2 (racoon's
-// policies name its own address), in IKEv1 with proposals racoon has.
-NetworkProfile hubAndSpokeRacoon()
-{
-    NetworkProfile n = hubAndSpoke();
-    for (Site& s : n.sites)
-        if (s.gateway.reach != Reachability::Dynamic)
-            s.gateway.flavour = Flavour::Racoon;
-    for (Tunnel& t : n.tunnels) {
-        t.ike.version = 1;
-        t.ike.encryption = t.esp.encryption = QStringLiteral("aes256");
-        t.ike.integrity = t.ike.prf = t.esp.integrity = QStringLiteral("sha256");
-        t.ike.dhGroup = t.esp.pfsGroup = QStringLiteral("modp2048");
-    }
-    return n;
-}
 
 // What one end's files say about a tunnel, whatever its flavour: the peer's address, both
 // identities, the network pairs it protects (local>remote), the key, NAT traversal, mode.

@@ -15,14 +15,6 @@ using namespace ipsecwiz::test;
 
 namespace {
 
-NetworkProfile hubAndSpoke()
-{
-    auto n = NetworkJson::fromJson(readFile(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json")));
-    if (!n)
-        qFatal("hub-and-spoke.json: %s", qPrintable(n.error().toString()));
-    return n.value();
-}
-
 // The two-gateway lab's own profile (lab.sh writes it), version 1.
 NetworkProfile twoSites()
 {
@@ -47,7 +39,7 @@ class TestLabPlan : public QObject
 private slots:
     void hubAndSpokePlan()
     {
-        auto plan = Lab::plan(hubAndSpoke());
+        auto plan = Lab::plan(exampleNetwork());
         QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
         const QString expected = QStringLiteral(
             "# IPsec Wizard lab plan (ipsec-wizard lab up --from; lab/lab.sh carries it out)\n"
@@ -112,7 +104,7 @@ private slots:
 
     void hubAndSpokeProperties()
     {
-        const LabPlan plan = Lab::plan(hubAndSpoke()).value();
+        const LabPlan plan = Lab::plan(exampleNetwork()).value();
         // branch1 is behind NAT: its gateway sits inside, the NAT router has the public address.
         QCOMPARE(plan.nodesOf(QStringLiteral("branch1"), LabNodeKind::Nat), QStringList{QStringLiteral("nat-branch1")});
         QCOMPARE(plan.nats.size(), 1);
@@ -177,7 +169,7 @@ private slots:
 
     void labProfile()
     {
-        NetworkProfile input = hubAndSpoke();
+        NetworkProfile input = exampleNetwork();
         input.tunnels[0].psk = fixedPsk();
         const LabPlan plan = Lab::plan(input).value();
         auto lab = Lab::labProfile(input, plan, QStringLiteral("/var/lib/lab"));
@@ -205,7 +197,7 @@ private slots:
 
     void unmanagedSite()
     {
-        NetworkProfile n = hubAndSpoke();
+        NetworkProfile n = exampleNetwork();
         n.sites[3].gateway.managed = false;
         const LabPlan plan = Lab::plan(n).value();
         QCOMPARE(plan.node(QStringLiteral("gw-branch3"))->kind, LabNodeKind::UnmanagedGateway);
@@ -216,7 +208,7 @@ private slots:
 
     void longAndClashingSiteNames()
     {
-        NetworkProfile n = hubAndSpoke();
+        NetworkProfile n = exampleNetwork();
         n.sites[1].name = QStringLiteral("Branch_Office_Number_One");
         n.sites[2].name = QStringLiteral("branch-office-number-two");
         const LabPlan plan = Lab::plan(n).value();
@@ -254,7 +246,7 @@ private slots:
         QFETCH(QByteArray, value);
         QFETCH(QByteArray, expectedField);
         QFETCH(QByteArray, expectedText);
-        NetworkProfile n = hubAndSpoke();
+        NetworkProfile n = exampleNetwork();
         const int i = n.siteIndex(QString::fromUtf8(site));
         QVERIFY(i >= 0);
         SiteGateway& g = n.sites[i].gateway;

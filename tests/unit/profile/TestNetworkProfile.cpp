@@ -21,14 +21,6 @@ QByteArray readResource(const QString& name)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-NetworkProfile hubAndSpoke()
-{
-    auto n = NetworkJson::fromJson(readResource(QStringLiteral("hub-and-spoke.json")));
-    if (!n)
-        qFatal("hub-and-spoke.json: %s", qPrintable(n.error().toString()));
-    return n.value();
-}
-
 Site directSite(const QString& name, int i)
 {
     Site s;
@@ -71,7 +63,7 @@ private slots:
     // an identity's kind stays while its value changes; an empty field is one network to fill in.
     void aPageViewWrittenBackChangesOnlyWhatChanged()
     {
-        NetworkProfile n = hubAndSpoke();
+        NetworkProfile n = exampleNetwork();
         n.tunnels[2].networksB = {QStringLiteral("10.30.0.0/24")}; // hq-branch3 carries one of branch3's two
         const NetworkProfile before = n;
         for (int t = 0; t < int(n.tunnels.size()); ++t) {
@@ -100,7 +92,7 @@ private slots:
 
     void exampleHubAndSpoke()
     {
-        const NetworkProfile n = hubAndSpoke();
+        const NetworkProfile n = exampleNetwork();
         QCOMPARE(n.sites.size(), 4);
         QCOMPARE(n.topology.kind, TopologyKind::HubAndSpoke);
         QCOMPARE(n.sites.at(1).gateway.reach, Reachability::Nat);
@@ -124,7 +116,7 @@ private slots:
 
     void jsonRoundTrip()
     {
-        NetworkProfile n = hubAndSpoke();
+        NetworkProfile n = exampleNetwork();
         n.tunnels[0].psk = QByteArray("0x") + QByteArray(64, 'a');
         n.tunnels[1].esp.lifetime = 1800; // an override of the network's default
         n.tunnels[2].networksB = {QStringLiteral("10.30.0.0/24")};
@@ -170,7 +162,7 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().field, QStringLiteral("$.tunnels"));
         QVERIFY(r.error().message.contains(QStringLiteral("4 sites and 3 tunnels")));
-        NetworkProfile n = hubAndSpoke();
+        NetworkProfile n = exampleNetwork();
         const auto nat = Network::toTunnelProfile(n, QStringLiteral("hq-branch1"));
         QVERIFY(!nat.ok());
         QCOMPARE(nat.error().field, QStringLiteral("sites[1].gateway"));
@@ -244,7 +236,7 @@ private slots:
     {
         QFETCH(QByteArray, change);
         QFETCH(QString, field);
-        NetworkProfile n = hubAndSpoke();
+        NetworkProfile n = exampleNetwork();
         if (change == "overlap")
             n.sites[1].networks = {QStringLiteral("10.0.128.0/24")};
         else if (change == "spokes")
