@@ -4,6 +4,7 @@
 #include "Deployer.h"
 #include "Diagnoser.h"
 #include "MonitorSession.h"
+#include "NetworkMonitor.h"
 #include "SnapshotExport.h"
 #include "SnapshotJson.h"
 #include "SnapshotParser.h"
@@ -131,6 +132,9 @@ QString helpText()
               "  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]\n"
               "       [--interval S] [--identity FILE] [--accept-new-host-key]\n"
               "                                         the tunnel's SAs on each gateway, paired across the two\n"
+              "  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …\n"
+              "                                         every managed gateway of a network, polled side by side, and\n"
+              "                                         every tunnel's state (an unreachable gateway: unknown, with why)\n"
               "  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]\n"
               "       [--password-file FILE]\n"
               "                                         why a tunnel is down: both gateways over SSH, the tunnel\n"
@@ -1181,6 +1185,98 @@ int parseCommand(const QStringList& args)
     return Ok;
 }
 
+// monitor NETWORK: every managed gateway, each on its own persistent session, polled side by side
+// (at most MonitorPoolThreads at once); a gateway that cannot be reached, or stops answering, is
+// reported with its reason and tried again at the next poll while the others go on. Every tunnel's
+// state comes from both of its ends (NetworkMonitor).
+constexpr size_t MonitorPoolThreads = 8;
+
+int monitorNetwork(const QCommandLineParser& parser, MonitorSource source, double interval)
+{
+    int status = Ok;
+    const auto loaded = loadValidNetwork(parser.positionalArguments().at(1), &status);
+    if (!loaded)
+        return status;
+    const NetworkProfile& network = *loaded;
+    const QString profileDir = QFileInfo(parser.positionalArguments().at(1)).absolutePath();
+    const QStringList sites = Generate::managedSites(network);
+    if (sites.isEmpty())
+        return inputError(Error{QStringLiteral("sites"), tr("The network has no managed gateway to watch.")});
+    std::vector<std::unique_ptr<MonitorSession>> sessions(size_t(sites.size()));
+    QList<TunnelReading> previous;
+    bool first = true;
+    for (;;) {
+        std::vector<GatewayReading> polled(size_t(sites.size()));
+        forEachIndexOnThreads(size_t(sites.size()), MonitorPoolThreads, [&](size_t i) {
+            GatewayReading& r = polled[i];
+            if (!sessions[i]) {
+                const Site* site = network.site(sites.at(int(i)));
+                auto m = MonitorSession::open(withSshChoices(parser, NetworkDeployer::sshOptionsFor(network, *site, profileDir)), source);
+                if (!m) {
+                    r.reason = terminalSafe(m.error().toString());
+                    return;
+                }
+                sessions[i] = std::move(m.value());
+            }
+            auto poll = sessions[i]->poll();
+            if (!poll) {
+                r.reason = terminalSafe(poll.error().toString());
+                sessions[i].reset(); // connect again next time
+                return;
+            }
+            r.reached = true;
+            r.snapshot = snapshotOf(poll.value());
+            r.source = monitorSourceId(poll.value().source);
+            r.roundTripMs = poll.value().roundTripMs;
+        });
+        QHash<QString, GatewayReading> readings;
+        for (size_t i = 0; i < polled.size(); ++i)
+            readings.insert(sites.at(int(i)), std::move(polled[i]));
+        const QList<TunnelReading> tunnels = NetworkMonitor::tunnels(network, readings, first ? nullptr : &previous);
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonObject json = NetworkMonitor::toJson(network, readings, tunnels);
+            json.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+            out() << QString::fromUtf8(QJsonDocument(json).toJson(parser.isSet(QStringLiteral("follow")) ? QJsonDocument::Compact : QJsonDocument::Indented))
+                  << (parser.isSet(QStringLiteral("follow")) ? "\n" : "");
+        } else {
+            out() << "== " << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  " << tr("network %1").arg(network.name) << "\n";
+            for (const QString& site : sites) {
+                const GatewayReading& r = readings[site];
+                out() << "  " << site.leftJustified(16) << ' '
+                      << (r.reached ? tr("%1, %2 SAs, %3 ms").arg(r.source).arg(r.snapshot.sas.size() + [&] {
+                             qsizetype n = 0;
+                             for (const IkeSa& ike : r.snapshot.ikeSas)
+                                 n += ike.children.size();
+                             return n;
+                         }()).arg(r.roundTripMs)
+                                    : tr("unknown: %1").arg(r.reason))
+                      << "\n";
+            }
+            for (const TunnelReading& t : tunnels) {
+                out() << "  " << t.tunnel.leftJustified(16) << ' ' << tunnelStateName(t.state).leftJustified(8) << ' ' << t.siteA << " ⇄ " << t.siteB;
+                if (t.oneSided)
+                    out() << tr(" (seen from our end only)");
+                if (!t.reason.isEmpty())
+                    out() << "  " << t.reason;
+                out() << "\n";
+                for (const QString& f : t.correlation.findings)
+                    out() << "      " << f << "\n";
+            }
+        }
+        out().flush();
+        previous = tunnels;
+        first = false;
+        if (!parser.isSet(QStringLiteral("follow"))) {
+            // One look: 0 when every gateway answered, 3 when one could not be reached.
+            for (const auto& r : std::as_const(readings))
+                if (!r.reached)
+                    return RemoteFailure;
+            return Ok;
+        }
+        QThread::msleep(ulong(interval * 1000));
+    }
+}
+
 int monitorCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -1213,6 +1309,11 @@ int monitorCommand(const QStringList& args)
         return usageError(tr("--raw and --json exclude each other."));
     if (const Status st = checkPasswordFile(parser); !st)
         return inputError(st.error());
+    if (const auto network = readNetwork(parser.positionalArguments().at(1)); network && !isOneTunnel(*network)) {
+        if (parser.isSet(QStringLiteral("gateway")) || parser.isSet(QStringLiteral("raw")))
+            return usageError(tr("--gateway and --raw are for a tunnel between two gateways; a network shows every managed gateway."));
+        return monitorNetwork(parser, *source, interval);
+    }
     // Validated like every other command: a profile's SSH user or host reaches the admin's ssh
     // config (a ProxyCommand runs them through /bin/sh).
     int status = Ok;

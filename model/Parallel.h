@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <thread>
 #include <vector>
@@ -25,6 +26,26 @@ void forEachIndexInParallel(size_t count, size_t perThread, const Fn& fn)
     for (size_t t = 1; t < threads; ++t)
         pool.emplace_back(work, t);
     work(0);
+    for (std::thread& t : pool)
+        t.join();
+}
+
+// Runs FN(i) for every i below COUNT on up to MAXTHREADS threads, whatever the number of cores:
+// for work that mostly waits (a poll of each gateway over SSH), so one slow gateway holds up
+// one thread, not the others.
+template<typename Fn>
+void forEachIndexOnThreads(size_t count, size_t maxThreads, const Fn& fn)
+{
+    const size_t threads = std::clamp<size_t>(count, 1, std::max<size_t>(1, maxThreads));
+    std::atomic_size_t next{0};
+    const auto work = [&] {
+        for (size_t i = next++; i < count; i = next++)
+            fn(i);
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
     for (std::thread& t : pool)
         t.join();
 }

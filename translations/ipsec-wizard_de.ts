@@ -1285,12 +1285,12 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+84"/>
+        <location filename="../app/Cli.cpp" line="+85"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1299,12 +1299,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+923"/>
+        <location line="+1020"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1121"/>
+        <location line="-1218"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1368,12 +1368,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+732"/>
+        <location line="+824"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-731"/>
+        <location line="-823"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1467,7 +1467,183 @@
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-60"/>
+        <location line="+351"/>
+        <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
+        <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>key length in bytes</source>
+        <translation>Schlüssellänge in Byte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>psk takes no arguments.</source>
+        <translation>psk nimmt keine Argumente.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--bytes needs a number.</source>
+        <translation>--bytes braucht eine Zahl.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>
+ipsec-wizard: interrupted: stopping the push and rolling back what it changed (interrupt again to quit at once; a committed gateway then rolls back by itself within %1 s)
+</source>
+        <translation>
+ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie geändert hat (erneut unterbrechen, um sofort zu beenden; ein Gateway, das bereits übernommen hat, setzt dann innerhalb von %1 s selbst zurück)
+</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>--firewall is for a tunnel between two gateways; a network&apos;s gateways load each tunnel&apos;s generated firewall.nft (--apply-firewall).</source>
+        <translation>--firewall gilt für einen Tunnel zwischen zwei Gateways; die Gateways eines Netzes laden die erzeugte firewall.nft jedes Tunnels (--apply-firewall).</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>show every file and command, change nothing</source>
+        <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>do not ask before pushing</source>
+        <translation>vor dem Übertragen nicht nachfragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept and record a gateway&apos;s host key that is not known yet</source>
+        <translation>einen noch unbekannten Host-Schlüssel eines Gateways annehmen und speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH private key for both gateways</source>
+        <translation>privater SSH-Schlüssel für beide Gateways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+344"/>
+        <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
+        <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
+    </message>
+    <message>
+        <location line="-343"/>
+        <source>seconds before an unconfirmed gateway rolls back</source>
+        <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>apply these nftables rules (defining the tunnel&apos;s table) instead of the generated ones</source>
+        <translation>diese nftables-Regeln (die die Tabelle des Tunnels definieren) statt der erzeugten anwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skip the ping through the tunnel</source>
+        <translation>den Ping durch den Tunnel auslassen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>push needs one PROFILE.</source>
+        <translation>push braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--confirm-timeout must be 5 to 3600 seconds.</source>
+        <translation>--confirm-timeout muss 5 bis 3600 Sekunden sein.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The profile holds no pre-shared key. Save the profile with its key (the wizard does), or give --psk-file FILE, so both gateways get the same key every time.</source>
+        <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>the tunnel of a network to diagnose</source>
+        <translation>der Tunnel eines Netzes, der untersucht wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only look at the gateways; do not start the tunnel</source>
+        <translation>nur die Gateways ansehen; den Tunnel nicht starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSH private key file</source>
+        <translation>Datei mit privatem SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file holding the SSH password</source>
+        <translation>Datei mit dem SSH-Passwort</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A&apos;s log) and --log FILE again for B&apos;s.</source>
+        <translation>diagnose braucht ein PROFIL (seine Gateways per SSH) oder --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The network has no managed gateway to watch.</source>
+        <translation>Das Netz hat kein verwaltetes Gateway, das sich beobachten ließe.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>network %1</source>
+        <translation>Netz %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, %2 SAs, %3 ms</source>
+        <translation>%1, %2 SAs, %3 ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown: %1</source>
+        <translation>unbekannt: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (seen from our end only)</source>
+        <translation> (nur von unserem Ende aus gesehen)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>print the tools&apos; own output (key material masked)</source>
+        <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
+    </message>
+    <message>
+        <location line="-473"/>
+        <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
+        <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>the tunnel to take off its gateways</source>
+        <translation>der Tunnel, der von seinen Gateways genommen wird</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>remove needs one PROFILE.</source>
+        <translation>remove braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>remove needs --tunnel NAME: the tunnel to take off.</source>
+        <translation>remove braucht --tunnel NAME: den Tunnel, der entfernt wird.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The profile describes tunnel “%1”, not “%2”.</source>
+        <translation>Das Profil beschreibt den Tunnel „%1“, nicht „%2“.</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <location line="-758"/>
         <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
        ipsec-wizard COMMAND [OPTIONS]
 
@@ -1506,6 +1682,9 @@ Commands:
   monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
        [--interval S] [--identity FILE] [--accept-new-host-key]
                                          the tunnel&apos;s SAs on each gateway, paired across the two
+  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
+                                         every managed gateway of a network, polled side by side, and
+                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
   diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
        [--password-file FILE]
                                          why a tunnel is down: both gateways over SSH, the tunnel
@@ -1570,6 +1749,9 @@ Befehle:
   monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
        [--interval S] [--identity DATEI] [--accept-new-host-key]
                                          die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
+                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
+                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
   diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
        [--password-file DATEI]
                                          warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
@@ -1598,158 +1780,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 </translation>
     </message>
     <message>
-        <location line="+424"/>
-        <location line="+351"/>
-        <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
-        <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
-    </message>
-    <message>
-        <location line="-166"/>
-        <source>key length in bytes</source>
-        <translation>Schlüssellänge in Byte</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>psk takes no arguments.</source>
-        <translation>psk nimmt keine Argumente.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>--bytes needs a number.</source>
-        <translation>--bytes braucht eine Zahl.</translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>
-ipsec-wizard: interrupted: stopping the push and rolling back what it changed (interrupt again to quit at once; a committed gateway then rolls back by itself within %1 s)
-</source>
-        <translation>
-ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie geändert hat (erneut unterbrechen, um sofort zu beenden; ein Gateway, das bereits übernommen hat, setzt dann innerhalb von %1 s selbst zurück)
-</translation>
-    </message>
-    <message>
-        <location line="+102"/>
-        <source>--firewall is for a tunnel between two gateways; a network&apos;s gateways load each tunnel&apos;s generated firewall.nft (--apply-firewall).</source>
-        <translation>--firewall gilt für einen Tunnel zwischen zwei Gateways; die Gateways eines Netzes laden die erzeugte firewall.nft jedes Tunnels (--apply-firewall).</translation>
-    </message>
-    <message>
-        <location line="+68"/>
-        <source>show every file and command, change nothing</source>
-        <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>do not ask before pushing</source>
-        <translation>vor dem Übertragen nicht nachfragen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accept and record a gateway&apos;s host key that is not known yet</source>
-        <translation>einen noch unbekannten Host-Schlüssel eines Gateways annehmen und speichern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SSH private key for both gateways</source>
-        <translation>privater SSH-Schlüssel für beide Gateways</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+252"/>
-        <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
-        <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
-    </message>
-    <message>
-        <location line="-251"/>
-        <source>seconds before an unconfirmed gateway rolls back</source>
-        <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>apply these nftables rules (defining the tunnel&apos;s table) instead of the generated ones</source>
-        <translation>diese nftables-Regeln (die die Tabelle des Tunnels definieren) statt der erzeugten anwenden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>skip the ping through the tunnel</source>
-        <translation>den Ping durch den Tunnel auslassen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>push needs one PROFILE.</source>
-        <translation>push braucht ein PROFIL.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--confirm-timeout must be 5 to 3600 seconds.</source>
-        <translation>--confirm-timeout muss 5 bis 3600 Sekunden sein.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>The profile holds no pre-shared key. Save the profile with its key (the wizard does), or give --psk-file FILE, so both gateways get the same key every time.</source>
-        <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
-    </message>
-    <message>
-        <location line="+140"/>
-        <source>the tunnel of a network to diagnose</source>
-        <translation>der Tunnel eines Netzes, der untersucht wird</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>only look at the gateways; do not start the tunnel</source>
-        <translation>nur die Gateways ansehen; den Tunnel nicht starten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SSH private key file</source>
-        <translation>Datei mit privatem SSH-Schlüssel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>file holding the SSH password</source>
-        <translation>Datei mit dem SSH-Passwort</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A&apos;s log) and --log FILE again for B&apos;s.</source>
-        <translation>diagnose braucht ein PROFIL (seine Gateways per SSH) oder --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>print the tools&apos; own output (key material masked)</source>
-        <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
-    </message>
-    <message>
-        <location line="-381"/>
-        <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
-        <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
-    </message>
-    <message>
-        <location line="+138"/>
-        <source>the tunnel to take off its gateways</source>
-        <translation>der Tunnel, der von seinen Gateways genommen wird</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>remove needs one PROFILE.</source>
-        <translation>remove braucht ein PROFIL.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>remove needs --tunnel NAME: the tunnel to take off.</source>
-        <translation>remove braucht --tunnel NAME: den Tunnel, der entfernt wird.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>The profile describes tunnel “%1”, not “%2”.</source>
-        <translation>Das Profil beschreibt den Tunnel „%1“, nicht „%2“.</translation>
-    </message>
-    <message>
-        <location line="-130"/>
-        <source>warning: </source>
-        <translation>Warnung: </translation>
-    </message>
-    <message>
-        <location line="-260"/>
+        <location line="+498"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -1908,20 +1939,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+200"/>
+        <location line="+297"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+200"/>
+        <location line="-312"/>
+        <location line="+297"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-248"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2013,7 +2044,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+102"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -2043,8 +2074,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+66"/>
+        <location line="-157"/>
+        <location line="+158"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
@@ -2072,6 +2103,11 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <location line="+2"/>
         <source>--raw and --json exclude each other.</source>
         <translation>--raw und --json schließen einander aus.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--gateway and --raw are for a tunnel between two gateways; a network shows every managed gateway.</source>
+        <translation>--gateway und --raw gelten für einen Tunnel zwischen zwei Gateways; ein Netz zeigt jedes verwaltete Gateway.</translation>
     </message>
     <message>
         <location line="+57"/>
@@ -4562,6 +4598,29 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+0"/>
         <source>removed: %1</source>
         <translation>entfernt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::NetworkMonitor</name>
+    <message>
+        <location filename="../model/monitor/NetworkMonitor.cpp" line="+115"/>
+        <source>%1: not polled yet</source>
+        <translation>%1: noch nicht abgefragt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>neither end is managed here</source>
+        <translation>keines der beiden Enden wird hier verwaltet</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>not polled yet</source>
+        <translation>noch nicht abgefragt</translation>
     </message>
 </context>
 <context>

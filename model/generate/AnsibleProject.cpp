@@ -21,11 +21,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Ansible", text);
 }
 
-QString hostOf(const QString& address)
-{
-    return address.section(QLatin1Char('/'), 0, 0).trimmed();
-}
-
 QByteArray modeText(int mode)
 {
     return QByteArray::number(mode, 8).rightJustified(4, '0');
@@ -518,7 +513,7 @@ Result<QList<ProjectFile>> project(const NetworkProfile& network, const Options&
         for (const QString& name : it.value()) {
             const Site* site = network.site(name);
             const SiteGateway& gw = site->gateway;
-            const QString host = gw.ssh.host.isEmpty() ? hostOf(gw.reach == Reachability::Nat ? gw.publicAddress : gw.localAddress) : gw.ssh.host;
+            const QString host = gw.ssh.host.isEmpty() ? hostPart(gw.reach == Reachability::Nat ? gw.publicAddress : gw.localAddress) : gw.ssh.host;
             inv += "        " + yamlString(name) + ":\n";
             inv += "          ansible_host: " + yamlString(host) + "\n";
             inv += "          ansible_port: " + QByteArray::number(gw.ssh.port) + "\n";

@@ -39,6 +39,12 @@ struct Identity
     friend bool operator==(const Identity&, const Identity&) = default;
 };
 
+// "ADDR/PREFIX" or "ADDR" as the profile writes a gateway's address: the address alone.
+inline QString hostPart(const QString& address)
+{
+    return address.section(QLatin1Char('/'), 0, 0).trimmed();
+}
+
 struct SiteGateway
 {
     // "ADDR" or "ADDR/PREFIX", as version 1's publicAddress: the prefix says which subnet the
