@@ -2,6 +2,7 @@
 
 // Small helpers the tests share: the example profile, a fixed key, reading files.
 
+#include "NetworkMonitor.h"
 #include "NetworkProfile.h"
 #include "TestConfig.h"
 #include "TunnelProfile.h"
@@ -67,6 +68,40 @@ inline NetworkProfile hubAndSpokeRacoon()
         t.ike.dhGroup = t.esp.pfsGroup = QStringLiteral("modp2048");
     }
     return n;
+}
+
+// The IKE SA swanctl lists for TUNNEL from LOCAL to REMOTE, with one installed CHILD SA (SPIs
+// out and in, BYTESOUT sent): how the network monitor's tests describe a gateway's state.
+inline IkeSa swanctlIkeSa(const QString& tunnel, const QString& local, const QString& remote, quint32 spiOut, quint32 spiIn,
+                          quint64 bytesOut = 100, quint64 bytesIn = 50)
+{
+    IkeSa s;
+    s.name = tunnel;
+    s.state = QStringLiteral("ESTABLISHED");
+    s.localAddr = local;
+    s.remoteAddr = remote;
+    ChildSa c;
+    c.name = tunnel;
+    c.state = QStringLiteral("INSTALLED");
+    c.protocol = QStringLiteral("ESP");
+    c.spiOut = spiOut;
+    c.spiIn = spiIn;
+    c.bytesOut = bytesOut;
+    c.bytesIn = bytesIn;
+    s.children << c;
+    return s;
+}
+
+// A gateway that answered a swanctl poll with SAS.
+inline GatewayReading reachedGateway(QList<IkeSa> sas)
+{
+    GatewayReading r;
+    r.reached = true;
+    r.source = QStringLiteral("swanctl");
+    r.roundTripMs = 12;
+    r.snapshot.format = SnapshotFormat::Swanctl;
+    r.snapshot.ikeSas = std::move(sas);
+    return r;
 }
 
 inline QByteArray readFile(const QString& path)

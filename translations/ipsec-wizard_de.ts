@@ -698,7 +698,7 @@
 <context>
     <name>ipsecwiz::Ansible</name>
     <message>
-        <location filename="../model/generate/AnsibleProject.cpp" line="+485"/>
+        <location filename="../model/generate/AnsibleProject.cpp" line="+480"/>
         <source>The network has no managed gateway: there is nothing for Ansible to do.</source>
         <translation>Das Netz hat kein verwaltetes Gateway: Für Ansible gibt es nichts zu tun.</translation>
     </message>
@@ -3270,7 +3270,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+247"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+242"/>
         <location line="+1"/>
         <source>a changing address</source>
         <translation>eine wechselnde Adresse</translation>
@@ -3538,13 +3538,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+63"/>
-        <location line="+294"/>
+        <location filename="../widgets/MainWindow.cpp" line="+66"/>
+        <location line="+299"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-287"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -3582,12 +3582,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-75"/>
-        <location line="+401"/>
+        <location line="+405"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-378"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -3677,7 +3677,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Dia&amp;gnose…</source>
         <translation>&amp;Untersuchen …</translation>
     </message>
@@ -3813,9 +3813,9 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>; Ausrollen überträgt Tunnel %1 (einen anderen in der Zeichnung anklicken)</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>The monitor shows a profile of two sites; this network has more, or a site behind NAT, dynamic or managed elsewhere.</source>
-        <translation>Die Überwachung zeigt ein Profil mit zwei Standorten; dieses Netz hat mehr, oder einen Standort hinter NAT, mit wechselnder Adresse oder fremd verwaltet.</translation>
+        <location line="+34"/>
+        <source>Watch every managed gateway of the network and every tunnel&apos;s state live, with the events of all of them.</source>
+        <translation>Jedes verwaltete Gateway des Netzes und den Zustand jedes Tunnels live beobachten, mit den Ereignissen aller.</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -3858,7 +3858,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ausrollen</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+82"/>
         <location line="+26"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
@@ -4603,7 +4603,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::NetworkMonitor</name>
     <message>
-        <location filename="../model/monitor/NetworkMonitor.cpp" line="+115"/>
+        <location filename="../model/monitor/NetworkMonitor.cpp" line="+110"/>
         <source>%1: not polled yet</source>
         <translation>%1: noch nicht abgefragt</translation>
     </message>
@@ -4621,6 +4621,233 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+45"/>
         <source>not polled yet</source>
         <translation>noch nicht abgefragt</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::NetworkMonitorView</name>
+    <message>
+        <location filename="../widgets/NetworkMonitorView.cpp" line="+80"/>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-up</source>
+        <translation>halb aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>down</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+195"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <source>Tunnel</source>
+        <translation>Tunnel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why / what was found</source>
+        <translation>Warum / was gefunden wurde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answers</source>
+        <translation>Antwortet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Round trip</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tunnel or site</source>
+        <translation>Tunnel oder Standort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Filter:</source>
+        <translation>F&amp;ilter:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Up</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Half-up</source>
+        <translation>Halb aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Down</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All but up</source>
+        <translation>Alle außer aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Every:</source>
+        <translation>&amp;Alle:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Double-click a tunnel (or press Enter) for both of its gateways side by side.</source>
+        <translation>Doppelklick auf einen Tunnel (oder Eingabetaste) zeigt seine beiden Gateways nebeneinander.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>E&amp;vents</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gateways</source>
+        <translation>&amp;Gateways</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>waiting for the first poll</source>
+        <translation>wartet auf die erste Abfrage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tunnels: %1, sites: %2; waiting for the gateways.</source>
+        <translation>Tunnel: %1, Standorte: %2; warte auf die Gateways.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: no answer: %2</source>
+        <translation>%1: keine Antwort: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: answers again</source>
+        <translation>%1: antwortet wieder</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no: %1</source>
+        <translation>nein: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: %2 → %3%4</source>
+        <translation>%1: %2 → %3%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (our end)</source>
+        <translation> (unser Ende)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>no SA on either end</source>
+        <translation>an keinem Ende eine SA</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 up · %2 half-up · %3 down · %4 unknown</source>
+        <translation>%1 aktiv · %2 halb aktiv · %3 unterbrochen · %4 unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::NetworkMonitorWindow</name>
+    <message>
+        <location filename="../widgets/NetworkMonitorWindow.cpp" line="+19"/>
+        <source>Monitor — network %1</source>
+        <translation>Monitor — Netz %1</translation>
     </message>
 </context>
 <context>
@@ -5427,7 +5654,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Zustand unbekannt</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+86"/>
         <source>+%1 more</source>
         <translation>+%1 weitere</translation>
     </message>
@@ -5442,7 +5669,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1, dynamisch</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Tunnel %1: %2 ⇄ %3</source>
         <translation>Tunnel %1: %2 ⇄ %3</translation>
     </message>
@@ -5519,8 +5746,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>IPsec-Netz %1</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+155"/>
+        <location line="-340"/>
+        <location line="+156"/>
         <location line="+1"/>
         <source>managed elsewhere</source>
         <translation>fremd verwaltet</translation>
@@ -5536,8 +5763,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>IPsec-Tunnel (%1, ESP %2)</translation>
     </message>
     <message>
-        <location line="-264"/>
-        <location line="+269"/>
+        <location line="-265"/>
+        <location line="+270"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>

@@ -5,6 +5,9 @@
 #include "FindingLabel.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
+#include "NetworkGenerator.h"
+#include "NetworkMonitorView.h"
+#include "NetworkMonitorWindow.h"
 
 #include "BundleExport.h"
 #include "GeneratedFilesView.h"
@@ -212,7 +215,12 @@ void MainWindow::createActions()
     monitor->setShortcut(QKeySequence(tr("Ctrl+M")));
     monitor->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
     monitor->setEnabled(false); // until a tunnel is open
-    connect(monitor, &QAction::triggered, this, [this] { openMonitor(); });
+    connect(monitor, &QAction::triggered, this, [this] {
+        if (m_pair)
+            openMonitor();
+        else
+            openNetworkMonitor();
+    });
     auto* diagnose = make(QStringLiteral("actionDiagnose"), tr("Dia&gnose…"),
                           tr("Why the tunnel is down: look at both gateways, start the tunnel and read both charon logs of the attempt."));
     diagnose->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
@@ -450,10 +458,9 @@ void MainWindow::refreshNetwork()
             a->setEnabled(!gateways.isEmpty());
     if (QAction* a = action(QStringLiteral("actionDeploy")))
         a->setEnabled(!gateways.isEmpty());
-    // The monitor shows two gateways; a network's comes with the monitor for many sites.
     if (QAction* a = action(QStringLiteral("actionMonitor"))) {
-        a->setEnabled(false);
-        a->setStatusTip(tr("The monitor shows a profile of two sites; this network has more, or a site behind NAT, dynamic or managed elsewhere."));
+        a->setEnabled(!Generate::managedSites(m_network).isEmpty());
+        a->setStatusTip(tr("Watch every managed gateway of the network and every tunnel's state live, with the events of all of them."));
     }
 }
 
@@ -585,6 +592,25 @@ MonitorWindow* MainWindow::openMonitor()
         }
     }
     auto* window = new MonitorWindow(m_profile, profileDir(), this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowFlag(Qt::Window);
+    window->show();
+    window->start();
+    return window;
+}
+
+NetworkMonitorWindow* MainWindow::openNetworkMonitor()
+{
+    if (!m_hasProfile || m_pair)
+        return nullptr;
+    for (NetworkMonitorWindow* w : findChildren<NetworkMonitorWindow*>()) {
+        if (w->view()->network().name == m_network.name) {
+            w->raise();
+            w->activateWindow();
+            return w;
+        }
+    }
+    auto* window = new NetworkMonitorWindow(m_network, profileDir(), this);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowFlag(Qt::Window);
     window->show();

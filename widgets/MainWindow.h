@@ -23,6 +23,7 @@ namespace ipsecwiz {
 class DiagnoseDialog;
 class GeneratedFilesView;
 class MonitorWindow;
+class NetworkMonitorWindow;
 class TopologyView;
 class TunnelWizard;
 
@@ -68,6 +69,8 @@ public:
 
     // The monitor window of the open tunnel, polling both gateways (an open one is raised).
     MonitorWindow* openMonitor();
+    // A network's monitor: every managed gateway and every tunnel (or brought forward when open).
+    NetworkMonitorWindow* openNetworkMonitor();
     // Diagnose… : why the selected tunnel is down, from both gateways (started at once).
     DiagnoseDialog* openDiagnosis();
 

@@ -5,6 +5,8 @@
 #include "MainWindow.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
+#include "NetworkMonitorView.h"
+#include "NetworkMonitorWindow.h"
 #include "ProfileDraft.h"
 #include "SitesPage.h"
 #include "Theme.h"
@@ -131,6 +133,42 @@ bool monitorRefusedShot(const QString& dir, const QString& name)
     return save(&window, dir, name);
 }
 
+// The monitor of the example network, fed with polls recorded from its lab (lab up --from the
+// example, pushed; tests/fixtures/monitor/lab-net-*): branch2's gateway stopped (it answers no
+// more), branch3's charon crashed (hq still holds its SAs: half-up), hq-branch1 up through NAT.
+bool networkMonitorShot(const QString& polls, const QString& dir, const QString& name)
+{
+    auto network = NetworkJson::load(QStringLiteral(":/examples/hub-and-spoke.json"));
+    if (!network)
+        return false;
+    NetworkMonitorWindow window(network.value(), QDir::tempPath());
+    window.resize(1400, 860);
+    window.show();
+    NetworkMonitorView* view = window.view();
+    const auto reading = [](const MonitorUpdate& u) {
+        GatewayReading r;
+        r.reached = true;
+        r.snapshot = u.snapshot;
+        r.source = monitorSourceId(u.poll.source);
+        r.roundTripMs = u.poll.roundTripMs;
+        return r;
+    };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 ms : {now - 1000, now}) {
+        view->applyReading(QStringLiteral("hq"), reading(swanctlPoll(recorded(polls, QStringLiteral("lab-net-hq-swanctl-branch3-crashed.txt")), 9)), ms);
+        view->applyReading(QStringLiteral("branch1"), reading(swanctlPoll(recorded(polls, QStringLiteral("lab-net-branch1-swanctl-list-sas.txt")), 8)), ms);
+        GatewayReading stopped;
+        stopped.reason = QStringLiteral("root@10.99.3.2:22: Cannot connect: Connection refused"); // as libssh said it
+        view->applyReading(QStringLiteral("branch2"), stopped, ms);
+        GatewayReading crashed; // its charon gone: ip xfrm answers, with nothing
+        crashed.reached = true;
+        crashed.source = QStringLiteral("xfrm");
+        crashed.roundTripMs = 7;
+        view->applyReading(QStringLiteral("branch3"), crashed, ms);
+    }
+    return save(&window, dir, name);
+}
+
 // The example network (a hub and three branches: one behind NAT, one dynamic, one with two
 // networks) in the wizard: the Sites page of the NATed branch's tunnel, then branch3 handed to its
 // own admin, and the Review page with the settings sheet for them.
@@ -207,8 +245,10 @@ int run(const QString& dir)
         }
         ok &= networkShots(dir, suffix);
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
-        if (!polls.isEmpty())
+        if (!polls.isEmpty()) {
             ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);
+            ok &= networkMonitorShot(polls, dir, QStringLiteral("12-network-monitor-") + suffix);
+        }
         ok &= monitorRefusedShot(dir, QStringLiteral("9b-monitor-refused-") + suffix);
     }
     // The wizard in German too (the model's messages included): no text may be cut off there either.
@@ -233,6 +273,8 @@ int run(const QString& dir)
         ok &= save(&wizard, dir, QStringLiteral("8-german-deploy-light"));
         ok &= monitorRefusedShot(dir, QStringLiteral("8-german-monitor-refused-light"));
         ok &= networkShots(dir, QStringLiteral("german-light"));
+        if (const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS"); !polls.isEmpty())
+            ok &= networkMonitorShot(polls, dir, QStringLiteral("12-network-monitor-german-light"));
     }
     Translations::install(*qApp);
     return ok ? 0 : 1;

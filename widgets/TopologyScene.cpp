@@ -253,6 +253,24 @@ void TopologyScene::setWholeNetwork(const NetworkProfile& network)
     rebuild();
 }
 
+void TopologyScene::setTunnelStates(const QHash<QString, TunnelState>& states)
+{
+    if (states == m_states)
+        return;
+    m_states = states;
+    if (!m_whole)
+        return;
+    for (QGraphicsItem* item : items()) {
+        const QString what = item->data(0).toString();
+        auto* line = qgraphicsitem_cast<QGraphicsLineItem*>(item);
+        if (!line || !what.startsWith(QLatin1String("tunnel:")) || what.mid(7) == m_selectedTunnel)
+            continue;
+        QPen pen = line->pen();
+        pen.setColor(stateColour(tunnelState(what.mid(7)), m_colours.dark));
+        line->setPen(pen);
+    }
+}
+
 void TopologyScene::setSelectedTunnel(const QString& name)
 {
     if (name == m_selectedTunnel)
@@ -374,8 +392,9 @@ void TopologyScene::rebuildNetwork()
             continue;
         const bool dynamic = n.sites.at(a).gateway.reach == Reachability::Dynamic || n.sites.at(z).gateway.reach == Reachability::Dynamic;
         const bool selected = t.name == m_selectedTunnel;
+        const QColor colour = m_states.contains(t.name) ? TopologyScene::stateColour(m_states.value(t.name), c.dark) : stateColour;
         auto* line = addLine(QLineF(nodes.at(a).centre, nodes.at(z).centre),
-                             QPen(selected ? c.gatewayBorder : stateColour, selected ? 6 : 3, dynamic ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
+                             QPen(selected ? c.gatewayBorder : colour, selected ? 6 : 3, dynamic ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
         line->setZValue(0);
         line->setData(0, QStringLiteral("tunnel:") + t.name);
         line->setToolTip(tr("Tunnel %1: %2 ⇄ %3").arg(t.name, t.siteA, t.siteB));

@@ -12,6 +12,7 @@
 #include "TunnelProfile.h"
 
 #include <QColor>
+#include <QHash>
 #include <QGraphicsScene>
 
 class QPalette;
@@ -67,6 +68,10 @@ public:
     [[nodiscard]] const TunnelProfile& profile() const { return m_profile; }
 
     void setTunnelState(TunnelState state, const QString& rate = {});
+    // A whole network's tunnels each in its own state's colour (the network monitor); a tunnel
+    // not named keeps tunnelState()'s. Recolours the lines in place: no new layout.
+    void setTunnelStates(const QHash<QString, TunnelState>& states);
+    [[nodiscard]] TunnelState tunnelState(const QString& tunnel) const { return m_states.value(tunnel, m_state); }
     [[nodiscard]] TunnelState tunnelState() const { return m_state; }
     [[nodiscard]] QString rate() const { return m_rate; }
 
@@ -104,6 +109,7 @@ private:
     std::optional<NetworkProfile> m_whole;
     QString m_selectedTunnel;
     TunnelState m_state = TunnelState::Unknown;
+    QHash<QString, TunnelState> m_states;
     QString m_rate;
     TopologyColours m_colours;
     QStringList m_texts;

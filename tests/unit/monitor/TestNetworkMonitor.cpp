@@ -14,35 +14,6 @@ using namespace ipsecwiz::test;
 
 namespace {
 
-// The IKE SA swanctl lists for TUNNEL, from LOCAL to REMOTE, with one CHILD SA (SPIs out/in).
-IkeSa ike(const QString& tunnel, const QString& local, const QString& remote, quint32 spiOut, quint32 spiIn, quint64 bytesOut = 100)
-{
-    IkeSa s;
-    s.name = tunnel;
-    s.state = QStringLiteral("ESTABLISHED");
-    s.localAddr = local;
-    s.remoteAddr = remote;
-    ChildSa c;
-    c.name = tunnel;
-    c.state = QStringLiteral("INSTALLED");
-    c.protocol = QStringLiteral("ESP");
-    c.spiOut = spiOut;
-    c.spiIn = spiIn;
-    c.bytesOut = bytesOut;
-    c.bytesIn = 50;
-    s.children << c;
-    return s;
-}
-
-GatewayReading reached(QList<IkeSa> sas)
-{
-    GatewayReading r;
-    r.reached = true;
-    r.source = QStringLiteral("swanctl");
-    r.snapshot.format = SnapshotFormat::Swanctl;
-    r.snapshot.ikeSas = std::move(sas);
-    return r;
-}
 
 const TunnelReading* find(const QList<TunnelReading>& list, const QString& name)
 {
@@ -65,13 +36,13 @@ private slots:
     {
         const NetworkProfile n = hubAndSpoke();
         QHash<QString, GatewayReading> readings;
-        readings.insert(QStringLiteral("hq"), reached({ike(QStringLiteral("hq-branch1"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.10"), 0x1001, 0x2001),
-                                                       ike(QStringLiteral("hq-branch2"), QStringLiteral("203.0.113.1"), QStringLiteral("192.0.2.50"), 0x1002, 0x2002),
-                                                       ike(QStringLiteral("hq-branch3"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.20"), 0x1003, 0x2003)}));
+        readings.insert(QStringLiteral("hq"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch1"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.10"), 0x1001, 0x2001),
+                                                       swanctlIkeSa(QStringLiteral("hq-branch2"), QStringLiteral("203.0.113.1"), QStringLiteral("192.0.2.50"), 0x1002, 0x2002),
+                                                       swanctlIkeSa(QStringLiteral("hq-branch3"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.20"), 0x1003, 0x2003)}));
         // branch1 sees itself at its private address; the NAT makes it 198.51.100.10 for hq.
-        readings.insert(QStringLiteral("branch1"), reached({ike(QStringLiteral("hq-branch1"), QStringLiteral("172.16.1.2"), QStringLiteral("203.0.113.1"), 0x2001, 0x1001, 40)}));
-        readings.insert(QStringLiteral("branch2"), reached({ike(QStringLiteral("hq-branch2"), QStringLiteral("192.0.2.50"), QStringLiteral("203.0.113.1"), 0x2002, 0x1002)}));
-        readings.insert(QStringLiteral("branch3"), reached({}));
+        readings.insert(QStringLiteral("branch1"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch1"), QStringLiteral("172.16.1.2"), QStringLiteral("203.0.113.1"), 0x2001, 0x1001, 40)}));
+        readings.insert(QStringLiteral("branch2"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch2"), QStringLiteral("192.0.2.50"), QStringLiteral("203.0.113.1"), 0x2002, 0x1002)}));
+        readings.insert(QStringLiteral("branch3"), reachedGateway({}));
         const QList<TunnelReading> t = NetworkMonitor::tunnels(n, readings);
         QCOMPARE(t.size(), 3);
         QCOMPARE(find(t, QStringLiteral("hq-branch1"))->state, TunnelState::Up);
@@ -92,8 +63,8 @@ private slots:
     {
         const NetworkProfile n = hubAndSpoke();
         QHash<QString, GatewayReading> readings;
-        readings.insert(QStringLiteral("hq"), reached({}));
-        readings.insert(QStringLiteral("branch1"), reached({}));
+        readings.insert(QStringLiteral("hq"), reachedGateway({}));
+        readings.insert(QStringLiteral("branch1"), reachedGateway({}));
         GatewayReading gone;
         gone.reason = QStringLiteral("Cannot connect: Connection refused");
         readings.insert(QStringLiteral("branch2"), gone);
@@ -116,15 +87,15 @@ private slots:
         NetworkProfile n = hubAndSpoke();
         n.sites[3].gateway.managed = false; // branch3
         QHash<QString, GatewayReading> readings;
-        readings.insert(QStringLiteral("hq"), reached({ike(QStringLiteral("hq-branch3"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.20"), 0x1003, 0x2003)}));
-        readings.insert(QStringLiteral("branch1"), reached({}));
-        readings.insert(QStringLiteral("branch2"), reached({}));
+        readings.insert(QStringLiteral("hq"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch3"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.20"), 0x1003, 0x2003)}));
+        readings.insert(QStringLiteral("branch1"), reachedGateway({}));
+        readings.insert(QStringLiteral("branch2"), reachedGateway({}));
         const TunnelReading* b3 = find(NetworkMonitor::tunnels(n, readings), QStringLiteral("hq-branch3"));
         QVERIFY(b3->oneSided);
         QCOMPARE(b3->state, TunnelState::Up);
         QCOMPARE(b3->bytesAToB, std::optional<quint64>(100));
         QVERIFY(b3->correlation.findings.isEmpty()); // no "half-up": the other end is not ours to see
-        readings[QStringLiteral("hq")] = reached({});
+        readings[QStringLiteral("hq")] = reachedGateway({});
         QCOMPARE(find(NetworkMonitor::tunnels(n, readings), QStringLiteral("hq-branch3"))->state, TunnelState::Down);
     }
 

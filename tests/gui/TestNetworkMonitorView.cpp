@@ -1,0 +1,171 @@
+// The monitor of a network on screen: every tunnel a row in its state (with the drawing's link
+// in the same colour), rates from the counters, a gateway that stops answering shown "unknown"
+// with the reason while the others go on, the events of all gateways in one list, filter and
+// sort, a double-click for the tunnel's two-sided view; and the main window opens it for a
+// network. The polls are fed in as the pollers deliver them; lab_monitor_network polls the
+// lab's real gateways with the same model (NetworkMonitor).
+
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "MonitorView.h"
+#include "MonitorWindow.h"
+#include "NetworkMonitorView.h"
+#include "NetworkMonitorWindow.h"
+#include "TopologyView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QGraphicsLineItem>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+
+using namespace ipsecwiz;
+using namespace ipsecwiz::test;
+
+namespace {
+
+
+// One round of the example network: hq-branch1 and hq-branch2 up, hq-branch3 half-up (branch3
+// lost its SAs); hq has sent HQBYTES on hq-branch1.
+void round(NetworkMonitorView& v, quint64 hqBytes, qint64 nowMs)
+{
+    v.applyReading(QStringLiteral("hq"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch1"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.10"), 0x1001, 0x2001, hqBytes),
+                                                  swanctlIkeSa(QStringLiteral("hq-branch2"), QStringLiteral("203.0.113.1"), QStringLiteral("192.0.2.50"), 0x1002, 0x2002, 10),
+                                                  swanctlIkeSa(QStringLiteral("hq-branch3"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.20"), 0x1003, 0x2003, 10)}),
+                   nowMs);
+    v.applyReading(QStringLiteral("branch1"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch1"), QStringLiteral("172.16.1.2"), QStringLiteral("203.0.113.1"), 0x2001, 0x1001, 5)}), nowMs);
+    v.applyReading(QStringLiteral("branch2"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch2"), QStringLiteral("192.0.2.50"), QStringLiteral("203.0.113.1"), 0x2002, 0x1002, 5)}), nowMs);
+    v.applyReading(QStringLiteral("branch3"), reachedGateway({}), nowMs);
+}
+
+QString cell(const NetworkMonitorView& v, const QString& tunnel, int column)
+{
+    QStandardItemModel* m = v.tunnelModel();
+    for (int row = 0; row < m->rowCount(); ++row)
+        if (m->item(row, NetworkMonitorView::TunnelColumn)->text() == tunnel)
+            return m->item(row, column)->text();
+    return QStringLiteral("(no row)");
+}
+
+QColor lineColour(TopologyView* view, const QString& tunnel)
+{
+    for (QGraphicsItem* item : view->topologyScene()->items())
+        if (auto* line = qgraphicsitem_cast<QGraphicsLineItem*>(item); line && item->data(0).toString() == QStringLiteral("tunnel:") + tunnel)
+            return line->pen().color();
+    return {};
+}
+
+} // namespace
+
+class TestNetworkMonitorView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        isolateSettings(m_settings.path());
+    }
+
+    void everyTunnelInItsState()
+    {
+        NetworkMonitorView v;
+        v.resize(1200, 700);
+        v.setNetwork(exampleNetwork(), QDir::tempPath());
+        QCOMPARE(v.tunnelModel()->rowCount(), 3);
+        QCOMPARE(v.gatewayModel()->rowCount(), 4);
+        QCOMPARE(v.stateOf(QStringLiteral("hq-branch1")), TunnelState::Unknown); // nothing polled yet
+
+        round(v, 1000, 10'000);
+        QCOMPARE(v.stateOf(QStringLiteral("hq-branch1")), TunnelState::Up);
+        QCOMPARE(v.stateOf(QStringLiteral("hq-branch2")), TunnelState::Up);
+        QCOMPARE(v.stateOf(QStringLiteral("hq-branch3")), TunnelState::Partial);
+        QCOMPARE(v.summaryText(), QStringLiteral("2 up · 1 half-up · 0 down · 0 unknown"));
+        QCOMPARE(cell(v, QStringLiteral("hq-branch3"), NetworkMonitorView::StateColumn), QStringLiteral("half-up"));
+        QVERIFY(cell(v, QStringLiteral("hq-branch3"), NetworkMonitorView::DetailColumn).startsWith(QStringLiteral("half-up: gateway A has")));
+        // The drawing: each link in its state's colour.
+        const bool dark = v.topologyView()->topologyScene()->colours().dark;
+        QCOMPARE(lineColour(v.topologyView(), QStringLiteral("hq-branch1")), TopologyScene::stateColour(TunnelState::Up, dark));
+        QCOMPARE(lineColour(v.topologyView(), QStringLiteral("hq-branch3")), TopologyScene::stateColour(TunnelState::Partial, dark));
+
+        // A second round a second later: hq sent 2,000 bytes more on hq-branch1.
+        round(v, 3000, 11'000);
+        QCOMPARE(cell(v, QStringLiteral("hq-branch1"), NetworkMonitorView::RateAToBColumn), formatRate(2000));
+
+        // branch2 stops answering: it and its tunnel are unknown, with the reason; the others stay.
+        GatewayReading gone;
+        gone.reason = QStringLiteral("root@10.99.3.2:22: Cannot connect: Connection refused");
+        v.applyReading(QStringLiteral("branch2"), gone, 12'000);
+        QCOMPARE(v.stateOf(QStringLiteral("hq-branch2")), TunnelState::Unknown);
+        QCOMPARE(cell(v, QStringLiteral("hq-branch2"), NetworkMonitorView::DetailColumn), QStringLiteral("branch2: ") + gone.reason);
+        QCOMPARE(lineColour(v.topologyView(), QStringLiteral("hq-branch2")), TopologyScene::stateColour(TunnelState::Unknown, dark));
+        QCOMPARE(v.stateOf(QStringLiteral("hq-branch1")), TunnelState::Up);
+        QCOMPARE(v.gatewayModel()->item(2, 0)->text(), QStringLiteral("branch2"));
+        QCOMPARE(v.gatewayModel()->item(2, 1)->text(), QStringLiteral("no: ") + gone.reason);
+        const QStringList events = v.eventTexts();
+        QVERIFY2(events.filter(QStringLiteral("branch2: no answer: ") + gone.reason).size() == 1, qPrintable(events.join(QLatin1Char('\n'))));
+        QVERIFY2(events.filter(QStringLiteral("hq-branch2: up → unknown (branch2: ")).size() == 1, qPrintable(events.join(QLatin1Char('\n'))));
+        // The same failure again is not a new event; the answer coming back is.
+        v.applyReading(QStringLiteral("branch2"), gone, 13'000);
+        QCOMPARE(v.eventTexts().size(), events.size());
+        round(v, 4000, 14'000);
+        QVERIFY(v.eventTexts().filter(QStringLiteral("branch2: answers again")).size() == 1);
+        QCOMPARE(v.stateOf(QStringLiteral("hq-branch2")), TunnelState::Up);
+    }
+
+    void filterSortAndOpen()
+    {
+        NetworkMonitorView v;
+        v.setNetwork(exampleNetwork(), QDir::tempPath());
+        round(v, 1000, 10'000);
+        v.setStateFilter(NetworkMonitorView::NotUp);
+        QCOMPARE(v.tunnelProxy()->rowCount(), 1);
+        QCOMPARE(v.tunnelProxy()->index(0, NetworkMonitorView::TunnelColumn).data().toString(), QStringLiteral("hq-branch3"));
+        v.setStateFilter(NetworkMonitorView::AllStates);
+        v.setTextFilter(QStringLiteral("BRANCH2"));
+        QCOMPARE(v.tunnelProxy()->rowCount(), 1);
+        v.setTextFilter({});
+        QCOMPARE(v.tunnelProxy()->rowCount(), 3);
+        // Sorted by state, what needs looking at comes first.
+        v.tunnelTable()->sortByColumn(NetworkMonitorView::StateColumn, Qt::AscendingOrder);
+        QCOMPARE(v.tunnelProxy()->index(0, NetworkMonitorView::TunnelColumn).data().toString(), QStringLiteral("hq-branch3"));
+        v.tunnelTable()->sortByColumn(NetworkMonitorView::TunnelColumn, Qt::DescendingOrder);
+        QCOMPARE(v.tunnelProxy()->index(0, NetworkMonitorView::TunnelColumn).data().toString(), QStringLiteral("hq-branch3"));
+        QCOMPARE(v.tunnelProxy()->index(2, NetworkMonitorView::TunnelColumn).data().toString(), QStringLiteral("hq-branch1"));
+        // A double-click (activation) asks for that tunnel's two-sided view.
+        QSignalSpy opened(&v, &NetworkMonitorView::tunnelActivated);
+        Q_EMIT v.tunnelTable()->activated(v.tunnelProxy()->index(1, 0));
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().first().toString(), QStringLiteral("hq-branch2"));
+    }
+
+    void theMainWindowOpensItForANetwork()
+    {
+        MainWindow w;
+        QVERIFY(w.openProfile(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json")));
+        QAction* monitor = w.action(QStringLiteral("actionMonitor"));
+        QVERIFY(monitor->isEnabled());
+        monitor->trigger();
+        auto* window = w.findChild<NetworkMonitorWindow*>();
+        QVERIFY(window);
+        QVERIFY(window->view()->isRunning()); // a poller per managed gateway
+        QCOMPARE(window->view()->tunnelModel()->rowCount(), 3);
+        QCOMPARE(w.openNetworkMonitor(), window); // asked again: the same window
+        // The two-sided view of one tunnel: its two sites as gateways A and B.
+        MonitorWindow* pair = window->openTunnel(QStringLiteral("hq-branch3"));
+        QVERIFY(pair);
+        QCOMPARE(pair->view()->profile().name, QStringLiteral("hq-branch3"));
+        QCOMPARE(window->openTunnel(QStringLiteral("hq-branch3")), pair);
+        pair->close();
+        window->close();
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestNetworkMonitorView)
+#include "TestNetworkMonitorView.moc"
