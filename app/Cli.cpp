@@ -3,6 +3,7 @@
 #include "ConfigBundle.h"
 #include "Deployer.h"
 #include "Diagnoser.h"
+#include "DriftChecker.h"
 #include "MonitorSession.h"
 #include "NetworkMonitor.h"
 #include "SnapshotExport.h"
@@ -59,7 +60,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Cli", text);
 }
 
-const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("ansible"), QStringLiteral("diagnose"), QStringLiteral("psk"),
+const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("ansible"), QStringLiteral("check"), QStringLiteral("diagnose"), QStringLiteral("psk"),
                            QStringLiteral("push"), QStringLiteral("remove"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
@@ -135,6 +136,9 @@ QString helpText()
               "  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …\n"
               "                                         every managed gateway of a network, polled side by side, and\n"
               "                                         every tunnel's state (an unreachable gateway: unknown, with why)\n"
+              "  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]\n"
+              "                                         drift: each managed gateway's files (ours only, keys masked) and\n"
+              "                                         loaded connections against the profile (exit 4: drift, 3: unreachable)\n"
               "  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]\n"
               "       [--password-file FILE]\n"
               "                                         why a tunnel is down: both gateways over SSH, the tunnel\n"
@@ -1080,7 +1084,7 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
         }
         out().flush();
     }
-    return found.isEmpty() ? Ok : 4;
+    return found.isEmpty() ? Ok : Found;
 }
 
 // diagnose PROFILE [--tunnel NAME]: both gateways of the tunnel over SSH (Diagnoser).
@@ -1117,7 +1121,7 @@ int diagnoseGateways(const QCommandLineParser& parser)
         none = tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them with --json.").arg(t.name);
     // 0 only for a tunnel that is (or came) up with nothing to report.
     const int printed = printDiagnoses(parser, r.findings, extra, none);
-    return printed == Ok && !r.up ? 4 : printed;
+    return printed == Ok && !r.up ? Found : printed;
 }
 
 // diagnose --log FILE [--log FILE]: charon's logs of one attempt (the first gateway's, then its
@@ -1275,6 +1279,174 @@ int monitorNetwork(const QCommandLineParser& parser, MonitorSource source, doubl
         }
         QThread::msleep(ulong(interval * 1000));
     }
+}
+
+// check PROFILE: drift on every managed gateway (or those named), read side by side.
+int checkCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("gateway"), tr("a managed site (a network) or a, b (a pair); again for more"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("json"), tr("print JSON")});
+    parser.addOption({QStringLiteral("identity"), tr("SSH private key"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record an unknown host key")});
+    parser.addOption({QStringLiteral("password-file"), tr("file whose first line is the SSH password (keep it 0600)"), QStringLiteral("FILE")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    if (parser.positionalArguments().size() != 2)
+        return usageError(tr("check needs one PROFILE."));
+    if (const Status st = checkPasswordFile(parser); !st)
+        return inputError(st.error());
+    const QString path = parser.positionalArguments().at(1);
+    const QString profileDir = QFileInfo(path).absolutePath();
+    const QStringList wanted = parser.values(QStringLiteral("gateway"));
+    QList<CheckTarget> targets;
+    QStringList keyless;
+    int status = Ok;
+    if (const auto network = readNetwork(path); network && !isOneTunnel(*network)) {
+        auto valid = loadValidNetwork(path, &status);
+        if (!valid)
+            return status;
+        NetworkProfile n = *valid;
+        const QStringList managed = Generate::managedSites(n);
+        for (const QString& site : wanted)
+            if (!managed.contains(site))
+                return inputError(Error{QStringLiteral("--gateway"), tr("“%1” is not a managed site of the network.").arg(site)});
+        const QStringList sites = wanted.isEmpty() ? managed : wanted;
+        // A tunnel without a key in the profile: its files are made with a stand-in, and no key is
+        // compared (both sides' keys read "(another key)").
+        QList<QByteArray> keys;
+        for (Tunnel& t : n.tunnels) {
+            if (t.psk && !t.psk->isEmpty()) {
+                keys << *t.psk;
+            } else {
+                t.psk = QByteArray("0x") + QByteArray(64, '0');
+                keyless << t.name;
+            }
+        }
+        if (!keyless.isEmpty())
+            keys.clear();
+        auto generated = Generate::gateways(n, sites);
+        if (!generated)
+            return inputError(generated.error());
+        for (const auto& [site, cfg] : generated.value()) {
+            CheckTarget t;
+            t.label = site;
+            t.ssh = withSshChoices(parser, NetworkDeployer::sshOptionsFor(n, *n.site(site), profileDir));
+            t.expected = cfg;
+            t.keys = keys;
+            if (cfg.flavour == Flavour::StrongSwan)
+                for (const Tunnel& tunnel : n.tunnels)
+                    if (tunnel.siteA == site || tunnel.siteB == site)
+                        t.connections << tunnel.name;
+            targets << t;
+        }
+        for (Tunnel& t : n.tunnels)
+            if (t.psk)
+                Psk::wipe(*t.psk);
+    } else {
+        const auto profile = loadValidProfile(parser.positionalArguments(), &status);
+        if (!profile)
+            return status;
+        for (const QString& g : wanted)
+            if (g != QLatin1String("a") && g != QLatin1String("b"))
+                return usageError(tr("--gateway of a tunnel between two gateways is a or b."));
+        QByteArray psk = profile.value().psk.value_or(QByteArray());
+        if (psk.isEmpty())
+            keyless << profile.value().name;
+        for (Side side : {Side::A, Side::B}) {
+            if (!wanted.isEmpty() && !wanted.contains(sideId(side)))
+                continue;
+            auto cfg = Generate::side(profile.value(), side, psk.isEmpty() ? QByteArray("0x") + QByteArray(64, '0') : psk);
+            if (!cfg)
+                return inputError(cfg.error());
+            CheckTarget t;
+            t.label = side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B");
+            t.ssh = withSshChoices(parser, Deployer::sshOptionsFor(profile.value(), side, profileDir));
+            t.expected = cfg.value();
+            if (!psk.isEmpty())
+                t.keys << psk;
+            if (profile.value().gateway(side).flavour == Flavour::StrongSwan)
+                t.connections << profile.value().name;
+            targets << t;
+        }
+        Psk::wipe(psk);
+    }
+    std::vector<GatewayCheck> results(size_t(targets.size()));
+    forEachIndexOnThreads(size_t(targets.size()), MonitorPoolThreads, [&](size_t i) { results[i] = DriftChecker::run(targets.at(int(i))); });
+    for (CheckTarget& t : targets)
+        for (QByteArray& k : t.keys)
+            Psk::wipe(k);
+
+    bool drift = false, unreached = false;
+    QJsonArray gateways;
+    for (const GatewayCheck& r : results) {
+        drift = drift || (r.reached && r.drift());
+        unreached = unreached || !r.reached;
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonObject g;
+            g.insert(QStringLiteral("gateway"), r.label);
+            g.insert(QStringLiteral("reached"), r.reached);
+            if (!r.reached)
+                g.insert(QStringLiteral("reason"), terminalSafe(r.reason));
+            g.insert(QStringLiteral("drift"), r.reached && r.drift());
+            QJsonArray files;
+            for (const FileDrift& f : r.files) {
+                QJsonObject o;
+                o.insert(QStringLiteral("path"), f.path);
+                if (!f.block.isEmpty())
+                    o.insert(QStringLiteral("block"), f.block);
+                o.insert(QStringLiteral("state"), driftStateId(f.state));
+                if (!f.diff.isEmpty())
+                    o.insert(QStringLiteral("diff"), terminalSafe(f.diff));
+                files.append(o);
+            }
+            g.insert(QStringLiteral("files"), files);
+            g.insert(QStringLiteral("notLoaded"), QJsonArray::fromStringList(r.notLoaded));
+            if (!r.daemonError.isEmpty())
+                g.insert(QStringLiteral("daemonError"), terminalSafe(r.daemonError));
+            gateways.append(g);
+            continue;
+        }
+        if (!r.reached) {
+            out() << tr("%1: cannot be reached: %2").arg(r.label, terminalSafe(r.reason)) << "\n";
+            continue;
+        }
+        if (!r.drift()) {
+            out() << tr("%1: no drift (%2 files or blocks of ours as the profile makes them; the connections loaded)").arg(r.label).arg(r.files.size()) << "\n";
+            continue;
+        }
+        out() << tr("%1: drift").arg(r.label) << "\n";
+        for (const FileDrift& f : r.files) {
+            const QString what = f.block.isEmpty() ? f.path : tr("block %1 of %2").arg(f.block, f.path);
+            switch (f.state) {
+            case FileDrift::State::Same: break;
+            case FileDrift::State::Missing: out() << "  " << tr("%1 is missing").arg(f.path) << "\n"; break;
+            case FileDrift::State::BlockMissing: out() << "  " << tr("%1 is missing").arg(what) << "\n"; break;
+            case FileDrift::State::Differs:
+                out() << "  " << tr("%1 differs:").arg(what) << "\n";
+                for (const QString& line : f.diff.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    out() << "    " << terminalSafe(line) << "\n";
+                break;
+            }
+        }
+        if (!r.daemonError.isEmpty())
+            out() << "  " << tr("the daemon does not answer: %1").arg(terminalSafe(r.daemonError)) << "\n";
+        else
+            for (const QString& c : r.notLoaded)
+                out() << "  " << tr("connection %1 is not loaded").arg(c) << "\n";
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o;
+        o.insert(QStringLiteral("gateways"), gateways);
+        o.insert(QStringLiteral("drift"), drift);
+        o.insert(QStringLiteral("keysCompared"), keyless.isEmpty());
+        out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    } else if (!keyless.isEmpty()) {
+        out() << tr("note: the profile holds no key for %1, so no key was compared.").arg(keyless.join(QStringLiteral(", "))) << "\n";
+    }
+    out().flush();
+    return unreached ? RemoteFailure : drift ? Found : Ok;
 }
 
 int monitorCommand(const QStringList& args)
@@ -1527,6 +1699,8 @@ int run(const QStringList& args)
         return parseCommand(rest);
     if (first == QLatin1String("diagnose"))
         return diagnoseCommand(rest);
+    if (first == QLatin1String("check"))
+        return checkCommand(rest);
     return usageError(tr("unknown option or command “%1”.").arg(first));
 }
 

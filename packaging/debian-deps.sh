@@ -17,7 +17,7 @@ IPSECWIZ_LAB_DEPS=(
 # The tests: the lab, and the tools that check output (see DESIGN.md "Real parts").
 IPSECWIZ_TEST_DEPS=(
 	"${IPSECWIZ_LAB_DEPS[@]}"
-	iptables
+	iptables patch
 	# the Ansible project's tests run Debian's ansible-playbook against the lab's gateways
 	ansible-core
 	xvfb xauth imagemagick fonts-dejavu-core

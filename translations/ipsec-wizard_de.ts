@@ -1285,12 +1285,12 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+85"/>
+        <location filename="../app/Cli.cpp" line="+86"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1299,12 +1299,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1020"/>
+        <location line="+1188"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1218"/>
+        <location line="-1386"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1368,12 +1368,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+824"/>
+        <location line="+992"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-991"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1467,7 +1467,150 @@
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-490"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
+                                         no display needed
+  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
+                                         an Ansible project that installs every managed gateway&apos;s files,
+                                         commit-confirmed across the fleet (keys in a 0600 vars file)
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
+                                         every managed gateway of a network, polled side by side, and
+                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
+  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]
+                                         drift: each managed gateway&apos;s files (ours only, keys masked) and
+                                         loaded connections against the profile (exit 4: drift, 3: unreachable)
+  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
+       [--password-file FILE]
+                                         why a tunnel is down: both gateways over SSH, the tunnel
+                                         started while their charon logs are read (exit 4: not up)
+  diagnose --log FILE [--log FILE] [--json]
+                                         the same from saved charon logs of both gateways
+                                         (exit 4: a cause was found)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
+                                         ohne Bildschirm
+  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
+                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
+                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
+                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
+                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
+  check PROFIL [--gateway NAME]… [--json] [--identity DATEI] [--accept-new-host-key]
+                                         Abweichungen: die Dateien jedes verwalteten Gateways (nur unsere, Schlüssel
+                                         maskiert) und geladene Verbindungen gegen das Profil (Exit 4: Abweichung, 3: unerreichbar)
+  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
+       [--password-file DATEI]
+                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
+                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
+  diagnose --log DATEI [--log DATEI] [--json]
+                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
+                                         (Status 4: eine Ursache gefunden)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+430"/>
         <location line="+351"/>
         <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
         <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
@@ -1523,12 +1666,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+344"/>
+        <location line="+512"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-511"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1608,12 +1751,83 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation> (nur von unserem Ende aus gesehen)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
+        <source>a managed site (a network) or a, b (a pair); again for more</source>
+        <translation>ein verwalteter Standort (Netz) oder a, b (Paar); für weitere wiederholen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>file whose first line is the SSH password (keep it 0600)</source>
+        <translation>Datei, deren erste Zeile das SSH-Passwort ist (mit Modus 0600)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>check needs one PROFILE.</source>
+        <translation>check braucht ein PROFIL.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“%1” is not a managed site of the network.</source>
+        <translation>„%1“ ist kein verwalteter Standort des Netzes.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>--gateway of a tunnel between two gateways is a or b.</source>
+        <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1: cannot be reached: %2</source>
+        <translation>%1: nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: no drift (%2 files or blocks of ours as the profile makes them; the connections loaded)</source>
+        <translation>%1: keine Abweichung (%2 unserer Dateien oder Blöcke so, wie das Profil sie erzeugt; die Verbindungen geladen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: drift</source>
+        <translation>%1: Abweichung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>block %1 of %2</source>
+        <translation>Block %1 in %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 differs:</source>
+        <translation>%1 weicht ab:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the daemon does not answer: %1</source>
+        <translation>der Daemon antwortet nicht: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connection %1 is not loaded</source>
+        <translation>Verbindung %1 ist nicht geladen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>note: the profile holds no key for %1, so no key was compared.</source>
+        <translation>Hinweis: Das Profil enthält keinen Schlüssel für %1, daher wurde kein Schlüssel verglichen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location line="-641"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -1643,144 +1857,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-758"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
-                                         no display needed
-  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
-                                         an Ansible project that installs every managed gateway&apos;s files,
-                                         commit-confirmed across the fleet (keys in a 0600 vars file)
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally;
-                                         in a network, off the gateways of its managed ends
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
-                                         every managed gateway of a network, polled side by side, and
-                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
-  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
-       [--password-file FILE]
-                                         why a tunnel is down: both gateways over SSH, the tunnel
-                                         started while their charon logs are read (exit 4: not up)
-  diagnose --log FILE [--log FILE] [--json]
-                                         the same from saved charon logs of both gateways
-                                         (exit 4: a cause was found)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
-                                         ohne Bildschirm
-  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
-                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
-                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
-                                         in einem Netz von den Gateways seiner verwalteten Enden
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
-                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
-                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
-  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
-       [--password-file DATEI]
-                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
-                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
-  diagnose --log DATEI [--log DATEI] [--json]
-                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
-                                         (Status 4: eine Ursache gefunden)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+498"/>
+        <location line="-260"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -1939,20 +2016,20 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+12"/>
-        <location line="+297"/>
+        <location line="+465"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-312"/>
-        <location line="+297"/>
+        <location line="-480"/>
+        <location line="+465"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-416"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2013,11 +2090,12 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+2"/>
+        <location line="+125"/>
         <source>print JSON</source>
         <translation>JSON ausgeben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-124"/>
         <source>print key material instead of masking it</source>
         <translation>Schlüsselmaterial ausgeben statt es zu maskieren</translation>
     </message>
@@ -2044,7 +2122,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 </translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+270"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -2069,13 +2147,15 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-171"/>
+        <location line="+172"/>
         <source>SSH private key</source>
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+158"/>
+        <location line="-325"/>
+        <location line="+154"/>
+        <location line="+172"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
@@ -2145,7 +2225,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>bash lässt sich nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>unknown option or command “%1”.</source>
         <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
     </message>
@@ -2882,6 +2962,19 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+0"/>
         <source>gateway B</source>
         <translation>Gateway B</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::DriftChecker</name>
+    <message>
+        <location filename="../remote/DriftChecker.cpp" line="+67"/>
+        <source>%1 cannot be read as %2: check needs root on the gateway.</source>
+        <translation>%1 kann als %2 nicht gelesen werden: check braucht root auf dem Gateway.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The gateway did not list every file (is base64 there?).</source>
+        <translation>Das Gateway hat nicht jede Datei aufgeführt (ist base64 vorhanden?).</translation>
     </message>
 </context>
 <context>
@@ -3887,7 +3980,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MarkedBlock</name>
     <message>
-        <location filename="../model/generate/MarkedBlock.cpp" line="+63"/>
+        <location filename="../model/generate/MarkedBlock.cpp" line="+86"/>
         <source>The markers of block “%1” are broken (edited by hand?); nothing was changed.</source>
         <translation>Die Markierungen des Blocks „%1“ sind beschädigt (von Hand bearbeitet?); es wurde nichts geändert.</translation>
     </message>

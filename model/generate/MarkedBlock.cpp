@@ -23,9 +23,6 @@ QByteArray wrap(const QString& name, const QByteArray& body)
     return out + endLine(name) + '\n';
 }
 
-namespace {
-
-// Lines as `head -n`/`tail -n` count them: each ends after its '\n'; a last line without one is a line too.
 QList<QByteArray> linesOf(const QByteArray& file)
 {
     QList<QByteArray> lines;
@@ -39,19 +36,19 @@ QList<QByteArray> linesOf(const QByteArray& file)
     return lines;
 }
 
+namespace {
+
 QByteArray withoutNewline(const QByteArray& line)
 {
     return line.endsWith('\n') ? line.chopped(1) : line;
 }
 
-} // namespace
-
-Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByteArray& block)
+// The first BEGIN and the first END line of block NAME (as grep | head -n 1 finds them); -1: none.
+std::pair<qsizetype, qsizetype> markersOf(const QList<QByteArray>& lines, const QString& name)
 {
-    const QList<QByteArray> lines = linesOf(file);
     const QByteArray begin = beginLine(name);
     const QByteArray end = endLine(name);
-    qsizetype b = -1, e = -1; // first of each, as grep | head -n 1 finds them
+    qsizetype b = -1, e = -1;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QByteArray l = withoutNewline(lines.at(i));
         if (b < 0 && l == begin)
@@ -59,6 +56,29 @@ Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByt
         if (e < 0 && l == end)
             e = i;
     }
+    return {b, e};
+}
+
+} // namespace
+
+std::optional<QByteArray> extract(const QByteArray& file, const QString& name)
+{
+    const QList<QByteArray> lines = linesOf(file);
+    const auto [b, e] = markersOf(lines, name);
+    if (b < 0 || e <= b)
+        return std::nullopt;
+    QByteArray out;
+    for (qsizetype i = b; i <= e; ++i)
+        out += lines.at(i);
+    if (!out.endsWith('\n'))
+        out += '\n'; // a block at the end of a file without its final newline
+    return out;
+}
+
+Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByteArray& block)
+{
+    const QList<QByteArray> lines = linesOf(file);
+    const auto [b, e] = markersOf(lines, name);
     if ((b < 0) != (e < 0) || (b >= 0 && e <= b))
         return Error{name, QCoreApplication::translate("ipsecwiz::MarkedBlock", "The markers of block “%1” are broken (edited by hand?); nothing was changed.")
                                .arg(name)};

@@ -13,7 +13,10 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace ipsecwiz::MarkedBlock {
 
@@ -33,6 +36,13 @@ Result<QByteArray> merge(const QByteArray& file, const QString& name, const QByt
 // Several tunnels' blocks of one file (a gateway's psk.txt): NAMES separated by spaces, BLOCKS
 // their wrap()s one after the other (empty: every one of them taken out); merged one by one.
 Result<QByteArray> mergeAll(const QByteArray& file, const QString& names, const QByteArray& blocks);
+
+// Lines as `head -n`/`tail -n` count them: each ends after its '\n'; a last line without one is a line too.
+QList<QByteArray> linesOf(const QByteArray& file);
+
+// Block NAME of FILE with its two marker lines, as merge() finds it; none when FILE has no such
+// block (or its markers are broken).
+std::optional<QByteArray> extract(const QByteArray& file, const QString& name);
 
 // The sh functions `merge_block FILE BLOCKFILE NAME OUT`: OUT (created, umask applies) is what
 // merge(FILE, NAME, BLOCKFILE's content) returns, a FILE that does not exist counting as empty;

@@ -98,3 +98,12 @@ for p in after:
 print(f"{len(polls)} polls, {len(after)} with branch2 unknown, hq, branch1 and branch3 answering in each")
 EOF
 echo "ok: branch2 unknown with its reason while the others kept updating; hq-branch3 half-up after branch3's charon crashed"
+
+# check with branch2 unreachable and branch3's charon gone: exit 3, each said.
+status=0
+"$IPSECWIZ" check "$P" > "$WORK/check.out" 2>&1 || status=$?
+[ "$status" = 3 ] || fail "check with branch2 unreachable exited $status, not 3: $(cat "$WORK/check.out")"
+grep -q '^branch2: cannot be reached: ' "$WORK/check.out" || fail "check does not say branch2 cannot be reached: $(cat "$WORK/check.out")"
+grep -q "^  the daemon does not answer: " "$WORK/check.out" || fail "check does not say branch3's charon does not answer: $(cat "$WORK/check.out")"
+grep -q '^hq: no drift' "$WORK/check.out" || fail "check: $(cat "$WORK/check.out")"
+echo "ok: check exits 3 with branch2 unreachable, and says branch3's charon does not answer"

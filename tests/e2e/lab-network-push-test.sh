@@ -78,6 +78,37 @@ echo "ok: one push, four gateways confirmed; 8 pings through the tunnels, 3 spok
 "$IPSECWIZ" push "$P" --yes > "$WORK/push-again.log" 2>&1 || fail "the second push: $(tail -n 20 "$WORK/push-again.log")"
 [ "$(grep -c ': unchanged (already up to date)$' "$WORK/push-again.log")" = 4 ] || fail "the same push again changed something: $(tail -n 8 "$WORK/push-again.log")"
 
+# 2b. check: no drift after the push. A hand edit on branch1 and a connection unloaded on branch3
+# are drift, shown as a diff of our lines only (keys masked) and "not loaded"; a push mends both.
+"$IPSECWIZ" check "$P" > "$WORK/check.out" 2>&1 || fail "check after the push: $(cat "$WORK/check.out")"
+[ "$(grep -c ': no drift' "$WORK/check.out")" = 4 ] || fail "check after the push: $(cat "$WORK/check.out")"
+in_node gw-branch1 -- sed -i 's/rekey_time = 3600s/rekey_time = 1234s/' /etc/swanctl/conf.d/hq-branch1.conf
+in_node gw-branch1 -- sh -c 'echo "# an admin note" >> /etc/ipsec-wizard/hq-branch1/firewall.nft'
+in_node gw-branch3 -- sh -c 'mkdir -p /run/aside && mv /etc/swanctl/conf.d/hq-branch3.conf /run/aside/ && swanctl --load-conns >/dev/null && mv /run/aside/hq-branch3.conf /etc/swanctl/conf.d/'
+status=0
+"$IPSECWIZ" check "$P" > "$WORK/check-drift.out" 2>&1 || status=$?
+[ "$status" = 4 ] || fail "check with drift exited $status, not 4: $(cat "$WORK/check-drift.out")"
+grep -q '^branch1: drift$' "$WORK/check-drift.out" && grep -q '^branch3: drift$' "$WORK/check-drift.out" || fail "check: $(cat "$WORK/check-drift.out")"
+grep -q '^hq: no drift' "$WORK/check-drift.out" && grep -q '^branch2: no drift' "$WORK/check-drift.out" || fail "check: $(cat "$WORK/check-drift.out")"
+grep -qx '    -                rekey_time = 3600s' "$WORK/check-drift.out" && grep -qx '    +                rekey_time = 1234s' "$WORK/check-drift.out" \
+	|| fail "the hand edit is not in the diff: $(cat "$WORK/check-drift.out")"
+grep -qx '    +# an admin note' "$WORK/check-drift.out" || fail "the line added to our firewall file is not in the diff"
+grep -qx '  connection hq-branch3 is not loaded' "$WORK/check-drift.out" || fail "branch3's unloaded connection: $(cat "$WORK/check-drift.out")"
+grep -q '0x[0-9a-f]\{32\}' "$WORK/check-drift.out" && fail "a key is in check's output"
+"$IPSECWIZ" check "$P" --json > "$WORK/check-drift.json" 2>&1 || :
+python3 - "$WORK/check-drift.json" <<'EOF' || fail "check --json: $(cat "$WORK/check-drift.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+g = {x["gateway"]: x for x in d["gateways"]}
+assert d["drift"] and d["keysCompared"]
+assert [x["drift"] for x in (g["hq"], g["branch1"], g["branch2"], g["branch3"])] == [False, True, False, True]
+assert g["branch3"]["notLoaded"] == ["hq-branch3"]
+assert [f["state"] for f in g["branch1"]["files"]] == ["differs", "differs"]
+EOF
+"$IPSECWIZ" push "$P" --yes > "$WORK/push-mend.log" 2>&1 || fail "the push that mends: $(tail -n 20 "$WORK/push-mend.log")"
+"$IPSECWIZ" check "$P" > "$WORK/check-mended.out" 2>&1 || fail "check after the mending push: $(cat "$WORK/check-mended.out")"
+echo "ok: check: no drift after the push; a hand edit (a diff of our lines, no key) and an unloaded connection are drift (exit 4); a push mends both"
+
 # 3. A change to all four; gateway 3 (branch2) loses its sshd once it has committed.
 files_of_every_gateway > "$WORK/before.txt"
 [ "$(grep -c 'swanctl/conf.d/hq-branch' "$WORK/before.txt")" = 6 ] || fail "the checksums miss a tunnel's file: $(cat "$WORK/before.txt")"

@@ -1,0 +1,45 @@
+#pragma once
+
+// `ipsec-wizard check`: what is on a gateway against what the profile generates (Drift), read over
+// SSH with the push's host-key rules, changing nothing there: the program's own files whole and
+// only its marked blocks in the admin's files, and whether the daemon has every connection the
+// profile names (strongSwan). Reading the files needs root (some are 0600). Blocking: run it from
+// a worker thread or the CLI.
+
+#include "Drift.h"
+#include "SshSession.h"
+
+namespace ipsecwiz {
+
+struct CheckTarget
+{
+    QString label;            // a site's name, "gateway A"
+    SshOptions ssh;
+    GatewayConfig expected;   // what the profile generates for it
+    QStringList connections;  // strongSwan connections the daemon must have loaded
+    QList<QByteArray> keys;   // the profile's keys, masked as "(key)" in diffs
+};
+
+struct GatewayCheck
+{
+    QString label;
+    bool reached = false;
+    QString reason;           // not reached: why (SSH, or the files could not be read)
+    QList<FileDrift> files;
+    QStringList notLoaded;    // connections the daemon does not have
+    QString daemonError;      // the daemon did not answer (swanctl's first line)
+
+    [[nodiscard]] bool drift() const;
+};
+
+namespace DriftChecker {
+
+GatewayCheck run(const CheckTarget& target);
+
+// The shell command that prints "PATH BASE64" for each readable file of PATHS, "PATH -" for one
+// that is not there and "PATH !" for one that cannot be read.
+QString readCommand(const QStringList& paths);
+
+} // namespace DriftChecker
+
+} // namespace ipsecwiz
