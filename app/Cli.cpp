@@ -1058,8 +1058,114 @@ int removeCommand(const QStringList& args)
     return pushOrRemove(args, true);
 }
 
+// What check compares on each managed gateway of PATH (WANTED: only those): the files the profile
+// generates for it, its strongSwan connections, the keys to mask. A tunnel whose key the profile
+// does not hold is named in KEYLESS (its files are made with a stand-in, and no key is compared).
+// None, with *STATUS set, when the profile cannot be read or is wrong.
+std::optional<QList<CheckTarget>> checkTargets(const QCommandLineParser& parser, const QString& path, const QStringList& wanted,
+                                               QStringList* keyless, int* status, bool quiet = false)
+{
+    // QUIET: the caller has read and reported the profile already (diagnose).
+    const auto network = [&]() -> std::optional<NetworkProfile> {
+        if (!quiet)
+            return loadValidNetwork(path, status);
+        auto n = NetworkJson::load(path);
+        return n && !hasErrors(Network::validate(n.value())) ? std::optional(n.value()) : std::nullopt;
+    };
+    const auto pair = [&]() -> std::optional<TunnelProfile> {
+        if (!quiet)
+            return loadValidProfile(parser.positionalArguments(), status);
+        auto n = network();
+        if (!n || n->tunnels.isEmpty())
+            return std::nullopt;
+        auto p = Network::toTunnelProfile(*n, n->tunnels.first().name);
+        return p ? std::optional(p.value()) : std::nullopt;
+    };
+    const QString profileDir = QFileInfo(path).absolutePath();
+    QList<CheckTarget> targets;
+    if (const auto read = readNetwork(path); read && !isOneTunnel(*read)) {
+        auto valid = network();
+        if (!valid)
+            return std::nullopt;
+        NetworkProfile n = *valid;
+        const QStringList managed = Generate::managedSites(n);
+        for (const QString& site : wanted)
+            if (!managed.contains(site)) {
+                *status = inputError(Error{QStringLiteral("--gateway"), tr("“%1” is not a managed site of the network.").arg(site)});
+                return std::nullopt;
+            }
+        const QStringList sites = wanted.isEmpty() ? managed : wanted;
+        // A tunnel without a key in the profile: its files are made with a stand-in, and no key is
+        // compared (both sides' keys read "(another key)").
+        QList<QByteArray> keys;
+        for (Tunnel& t : n.tunnels) {
+            if (t.psk && !t.psk->isEmpty()) {
+                keys << *t.psk;
+            } else {
+                t.psk = QByteArray("0x") + QByteArray(64, '0');
+                *keyless << t.name;
+            }
+        }
+        if (!keyless->isEmpty())
+            keys.clear();
+        auto generated = Generate::gateways(n, sites);
+        if (!generated) {
+            *status = inputError(generated.error());
+            return std::nullopt;
+        }
+        for (const auto& [site, cfg] : generated.value()) {
+            CheckTarget t;
+            t.label = site;
+            t.ssh = withSshChoices(parser, NetworkDeployer::sshOptionsFor(n, *n.site(site), profileDir));
+            t.expected = cfg;
+            t.keys = keys;
+            if (cfg.flavour == Flavour::StrongSwan)
+                for (const Tunnel& tunnel : n.tunnels)
+                    if (tunnel.siteA == site || tunnel.siteB == site)
+                        t.connections << tunnel.name;
+            targets << t;
+        }
+        for (Tunnel& t : n.tunnels)
+            if (t.psk)
+                Psk::wipe(*t.psk);
+    } else {
+        const auto profile = pair();
+        if (!profile)
+            return std::nullopt;
+        for (const QString& g : wanted)
+            if (g != QLatin1String("a") && g != QLatin1String("b")) {
+                *status = usageError(tr("--gateway of a tunnel between two gateways is a or b."));
+                return std::nullopt;
+            }
+        QByteArray psk = profile.value().psk.value_or(QByteArray());
+        if (psk.isEmpty())
+            *keyless << profile.value().name;
+        for (Side side : {Side::A, Side::B}) {
+            if (!wanted.isEmpty() && !wanted.contains(sideId(side)))
+                continue;
+            auto cfg = Generate::side(profile.value(), side, psk.isEmpty() ? QByteArray("0x") + QByteArray(64, '0') : psk);
+            if (!cfg) {
+                *status = inputError(cfg.error());
+                return std::nullopt;
+            }
+            CheckTarget t;
+            t.label = side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B");
+            t.ssh = withSshChoices(parser, Deployer::sshOptionsFor(profile.value(), side, profileDir));
+            t.expected = cfg.value();
+            if (!psk.isEmpty())
+                t.keys << psk;
+            if (profile.value().gateway(side).flavour == Flavour::StrongSwan)
+                t.connections << profile.value().name;
+            targets << t;
+        }
+        Psk::wipe(psk);
+    }
+    return targets;
+}
+
 // The causes found, as text or JSON; exit 4 when there is one.
-int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& found, const QJsonObject& extra, const QString& none)
+int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& found, const QJsonObject& extra, const QString& none,
+                   bool sayStateToo = false)
 {
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray list;
@@ -1082,6 +1188,9 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
             for (const QString& e : d.evidence)
                 out() << "     " << terminalSafe(e) << "\n";
         }
+        // The tunnel's state is worth saying under findings that are not its cause (drift).
+        if (sayStateToo)
+            out() << none << "\n";
         out().flush();
     }
     return found.isEmpty() ? Ok : Found;
@@ -1106,21 +1215,42 @@ int diagnoseGateways(const QCommandLineParser& parser)
         return usageError(name.isEmpty() ? tr("the network has several tunnels; name one with --tunnel NAME.")
                                          : tr("the network has no tunnel “%1”.").arg(shown(name)));
     const Tunnel& t = n.tunnels.at(ti);
-    const auto ends = Diagnoser::gatewaysOf(n, ti, QFileInfo(path).absolutePath(), [&](SshOptions o) { return withSshChoices(parser, o); });
+    auto ends = Diagnoser::gatewaysOf(n, ti, QFileInfo(path).absolutePath(), [&](SshOptions o) { return withSshChoices(parser, o); });
     if (!ends)
         return usageError(ends.error().message);
+    // Drift of the tunnel's own files, as check finds it: what the profile generates for each end.
+    QStringList keyless;
+    if (const auto targets = checkTargets(parser, path, {}, &keyless, &status, true)) {
+        for (DiagnoseGateway* end : {&ends.value().first, &ends.value().second}) {
+            for (CheckTarget target : *targets) {
+                if (target.label != end->label || !end->ssh)
+                    continue;
+                QList<GeneratedFile> own;
+                for (const GeneratedFile& f : target.expected.files)
+                    if (isOneTunnel(n) || f.path.contains(QLatin1Char('/') + t.name + QLatin1Char('.')) || f.path.contains(QLatin1Char('/') + t.name + QLatin1Char('/')))
+                        own << f;
+                target.expected.files = own;
+                target.ssh = *end->ssh;
+                end->expected = target;
+            }
+        }
+    }
     const DiagnoseReport r = Diagnoser::run(t.name, ends.value().first, ends.value().second, !parser.isSet(QStringLiteral("no-initiate")));
     QJsonObject extra{{QStringLiteral("tunnel"), t.name}, {QStringLiteral("up"), r.up}, {QStringLiteral("attempted"), r.attempted},
                       {QStringLiteral("logA"), QJsonArray::fromStringList(r.logA)}, {QStringLiteral("logB"), QJsonArray::fromStringList(r.logB)}};
-    QString none;
-    if (r.up)
-        none = r.attempted ? tr("Tunnel %1 came up when started: no cause to report.").arg(t.name) : tr("Tunnel %1 is up on both gateways.").arg(t.name);
+    QString state;
+    if (!r.findings.isEmpty()) // under the findings: where the tunnel stands
+        state = r.up ? tr("Tunnel %1 is up on both gateways.").arg(t.name)
+            : !r.attempted ? tr("Tunnel %1 is not up; it was not started (--no-initiate).").arg(t.name)
+                           : tr("Tunnel %1 did not come up.").arg(t.name);
+    else if (r.up)
+        state = r.attempted ? tr("Tunnel %1 came up when started: no cause to report.").arg(t.name) : tr("Tunnel %1 is up on both gateways.").arg(t.name);
     else if (!r.attempted)
-        none = tr("Tunnel %1 is not up; it was not started (--no-initiate), and nothing else is wrong on the gateways.").arg(t.name);
+        state = tr("Tunnel %1 is not up; it was not started (--no-initiate), and nothing else is wrong on the gateways.").arg(t.name);
     else
-        none = tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them with --json.").arg(t.name);
+        state = tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them with --json.").arg(t.name);
     // 0 only for a tunnel that is (or came) up with nothing to report.
-    const int printed = printDiagnoses(parser, r.findings, extra, none);
+    const int printed = printDiagnoses(parser, r.findings, extra, state, true);
     return printed == Ok && !r.up ? Found : printed;
 }
 
@@ -1300,78 +1430,12 @@ int checkCommand(const QStringList& args)
     const QString path = parser.positionalArguments().at(1);
     const QString profileDir = QFileInfo(path).absolutePath();
     const QStringList wanted = parser.values(QStringLiteral("gateway"));
-    QList<CheckTarget> targets;
     QStringList keyless;
     int status = Ok;
-    if (const auto network = readNetwork(path); network && !isOneTunnel(*network)) {
-        auto valid = loadValidNetwork(path, &status);
-        if (!valid)
-            return status;
-        NetworkProfile n = *valid;
-        const QStringList managed = Generate::managedSites(n);
-        for (const QString& site : wanted)
-            if (!managed.contains(site))
-                return inputError(Error{QStringLiteral("--gateway"), tr("“%1” is not a managed site of the network.").arg(site)});
-        const QStringList sites = wanted.isEmpty() ? managed : wanted;
-        // A tunnel without a key in the profile: its files are made with a stand-in, and no key is
-        // compared (both sides' keys read "(another key)").
-        QList<QByteArray> keys;
-        for (Tunnel& t : n.tunnels) {
-            if (t.psk && !t.psk->isEmpty()) {
-                keys << *t.psk;
-            } else {
-                t.psk = QByteArray("0x") + QByteArray(64, '0');
-                keyless << t.name;
-            }
-        }
-        if (!keyless.isEmpty())
-            keys.clear();
-        auto generated = Generate::gateways(n, sites);
-        if (!generated)
-            return inputError(generated.error());
-        for (const auto& [site, cfg] : generated.value()) {
-            CheckTarget t;
-            t.label = site;
-            t.ssh = withSshChoices(parser, NetworkDeployer::sshOptionsFor(n, *n.site(site), profileDir));
-            t.expected = cfg;
-            t.keys = keys;
-            if (cfg.flavour == Flavour::StrongSwan)
-                for (const Tunnel& tunnel : n.tunnels)
-                    if (tunnel.siteA == site || tunnel.siteB == site)
-                        t.connections << tunnel.name;
-            targets << t;
-        }
-        for (Tunnel& t : n.tunnels)
-            if (t.psk)
-                Psk::wipe(*t.psk);
-    } else {
-        const auto profile = loadValidProfile(parser.positionalArguments(), &status);
-        if (!profile)
-            return status;
-        for (const QString& g : wanted)
-            if (g != QLatin1String("a") && g != QLatin1String("b"))
-                return usageError(tr("--gateway of a tunnel between two gateways is a or b."));
-        QByteArray psk = profile.value().psk.value_or(QByteArray());
-        if (psk.isEmpty())
-            keyless << profile.value().name;
-        for (Side side : {Side::A, Side::B}) {
-            if (!wanted.isEmpty() && !wanted.contains(sideId(side)))
-                continue;
-            auto cfg = Generate::side(profile.value(), side, psk.isEmpty() ? QByteArray("0x") + QByteArray(64, '0') : psk);
-            if (!cfg)
-                return inputError(cfg.error());
-            CheckTarget t;
-            t.label = side == Side::A ? QStringLiteral("gateway A") : QStringLiteral("gateway B");
-            t.ssh = withSshChoices(parser, Deployer::sshOptionsFor(profile.value(), side, profileDir));
-            t.expected = cfg.value();
-            if (!psk.isEmpty())
-                t.keys << psk;
-            if (profile.value().gateway(side).flavour == Flavour::StrongSwan)
-                t.connections << profile.value().name;
-            targets << t;
-        }
-        Psk::wipe(psk);
-    }
+    const auto made = checkTargets(parser, path, wanted, &keyless, &status);
+    if (!made)
+        return status;
+    QList<CheckTarget> targets = *made;
     std::vector<GatewayCheck> results(size_t(targets.size()));
     forEachIndexOnThreads(size_t(targets.size()), MonitorPoolThreads, [&](size_t i) { results[i] = DriftChecker::run(targets.at(int(i))); });
     for (CheckTarget& t : targets)

@@ -35,6 +35,7 @@ struct State
     bool forwarding = true; // net.ipv4.ip_forward (or IPv6's) is on
     QString daemonError;
     QByteArray log;
+    std::optional<GatewayCheck> drift;
 };
 
 // What the gateway shows before anything is done: charon answers, the connection is loaded, its
@@ -47,6 +48,11 @@ void look(State& s, const DiagnoseGateway& g, const QString& tunnel)
         return;
     }
     s.session = std::move(session.value());
+    if (g.expected) {
+        CheckTarget files = *g.expected;
+        files.connections.clear(); // whether it is loaded is said below, with more
+        s.drift = DriftChecker::inspect(*s.session, files);
+    }
     auto conns = s.session->exec(QStringLiteral("swanctl --list-conns 2>&1"), {}, {}, 20000, 1 << 20);
     if (!conns) {
         s.unreachable = conns.error().message;
@@ -75,6 +81,36 @@ QStringList lines(const QByteArray& log)
         out.removeLast();
     for (QString& l : out)
         l = IkeLog::masked(l);
+    return out;
+}
+
+// Files of the tunnel on a gateway that differ from what the profile generates: edited by hand
+// or by another tool, or left from another version of the profile. The diff's lines, keys masked.
+QList<IkeDiagnosis> driftFindings(const std::array<State, 2>& state, const std::array<const DiagnoseGateway*, 2>& gw, const QString& tunnel)
+{
+    QList<IkeDiagnosis> out;
+    for (size_t i = 0; i < 2; ++i) {
+        if (!state[i].drift || !state[i].drift->reached)
+            continue;
+        for (const FileDrift& f : state[i].drift->files) {
+            if (f.state == FileDrift::State::Same)
+                continue;
+            QStringList evidence;
+            for (const QString& line : f.diff.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                if ((line.startsWith(QLatin1Char('-')) || line.startsWith(QLatin1Char('+'))) && !line.startsWith(QStringLiteral("---"))
+                    && !line.startsWith(QStringLiteral("+++")) && evidence.size() < 20)
+                    evidence << QStringLiteral("%1: %2").arg(gw[i]->label, line);
+            const QString cause = f.state == FileDrift::State::Differs
+                ? tr("%1 on %2 differs from what the profile generates for tunnel %3 (edited by hand, by another tool, or from another "
+                     "version of the profile).")
+                      .arg(f.path, gw[i]->label, tunnel)
+                : tr("%1 of tunnel %2 is missing on %3.").arg(f.path, tunnel, gw[i]->label);
+            out << IkeDiagnosis{cause, QStringLiteral("gateway"),
+                                tr("Push the profile again to put the file back, or make the change in the profile; `ipsec-wizard check` shows "
+                                   "the whole difference."),
+                                evidence};
+        }
+    }
     return out;
 }
 
@@ -119,11 +155,16 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
                                                "reboot.")
                                                 .arg(gw[i]->label),
                                             {tr("%1: /proc/sys/net/ipv4/ip_forward is 0").arg(gw[i]->label)}};
-    if (!report.findings.isEmpty())
+    const QList<IkeDiagnosis> drift = driftFindings(state, gw, tunnel);
+    if (!report.findings.isEmpty()) {
+        report.findings << drift;
         return report;
+    }
     report.up = state[0].installed && (!b.ssh || state[1].installed);
-    if (report.up || !initiate)
+    if (report.up || !initiate) {
+        report.findings << drift;
         return report;
+    }
 
     // The attempt: B's charon log is read (swanctl --log) from before A starts the tunnel, and
     // A's is what `swanctl --initiate` prints of that IKE SA. B says when its reader is attached,
@@ -156,6 +197,7 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
         auto sas = state[0].session->exec(QStringLiteral("swanctl --list-sas --ike %1 2>&1").arg(quoted(tunnel)), {}, {}, 20000, 1 << 20);
         report.up = sas && sas.value().out.contains("INSTALLED");
     }
+    report.findings << drift;
     return report;
 }
 

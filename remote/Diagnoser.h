@@ -7,6 +7,7 @@
 // Nothing is changed on a gateway but the attempt itself. Blocking: run it from a worker thread
 // or the CLI.
 
+#include "DriftChecker.h"
 #include "IkeLog.h"
 #include "NetworkProfile.h"
 #include "SshSession.h"
@@ -19,6 +20,9 @@ struct DiagnoseGateway
 {
     QString label;                  // "gateway A", a site's name
     std::optional<SshOptions> ssh;  // none: someone else's gateway; its side is not read
+    // What the profile generates for this gateway's end of the tunnel (its files only): what is
+    // there is compared with it, and a difference is reported after the attempt's causes.
+    std::optional<CheckTarget> expected;
 };
 
 struct DiagnoseReport

@@ -38,18 +38,25 @@ QString readCommand(const QStringList& paths)
 
 GatewayCheck run(const CheckTarget& target)
 {
-    GatewayCheck out;
-    out.label = target.label;
     auto session = SshSession::connect(target.ssh);
     if (!session) {
+        GatewayCheck out;
+        out.label = target.label;
         out.reason = session.error().message;
         return out;
     }
+    return inspect(*session.value(), target);
+}
+
+GatewayCheck inspect(SshSession& session, const CheckTarget& target)
+{
+    GatewayCheck out;
+    out.label = target.label;
     QStringList paths;
     for (const GeneratedFile& f : target.expected.files)
         if (!f.remove && !paths.contains(f.path))
             paths << f.path;
-    auto read = session.value()->exec(readCommand(paths), {}, {}, 30000, 64 << 20);
+    auto read = session.exec(readCommand(paths), {}, {}, 30000, 64 << 20);
     if (!read) {
         out.reason = read.error().message;
         return out;
@@ -77,7 +84,7 @@ GatewayCheck run(const CheckTarget& target)
     out.files = Drift::compare(target.expected, live, target.keys);
     if (target.connections.isEmpty())
         return out;
-    auto conns = session.value()->exec(QStringLiteral("swanctl --list-conns 2>&1"), {}, {}, 20000, 4 << 20);
+    auto conns = session.exec(QStringLiteral("swanctl --list-conns 2>&1"), {}, {}, 20000, 4 << 20);
     if (!conns) {
         out.reached = false;
         out.reason = conns.error().message;

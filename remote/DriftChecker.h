@@ -35,6 +35,8 @@ struct GatewayCheck
 namespace DriftChecker {
 
 GatewayCheck run(const CheckTarget& target);
+// The same on a session already open (the diagnosis reads drift on its own session).
+GatewayCheck inspect(SshSession& session, const CheckTarget& target);
 
 // The shell command that prints "PATH BASE64" for each readable file of PATHS, "PATH -" for one
 // that is not there and "PATH !" for one that cannot be read.

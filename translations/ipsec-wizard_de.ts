@@ -1299,22 +1299,22 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1188"/>
+        <location line="+1252"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1386"/>
+        <location line="-1450"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
-        <location line="+138"/>
+        <location line="+268"/>
         <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-971"/>
+        <location line="-1101"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1368,12 +1368,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+992"/>
+        <location line="+1056"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-991"/>
+        <location line="-1055"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1666,12 +1666,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+512"/>
+        <location line="+576"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-511"/>
+        <location line="-575"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1701,7 +1701,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+270"/>
         <source>the tunnel of a network to diagnose</source>
         <translation>der Tunnel eines Netzes, der untersucht wird</translation>
     </message>
@@ -1766,17 +1766,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>check braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-333"/>
         <source>“%1” is not a managed site of the network.</source>
         <translation>„%1“ ist kein verwalteter Standort des Netzes.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>--gateway of a tunnel between two gateways is a or b.</source>
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+339"/>
         <source>%1: cannot be reached: %2</source>
         <translation>%1: nicht erreichbar: %2</translation>
     </message>
@@ -1827,7 +1827,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-641"/>
+        <location line="-705"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2016,20 +2016,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+465"/>
+        <location line="+529"/>
         <location line="+15"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-480"/>
-        <location line="+465"/>
+        <location line="-544"/>
+        <location line="+529"/>
         <location line="+15"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-371"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2039,12 +2039,23 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>das Netz hat keinen Tunnel „%1“.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
+        <source>Tunnel %1 is not up; it was not started (--no-initiate).</source>
+        <translation>Tunnel %1 ist nicht aktiv; er wurde nicht gestartet (--no-initiate).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tunnel %1 did not come up.</source>
+        <translation>Tunnel %1 ist nicht aufgebaut worden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Tunnel %1 came up when started: no cause to report.</source>
         <translation>Tunnel %1 kam beim Start auf: keine Ursache zu melden.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
+        <location line="+4"/>
         <source>Tunnel %1 is up on both gateways.</source>
         <translation>Tunnel %1 ist auf beiden Gateways aktiv.</translation>
     </message>
@@ -2074,7 +2085,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-100"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -2084,7 +2095,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+105"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -2122,7 +2133,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+204"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -2147,15 +2158,15 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
     </message>
     <message>
-        <location line="-171"/>
-        <location line="+172"/>
+        <location line="-105"/>
+        <location line="+106"/>
         <source>SSH private key</source>
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-259"/>
         <location line="+154"/>
-        <location line="+172"/>
+        <location line="+106"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
@@ -2889,7 +2900,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+101"/>
+        <location filename="../remote/Diagnoser.cpp" line="+104"/>
+        <source>%1 on %2 differs from what the profile generates for tunnel %3 (edited by hand, by another tool, or from another version of the profile).</source>
+        <translation>%1 auf %2 weicht von dem ab, was das Profil für Tunnel %3 erzeugt (von Hand geändert, von einem anderen Werkzeug oder aus einer anderen Version des Profils).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of tunnel %2 is missing on %3.</source>
+        <translation>%1 von Tunnel %2 fehlt auf %3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Push the profile again to put the file back, or make the change in the profile; `ipsec-wizard check` shows the whole difference.</source>
+        <translation>Übertragen Sie das Profil erneut, um die Datei wiederherzustellen, oder nehmen Sie die Änderung ins Profil auf; `ipsec-wizard check` zeigt den ganzen Unterschied.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>%1 cannot be reached over SSH: %2</source>
         <translation>%1 ist per SSH nicht erreichbar: %2</translation>
     </message>
@@ -2939,7 +2965,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1: /proc/sys/net/ipv4/ip_forward ist 0</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>There is no such tunnel.</source>
         <translation>Diesen Tunnel gibt es nicht.</translation>
     </message>
@@ -2967,7 +2993,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::DriftChecker</name>
     <message>
-        <location filename="../remote/DriftChecker.cpp" line="+67"/>
+        <location filename="../remote/DriftChecker.cpp" line="+74"/>
         <source>%1 cannot be read as %2: check needs root on the gateway.</source>
         <translation>%1 kann als %2 nicht gelesen werden: check braucht root auf dem Gateway.</translation>
     </message>
@@ -3980,7 +4006,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MarkedBlock</name>
     <message>
-        <location filename="../model/generate/MarkedBlock.cpp" line="+86"/>
+        <location filename="../model/generate/MarkedBlock.cpp" line="+83"/>
         <source>The markers of block “%1” are broken (edited by hand?); nothing was changed.</source>
         <translation>Die Markierungen des Blocks „%1“ sind beschädigt (von Hand bearbeitet?); es wurde nichts geändert.</translation>
     </message>

@@ -4,7 +4,8 @@
 # both charon logs of that attempt and names the cause: different keys (field psk), then ESP
 # proposals (the exact transforms); with --no-initiate it only looks; forwarding turned off on A
 # is named; with B's charon stopped it
-# says so; with B's sshd gone it says B cannot be reached. Exit 4 whenever it names a cause.
+# says so; with B's sshd gone it says B cannot be reached. Exit 4 whenever it names a cause. A
+# hand edit is also drift, named after the cause (and by `check`, which finds none after a push).
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
 need_tool swanctl strongswan-swanctl
@@ -36,6 +37,8 @@ for _ in $(seq 10); do
 done
 [ "$ok" = 1 ] || fail "after the push, diagnose does not see the tunnel up: $(cat "$WORK/d.out")"
 echo "ok: after the push the tunnel is up"
+"$IPSECWIZ" check "$P" > "$WORK/check.out" 2>&1 || fail "check of the pair after the push: $(cat "$WORK/check.out")"
+[ "$(grep -c '^gateway [AB]: no drift' "$WORK/check.out")" = 2 ] || fail "check of the pair: $(cat "$WORK/check.out")"
 
 b_conf 's/secret = 0x\(..\)/secret = 0xff/'
 diagnose 4 --no-initiate
@@ -44,7 +47,14 @@ diagnose 4
 grep -q "^1. The pre-shared keys differ" "$WORK/d.out" || fail "the key: $(cat "$WORK/d.out")"
 grep -q "field: psk" "$WORK/d.out" || fail "the key's field: $(cat "$WORK/d.out")"
 grep -q "gateway B, line [0-9]*: tried 1 shared key" "$WORK/d.out" || fail "B's evidence: $(cat "$WORK/d.out")"
-echo "ok: B's key changed by hand: the keys differ, with both sides' lines"
+# The hand edit is drift too: said after the cause, with the key line masked, never the key.
+grep -q "^2. $CONF on gateway B differs from what the profile generates" "$WORK/d.out" || fail "no drift after the cause: $(cat "$WORK/d.out")"
+grep -q "gateway B: + *secret = (another key)" "$WORK/d.out" || fail "the drift's evidence: $(cat "$WORK/d.out")"
+grep -q '0x[0-9a-f]\{32\}' "$WORK/d.out" && fail "a key is in diagnose's output"
+status=0
+"$IPSECWIZ" check "$P" --gateway b > "$WORK/check.out" 2>&1 || status=$?
+[ "$status" = 4 ] && grep -q '^gateway B: drift$' "$WORK/check.out" || fail "check of B's edited key exited $status: $(cat "$WORK/check.out")"
+echo "ok: B's key changed by hand: the keys differ, with both sides' lines; the edit is drift (diagnose, check), the key masked"
 
 b_conf 's/esp_proposals = .*/esp_proposals = aes128-sha256-modp2048/'
 diagnose 4 --json
