@@ -253,6 +253,12 @@ void TopologyScene::setWholeNetwork(const NetworkProfile& network)
     rebuild();
 }
 
+void TopologyScene::setWholeNetwork(const NetworkProfile& network, const QString& selected)
+{
+    m_selectedTunnel = selected;
+    setWholeNetwork(network);
+}
+
 void TopologyScene::setSelectedTunnel(const QString& name)
 {
     if (name == m_selectedTunnel)
@@ -643,6 +649,16 @@ void drawNetwork(TopologyScene& scene, const NetworkProfile& network)
         scene.setNetwork(network, 0);
     else
         scene.setWholeNetwork(network);
+}
+
+void drawNetwork(TopologyScene& scene, const NetworkProfile& network, const QString& selected)
+{
+    if (network.sites.size() == 2 && network.tunnels.size() == 1) {
+        scene.setNetwork(network, 0);
+        scene.setSelectedTunnel(selected); // not drawn for one tunnel: nothing made again
+    } else {
+        scene.setWholeNetwork(network, selected);
+    }
 }
 
 QByteArray topologySvg(const NetworkProfile& network)
