@@ -174,6 +174,9 @@ TopologyColours TopologyColours::forPalette(const QPalette& palette)
 
 TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent), m_colours(TopologyColours::forLight())
 {
+    // The drawing is made whole and then only painted, mostly all at once: a BSP tree over a
+    // mesh's long crossing lines cost more to build at the first paint than it ever saved.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     rebuild();
 }
 
