@@ -3,8 +3,8 @@
 // gateway's files, validation included (goals: a 200-site full mesh, 19,900 tunnels, in ≤ 2 s; a
 // hub with 1,000 spokes in ≤ 0.5 s).
 
+#include "BenchNetworks.h"
 #include "NetworkGenerator.h"
-#include "NetworkProfile.h"
 
 #include <benchmark/benchmark.h>
 
@@ -12,24 +12,7 @@ using namespace ipsecwiz;
 
 namespace {
 
-// N sites, each with a /24 of its own behind a gateway on a shared public /16.
-NetworkProfile network(int sites, TopologyKind kind)
-{
-    NetworkProfile n;
-    n.name = QStringLiteral("bench");
-    for (int i = 0; i < sites; ++i) {
-        Site s;
-        s.name = QStringLiteral("site%1").arg(i);
-        s.networks = {QStringLiteral("10.%1.%2.0/24").arg(i / 250).arg(i % 250)};
-        s.gateway.localAddress = QStringLiteral("100.64.%1.%2/10").arg(i / 250).arg(i % 250 + 1);
-        s.gateway.internalAddress = QStringLiteral("10.%1.%2.1").arg(i / 250).arg(i % 250);
-        n.sites.append(s);
-    }
-    n.topology.kind = kind;
-    n.topology.hub = n.sites.first().name;
-    n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
-    return n;
-}
+using bench::network;
 
 void BM_ValidateNetwork(benchmark::State& state, TopologyKind kind)
 {
@@ -64,8 +47,7 @@ void BM_MeshTunnels(benchmark::State& state)
 void BM_GenerateEveryGateway(benchmark::State& state, TopologyKind kind)
 {
     NetworkProfile n = network(int(state.range(0)), kind);
-    for (Tunnel& t : n.tunnels)
-        t.psk = QByteArrayLiteral("0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    bench::giveFixedKeys(n);
     qsizetype files = 0;
     for (auto _ : state) {
         auto all = Generate::gateways(n);

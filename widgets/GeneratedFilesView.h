@@ -6,6 +6,7 @@
 #include "Generator.h"
 #include "NetworkProfile.h"
 
+#include <QHash>
 #include <QTabWidget>
 
 class QPlainTextEdit;
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] const QList<GatewayConfig>& configs() const { return m_configs; }
 
     // The viewer of one file: "gateway-a/etc/racoon/psk.txt" (the layout `generate --out` writes).
+    // Made when its tab is first shown, or here.
     [[nodiscard]] QPlainTextEdit* fileView(const QString& relativePath) const;
     [[nodiscard]] QStringList relativePaths() const;
 
@@ -42,9 +44,12 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    class FilePage;
+
     QList<GatewayConfig> m_configs;
     QStringList m_folders;
     QList<Named> m_named;
+    QHash<QString, FilePage*> m_pages; // by relative path, as fileView() is asked
 };
 
 // The files of the managed sites among SITES, each followed by the settings sheet for the admin of

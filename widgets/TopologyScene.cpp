@@ -174,6 +174,9 @@ TopologyColours TopologyColours::forPalette(const QPalette& palette)
 
 TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent), m_colours(TopologyColours::forLight())
 {
+    // The drawing is made whole and then only painted, mostly all at once: a BSP tree over a
+    // mesh's long crossing lines cost more to build at the first paint than it ever saved.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     rebuild();
 }
 
@@ -269,6 +272,12 @@ void TopologyScene::setTunnelStates(const QHash<QString, TunnelState>& states)
         pen.setColor(stateColour(tunnelState(what.mid(7)), m_colours.dark));
         line->setPen(pen);
     }
+}
+
+void TopologyScene::setWholeNetwork(const NetworkProfile& network, const QString& selected)
+{
+    m_selectedTunnel = selected;
+    setWholeNetwork(network);
 }
 
 void TopologyScene::setSelectedTunnel(const QString& name)
@@ -662,6 +671,16 @@ void drawNetwork(TopologyScene& scene, const NetworkProfile& network)
         scene.setNetwork(network, 0);
     else
         scene.setWholeNetwork(network);
+}
+
+void drawNetwork(TopologyScene& scene, const NetworkProfile& network, const QString& selected)
+{
+    if (network.sites.size() == 2 && network.tunnels.size() == 1) {
+        scene.setNetwork(network, 0);
+        scene.setSelectedTunnel(selected); // not drawn for one tunnel: nothing made again
+    } else {
+        scene.setWholeNetwork(network, selected);
+    }
 }
 
 QByteArray topologySvg(const NetworkProfile& network)

@@ -56,6 +56,8 @@ public:
     // placed so no two boxes (and so no two labels) overlap; tunnels are lines between them,
     // dashed to a site whose address changes.
     void setWholeNetwork(const NetworkProfile& network);
+    // The same with SELECTED drawn thicker, made once rather than again for the selection.
+    void setWholeNetwork(const NetworkProfile& network, const QString& selected);
     [[nodiscard]] bool showsWholeNetwork() const { return m_whole.has_value(); }
     // The tunnel drawn thicker in a whole network (the one the main window acts on).
     void setSelectedTunnel(const QString& name);
@@ -120,6 +122,8 @@ private:
 QByteArray topologySvg(const TunnelProfile& profile, TunnelState state = TunnelState::Unknown, const QString& rate = {});
 // A network: two sites and one tunnel as above, any other network whole (setWholeNetwork).
 void drawNetwork(TopologyScene& scene, const NetworkProfile& network);
+// The same with the tunnel SELECTED drawn thicker in a whole network.
+void drawNetwork(TopologyScene& scene, const NetworkProfile& network, const QString& selected);
 QByteArray topologySvg(const NetworkProfile& network);
 
 } // namespace ipsecwiz
