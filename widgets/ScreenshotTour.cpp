@@ -133,6 +133,32 @@ bool monitorRefusedShot(const QString& dir, const QString& name)
     return save(&window, dir, name);
 }
 
+// A hub and eleven branches in the main window: the star layout, every label clear of the others.
+bool hubDrawingShot(const QString& dir, const QString& name)
+{
+    NetworkProfile n;
+    n.name = QStringLiteral("retail");
+    for (int i = 0; i < 12; ++i) {
+        Site s;
+        s.name = i == 0 ? QStringLiteral("hq") : QStringLiteral("store%1").arg(i, 2, 10, QLatin1Char('0'));
+        s.networks = {QStringLiteral("10.%1.0.0/%2").arg(i).arg(i == 0 ? 16 : 24)};
+        s.gateway.localAddress = QStringLiteral("198.51.100.%1").arg(i + 1);
+        s.gateway.internalAddress = QStringLiteral("10.%1.0.1").arg(i);
+        n.sites << s;
+    }
+    n.sites[4].gateway.reach = Reachability::Dynamic;
+    n.sites[4].gateway.identity = Identity{IdentityKind::Fqdn, QStringLiteral("store04.example.net")};
+    n.sites[7].gateway.managed = false;
+    n.topology.kind = TopologyKind::HubAndSpoke;
+    n.topology.hub = QStringLiteral("hq");
+    n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
+    MainWindow window;
+    window.resize(1280, 860);
+    window.setNetwork(n);
+    window.show();
+    return save(&window, dir, name);
+}
+
 // The monitor of the example network, fed with polls recorded from its lab (lab up --from the
 // example, pushed; tests/fixtures/monitor/lab-net-*): branch2's gateway stopped (it answers no
 // more), branch3's charon crashed (hq still holds its SAs: half-up), hq-branch1 up through NAT.
@@ -244,6 +270,7 @@ int run(const QString& dir)
             ok &= save(&window, dir, QStringLiteral("7-main-window-") + suffix);
         }
         ok &= networkShots(dir, suffix);
+        ok &= hubDrawingShot(dir, QStringLiteral("13-hub-12-sites-") + suffix);
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
         if (!polls.isEmpty()) {
             ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);
