@@ -3420,22 +3420,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::GeneratedFilesView</name>
     <message>
-        <location filename="../widgets/GeneratedFilesView.cpp" line="+33"/>
+        <location filename="../widgets/GeneratedFilesView.cpp" line="+127"/>
         <source>Generated files</source>
         <translation>Erzeugte Dateien</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Files for %1</source>
         <translation>Dateien für %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>%1, mode %2 — holds the pre-shared key</source>
         <translation>%1, Rechte %2 – enthält den Pre-Shared Key</translation>
     </message>
@@ -3445,7 +3445,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1, Rechte %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>%1 — %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -3455,7 +3455,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 – Einstellungsblatt für seinen Admin</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-95"/>
         <source>Gateway %1 — %2</source>
         <translation>Gateway %1 – %2</translation>
     </message>
@@ -3701,12 +3701,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-75"/>
-        <location line="+405"/>
+        <location line="+404"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-377"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -3907,12 +3907,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+9"/>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>No problems found.</source>
         <translation>Keine Probleme gefunden.</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-31"/>
         <source>Tunnel %1 selected: Deploy and Edit in wizard act on it.</source>
         <translation>Tunnel %1 gewählt: Ausrollen und Bearbeiten im Assistenten gelten ihm.</translation>
     </message>
@@ -3932,7 +3932,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>; Ausrollen überträgt Tunnel %1 (einen anderen in der Zeichnung anklicken)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Watch every managed gateway of the network and every tunnel&apos;s state live, with the events of all of them.</source>
         <translation>Jedes verwaltete Gateway des Netzes und den Zustand jedes Tunnels live beobachten, mit den Ereignissen aller.</translation>
     </message>
@@ -4766,12 +4766,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+35"/>
-        <location line="+195"/>
+        <location line="+206"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-205"/>
+        <source>&amp;Diagnose…</source>
+        <translation>&amp;Diagnose …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tunnel</source>
         <translation>Tunnel</translation>
     </message>
@@ -4881,12 +4886,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>&amp;Alle:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Double-click a tunnel (or press Enter) for both of its gateways side by side.</source>
         <translation>Doppelklick auf einen Tunnel (oder Eingabetaste) zeigt seine beiden Gateways nebeneinander.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>Why the selected tunnel is down: look at both of its gateways, start it and read both charon logs of the attempt.</source>
+        <translation>Warum der gewählte Tunnel nicht aktiv ist: beide Gateways ansehen, ihn starten und beide charon-Protokolle des Versuchs lesen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>E&amp;vents</source>
         <translation>&amp;Ereignisse</translation>
     </message>
@@ -4964,7 +4974,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::NetworkMonitorWindow</name>
     <message>
-        <location filename="../widgets/NetworkMonitorWindow.cpp" line="+19"/>
+        <location filename="../widgets/NetworkMonitorWindow.cpp" line="+20"/>
         <source>Monitor — network %1</source>
         <translation>Monitor — Netz %1</translation>
     </message>
@@ -5753,7 +5763,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::TopologyScene</name>
     <message>
-        <location filename="../widgets/TopologyScene.cpp" line="+240"/>
+        <location filename="../widgets/TopologyScene.cpp" line="+243"/>
         <source>up</source>
         <translation>aktiv</translation>
     </message>
@@ -5773,7 +5783,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Zustand unbekannt</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+92"/>
         <source>+%1 more</source>
         <translation>+%1 weitere</translation>
     </message>
@@ -5860,12 +5870,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Gateway</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+202"/>
         <source>IPsec network %1</source>
         <translation>IPsec-Netz %1</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-350"/>
         <location line="+156"/>
         <location line="+1"/>
         <source>managed elsewhere</source>

@@ -116,6 +116,7 @@ NetworkMonitorView::NetworkMonitorView(QWidget* parent)
     , m_filter(new QLineEdit)
     , m_stateFilter(new QComboBox)
     , m_pause(new QPushButton(tr("&Pause")))
+    , m_diagnose(new QPushButton(tr("&Diagnose…")))
     , m_interval(new QDoubleSpinBox)
     , m_summary(new QLabel)
     , m_topology(new TopologyView)
@@ -160,6 +161,7 @@ NetworkMonitorView::NetworkMonitorView(QWidget* parent)
     bar->addWidget(intervalLabel);
     bar->addWidget(m_interval);
     bar->addWidget(m_pause);
+    bar->addWidget(m_diagnose);
 
     m_proxy->setSourceModel(m_tunnels);
     m_proxy->setSortRole(SortRole);
@@ -179,6 +181,15 @@ NetworkMonitorView::NetworkMonitorView(QWidget* parent)
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const QModelIndex source = m_proxy->mapToSource(index);
         Q_EMIT tunnelActivated(m_tunnels->item(source.row(), TunnelColumn)->text());
+    });
+    m_diagnose->setObjectName(QStringLiteral("diagnoseButton"));
+    m_diagnose->setEnabled(false); // until a tunnel is selected
+    m_diagnose->setToolTip(tr("Why the selected tunnel is down: look at both of its gateways, start it and read both charon logs of the attempt."));
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_diagnose->setEnabled(!selectedTunnel().isEmpty()); });
+    connect(m_diagnose, &QPushButton::clicked, this, [this] {
+        if (const QString tunnel = selectedTunnel(); !tunnel.isEmpty())
+            Q_EMIT diagnoseRequested(tunnel);
     });
     m_gatewayTable->setObjectName(QStringLiteral("gatewayTable"));
     m_gatewayTable->setModel(m_gateways);
@@ -439,6 +450,12 @@ int NetworkMonitorView::rowOf(const QString& tunnel) const
         if (m_tunnels->item(row, TunnelColumn)->text() == tunnel)
             return row;
     return -1;
+}
+
+QString NetworkMonitorView::selectedTunnel() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows(TunnelColumn);
+    return rows.isEmpty() ? QString() : rows.first().data().toString();
 }
 
 QStringList NetworkMonitorView::eventTexts() const

@@ -71,10 +71,15 @@ public:
     [[nodiscard]] QStringList eventTexts() const; // "HH:mm:ss  hq-branch2: up → unknown (…)", oldest first
     [[nodiscard]] QString summaryText() const;
     [[nodiscard]] TunnelState stateOf(const QString& tunnel) const;
+    // The tunnel of the selected row; empty when none is selected.
+    [[nodiscard]] QString selectedTunnel() const;
+    [[nodiscard]] QPushButton* diagnoseButton() const { return m_diagnose; }
 
 Q_SIGNALS:
     // A tunnel's row double-clicked (or Enter on it): the caller opens its two-sided view.
     void tunnelActivated(const QString& tunnel);
+    // Diagnose… with a tunnel's row selected: the caller diagnoses it from both of its gateways.
+    void diagnoseRequested(const QString& tunnel);
 
 private:
     void recompute(qint64 nowMs);
@@ -94,6 +99,7 @@ private:
     QLineEdit* m_filter;
     QComboBox* m_stateFilter;
     QPushButton* m_pause;
+    QPushButton* m_diagnose;
     QDoubleSpinBox* m_interval;
     QLabel* m_summary;
     TopologyView* m_topology;

@@ -1,5 +1,6 @@
 #include "NetworkMonitorWindow.h"
 
+#include "DiagnoseDialog.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
 #include "NetworkMonitorView.h"
@@ -20,6 +21,7 @@ NetworkMonitorWindow::NetworkMonitorWindow(const NetworkProfile& network, const 
     m_view->setNetwork(network, profileDir);
     setCentralWidget(m_view);
     connect(m_view, &NetworkMonitorView::tunnelActivated, this, &NetworkMonitorWindow::openTunnel);
+    connect(m_view, &NetworkMonitorView::diagnoseRequested, this, &NetworkMonitorWindow::diagnose);
     if (!restoreGeometry(QSettings().value(QStringLiteral("networkMonitorWindow/geometry")).toByteArray()))
         resize(1280, 800);
 }
@@ -53,6 +55,18 @@ MonitorWindow* NetworkMonitorWindow::openTunnel(const QString& tunnel)
     window->show();
     window->start();
     return window;
+}
+
+DiagnoseDialog* NetworkMonitorWindow::diagnose(const QString& tunnel)
+{
+    const int index = m_view->network().tunnelIndex(tunnel);
+    if (index < 0)
+        return nullptr;
+    auto* dialog = new DiagnoseDialog(m_view->network(), index, m_profileDir, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+    return dialog;
 }
 
 void NetworkMonitorWindow::closeEvent(QCloseEvent* event)

@@ -11,6 +11,7 @@
 
 namespace ipsecwiz {
 
+class DiagnoseDialog;
 class MonitorWindow;
 class NetworkMonitorView;
 
@@ -27,6 +28,8 @@ public:
     void start(MonitorSource source = MonitorSource::Auto);
     // The two-sided view of TUNNEL, polling (or brought forward when it is open).
     MonitorWindow* openTunnel(const QString& tunnel);
+    // The diagnosis of TUNNEL from both of its gateways (DiagnoseDialog), started.
+    DiagnoseDialog* diagnose(const QString& tunnel);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

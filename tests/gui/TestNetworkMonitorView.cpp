@@ -5,6 +5,7 @@
 // network. The polls are fed in as the pollers deliver them; lab_monitor_network polls the
 // lab's real gateways with the same model (NetworkMonitor).
 
+#include "DiagnoseDialog.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MonitorView.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QGraphicsLineItem>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -135,6 +137,14 @@ private slots:
         v.tunnelTable()->sortByColumn(NetworkMonitorView::TunnelColumn, Qt::DescendingOrder);
         QCOMPARE(v.tunnelProxy()->index(0, NetworkMonitorView::TunnelColumn).data().toString(), QStringLiteral("hq-branch3"));
         QCOMPARE(v.tunnelProxy()->index(2, NetworkMonitorView::TunnelColumn).data().toString(), QStringLiteral("hq-branch1"));
+        // Diagnose… needs a selected tunnel, and asks for that one.
+        QVERIFY(!v.diagnoseButton()->isEnabled());
+        v.tunnelTable()->selectRow(1);
+        QVERIFY(v.diagnoseButton()->isEnabled());
+        QSignalSpy diagnose(&v, &NetworkMonitorView::diagnoseRequested);
+        v.diagnoseButton()->click();
+        QCOMPARE(diagnose.size(), 1);
+        QCOMPARE(diagnose.first().first().toString(), QStringLiteral("hq-branch2"));
         // A double-click (activation) asks for that tunnel's two-sided view.
         QSignalSpy opened(&v, &NetworkMonitorView::tunnelActivated);
         Q_EMIT v.tunnelTable()->activated(v.tunnelProxy()->index(1, 0));
@@ -160,6 +170,12 @@ private slots:
         QCOMPARE(pair->view()->profile().name, QStringLiteral("hq-branch3"));
         QCOMPARE(window->openTunnel(QStringLiteral("hq-branch3")), pair);
         pair->close();
+        // Diagnose from the monitor: the dialog for that tunnel (its gateways cannot be reached here).
+        DiagnoseDialog* dialog = window->diagnose(QStringLiteral("hq-branch1"));
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitFor([&] { return !dialog->isBusy(); }, 60000));
+        QVERIFY2(dialog->reportText().contains(QStringLiteral("cannot be reached")), qPrintable(dialog->reportText()));
+        dialog->close();
         window->close();
     }
 
