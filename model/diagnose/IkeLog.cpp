@@ -24,7 +24,9 @@ namespace IkeLog {
 // Key material never reaches what is shown, whatever the log level was.
 QString masked(QString text)
 {
-    static const QRegularExpression hex(QStringLiteral("\\b(0x)?[0-9a-fA-F]{32,}\\b"));
+    // No word boundaries: a run of hex digits inside a word ("x…hex…g") is masked too; the fuzzer
+    // (fuzz_ike_log) found one that a \b-bounded pattern let through.
+    static const QRegularExpression hex(QStringLiteral("(0x)?[0-9a-fA-F]{32,}"));
     return text.replace(hex, QStringLiteral("[masked]"));
 }
 
@@ -275,6 +277,14 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
             continue;
         }
         out << d;
+    }
+    // What the logs said reaches causes and fixes too (proposals, identities, selectors): masked
+    // like the evidence, so a crafted line cannot carry key material into a finding.
+    for (IkeDiagnosis& d : out) {
+        d.cause = IkeLog::masked(d.cause);
+        d.fix = IkeLog::masked(d.fix);
+        for (QString& e : d.evidence)
+            e = IkeLog::masked(e);
     }
     return out;
 }

@@ -32,6 +32,11 @@ seed() { # TARGET DIR: fill the starting corpus
 	fuzz_parse_xfrmstate) cp tests/fixtures/monitor/*xfrm-state*.txt "$2"/ ;;
 	fuzz_parse_xfrmpolicy) cp tests/fixtures/monitor/*xfrm-policy*.txt "$2"/ ;;
 	fuzz_parse_swanctl) cp tests/fixtures/monitor/*swanctl*.txt "$2"/ ;;
+	fuzz_ike_log) # the lab's real logs, A's and B's of one attempt joined by a NUL
+		local f
+		for f in tests/fixtures/logs/charon/*.a.log; do
+			{ cat "$f"; printf '\000'; cat "${f%.a.log}.b.log" 2>/dev/null || true; } > "$2/$(basename "$f" .a.log)"
+		done ;;
 	esac
 }
 

@@ -7,6 +7,7 @@
 #include "TestConfig.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace ipsecwiz;
@@ -33,6 +34,32 @@ class TestIkeLog : public QObject
     Q_OBJECT
 
 private slots:
+    // Inputs fuzz_ike_log found (tests/fixtures/logs/fuzz/): hex runs inside words, and log text
+    // that reaches a cause; no finding may carry 32 or more hex digits of its input.
+    void fuzzFindingsNeverCarryKeyMaterial_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("hex inside a word") << QStringLiteral("crash-hex-inside-word.bin");
+        QTest::newRow("hex in a cause") << QStringLiteral("crash-hex-in-a-cause.bin");
+    }
+    void fuzzFindingsNeverCarryKeyMaterial()
+    {
+        QFETCH(QString, file);
+        QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/logs/fuzz/") + file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray input = f.readAll();
+        const qsizetype split = input.indexOf('\0');
+        const auto found = IkeDiagnose::diagnose(IkeLog::parse(split < 0 ? input : input.left(split)),
+                                                 IkeLog::parse(split < 0 ? QByteArray() : input.mid(split + 1)), split >= 0);
+        static const QRegularExpression hex(QStringLiteral("[0-9a-fA-F]{32,}"));
+        for (const IkeDiagnosis& d : found) {
+            QVERIFY2(!d.cause.contains(hex) && !d.fix.contains(hex), qPrintable(d.cause));
+            for (const QString& e : d.evidence)
+                QVERIFY2(!e.contains(hex), qPrintable(e));
+        }
+        QCOMPARE(IkeLog::masked(QStringLiteral("x0123456789abcdef0123456789abcdefg")), QStringLiteral("x[masked]g"));
+    }
+
     void linesOfEveryFormatBecomeEvents()
     {
         const QByteArray text =

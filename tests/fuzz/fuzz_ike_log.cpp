@@ -1,0 +1,35 @@
+// libFuzzer: two charon logs (the input split at its first NUL: gateway A's, then B's) parsed and
+// decoded into causes. It must not crash, hang or read outside its input (ASan, UBSan), and no
+// finding may carry key material unmasked: no run of 32 or more hex digits of the input reaches a
+// cause, a fix or a line of evidence, however the lines were crafted.
+
+#include "IkeLog.h"
+
+#include <QByteArray>
+#include <QRegularExpression>
+
+#include <cstdint>
+#include <cstdlib>
+
+using namespace ipsecwiz;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    const QByteArray input(reinterpret_cast<const char*>(data), qsizetype(size));
+    const qsizetype split = input.indexOf('\0');
+    const QByteArray a = split < 0 ? input : input.left(split);
+    const QByteArray b = split < 0 ? QByteArray() : input.mid(split + 1);
+    const QList<IkeDiagnosis> found = IkeDiagnose::diagnose(IkeLog::parse(a), IkeLog::parse(b), split >= 0);
+    static const QRegularExpression hex(QStringLiteral("[0-9a-fA-F]{32,}"));
+    for (const IkeDiagnosis& d : found) {
+        QStringList texts = d.evidence;
+        texts << d.cause << d.fix << d.field;
+        for (const QString& t : texts)
+            if (t.contains(hex))
+                std::abort(); // key material in a finding
+    }
+    for (const QByteArray& line : input.split('\n'))
+        if (IkeLog::masked(QString::fromUtf8(line)).contains(hex))
+            std::abort();
+    return 0;
+}
