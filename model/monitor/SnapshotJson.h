@@ -7,8 +7,19 @@
 
 #include <QJsonObject>
 
-namespace ipsecwiz::SnapshotJson {
+namespace ipsecwiz {
+
+class JsonWriter;
+
+namespace SnapshotJson {
 
 QJsonObject toJson(const Snapshot& snapshot, bool revealKeys = false);
 
-} // namespace ipsecwiz::SnapshotJson
+// The same object written as text, without building it first: byte for byte what
+// QJsonDocument(toJson(...)).toJson() prints, in a fraction of the time and memory. `extra`
+// members are merged in among the snapshot's, in QJsonObject's order.
+void write(JsonWriter& writer, const Snapshot& snapshot, bool revealKeys = false, const QJsonObject& extra = {});
+
+} // namespace SnapshotJson
+
+} // namespace ipsecwiz
