@@ -1351,10 +1351,16 @@ int monitorCommand(const QStringList& args)
     const QString addressA = profile.value().gatewayA.publicAddress.section(QLatin1Char('/'), 0, 0);
     const QString addressB = profile.value().gatewayB.publicAddress.section(QLatin1Char('/'), 0, 0);
     std::optional<Correlation> previous;
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool follow = parser.isSet(QStringLiteral("follow"));
+    // Each poll's JSON goes straight to standard output as it is written (see parseCommand).
+    QFile stdOut;
+    if (json && !stdOut.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+        return inputError(Error{QStringLiteral("stdout"), stdOut.errorString()});
     for (;;) {
         std::array<Snapshot, 2> snaps;
-        QJsonObject json;
-        json.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        std::array<QJsonObject, 2> pollJson; // what each gateway's object says about the poll itself
+        const QString time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         for (Side side : sides) {
             auto poll = sessions[size_t(side)]->poll();
             if (!poll) {
@@ -1368,12 +1374,10 @@ int monitorCommand(const QStringList& args)
                       << terminalSafe(QString::fromUtf8(SnapshotParser::maskKeyMaterial(poll.value().states)));
                 if (!poll.value().policies.isEmpty())
                     out() << terminalSafe(QString::fromUtf8(poll.value().policies));
-            } else if (parser.isSet(QStringLiteral("json"))) {
-                QJsonObject g = SnapshotJson::toJson(snaps[size_t(side)]);
-                g.insert(QStringLiteral("source"), monitorSourceId(poll.value().source));
-                g.insert(QStringLiteral("roundTripMs"), double(poll.value().roundTripMs));
-                g.insert(QStringLiteral("outputTruncated"), poll.value().truncated);
-                json.insert(side == Side::A ? QStringLiteral("gatewayA") : QStringLiteral("gatewayB"), g);
+            } else if (json) {
+                pollJson[size_t(side)] = QJsonObject{{QStringLiteral("source"), monitorSourceId(poll.value().source)},
+                                                     {QStringLiteral("roundTripMs"), double(poll.value().roundTripMs)},
+                                                     {QStringLiteral("outputTruncated"), poll.value().truncated}};
             } else {
                 out() << "== " << label << " (" << monitorSourceId(poll.value().source) << ", " << poll.value().roundTripMs << " ms)\n"
                       << SnapshotExport::text(snaps[size_t(side)]);
@@ -1381,20 +1385,29 @@ int monitorCommand(const QStringList& args)
             if (poll.value().truncated)
                 err() << tr("ipsec-wizard: note: the output of %1 was cut at %2 MB").arg(label).arg(MonitorSession::MaxOutputBytes >> 20) << Qt::endl;
         }
+        std::optional<Correlation> c;
         if (sides.size() == 2) {
-            const Correlation c = correlate(snaps[0], snaps[1], addressA, addressB, previous ? &*previous : nullptr);
-            if (parser.isSet(QStringLiteral("json")))
-                json.insert(QStringLiteral("correlation"), toJson(c));
-            else if (!parser.isSet(QStringLiteral("raw"))) {
-                out() << tr("== tunnel: %1, %2 SA pairs").arg(tunnelStateName(c.state)).arg(c.pairs.size()) << "\n";
-                for (const QString& f : c.findings)
+            c = correlate(snaps[0], snaps[1], addressA, addressB, previous ? &*previous : nullptr);
+            if (!json && !parser.isSet(QStringLiteral("raw"))) {
+                out() << tr("== tunnel: %1, %2 SA pairs").arg(tunnelStateName(c->state)).arg(c->pairs.size()) << "\n";
+                for (const QString& f : c->findings)
                     out() << "  " << f << "\n";
             }
-            previous = c;
         }
-        if (parser.isSet(QStringLiteral("json")))
-            out() << QString::fromUtf8(QJsonDocument(json).toJson(parser.isSet(QStringLiteral("follow")) ? QJsonDocument::Compact : QJsonDocument::Indented))
-                  << (parser.isSet(QStringLiteral("follow")) ? "\n" : "");
+        if (json) {
+            out().flush();
+            JsonWriter writer(&stdOut, follow ? JsonWriter::Compact : JsonWriter::Indented);
+            SnapshotJson::writePoll(writer, time,
+                                    {sides.contains(Side::A) ? &snaps[size_t(Side::A)] : nullptr,
+                                     sides.contains(Side::B) ? &snaps[size_t(Side::B)] : nullptr},
+                                    pollJson, c ? &*c : nullptr);
+            writer.flush();
+            if (follow) // one compact object a line
+                stdOut.write("\n", 1);
+            stdOut.flush();
+        }
+        if (c)
+            previous = std::move(c);
         out().flush();
         if (!parser.isSet(QStringLiteral("follow")))
             return Ok;

@@ -1,6 +1,7 @@
 #include "SnapshotJson.h"
 
 #include "JsonWriter.h"
+#include "TunnelCorrelation.h"
 
 #include <QJsonArray>
 
@@ -320,6 +321,26 @@ void write(JsonWriter& w, const Snapshot& s, bool revealKeys, const QJsonObject&
         w.key(QLatin1StringView(e.key().toLatin1()));
         w.value(e.value());
     }
+    w.endObject();
+}
+
+void writePoll(JsonWriter& w, const QString& time, const std::array<const Snapshot*, 2>& gateways,
+               const std::array<QJsonObject, 2>& extras, const Correlation* correlation)
+{
+    w.beginObject();
+    if (correlation) {
+        w.key(QLatin1StringView("correlation"));
+        write(w, *correlation);
+    }
+    if (gateways[0]) {
+        w.key(QLatin1StringView("gatewayA"));
+        write(w, *gateways[0], false, extras[0]);
+    }
+    if (gateways[1]) {
+        w.key(QLatin1StringView("gatewayB"));
+        write(w, *gateways[1], false, extras[1]);
+    }
+    w.key(QLatin1StringView("time")).string(time);
     w.endObject();
 }
 

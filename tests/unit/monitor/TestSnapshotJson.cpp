@@ -7,6 +7,7 @@
 #include "SnapshotJson.h"
 #include "SnapshotParser.h"
 #include "TestConfig.h"
+#include "TunnelCorrelation.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -145,6 +146,73 @@ private slots:
                 QCOMPARE(viaWriter(s, reveal, layout), viaDocument(SnapshotJson::toJson(s, reveal), layout));
         }
         QCOMPARE(viaWriter(Snapshot{}, false, JsonWriter::Indented), viaDocument(SnapshotJson::toJson(Snapshot{}), JsonWriter::Indented));
+    }
+
+    // monitor --json: one object a poll, as the CLI composed it with QJsonObject before.
+    void pollAsBefore()
+    {
+        const Snapshot a = SnapshotParser::parse(test::fixture("lab-gateway-a-swanctl-list-sas.txt"));
+        const Snapshot b = SnapshotParser::parse(test::fixture("lab-gateway-b-swanctl-list-sas.txt"));
+        const Snapshot x = SnapshotParser::parse(test::fixture("lab-gateway-a-ip-s-xfrm-state.txt"));
+        const Snapshot hostile = hostileSnapshot();
+        const QString time = QStringLiteral("2026-12-04T10:00:00.123Z");
+        const std::array<QJsonObject, 2> extras{
+            QJsonObject{{QStringLiteral("source"), QStringLiteral("swanctl")}, {QStringLiteral("roundTripMs"), 14.0}, {QStringLiteral("outputTruncated"), false}},
+            QJsonObject{{QStringLiteral("source"), QStringLiteral("xfrm")}, {QStringLiteral("roundTripMs"), 1250.0}, {QStringLiteral("outputTruncated"), true}}};
+        struct Case
+        {
+            const Snapshot* a;
+            const Snapshot* b;
+        };
+        for (const Case& k : {Case{&a, &b}, Case{&x, &x}, Case{&hostile, &a}, Case{&a, nullptr}, Case{nullptr, &x}}) {
+            std::optional<Correlation> c;
+            if (k.a && k.b) {
+                // A second poll against the first, so the counters' findings are there too.
+                const Correlation first = correlate(*k.a, *k.b, QStringLiteral("198.51.100.1"), QStringLiteral("198.51.100.2"));
+                c = correlate(*k.a, *k.b, QStringLiteral("198.51.100.1"), QStringLiteral("198.51.100.2"), &first);
+                if (k.a == &a)
+                    QVERIFY(!c->pairs.isEmpty());
+            }
+            QJsonObject expected;
+            expected.insert(QStringLiteral("time"), time);
+            const Snapshot* sides[2] = {k.a, k.b};
+            for (int i = 0; i < 2; ++i) {
+                if (!sides[i])
+                    continue;
+                QJsonObject g = SnapshotJson::toJson(*sides[i]);
+                for (auto it = extras[i].begin(); it != extras[i].end(); ++it)
+                    g.insert(it.key(), it.value());
+                expected.insert(i == 0 ? QStringLiteral("gatewayA") : QStringLiteral("gatewayB"), g);
+            }
+            if (c)
+                expected.insert(QStringLiteral("correlation"), toJson(*c));
+            for (auto layout : {JsonWriter::Indented, JsonWriter::Compact}) {
+                JsonWriter w(layout);
+                SnapshotJson::writePoll(w, time, {k.a, k.b}, extras, c ? &*c : nullptr);
+                QCOMPARE(w.takeText(), viaDocument(expected, layout));
+            }
+        }
+    }
+
+    void correlationAsBefore()
+    {
+        Correlation c;
+        c.state = TunnelState::Partial;
+        FlowSa f{QStringLiteral("192.0.2.1"), QStringLiteral("192.0.2.2"), QStringLiteral("esp"), 0xc0000001u, 18446744073709551615ull, 3, true};
+        FlowSa g{QStringLiteral("192.0.2.2"), QStringLiteral("192.0.2.1"), QStringLiteral("ah"), 0, {}, {}, false};
+        c.pairs << SaPair{f, f, true} << SaPair{g, f, false};
+        c.onlyOnA << g;
+        c.onlyOnB << f << g;
+        c.findings << QStringLiteral("half-up: „x“ \"y\"");
+        c.bytesAToB = 0;
+        c.bytesBToA = 1ull << 60;
+        for (const Correlation& one : {c, Correlation{}}) {
+            for (auto layout : {JsonWriter::Indented, JsonWriter::Compact}) {
+                JsonWriter w(layout);
+                write(w, one);
+                QCOMPARE(w.takeText(), viaDocument(toJson(one), layout));
+            }
+        }
     }
 
     void keysStayMasked()
