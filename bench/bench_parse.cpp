@@ -3,10 +3,15 @@
 // thread idle; `swanctl --list-sas` with 1,000 CHILD SAs for comparison. The dumps are generated
 // in the exact layout ipsec-tools / swanctl print (see tests/fixtures/monitor/).
 
+#include "JsonWriter.h"
 #include "SetkeyDump.h"
 #include "SetkeyParser.h"
+#include "SnapshotJson.h"
 #include "SnapshotParser.h"
 #include "SwanctlParser.h"
+#include "TunnelCorrelation.h"
+
+#include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
 
@@ -86,6 +91,72 @@ void BM_ParseSwanctl1000Children(benchmark::State& state)
     state.counters["input_KB"] = double(listing.size()) / 1e3;
 }
 BENCHMARK(BM_ParseSwanctl1000Children)->Unit(benchmark::kMillisecond);
+
+// `parse --json` of the 10,000-SA dump without start-up and parsing: the QJsonObject tree and
+// QJsonDocument::toJson() it used to build, against JsonWriter (the same bytes).
+void BM_JsonQJsonDocument10kSAs(benchmark::State& state)
+{
+    const Snapshot s = SetkeyParser::parse(setkeyDump(10000));
+    for (auto _ : state) {
+        const QByteArray json = QJsonDocument(SnapshotJson::toJson(s)).toJson();
+        benchmark::DoNotOptimize(json.constData());
+    }
+}
+BENCHMARK(BM_JsonQJsonDocument10kSAs)->Unit(benchmark::kMillisecond);
+
+void BM_JsonWriter10kSAs(benchmark::State& state)
+{
+    const Snapshot s = SetkeyParser::parse(setkeyDump(10000));
+    for (auto _ : state) {
+        JsonWriter w;
+        SnapshotJson::write(w, s);
+        const QByteArray json = w.takeText();
+        benchmark::DoNotOptimize(json.constData());
+    }
+}
+BENCHMARK(BM_JsonWriter10kSAs)->Unit(benchmark::kMillisecond);
+
+// One `monitor --json --follow` poll of two gateways with 10,000 SAs each and their correlation
+// (10,000 pairs): the QJsonObject composition the CLI used, against SnapshotJson::writePoll.
+struct TwoGateways
+{
+    Snapshot snapshot = SetkeyParser::parse(setkeyDump(10000));
+    Correlation correlation = correlate(snapshot, snapshot, QStringLiteral("198.51.0.1"), QStringLiteral("203.0.113.1"));
+    QJsonObject extra{{QStringLiteral("source"), QStringLiteral("setkey")}, {QStringLiteral("roundTripMs"), 14.0},
+                      {QStringLiteral("outputTruncated"), false}};
+};
+
+void BM_MonitorPollQJsonDocument10kSAs(benchmark::State& state)
+{
+    const TwoGateways g;
+    for (auto _ : state) {
+        QJsonObject json;
+        json.insert(QStringLiteral("time"), QStringLiteral("2026-12-04T10:00:00.000Z"));
+        for (const QString& side : {QStringLiteral("gatewayA"), QStringLiteral("gatewayB")}) {
+            QJsonObject o = SnapshotJson::toJson(g.snapshot);
+            for (auto it = g.extra.begin(); it != g.extra.end(); ++it)
+                o.insert(it.key(), it.value());
+            json.insert(side, o);
+        }
+        json.insert(QStringLiteral("correlation"), toJson(g.correlation));
+        const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        benchmark::DoNotOptimize(text.constData());
+    }
+}
+BENCHMARK(BM_MonitorPollQJsonDocument10kSAs)->Unit(benchmark::kMillisecond);
+
+void BM_MonitorPollJsonWriter10kSAs(benchmark::State& state)
+{
+    const TwoGateways g;
+    for (auto _ : state) {
+        JsonWriter w(JsonWriter::Compact);
+        SnapshotJson::writePoll(w, QStringLiteral("2026-12-04T10:00:00.000Z"), {&g.snapshot, &g.snapshot}, {g.extra, g.extra},
+                                &g.correlation);
+        const QByteArray text = w.takeText();
+        benchmark::DoNotOptimize(text.constData());
+    }
+}
+BENCHMARK(BM_MonitorPollJsonWriter10kSAs)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
