@@ -1173,10 +1173,25 @@ int parseCommand(const QStringList& args)
     if (path == QLatin1String("-") ? !in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(path), !in.open(QIODevice::ReadOnly)))
         return inputError(Error{QStringLiteral("FILE"), tr("Cannot read %1: %2.").arg(path, in.errorString())});
     // Saved outputs are small; refuse what cannot be one rather than fill memory.
-    const QByteArray text = in.read(MonitorSession::MaxOutputBytes + 1);
-    if (text.size() > MonitorSession::MaxOutputBytes)
+    const auto tooLarge = [&] {
         return inputError(Error{QStringLiteral("FILE"), tr("%1 is larger than %2 MB; not a saved SA listing.").arg(path).arg(MonitorSession::MaxOutputBytes >> 20)});
-    const Snapshot snapshot = SnapshotParser::parse(QByteArrayView(text), format.value_or(SnapshotFormat::Auto));
+    };
+    // A regular file is parsed where it lies in the page cache: copying a 5 MB dump out of it
+    // took longer than starting the process. A pipe, or a file that does not know its size
+    // (/proc), is read.
+    QByteArray copy;
+    QByteArrayView text;
+    if (!in.isSequential() && in.size() > MonitorSession::MaxOutputBytes)
+        return tooLarge();
+    if (const uchar* mapped = in.isSequential() || in.size() == 0 ? nullptr : in.map(0, in.size())) {
+        text = QByteArrayView(mapped, in.size());
+    } else {
+        copy = in.read(MonitorSession::MaxOutputBytes + 1);
+        if (copy.size() > MonitorSession::MaxOutputBytes)
+            return tooLarge();
+        text = copy;
+    }
+    const Snapshot snapshot = SnapshotParser::parse(text, format.value_or(SnapshotFormat::Auto));
     if (parser.isSet(QStringLiteral("json"))) {
         // Straight to standard output as it is written: a 10,000-SA dump is 7.5 MB of JSON, and
         // neither a QJsonObject tree of it nor a second copy as a QString need ever exist.

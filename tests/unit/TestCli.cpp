@@ -3,6 +3,8 @@
 // pre-shared key never shows up in the output.
 
 #include "NetworkProfile.h"
+#include "SnapshotJson.h"
+#include "SnapshotParser.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -324,6 +326,8 @@ private slots:
     void everyNetworkMistakeIsNamedAndWritesNothing();
     void drawWritesSvgAndPngWithoutADisplay();
     void diagnoseDecodesBothGatewaysLogs();
+    void parseJsonIsWhatQJsonDocumentPrints_data();
+    void parseJsonIsWhatQJsonDocumentPrints();
     void pushOfANetworkRefusesWhatItCannotDo_data();
     void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
@@ -1286,6 +1290,33 @@ void TestCli::diagnoseDecodesBothGatewaysLogs()
     QVERIFY2(r.exitedWith(1) && r.stdErr().contains(QStringLiteral("--log")), r.what().constData());
     r = runCli({QStringLiteral("diagnose")});
     QVERIFY2(r.exitedWith(2), r.what().constData());
+}
+
+// parse --json writes its JSON itself; the bytes are the ones QJsonDocument printed of the
+// snapshot's QJsonObject, and keys stay masked unless --reveal-keys.
+void TestCli::parseJsonIsWhatQJsonDocumentPrints_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<bool>("reveal");
+    for (const char* name : {"setkey-D-linux-tunnel-ipcomp-dying-larval.txt", "setkey-DP-linux-fwd-prio-per-socket.txt",
+                             "xfrm-state-s-aead-transport.txt", "swanctl-list-sas-rancher-5.3.txt"}) {
+        QTest::addRow("%s", name) << QString::fromLatin1(name) << false;
+        QTest::addRow("%s --reveal-keys", name) << QString::fromLatin1(name) << true;
+    }
+}
+
+void TestCli::parseJsonIsWhatQJsonDocumentPrints()
+{
+    QFETCH(QString, fixture);
+    QFETCH(bool, reveal);
+    const QString path = QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + fixture;
+    QStringList args{QStringLiteral("parse"), QStringLiteral("--json"), path};
+    if (reveal)
+        args << QStringLiteral("--reveal-keys");
+    const Run r = runCli(args);
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    const Snapshot s = SnapshotParser::parse(readFile(path));
+    QCOMPARE(r.out, QJsonDocument(SnapshotJson::toJson(s, reveal)).toJson());
 }
 
 // push NETWORK stops before connecting anywhere when: a tunnel has no key in the profile (its two
