@@ -1186,7 +1186,13 @@ int parseCommand(const QStringList& args)
     if (const uchar* mapped = in.isSequential() || in.size() == 0 ? nullptr : in.map(0, in.size())) {
         text = QByteArrayView(mapped, in.size());
     } else {
-        copy = in.read(MonitorSession::MaxOutputBytes + 1);
+        // One read() of a pipe returns what the pipe holds at that moment (64 KB), not all of it.
+        while (copy.size() <= MonitorSession::MaxOutputBytes) {
+            const QByteArray chunk = in.read(MonitorSession::MaxOutputBytes + 1 - copy.size());
+            if (chunk.isEmpty())
+                break;
+            copy += chunk;
+        }
         if (copy.size() > MonitorSession::MaxOutputBytes)
             return tooLarge();
         text = copy;

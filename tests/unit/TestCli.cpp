@@ -328,6 +328,7 @@ private slots:
     void diagnoseDecodesBothGatewaysLogs();
     void parseJsonIsWhatQJsonDocumentPrints_data();
     void parseJsonIsWhatQJsonDocumentPrints();
+    void parseReadsAllOfAPipe();
     void pushOfANetworkRefusesWhatItCannotDo_data();
     void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
@@ -1317,6 +1318,37 @@ void TestCli::parseJsonIsWhatQJsonDocumentPrints()
     QVERIFY2(r.exitedWith(0), r.what().constData());
     const Snapshot s = SnapshotParser::parse(readFile(path));
     QCOMPARE(r.out, QJsonDocument(SnapshotJson::toJson(s, reveal)).toJson());
+}
+
+// `parse -` reads standard input to its end: one read() of a pipe gives only what the pipe held
+// (64 KB), which used to be parsed as a poll cut short.
+void TestCli::parseReadsAllOfAPipe()
+{
+    const QByteArray one = readFile(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/setkey-D-linux-tunnel-ipcomp-dying-larval.txt"));
+    QByteArray many;
+    while (many.size() < 512 * 1024)
+        many += one;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("setkey-D.txt"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(many) == many.size());
+    f.close();
+    const Run fromFile = runCli({QStringLiteral("parse"), path});
+    QVERIFY2(fromFile.exitedWith(0), fromFile.what().constData());
+    const qsizetype sas = SnapshotParser::parse(many).sas.size();
+    QVERIFY(sas > 0 && sas == SnapshotParser::parse(one).sas.size() * (many.size() / one.size()));
+    QVERIFY2(fromFile.stdOut().startsWith(QStringLiteral("setkey: %1 SAs,").arg(sas)), fromFile.what().constData());
+
+    QProcess p;
+    p.setProcessEnvironment(cliEnvironment());
+    p.start(QStringLiteral(IPSECWIZ_BINARY), {QStringLiteral("parse"), QStringLiteral("-")});
+    QVERIFY(p.waitForStarted(10000));
+    p.write(many);
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(p.readAllStandardOutput(), fromFile.out);
 }
 
 // push NETWORK stops before connecting anywhere when: a tunnel has no key in the profile (its two
