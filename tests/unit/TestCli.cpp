@@ -3,6 +3,7 @@
 // pre-shared key never shows up in the output.
 
 #include "NetworkProfile.h"
+#include "SnapshotExport.h"
 #include "SnapshotJson.h"
 #include "SnapshotParser.h"
 #include "TestSupport.h"
@@ -329,6 +330,7 @@ private slots:
     void parseJsonIsWhatQJsonDocumentPrints_data();
     void parseJsonIsWhatQJsonDocumentPrints();
     void parseReadsAllOfAPipe();
+    void parseTextIsTheCountsThenEveryLine();
     void pushOfANetworkRefusesWhatItCannotDo_data();
     void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
@@ -1349,6 +1351,26 @@ void TestCli::parseReadsAllOfAPipe()
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
     QCOMPARE(p.readAllStandardOutput(), fromFile.out);
+}
+
+// The text summary: the counts, then SnapshotExport's lines, in that order although the two go
+// out through different writers.
+void TestCli::parseTextIsTheCountsThenEveryLine()
+{
+    for (const char* name : {"setkey-D-reconstructed-esp-udp-dead-ah.txt", "setkey-DP-freebsd-scope-ifnet-icmp6.txt",
+                             "lab-gateway-a-swanctl-list-sas.txt", "setkey-D-empty.txt"}) {
+        const QString path = QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + QLatin1String(name);
+        const Run r = runCli({QStringLiteral("parse"), path});
+        QVERIFY2(r.exitedWith(0), r.what().constData());
+        const Snapshot s = SnapshotParser::parse(readFile(path));
+        const QString expected = QStringLiteral("%1: %2 SAs, %3 policies, %4 IKE SAs\n")
+                                     .arg(formatName(s.format))
+                                     .arg(s.sas.size())
+                                     .arg(s.policies.size())
+                                     .arg(s.ikeSas.size())
+            + SnapshotExport::text(s);
+        QCOMPARE(r.stdOut(), expected);
+    }
 }
 
 // push NETWORK stops before connecting anywhere when: a tunnel has no key in the profile (its two
