@@ -12,6 +12,7 @@
 #include "TunnelCorrelation.h"
 #include "FileWriter.h"
 #include "IkeLog.h"
+#include "JsonWriter.h"
 #include "Generator.h"
 #include "LabPlan.h"
 #include "NetworkGenerator.h"
@@ -1306,16 +1307,53 @@ int parseCommand(const QStringList& args)
     if (path == QLatin1String("-") ? !in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(path), !in.open(QIODevice::ReadOnly)))
         return inputError(Error{QStringLiteral("FILE"), tr("Cannot read %1: %2.").arg(path, in.errorString())});
     // Saved outputs are small; refuse what cannot be one rather than fill memory.
-    const QByteArray text = in.read(MonitorSession::MaxOutputBytes + 1);
-    if (text.size() > MonitorSession::MaxOutputBytes)
+    const auto tooLarge = [&] {
         return inputError(Error{QStringLiteral("FILE"), tr("%1 is larger than %2 MB; not a saved SA listing.").arg(path).arg(MonitorSession::MaxOutputBytes >> 20)});
-    const Snapshot snapshot = SnapshotParser::parse(QByteArrayView(text), format.value_or(SnapshotFormat::Auto));
-    if (parser.isSet(QStringLiteral("json")))
-        out() << QString::fromUtf8(QJsonDocument(SnapshotJson::toJson(snapshot, parser.isSet(QStringLiteral("reveal-keys")))).toJson());
-    else
-        out() << tr("%1: %2 SAs, %3 policies, %4 IKE SAs\n").arg(formatName(snapshot.format)).arg(snapshot.sas.size()).arg(snapshot.policies.size()).arg(snapshot.ikeSas.size())
-              << SnapshotExport::text(snapshot);
+    };
+    // A regular file is parsed where it lies in the page cache: copying a 5 MB dump out of it
+    // took longer than starting the process. (A file truncated by someone else while it is being
+    // parsed ends the process with SIGBUS; for a saved listing that is taken as the price.) A
+    // pipe, or a file that does not know its size (/proc), is read.
+    QByteArray copy;
+    QByteArrayView text;
+    if (!in.isSequential() && in.size() > MonitorSession::MaxOutputBytes)
+        return tooLarge();
+    if (const uchar* mapped = in.isSequential() || in.size() == 0 ? nullptr : in.map(0, in.size())) {
+        text = QByteArrayView(mapped, in.size());
+    } else {
+        // One read() of a pipe returns what the pipe holds at that moment (64 KB), not all of it.
+        while (copy.size() <= MonitorSession::MaxOutputBytes) {
+            const QByteArray chunk = in.read(MonitorSession::MaxOutputBytes + 1 - copy.size());
+            if (chunk.isEmpty())
+                break;
+            copy += chunk;
+        }
+        if (copy.size() > MonitorSession::MaxOutputBytes)
+            return tooLarge();
+        text = copy;
+    }
+    const Snapshot snapshot = SnapshotParser::parse(text, format.value_or(SnapshotFormat::Auto));
+    if (parser.isSet(QStringLiteral("json"))) {
+        // Straight to standard output as it is written: a 10,000-SA dump is 7.5 MB of JSON, and
+        // neither a QJsonObject tree of it nor a second copy as a QString need ever exist.
+        out().flush();
+        QFile stdOut;
+        if (!stdOut.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+            return inputError(Error{QStringLiteral("stdout"), stdOut.errorString()});
+        JsonWriter writer(&stdOut);
+        SnapshotJson::write(writer, snapshot, parser.isSet(QStringLiteral("reveal-keys")));
+        writer.flush();
+        stdOut.flush();
+        return Ok;
+    }
+    out() << tr("%1: %2 SAs, %3 policies, %4 IKE SAs\n").arg(formatName(snapshot.format)).arg(snapshot.sas.size()).arg(snapshot.policies.size()).arg(snapshot.ikeSas.size());
     out().flush();
+    // As UTF-8 in one piece: through QTextStream the 10,000 lines were copied once more first.
+    QFile stdOut;
+    if (!stdOut.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+        return inputError(Error{QStringLiteral("stdout"), stdOut.errorString()});
+    stdOut.write(SnapshotExport::text(snapshot).toUtf8());
+    stdOut.flush();
     return Ok;
 }
 
@@ -1576,10 +1614,16 @@ int monitorCommand(const QStringList& args)
     const QString addressA = profile.value().gatewayA.publicAddress.section(QLatin1Char('/'), 0, 0);
     const QString addressB = profile.value().gatewayB.publicAddress.section(QLatin1Char('/'), 0, 0);
     std::optional<Correlation> previous;
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool follow = parser.isSet(QStringLiteral("follow"));
+    // Each poll's JSON goes straight to standard output as it is written (see parseCommand).
+    QFile stdOut;
+    if (json && !stdOut.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+        return inputError(Error{QStringLiteral("stdout"), stdOut.errorString()});
     for (;;) {
         std::array<Snapshot, 2> snaps;
-        QJsonObject json;
-        json.insert(QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        std::array<QJsonObject, 2> pollJson; // what each gateway's object says about the poll itself
+        const QString time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         for (Side side : sides) {
             auto poll = sessions[size_t(side)]->poll();
             if (!poll) {
@@ -1593,12 +1637,10 @@ int monitorCommand(const QStringList& args)
                       << terminalSafe(QString::fromUtf8(SnapshotParser::maskKeyMaterial(poll.value().states)));
                 if (!poll.value().policies.isEmpty())
                     out() << terminalSafe(QString::fromUtf8(poll.value().policies));
-            } else if (parser.isSet(QStringLiteral("json"))) {
-                QJsonObject g = SnapshotJson::toJson(snaps[size_t(side)]);
-                g.insert(QStringLiteral("source"), monitorSourceId(poll.value().source));
-                g.insert(QStringLiteral("roundTripMs"), double(poll.value().roundTripMs));
-                g.insert(QStringLiteral("outputTruncated"), poll.value().truncated);
-                json.insert(side == Side::A ? QStringLiteral("gatewayA") : QStringLiteral("gatewayB"), g);
+            } else if (json) {
+                pollJson[size_t(side)] = QJsonObject{{QStringLiteral("source"), monitorSourceId(poll.value().source)},
+                                                     {QStringLiteral("roundTripMs"), double(poll.value().roundTripMs)},
+                                                     {QStringLiteral("outputTruncated"), poll.value().truncated}};
             } else {
                 out() << "== " << label << " (" << monitorSourceId(poll.value().source) << ", " << poll.value().roundTripMs << " ms)\n"
                       << SnapshotExport::text(snaps[size_t(side)]);
@@ -1606,20 +1648,29 @@ int monitorCommand(const QStringList& args)
             if (poll.value().truncated)
                 err() << tr("ipsec-wizard: note: the output of %1 was cut at %2 MB").arg(label).arg(MonitorSession::MaxOutputBytes >> 20) << Qt::endl;
         }
+        std::optional<Correlation> c;
         if (sides.size() == 2) {
-            const Correlation c = correlate(snaps[0], snaps[1], addressA, addressB, previous ? &*previous : nullptr);
-            if (parser.isSet(QStringLiteral("json")))
-                json.insert(QStringLiteral("correlation"), toJson(c));
-            else if (!parser.isSet(QStringLiteral("raw"))) {
-                out() << tr("== tunnel: %1, %2 SA pairs").arg(tunnelStateName(c.state)).arg(c.pairs.size()) << "\n";
-                for (const QString& f : c.findings)
+            c = correlate(snaps[0], snaps[1], addressA, addressB, previous ? &*previous : nullptr);
+            if (!json && !parser.isSet(QStringLiteral("raw"))) {
+                out() << tr("== tunnel: %1, %2 SA pairs").arg(tunnelStateName(c->state)).arg(c->pairs.size()) << "\n";
+                for (const QString& f : c->findings)
                     out() << "  " << f << "\n";
             }
-            previous = c;
         }
-        if (parser.isSet(QStringLiteral("json")))
-            out() << QString::fromUtf8(QJsonDocument(json).toJson(parser.isSet(QStringLiteral("follow")) ? QJsonDocument::Compact : QJsonDocument::Indented))
-                  << (parser.isSet(QStringLiteral("follow")) ? "\n" : "");
+        if (json) {
+            out().flush();
+            JsonWriter writer(&stdOut, follow ? JsonWriter::Compact : JsonWriter::Indented);
+            SnapshotJson::writePoll(writer, time,
+                                    {sides.contains(Side::A) ? &snaps[size_t(Side::A)] : nullptr,
+                                     sides.contains(Side::B) ? &snaps[size_t(Side::B)] : nullptr},
+                                    pollJson, c ? &*c : nullptr);
+            writer.flush();
+            if (follow) // one compact object a line
+                stdOut.write("\n", 1);
+            stdOut.flush();
+        }
+        if (c)
+            previous = std::move(c);
         out().flush();
         if (!parser.isSet(QStringLiteral("follow")))
             return Ok;

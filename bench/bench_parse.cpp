@@ -3,56 +3,23 @@
 // thread idle; `swanctl --list-sas` with 1,000 CHILD SAs for comparison. The dumps are generated
 // in the exact layout ipsec-tools / swanctl print (see tests/fixtures/monitor/).
 
+#include "JsonWriter.h"
+#include "SetkeyDump.h"
 #include "SetkeyParser.h"
+#include "SnapshotJson.h"
 #include "SnapshotParser.h"
 #include "SwanctlParser.h"
+#include "TunnelCorrelation.h"
+
+#include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
 
 using namespace ipsecwiz;
+using ipsecwiz::bench::hexGroups;
+using ipsecwiz::bench::setkeyDump;
 
 namespace {
-
-QByteArray hexGroups(quint32 seed, int groups)
-{
-    QByteArray out;
-    quint32 x = seed * 2654435761u + 1;
-    for (int g = 0; g < groups; ++g) {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        out += ' ';
-        out += QByteArray::number(x, 16).rightJustified(8, '0');
-    }
-    return out;
-}
-
-// `setkey -D` as ipsec-tools prints it: ESP tunnel SAs between many gateway pairs, AES-128 and
-// HMAC-SHA1 keys (the racoon defaults), lifetimes and counters: about 540 bytes an SA.
-QByteArray setkeyDump(int count)
-{
-    QByteArray out;
-    out.reserve(count * 560);
-    for (int i = 0; i < count; ++i) {
-        const quint32 spi = 0xc0000000u + quint32(i) * 7919u;
-        const QByteArray a = "198.51." + QByteArray::number((i / 250) % 256) + '.' + QByteArray::number(i % 250 + 1);
-        const QByteArray b = "203.0.113." + QByteArray::number(i % 200 + 1);
-        const bool in = i % 2;
-        out += (in ? b : a) + ' ' + (in ? a : b) + " \n";
-        out += "\tesp mode=tunnel spi=" + QByteArray::number(spi) + "(0x" + QByteArray::number(spi, 16).rightJustified(8, '0')
-            + ") reqid=" + QByteArray::number(i / 2 + 1) + "(0x" + QByteArray::number(i / 2 + 1, 16).rightJustified(8, '0') + ")\n";
-        out += "\tE: aes-cbc " + hexGroups(spi, 4) + '\n';
-        out += "\tA: hmac-sha1 " + hexGroups(spi + 1, 5) + '\n';
-        out += "\tseq=0x00000000 replay=32 flags=0x00000000 state=mature \n";
-        out += "\tcreated: Nov 27 03:16:36 2026\tcurrent: Nov 27 03:26:36 2026\n";
-        out += "\tdiff: 600(s)\thard: 3600(s)\tsoft: 2880(s)\n";
-        out += "\tlast: Nov 27 03:26:35 2026\thard: 0(s)\tsoft: 0(s)\n";
-        out += "\tcurrent: " + QByteArray::number(quint64(i) * 1337) + "(bytes)\thard: 0(bytes)\tsoft: 0(bytes)\n";
-        out += "\tallocated: " + QByteArray::number(i * 11) + "\thard: 0\tsoft: 0\n";
-        out += "\tsadb_seq=" + QByteArray::number(count - 1 - i) + " pid=4242 refcnt=0\n";
-    }
-    return out;
-}
 
 // `swanctl --list-sas` as strongSwan 5.9 prints it: IKE SAs with four CHILD SAs each.
 QByteArray swanctlListing(int children)
@@ -124,6 +91,72 @@ void BM_ParseSwanctl1000Children(benchmark::State& state)
     state.counters["input_KB"] = double(listing.size()) / 1e3;
 }
 BENCHMARK(BM_ParseSwanctl1000Children)->Unit(benchmark::kMillisecond);
+
+// `parse --json` of the 10,000-SA dump without start-up and parsing: the QJsonObject tree and
+// QJsonDocument::toJson() it used to build, against JsonWriter (the same bytes).
+void BM_JsonQJsonDocument10kSAs(benchmark::State& state)
+{
+    const Snapshot s = SetkeyParser::parse(setkeyDump(10000));
+    for (auto _ : state) {
+        const QByteArray json = QJsonDocument(SnapshotJson::toJson(s)).toJson();
+        benchmark::DoNotOptimize(json.constData());
+    }
+}
+BENCHMARK(BM_JsonQJsonDocument10kSAs)->Unit(benchmark::kMillisecond);
+
+void BM_JsonWriter10kSAs(benchmark::State& state)
+{
+    const Snapshot s = SetkeyParser::parse(setkeyDump(10000));
+    for (auto _ : state) {
+        JsonWriter w;
+        SnapshotJson::write(w, s);
+        const QByteArray json = w.takeText();
+        benchmark::DoNotOptimize(json.constData());
+    }
+}
+BENCHMARK(BM_JsonWriter10kSAs)->Unit(benchmark::kMillisecond);
+
+// One `monitor --json --follow` poll of two gateways with 10,000 SAs each and their correlation
+// (10,000 pairs): the QJsonObject composition the CLI used, against SnapshotJson::writePoll.
+struct TwoGateways
+{
+    Snapshot snapshot = SetkeyParser::parse(setkeyDump(10000));
+    Correlation correlation = correlate(snapshot, snapshot, QStringLiteral("198.51.0.1"), QStringLiteral("203.0.113.1"));
+    QJsonObject extra{{QStringLiteral("source"), QStringLiteral("setkey")}, {QStringLiteral("roundTripMs"), 14.0},
+                      {QStringLiteral("outputTruncated"), false}};
+};
+
+void BM_MonitorPollQJsonDocument10kSAs(benchmark::State& state)
+{
+    const TwoGateways g;
+    for (auto _ : state) {
+        QJsonObject json;
+        json.insert(QStringLiteral("time"), QStringLiteral("2026-12-04T10:00:00.000Z"));
+        for (const QString& side : {QStringLiteral("gatewayA"), QStringLiteral("gatewayB")}) {
+            QJsonObject o = SnapshotJson::toJson(g.snapshot);
+            for (auto it = g.extra.begin(); it != g.extra.end(); ++it)
+                o.insert(it.key(), it.value());
+            json.insert(side, o);
+        }
+        json.insert(QStringLiteral("correlation"), toJson(g.correlation));
+        const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        benchmark::DoNotOptimize(text.constData());
+    }
+}
+BENCHMARK(BM_MonitorPollQJsonDocument10kSAs)->Unit(benchmark::kMillisecond);
+
+void BM_MonitorPollJsonWriter10kSAs(benchmark::State& state)
+{
+    const TwoGateways g;
+    for (auto _ : state) {
+        JsonWriter w(JsonWriter::Compact);
+        SnapshotJson::writePoll(w, QStringLiteral("2026-12-04T10:00:00.000Z"), {&g.snapshot, &g.snapshot}, {g.extra, g.extra},
+                                &g.correlation);
+        const QByteArray text = w.takeText();
+        benchmark::DoNotOptimize(text.constData());
+    }
+}
+BENCHMARK(BM_MonitorPollJsonWriter10kSAs)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

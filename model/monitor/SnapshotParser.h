@@ -94,8 +94,8 @@ namespace parsing {
     [[nodiscard]] QByteArrayView trimmed(QByteArrayView s);
     // Hex digits in groups and nothing else: a wrapped key (setkey) or a replay bitmap (ip xfrm).
     [[nodiscard]] bool isHexLine(QByteArrayView s);
-    // Where `needle` occurs in `hay` at or after `from`, or -1 (memmem: far quicker on short
-    // needles than a generic search, and these parsers look for "spi=", "hard:" on every line).
+    // Where `needle` occurs in `hay` at or after `from`, or -1. Made for what these parsers do
+    // on every line: look for a short key ("spi=", "hard:") in a line of a few dozen bytes.
     [[nodiscard]] qsizetype find(QByteArrayView hay, QByteArrayView needle, qsizetype from = 0);
     // Splits off the next whitespace-separated token; empty when none is left.
     [[nodiscard]] QByteArrayView nextToken(QByteArrayView& rest);

@@ -1,5 +1,7 @@
 #include "TunnelCorrelation.h"
 
+#include "JsonWriter.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -189,6 +191,62 @@ QJsonObject toJson(const Correlation& c)
     if (c.bytesBToA)
         o.insert(QStringLiteral("bytesBToA"), double(*c.bytesBToA));
     return o;
+}
+
+namespace {
+
+// Members in QJsonObject's (sorted) order, so the text is what toJson() gives.
+void writeFlow(JsonWriter& w, const FlowSa& f)
+{
+    w.beginObject();
+    if (f.bytes)
+        w.key(QLatin1StringView("bytes")).number(*f.bytes);
+    w.key(QLatin1StringView("dst")).string(f.dst);
+    w.key(QLatin1StringView("mature")).boolean(f.mature);
+    if (f.packets)
+        w.key(QLatin1StringView("packets")).number(*f.packets);
+    w.key(QLatin1StringView("proto")).string(f.proto);
+    w.key(QLatin1StringView("spi")).string(QStringLiteral("0x%1").arg(f.spi, 8, 16, QLatin1Char('0')));
+    w.key(QLatin1StringView("src")).string(f.src);
+    w.endObject();
+}
+
+void writeFlows(JsonWriter& w, const QList<FlowSa>& flows)
+{
+    w.beginArray();
+    for (const FlowSa& f : flows)
+        writeFlow(w, f);
+    w.endArray();
+}
+
+} // namespace
+
+void write(JsonWriter& w, const Correlation& c)
+{
+    w.beginObject();
+    if (c.bytesAToB)
+        w.key(QLatin1StringView("bytesAToB")).number(*c.bytesAToB);
+    if (c.bytesBToA)
+        w.key(QLatin1StringView("bytesBToA")).number(*c.bytesBToA);
+    w.key(QLatin1StringView("findings")).strings(c.findings);
+    w.key(QLatin1StringView("onlyOnA"));
+    writeFlows(w, c.onlyOnA);
+    w.key(QLatin1StringView("onlyOnB"));
+    writeFlows(w, c.onlyOnB);
+    w.key(QLatin1StringView("pairs"));
+    w.beginArray();
+    for (const SaPair& p : c.pairs) {
+        w.beginObject();
+        w.key(QLatin1StringView("a"));
+        writeFlow(w, p.onA);
+        w.key(QLatin1StringView("b"));
+        writeFlow(w, p.onB);
+        w.key(QLatin1StringView("direction")).string(p.aToB ? QStringLiteral("a-to-b") : QStringLiteral("b-to-a"));
+        w.endObject();
+    }
+    w.endArray();
+    w.key(QLatin1StringView("state")).string(tunnelStateName(c.state));
+    w.endObject();
 }
 
 } // namespace ipsecwiz

@@ -61,4 +61,9 @@ Correlation correlate(const Snapshot& a, const Snapshot& b, const QString& addre
 
 QJsonObject toJson(const Correlation& correlation);
 
+class JsonWriter;
+// The same as text, byte for byte what QJsonDocument makes of toJson(), without the tree (a
+// correlation of 10,000 SAs a side is 10,000 pairs).
+void write(JsonWriter& writer, const Correlation& correlation);
+
 } // namespace ipsecwiz

@@ -3,6 +3,9 @@
 // pre-shared key never shows up in the output.
 
 #include "NetworkProfile.h"
+#include "SnapshotExport.h"
+#include "SnapshotJson.h"
+#include "SnapshotParser.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -324,6 +327,10 @@ private slots:
     void everyNetworkMistakeIsNamedAndWritesNothing();
     void drawWritesSvgAndPngWithoutADisplay();
     void diagnoseDecodesBothGatewaysLogs();
+    void parseJsonIsWhatQJsonDocumentPrints_data();
+    void parseJsonIsWhatQJsonDocumentPrints();
+    void parseReadsAllOfAPipe();
+    void parseTextIsTheCountsThenEveryLine();
     void pushOfANetworkRefusesWhatItCannotDo_data();
     void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
@@ -1286,6 +1293,84 @@ void TestCli::diagnoseDecodesBothGatewaysLogs()
     QVERIFY2(r.exitedWith(1) && r.stdErr().contains(QStringLiteral("--log")), r.what().constData());
     r = runCli({QStringLiteral("diagnose")});
     QVERIFY2(r.exitedWith(2), r.what().constData());
+}
+
+// parse --json writes its JSON itself; the bytes are the ones QJsonDocument printed of the
+// snapshot's QJsonObject, and keys stay masked unless --reveal-keys.
+void TestCli::parseJsonIsWhatQJsonDocumentPrints_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<bool>("reveal");
+    for (const char* name : {"setkey-D-linux-tunnel-ipcomp-dying-larval.txt", "setkey-DP-linux-fwd-prio-per-socket.txt",
+                             "xfrm-state-s-aead-transport.txt", "swanctl-list-sas-rancher-5.3.txt"}) {
+        QTest::addRow("%s", name) << QString::fromLatin1(name) << false;
+        QTest::addRow("%s --reveal-keys", name) << QString::fromLatin1(name) << true;
+    }
+}
+
+void TestCli::parseJsonIsWhatQJsonDocumentPrints()
+{
+    QFETCH(QString, fixture);
+    QFETCH(bool, reveal);
+    const QString path = QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + fixture;
+    QStringList args{QStringLiteral("parse"), QStringLiteral("--json"), path};
+    if (reveal)
+        args << QStringLiteral("--reveal-keys");
+    const Run r = runCli(args);
+    QVERIFY2(r.exitedWith(0), r.what().constData());
+    const Snapshot s = SnapshotParser::parse(readFile(path));
+    QCOMPARE(r.out, QJsonDocument(SnapshotJson::toJson(s, reveal)).toJson());
+}
+
+// `parse -` reads standard input to its end: one read() of a pipe gives only what the pipe held
+// (64 KB), which used to be parsed as a poll cut short.
+void TestCli::parseReadsAllOfAPipe()
+{
+    const QByteArray one = readFile(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/setkey-D-linux-tunnel-ipcomp-dying-larval.txt"));
+    QByteArray many;
+    while (many.size() < 512 * 1024)
+        many += one;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("setkey-D.txt"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(many) == many.size());
+    f.close();
+    const Run fromFile = runCli({QStringLiteral("parse"), path});
+    QVERIFY2(fromFile.exitedWith(0), fromFile.what().constData());
+    const qsizetype sas = SnapshotParser::parse(many).sas.size();
+    QVERIFY(sas > 0 && sas == SnapshotParser::parse(one).sas.size() * (many.size() / one.size()));
+    QVERIFY2(fromFile.stdOut().startsWith(QStringLiteral("setkey: %1 SAs,").arg(sas)), fromFile.what().constData());
+
+    QProcess p;
+    p.setProcessEnvironment(cliEnvironment());
+    p.start(QStringLiteral(IPSECWIZ_BINARY), {QStringLiteral("parse"), QStringLiteral("-")});
+    QVERIFY(p.waitForStarted(10000));
+    p.write(many);
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(p.readAllStandardOutput(), fromFile.out);
+}
+
+// The text summary: the counts, then SnapshotExport's lines, in that order although the two go
+// out through different writers.
+void TestCli::parseTextIsTheCountsThenEveryLine()
+{
+    for (const char* name : {"setkey-D-reconstructed-esp-udp-dead-ah.txt", "setkey-DP-freebsd-scope-ifnet-icmp6.txt",
+                             "lab-gateway-a-swanctl-list-sas.txt", "setkey-D-empty.txt"}) {
+        const QString path = QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + QLatin1String(name);
+        const Run r = runCli({QStringLiteral("parse"), path});
+        QVERIFY2(r.exitedWith(0), r.what().constData());
+        const Snapshot s = SnapshotParser::parse(readFile(path));
+        const QString expected = QStringLiteral("%1: %2 SAs, %3 policies, %4 IKE SAs\n")
+                                     .arg(formatName(s.format))
+                                     .arg(s.sas.size())
+                                     .arg(s.policies.size())
+                                     .arg(s.ikeSas.size())
+            + SnapshotExport::text(s);
+        QCOMPARE(r.stdOut(), expected);
+    }
 }
 
 // push NETWORK stops before connecting anywhere when: a tunnel has no key in the profile (its two

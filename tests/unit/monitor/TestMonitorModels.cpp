@@ -198,6 +198,37 @@ private slots:
         QVERIFY(!t.contains(QStringLiteral("deadbeef")));
         QCOMPARE(SnapshotExport::text(Snapshot {}), QStringLiteral("  (no SAs)\n"));
     }
+
+    // The exact lines, SAs first, then policies and IKE SAs after them (not over them).
+    void textLines()
+    {
+        Snapshot s;
+        SecurityAssociation sa;
+        sa.src = A;
+        sa.dst = B;
+        sa.proto = SaProtocol::EspUdp;
+        sa.spi = 0xc0ffee01;
+        sa.hasSpi = true;
+        sa.state = SaState::Mature;
+        sa.encAlg = QStringLiteral("aes-cbc");
+        sa.bytes = 18446744073709551615ull;
+        SecurityAssociation bare;
+        bare.stateText = QStringLiteral("%1 larval");
+        s.sas = { sa, bare };
+        s.policies = { sp(QStringLiteral("10.1.0.0/24"), QStringLiteral("10.2.0.0/24"), PolicyDirection::Out) };
+        IkeSa ike;
+        ike.name = QStringLiteral("site");
+        ike.uniqueId = 7;
+        ike.state = QStringLiteral("ESTABLISHED");
+        s.ikeSas = { ike };
+        s.warnings = { QStringLiteral("w") };
+        QCOMPARE(SnapshotExport::text(s),
+            QStringLiteral("  SA  198.51.100.1 -> 198.51.100.2 esp-udp spi 0xc0ffee01 mature aes-cbc 18446744073709551615 bytes\n"
+                           "  SA   ->  unknown spi  %1 larval\n"
+                           "  SP  10.1.0.0/24 -> 10.2.0.0/24 any out ipsec esp/tunnel/198.51.100.1-198.51.100.2/require\n"
+                           "  IKE site #7 ESTABLISHED  <->  \n"
+                           "  warning: w\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMonitorModels)
