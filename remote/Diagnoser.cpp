@@ -171,25 +171,40 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     // instead of a sleep that a busy gateway outlasts.
     report.attempted = true;
     std::atomic_bool listening{!b.ssh};
+    // B's reader ends when A's attempt is over (and B has had a moment for its last lines), not at
+    // its 20 s limit: the channel is closed through the session's cancel flag, and what it read so
+    // far is what it passed line by line.
+    std::atomic_bool stopReading{false};
+    QByteArray logB;
     std::thread listener;
-    if (b.ssh)
+    if (b.ssh) {
+        state[1].session->setCancelFlag(&stopReading);
         listener = std::thread([&] {
-            const QString command = QStringLiteral("timeout 20 sh -c 'swanctl --log & P=$!; sleep 1; echo iwz-listening; wait $P' 2>&1");
+            // Line-buffered (stdbuf): the reader is closed before swanctl ends, so nothing may
+            // wait in its stdio buffer.
+            const QString command = QStringLiteral(
+                "timeout 20 sh -c 'S=; command -v stdbuf >/dev/null && S=\"stdbuf -oL\"; $S swanctl --log & P=$!; sleep 1; echo iwz-listening; wait $P' 2>&1");
             auto r = state[1].session->exec(command, {}, [&](Stream, const QByteArray& line) {
                 if (line.contains("iwz-listening"))
                     listening = true;
+                else if (logB.size() < (4 << 20))
+                    logB += line + '\n';
             }, 35000, 4 << 20);
             listening = true; // whatever happened, A need not wait any longer
-            if (r)
-                state[1].log = r.value().out;
         });
+    }
     for (int waited = 0; !listening && waited < 15000; waited += 50)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     auto r = state[0].session->exec(QStringLiteral("swanctl --initiate --child %1 --timeout 15 2>&1").arg(quoted(tunnel)), {}, {}, 40000, 4 << 20);
     if (r)
         state[0].log = r.value().out;
-    if (listener.joinable())
+    if (listener.joinable()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        stopReading = true;
         listener.join();
+        state[1].session->setCancelFlag(nullptr);
+        state[1].log = logB;
+    }
     report.logA = lines(state[0].log);
     report.logB = lines(state[1].log);
     report.findings = IkeDiagnose::diagnose(IkeLog::parse(state[0].log), IkeLog::parse(state[1].log), b.ssh.has_value(), a.label, b.label);
