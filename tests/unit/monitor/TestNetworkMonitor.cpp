@@ -90,7 +90,8 @@ private slots:
         readings.insert(QStringLiteral("hq"), reachedGateway({swanctlIkeSa(QStringLiteral("hq-branch3"), QStringLiteral("203.0.113.1"), QStringLiteral("198.51.100.20"), 0x1003, 0x2003)}));
         readings.insert(QStringLiteral("branch1"), reachedGateway({}));
         readings.insert(QStringLiteral("branch2"), reachedGateway({}));
-        const TunnelReading* b3 = find(NetworkMonitor::tunnels(n, readings), QStringLiteral("hq-branch3"));
+        const QList<TunnelReading> tunnels = NetworkMonitor::tunnels(n, readings);
+        const TunnelReading* b3 = find(tunnels, QStringLiteral("hq-branch3"));
         QVERIFY(b3->oneSided);
         QCOMPARE(b3->state, TunnelState::Up);
         QCOMPARE(b3->bytesAToB, std::optional<quint64>(100));
