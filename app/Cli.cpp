@@ -1396,10 +1396,7 @@ int monitorNetwork(const QCommandLineParser& parser, MonitorSource source, doubl
                 sessions[i].reset(); // connect again next time
                 return;
             }
-            r.reached = true;
-            r.snapshot = snapshotOf(poll.value());
-            r.source = monitorSourceId(poll.value().source);
-            r.roundTripMs = poll.value().roundTripMs;
+            r = readingOf(poll.value(), snapshotOf(poll.value()));
         });
         QHash<QString, GatewayReading> readings;
         for (size_t i = 0; i < polled.size(); ++i)

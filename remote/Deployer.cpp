@@ -833,11 +833,6 @@ QString verifyAll(const GatewayConfig& cfg, const QStringList& tunnels, const QS
     return checks.join(QStringLiteral(" && "));
 }
 
-QString hostOf(const QString& address)
-{
-    return address.section(QLatin1Char('/'), 0, 0).trimmed();
-}
-
 } // namespace
 
 NetworkDeployer::NetworkDeployer(NetworkProfile network, QStringList sites, QHash<QString, SshOptions> ssh, DeployOptions options,
@@ -882,7 +877,7 @@ Result<QStringList> NetworkDeployer::sitesToPush(const NetworkProfile& network, 
 SshOptions NetworkDeployer::sshOptionsFor(const NetworkProfile& network, const Site& site, const QString& profileDir)
 {
     const SiteGateway& gw = site.gateway;
-    return sshOptionsFrom(gw.ssh, hostOf(gw.reach == Reachability::Nat ? gw.publicAddress : gw.localAddress), network.knownHostsFile, profileDir);
+    return sshOptionsFrom(gw.ssh, gw.sshHost(), network.knownHostsFile, profileDir);
 }
 
 Result<QStringList> NetworkDeployer::dryRun() const
@@ -943,8 +938,8 @@ NetworkDeployResult NetworkDeployer::run()
             tunnels << t.name;
             const Side far = t.siteA == site ? Side::B : Side::A;
             const Site* other = m_network.site(far == Side::A ? t.siteA : t.siteB);
-            if (other && other->gateway.reach != Reachability::Dynamic && !peers.contains(hostOf(other->gateway.peerAddress())))
-                peers << hostOf(other->gateway.peerAddress());
+            if (other && other->gateway.reach != Reachability::Dynamic && !peers.contains(hostPart(other->gateway.peerAddress())))
+                peers << hostPart(other->gateway.peerAddress());
             if (remoteNet.isEmpty())
                 remoteNet = m_network.networksOf(t, far).value(0);
         }
@@ -979,7 +974,7 @@ NetworkDeployResult NetworkDeployer::run()
             const Site* far = m_network.site(t.siteA == site ? t.siteB : t.siteA);
             Generate::FirewallSpec spec;
             spec.ipv6 = m_network.networksOf(t, Side::A).value(0).contains(QLatin1Char(':'));
-            spec.peer = far && far->gateway.reach != Reachability::Dynamic ? hostOf(far->gateway.peerAddress()) : QString();
+            spec.peer = far && far->gateway.reach != Reachability::Dynamic ? hostPart(far->gateway.peerAddress()) : QString();
             std::tie(job->plan.removeSet, job->plan.removeElement) = Generate::sharedElement(spec);
         }
         index.insert(site, int(jobs.size()));

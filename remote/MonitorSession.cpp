@@ -174,6 +174,16 @@ Snapshot snapshotOf(const PollResult& poll)
     return SnapshotParser::parse(QByteArrayView(poll.states), SnapshotFormat::Swanctl);
 }
 
+GatewayReading readingOf(const PollResult& poll, Snapshot snapshot)
+{
+    GatewayReading r;
+    r.reached = true;
+    r.snapshot = std::move(snapshot);
+    r.source = monitorSourceId(poll.source);
+    r.roundTripMs = poll.roundTripMs;
+    return r;
+}
+
 Result<PollResult> MonitorSession::poll(int timeoutMs)
 {
     QElapsedTimer timer;

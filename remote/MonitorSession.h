@@ -5,6 +5,7 @@
 // can tell: setkey (-D and -DP), ip xfrm (state and policy) or swanctl --list-sas; "auto"
 // takes the first, in that order, that works and shows SAs.
 
+#include "NetworkMonitor.h"
 #include "Result.h"
 #include "SecuritySnapshot.h"
 #include "SshSession.h"
@@ -32,6 +33,9 @@ struct PollResult
 
 // The poll parsed: setkey's and ip xfrm's two halves merged into one snapshot.
 Snapshot snapshotOf(const PollResult& poll);
+
+// A poll that answered, as the network monitor takes it (SNAPSHOT: the poll parsed).
+GatewayReading readingOf(const PollResult& poll, Snapshot snapshot);
 
 class MonitorSession final
 {

@@ -41,11 +41,6 @@ namespace {
         return side == Side::A ? QStringLiteral("A") : QStringLiteral("B");
     }
 
-    QString hostOf(const QString& address)
-    {
-        return address.section(QLatin1Char('/'), 0, 0);
-    }
-
 } // namespace
 
 QString formatRate(double bytesPerSecond)
@@ -190,8 +185,8 @@ void MonitorView::setProfile(const TunnelProfile& profile, const QString& profil
     m_profileDir = profileDir;
     m_topology->setProfile(profile);
     m_topology->setTunnelState(TunnelState::Unknown);
-    m_panes[0]->setTitle(tr("Gateway A — %1").arg(hostOf(profile.gatewayA.publicAddress)));
-    m_panes[1]->setTitle(tr("Gateway B — %1").arg(hostOf(profile.gatewayB.publicAddress)));
+    m_panes[0]->setTitle(tr("Gateway A — %1").arg(hostPart(profile.gatewayA.publicAddress)));
+    m_panes[1]->setTitle(tr("Gateway B — %1").arg(hostPart(profile.gatewayB.publicAddress)));
     m_correlation.reset();
 }
 
@@ -323,8 +318,8 @@ void MonitorView::applyFailure(Side side, const QString& message, int retryInMs)
 
 void MonitorView::correlateNow(qint64 nowMs)
 {
-    const Correlation c = correlate(m_panes[0]->snapshot(), m_panes[1]->snapshot(), hostOf(m_profile.gatewayA.publicAddress),
-        hostOf(m_profile.gatewayB.publicAddress), m_correlation ? &*m_correlation : nullptr);
+    const Correlation c = correlate(m_panes[0]->snapshot(), m_panes[1]->snapshot(), hostPart(m_profile.gatewayA.publicAddress),
+        hostPart(m_profile.gatewayB.publicAddress), m_correlation ? &*m_correlation : nullptr);
     QStringList rates;
     if (m_correlation && m_correlationMs >= 0 && nowMs > m_correlationMs) {
         const double seconds = (nowMs - m_correlationMs) / 1000.0;

@@ -293,12 +293,7 @@ void NetworkMonitorView::start(MonitorSource source)
         poller->setIntervalMs(int(m_interval->value() * 1000));
         poller->setPaused(m_paused);
         connect(poller.get(), &MonitorPoller::polled, this, [this, site](const MonitorUpdate& u) {
-            GatewayReading r;
-            r.reached = true;
-            r.snapshot = u.snapshot;
-            r.source = monitorSourceId(u.poll.source);
-            r.roundTripMs = u.poll.roundTripMs;
-            applyReading(site, r, QDateTime::currentMSecsSinceEpoch());
+            applyReading(site, readingOf(u.poll, u.snapshot), QDateTime::currentMSecsSinceEpoch());
         });
         connect(poller.get(), &MonitorPoller::failed, this, [this, site](const QString& message, int) {
             GatewayReading r;

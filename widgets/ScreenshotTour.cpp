@@ -171,14 +171,7 @@ bool networkMonitorShot(const QString& polls, const QString& dir, const QString&
     window.resize(1400, 860);
     window.show();
     NetworkMonitorView* view = window.view();
-    const auto reading = [](const MonitorUpdate& u) {
-        GatewayReading r;
-        r.reached = true;
-        r.snapshot = u.snapshot;
-        r.source = monitorSourceId(u.poll.source);
-        r.roundTripMs = u.poll.roundTripMs;
-        return r;
-    };
+    const auto reading = [](const MonitorUpdate& u) { return readingOf(u.poll, u.snapshot); };
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qint64 ms : {now - 1000, now}) {
         view->applyReading(QStringLiteral("hq"), reading(swanctlPoll(recorded(polls, QStringLiteral("lab-net-hq-swanctl-branch3-crashed.txt")), 9)), ms);

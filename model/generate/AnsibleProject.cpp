@@ -513,9 +513,8 @@ Result<QList<ProjectFile>> project(const NetworkProfile& network, const Options&
         for (const QString& name : it.value()) {
             const Site* site = network.site(name);
             const SiteGateway& gw = site->gateway;
-            const QString host = gw.ssh.host.isEmpty() ? hostPart(gw.reach == Reachability::Nat ? gw.publicAddress : gw.localAddress) : gw.ssh.host;
             inv += "        " + yamlString(name) + ":\n";
-            inv += "          ansible_host: " + yamlString(host) + "\n";
+            inv += "          ansible_host: " + yamlString(gw.sshHost()) + "\n";
             inv += "          ansible_port: " + QByteArray::number(gw.ssh.port) + "\n";
             inv += "          ansible_user: " + yamlString(gw.ssh.user) + "\n";
             if (gw.ssh.user != QLatin1String("root"))

@@ -71,6 +71,13 @@ QString SiteGateway::peerAddress() const
     return {};
 }
 
+QString SiteGateway::sshHost() const
+{
+    if (!ssh.host.isEmpty())
+        return ssh.host;
+    return hostPart(reach == Reachability::Nat ? publicAddress : localAddress);
+}
+
 int NetworkProfile::siteIndex(const QString& siteName) const
 {
     for (qsizetype i = 0; i < sites.size(); ++i)

@@ -61,6 +61,8 @@ struct SiteGateway
 
     // The address the peers send to: localAddress, or publicAddress behind NAT; empty when dynamic.
     [[nodiscard]] QString peerAddress() const;
+    // Where the admin reaches the gateway over SSH: ssh.host, else the address peers see it at.
+    [[nodiscard]] QString sshHost() const;
 
     friend bool operator==(const SiteGateway&, const SiteGateway&) = default;
 };
