@@ -296,6 +296,7 @@ private slots:
     void validateAcceptsGoodProfile_data();
     void validateAcceptsGoodProfile();
     void missingProfileFileIsBadInput();
+    void ansibleAndCheckRefuseWrongInput();
 
     void pskPrintsOneKey_data();
     void pskPrintsOneKey();
@@ -430,6 +431,12 @@ void TestCli::usageErrorsExit2_data()
     QTest::newRow("psk-bytes-129") << QStringList{L("psk"), L("--bytes"), L("129")} << L("--bytes");
     QTest::newRow("psk-bytes-not-a-number") << QStringList{L("psk"), L("--bytes"), L("many")} << L("--bytes needs a number");
     QTest::newRow("psk-with-argument") << QStringList{L("psk"), L("extra")} << L("psk takes no arguments");
+    QTest::newRow("ansible-without-out") << QStringList{L("ansible"), P} << L("ansible needs -o DIR");
+    QTest::newRow("ansible-without-profile") << QStringList{L("ansible"), L("-o"), O} << L("ansible needs one PROFILE");
+    QTest::newRow("ansible-timeout-5") << QStringList{L("ansible"), P, L("-o"), O, L("--confirm-timeout"), L("5")} << L("--confirm-timeout must be");
+    QTest::newRow("ansible-timeout-word") << QStringList{L("ansible"), P, L("-o"), O, L("--confirm-timeout"), L("soon")} << L("--confirm-timeout must be");
+    QTest::newRow("check-without-profile") << QStringList{L("check")} << L("check needs one PROFILE");
+    QTest::newRow("check-pair-gateway-x") << QStringList{L("check"), P, L("--gateway"), L("x")} << L("--gateway of a tunnel between two gateways is a or b");
 }
 
 void TestCli::usageErrorsExit2()
@@ -985,6 +992,30 @@ void TestCli::validateChecksANetworkWhole()
     QVERIFY2(r.exitedWith(1), r.what().constData());
     QVERIFY2(r.stdErr().contains(QStringLiteral("$.tunnels")), r.what().constData());
     QVERIFY(!QFileInfo::exists(out));
+}
+
+// ansible and check name a site the network does not manage, or a file where the project's folder
+// goes: exit 1, the option named, nothing written and nothing contacted.
+void TestCli::ansibleAndCheckRefuseWrongInput()
+{
+    const QString example = QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json");
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("project"));
+    Run r = runCli({QStringLiteral("ansible"), example, QStringLiteral("-o"), out, QStringLiteral("--gateway"), QStringLiteral("nowhere")});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("--gateway")) && r.stdErr().contains(QStringLiteral("nowhere")), r.what().constData());
+    QVERIFY(!QFileInfo::exists(out));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    r = runCli({QStringLiteral("ansible"), example, QStringLiteral("-o"), out});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("is a file; the project needs a folder")), r.what().constData());
+    r = runCli({QStringLiteral("check"), example, QStringLiteral("--gateway"), QStringLiteral("nowhere")});
+    QVERIFY2(r.exitedWith(1), r.what().constData());
+    QVERIFY2(r.stdErr().contains(QStringLiteral("“nowhere” is not a managed site of the network")), r.what().constData());
+    QVERIFY2(r.out.isEmpty(), r.what().constData());
 }
 
 // A network of sites: every managed gateway under OUT/SITE/; a wrong site or a mix with the
