@@ -1,0 +1,72 @@
+#pragma once
+
+// Importers: a gateway's existing IPsec config → a version-2 network profile, plus a report of
+// every input line the profile could not express. One importer per format (racoon-tool.conf;
+// racoon.conf + setkey + psk.txt; swanctl.conf; ipsec.conf + ipsec.secrets); all read through an
+// ImportSource and never write anything.
+//
+// The gateway the files came from is the site "us" (ImportOptions::siteName), managed, with the
+// flavour of the files. Each peer becomes an unmanaged site until its own files are imported too
+// (mergeImports).
+
+#include "ImportSource.h"
+#include "NetworkProfile.h"
+
+namespace ipsecwiz {
+
+enum class ImportFormat { RacoonTool, Racoon, Swanctl, IpsecConf };
+
+QString importFormatId(ImportFormat format); // "racoon-tool", "racoon", "swanctl", "ipsec.conf"
+
+struct ImportOptions
+{
+    QString siteName = QStringLiteral("local"); // the gateway the files came from
+    QString sshHost;                            // its SSH target, when read over SSH
+};
+
+// One line of input that is not in the profile, and why: nothing is dropped silently.
+struct ImportNote
+{
+    QString file; // as the source names it
+    int line = 0; // 1-based; 0: the file as a whole
+    QString text; // the line, with any key masked as "(key)"
+    QString reason;
+
+    [[nodiscard]] QString toString() const; // "FILE:LINE: REASON: TEXT"
+    friend bool operator==(const ImportNote&, const ImportNote&) = default;
+};
+
+struct ImportResult
+{
+    NetworkProfile network;
+    QList<ImportNote> unused;
+    // Where two halves of one tunnel disagree (mergeImports), or a file contradicts itself.
+    QList<Finding> findings;
+};
+
+// Where a format's main file lives in a copy of /etc, of /etc/FLAVOUR, or the folder itself:
+// "swanctl/swanctl.conf", "swanctl.conf".
+QStringList mainFileCandidates(ImportFormat format);
+// The first of those the source holds; an error naming them all when none is there.
+Result<QString> findMainFile(ImportFormat format, const ImportSource& source);
+
+// The format of a gateway's files, from the names the source holds (swanctl.conf, ipsec.conf,
+// racoon-tool.conf, racoon.conf), in that order of preference; nullopt when none is there.
+std::optional<ImportFormat> detectFormat(const ImportSource& source);
+
+// MAIN is the format's main file ("swanctl.conf", "racoon-tool.conf", …), found through SOURCE.
+// An error only when nothing can be imported (the main file is missing, unreadable, or hostile);
+// a line that does not fit is an ImportNote.
+Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options);
+
+namespace Import {
+Result<ImportResult> racoonTool(const ImportSource& source, const ImportOptions& options);
+Result<ImportResult> racoon(const ImportSource& source, const ImportOptions& options);
+Result<ImportResult> swanctl(const ImportSource& source, const ImportOptions& options);
+Result<ImportResult> ipsecConf(const ImportSource& source, const ImportOptions& options);
+
+// A key as the input holds it, masked for an ImportNote's text.
+QString maskedLine(const QString& line, const QByteArray& key);
+} // namespace Import
+
+} // namespace ipsecwiz
