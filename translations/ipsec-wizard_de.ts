@@ -226,7 +226,7 @@
         <translation>Die Regeln müssen „%1 { … }“ genau einmal definieren (die Tabelle, die ein Zurücksetzen entfernt).</translation>
     </message>
     <message>
-        <location filename="../model/monitor/TunnelCorrelation.cpp" line="+125"/>
+        <location filename="../model/monitor/TunnelCorrelation.cpp" line="+127"/>
         <source>half-up: gateway A has %1 SA %2 → %3 (SPI 0x%4) with no twin on gateway B</source>
         <translation>halb aktiv: Gateway A hat die %1-SA %2 → %3 (SPI 0x%4) ohne Gegenstück auf Gateway B</translation>
     </message>
@@ -703,7 +703,7 @@
         <translation>Das Netz hat kein verwaltetes Gateway: Für Ansible gibt es nichts zu tun.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+79"/>
         <source>The block “%1” of %2 has no markers.</source>
         <translation>Der Block „%1“ in %2 hat keine Markierungen.</translation>
     </message>
@@ -895,7 +895,7 @@
 <context>
     <name>ipsecwiz::BundleExport</name>
     <message>
-        <location filename="../widgets/BundleExport.cpp" line="+68"/>
+        <location filename="../widgets/BundleExport.cpp" line="+71"/>
         <source>tar.gz archive (*.tar.gz)</source>
         <translation>tar.gz-Archiv (*.tar.gz)</translation>
     </message>
@@ -1285,7 +1285,7 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+86"/>
+        <location filename="../app/Cli.cpp" line="+87"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
@@ -1299,12 +1299,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1252"/>
+        <location line="+1299"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1450"/>
+        <location line="-1497"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1368,12 +1368,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1056"/>
+        <location line="+1090"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1055"/>
+        <location line="-1089"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1666,12 +1666,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+576"/>
+        <location line="+610"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-575"/>
+        <location line="-609"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1726,12 +1726,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>diagnose braucht ein PROFIL (seine Gateways per SSH) oder --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+99"/>
         <source>The network has no managed gateway to watch.</source>
         <translation>Das Netz hat kein verwaltetes Gateway, das sich beobachten ließe.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>network %1</source>
         <translation>Netz %1</translation>
     </message>
@@ -1766,7 +1766,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>check braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-367"/>
         <source>“%1” is not a managed site of the network.</source>
         <translation>„%1“ ist kein verwalteter Standort des Netzes.</translation>
     </message>
@@ -1776,7 +1776,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
     <message>
-        <location line="+339"/>
+        <location line="+373"/>
         <source>%1: cannot be reached: %2</source>
         <translation>%1: nicht erreichbar: %2</translation>
     </message>
@@ -1827,7 +1827,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-705"/>
+        <location line="-739"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2016,20 +2016,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+529"/>
-        <location line="+15"/>
+        <location line="+563"/>
+        <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-544"/>
-        <location line="+529"/>
-        <location line="+15"/>
+        <location line="-584"/>
+        <location line="+563"/>
+        <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-411"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2101,12 +2101,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+2"/>
-        <location line="+125"/>
+        <location line="+159"/>
         <source>print JSON</source>
         <translation>JSON ausgeben</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-158"/>
         <source>print key material instead of masking it</source>
         <translation>Schlüsselmaterial ausgeben statt es zu maskieren</translation>
     </message>
@@ -2121,19 +2121,19 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>--format muss auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl sein.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%1 is larger than %2 MB; not a saved SA listing.</source>
         <translation>%1 ist größer als %2 MB; das ist keine gespeicherte SA-Liste.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+38"/>
         <source>%1: %2 SAs, %3 policies, %4 IKE SAs
 </source>
         <translation>%1: %2 SAs, %3 Policies, %4 IKE-SAs
 </translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -2164,8 +2164,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+154"/>
+        <location line="-293"/>
+        <location line="+188"/>
         <location line="+106"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
@@ -2201,17 +2201,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>--gateway und --raw gelten für einen Tunnel zwischen zwei Gateways; ein Netz zeigt jedes verwaltete Gateway.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>ipsec-wizard: note: the output of %1 was cut at %2 MB</source>
         <translation>ipsec-wizard: Hinweis: die Ausgabe von %1 wurde bei %2 MB abgeschnitten</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>== tunnel: %1, %2 SA pairs</source>
         <translation>== Tunnel: %1, %2 SA-Paare</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+58"/>
         <source>Cannot make a temporary folder: %1</source>
         <translation>Kann keinen temporären Ordner anlegen: %1</translation>
     </message>
@@ -2965,7 +2965,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1: /proc/sys/net/ipv4/ip_forward ist 0</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+66"/>
         <source>There is no such tunnel.</source>
         <translation>Diesen Tunnel gibt es nicht.</translation>
     </message>
@@ -3491,7 +3491,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::IkeDiagnose</name>
     <message>
-        <location filename="../model/diagnose/IkeLog.cpp" line="+149"/>
+        <location filename="../model/diagnose/IkeLog.cpp" line="+151"/>
         <source>%1.%2: %3 proposes %4, %5 is configured for %6</source>
         <translation>%1.%2: %3 schlägt %4 vor, %5 ist auf %6 eingestellt</translation>
     </message>
@@ -4045,7 +4045,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MonitorView</name>
     <message>
-        <location filename="../widgets/MonitorView.cpp" line="+54"/>
+        <location filename="../widgets/MonitorView.cpp" line="+49"/>
         <source>%1 B/s</source>
         <translation>%1 B/s</translation>
     </message>
@@ -4343,7 +4343,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Network</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+291"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+428"/>
         <source>There is no tunnel “%1”.</source>
         <translation>Es gibt keinen Tunnel „%1“.</translation>
     </message>
@@ -4600,7 +4600,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::NetworkDeployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+361"/>
+        <location filename="../remote/Deployer.cpp" line="+356"/>
         <source>There is no site “%1”.</source>
         <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
@@ -4766,12 +4766,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+35"/>
-        <location line="+206"/>
+        <location line="+201"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-200"/>
         <source>&amp;Diagnose…</source>
         <translation>&amp;Diagnose …</translation>
     </message>
@@ -4921,7 +4921,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Tunnel: %1, Standorte: %2; warte auf die Gateways.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+35"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -4980,6 +4980,414 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
 </context>
 <context>
+    <name>ipsecwiz::NetworkSitesPage</name>
+    <message>
+        <location filename="../widgets/NetworkSitesPage.cpp" line="+77"/>
+        <location line="+43"/>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>One row per site: its networks and its gateway. The tunnels follow the template; the next page lists them.</source>
+        <translation>Eine Zeile je Standort: seine Netze und sein Gateway. Die Tunnel folgen der Vorlage; die nächste Seite listet sie auf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Network name</source>
+        <translation>Netzname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The network&apos;s name: the bundle, the Ansible project and the monitor are named after it.</source>
+        <translation>Der Name des Netzes: Paket, Ansible-Projekt und Monitor werden danach benannt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net&amp;work name:</source>
+        <translation>&amp;Netzname:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub and spokes: every branch has a tunnel to the hub</source>
+        <translation>Zentrale und Außenstellen: jede Außenstelle hat einen Tunnel zur Zentrale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full mesh: a tunnel between every two sites</source>
+        <translation>Vollvermascht: ein Tunnel zwischen je zwei Standorten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two sites: one tunnel</source>
+        <translation>Zwei Standorte: ein Tunnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which tunnels the sites get. Tunnels added or removed by hand on the next page are kept.</source>
+        <translation>Welche Tunnel die Standorte bekommen. Tunnel, die Sie auf der nächsten Seite von Hand hinzufügen oder entfernen, bleiben so.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>H&amp;ub:</source>
+        <translation>Zen&amp;trale:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub</source>
+        <translation>Zentrale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The site every branch has its tunnel to, usually the head office or the data centre.</source>
+        <translation>Der Standort, zu dem jede Außenstelle ihren Tunnel hat, meist die Hauptverwaltung oder das Rechenzentrum.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spo&amp;kes reach each other through the hub</source>
+        <translation>Außenstellen erreichen einander über die Zentra&amp;le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spokes reach each other through the hub</source>
+        <translation>Außenstellen erreichen einander über die Zentrale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each branch&apos;s tunnel also carries the other branches&apos; networks, routed through the hub.</source>
+        <translation>Der Tunnel jeder Außenstelle trägt auch die Netze der anderen Außenstellen, über die Zentrale geroutet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;ites:</source>
+        <translation>&amp;Standorte:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Networks</source>
+        <translation>Netze</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gateway address</source>
+        <translation>Gateway-Adresse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reached</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Public address (NAT)</source>
+        <translation>Öffentliche Adresse (NAT)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Managed</source>
+        <translation>Verwaltet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The site&apos;s networks, separated by blanks or commas: 10.1.0.0/24 10.1.8.0/22</source>
+        <translation>Die Netze des Standorts, durch Leerzeichen oder Kommas getrennt: 10.1.0.0/24 10.1.8.0/22</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address on the gateway&apos;s outside interface, ADDR or ADDR/PREFIX.</source>
+        <translation>Die Adresse an der äußeren Schnittstelle des Gateways, ADR oder ADR/PRÄFIX.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked: a peer someone else runs. Only our side is generated; its admin gets a settings sheet.</source>
+        <translation>Nicht angehakt: eine Gegenstelle, die jemand anders betreibt. Nur unsere Seite wird erzeugt; deren Admin bekommt ein Einstellungsblatt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>directly</source>
+        <translation>direkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>through NAT</source>
+        <translation>über NAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dynamic address</source>
+        <translation>dynamische Adresse</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Add site</source>
+        <translation>Standort &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add site</source>
+        <translation>Standort hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new row at the end of the table, for the next branch.</source>
+        <translation>Eine neue Zeile am Ende der Tabelle, für die nächste Außenstelle.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate site</source>
+        <translation>Standort duplizieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of the selected site, to change into the next branch.</source>
+        <translation>Eine Kopie des gewählten Standorts, um daraus die nächste Außenstelle zu machen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove site</source>
+        <translation>Standort &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove site</source>
+        <translation>Standort entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected site and its tunnels. A network keeps at least two sites.</source>
+        <translation>Entfernt den gewählten Standort und seine Tunnel. Ein Netz behält mindestens zwei Standorte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste from a spreadsheet…</source>
+        <translation>Aus einer Tabelle e&amp;infügen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste sites from a spreadsheet</source>
+        <translation>Standorte aus einer Tabelle einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Many branches at once: one per line, name,networks,gateway[,reach,public address,software,managed].</source>
+        <translation>Viele Außenstellen auf einmal: eine je Zeile, Name,Netze,Gateway[,Erreichbarkeit,öffentliche Adresse,Software,verwaltet].</translation>
+    </message>
+    <message>
+        <location line="+180"/>
+        <source>Sites: %1. Tunnels: %2.</source>
+        <translation>Standorte: %1. Tunnel: %2.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The pasted sites do not read: %1</source>
+        <translation>Die eingefügten Standorte sind nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Paste sites</source>
+        <translation>Standorte einfügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One site per line: &lt;tt&gt;name,networks,gateway[,reach,public address,software,managed]&lt;/tt&gt;. Networks are separated by blanks; reach is direct, nat or dynamic; software is strongswan, racoon or racoon-tool; managed is yes or no. Tabs or semicolons work as separators too, so cells copied from a spreadsheet paste as they are.</source>
+        <translation>Ein Standort je Zeile: &lt;tt&gt;Name,Netze,Gateway[,Erreichbarkeit,öffentliche Adresse,Software,verwaltet]&lt;/tt&gt;. Netze werden durch Leerzeichen getrennt; die Erreichbarkeit ist direct, nat oder dynamic; die Software strongswan, racoon oder racoon-tool; verwaltet ist yes oder no. Tabulatoren oder Semikolons trennen ebenso, daher lassen sich aus einer Tabellenkalkulation kopierte Zellen direkt einfügen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sites to add</source>
+        <translation>Hinzuzufügende Standorte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add sites</source>
+        <translation>Standorte hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::NetworkTunnelsPage</name>
+    <message>
+        <location filename="../widgets/NetworkTunnelsPage.cpp" line="+47"/>
+        <location line="+8"/>
+        <source>Tunnels</source>
+        <translation>Tunnel</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>The tunnels the template made. Each carries all networks of its two sites unless you list some; each gets its own key.</source>
+        <translation>Die Tunnel, die die Vorlage erzeugt hat. Jeder trägt alle Netze seiner beiden Standorte, sofern Sie nicht einzelne angeben; jeder bekommt einen eigenen Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;unnels:</source>
+        <translation>&amp;Tunnel:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Site A</source>
+        <translation>Standort A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Site B</source>
+        <translation>Standort B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Networks at A</source>
+        <translation>Netze bei A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Networks at B</source>
+        <translation>Netze bei B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Proposals</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty: every network of site A. Else the networks this tunnel carries, separated by blanks.</source>
+        <translation>Leer: jedes Netz von Standort A. Sonst die Netze, die dieser Tunnel trägt, durch Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty: every network of site B. Else the networks this tunnel carries, separated by blanks.</source>
+        <translation>Leer: jedes Netz von Standort B. Sonst die Netze, die dieser Tunnel trägt, durch Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New tunnel between</source>
+        <translation>Neuer Tunnel zwischen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New tunnel&apos;s site A</source>
+        <translation>Standort A des neuen Tunnels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One end of the tunnel to add.</source>
+        <translation>Ein Ende des hinzuzufügenden Tunnels.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New tunnel&apos;s site B</source>
+        <translation>Standort B des neuen Tunnels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other end of the tunnel to add.</source>
+        <translation>Das andere Ende des hinzuzufügenden Tunnels.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add tunnel</source>
+        <translation>Tunnel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add tunnel</source>
+        <translation>Tunnel hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A tunnel between the two sites chosen, beyond the template&apos;s (a branch-to-branch shortcut, say).</source>
+        <translation>Ein Tunnel zwischen den beiden gewählten Standorten, zusätzlich zu denen der Vorlage (etwa eine direkte Verbindung zwischen Außenstellen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Remove tunnel</source>
+        <translation>Tunnel &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove tunnel</source>
+        <translation>Tunnel entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected tunnel; the template does not make it again when sites change.</source>
+        <translation>Entfernt den gewählten Tunnel; die Vorlage erzeugt ihn nicht wieder, wenn sich Standorte ändern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit addresses and algorithms…</source>
+        <translation>&amp;Adressen und Algorithmen bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit addresses and algorithms of the selected tunnel</source>
+        <translation>Adressen und Algorithmen des gewählten Tunnels bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected tunnel on the two-site pages: its gateways&apos; addresses, its own proposals and key.</source>
+        <translation>Der gewählte Tunnel auf den Seiten für zwei Standorte: die Adressen seiner Gateways, seine eigenen Vorschläge und sein Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Double-click or “Edit addresses and algorithms…” to give this tunnel its own proposals.</source>
+        <translation>Doppelklick oder „Adressen und Algorithmen bearbeiten …“, um diesem Tunnel eigene Vorschläge zu geben.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Tunnels: %1, each with its own fresh key.</source>
+        <translation>Tunnel: %1, jeder mit eigenem frischem Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A tunnel joins two different sites.</source>
+        <translation>Ein Tunnel verbindet zwei verschiedene Standorte.</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::ProfileDraft</name>
     <message>
         <location filename="../widgets/ProfileDraft.cpp" line="+92"/>
@@ -5000,6 +5408,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+1"/>
         <source>its other sites</source>
         <translation>seine übrigen Standorte</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The network has no tunnel yet.</source>
+        <translation>Das Netz hat noch keinen Tunnel.</translation>
     </message>
 </context>
 <context>
@@ -5079,7 +5492,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::ReviewPage</name>
     <message>
-        <location filename="../widgets/ReviewPage.cpp" line="+26"/>
+        <location filename="../widgets/ReviewPage.cpp" line="+28"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -5094,7 +5507,17 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Warnungen und Fehler</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <source>Gateways</source>
+        <translation>Gateways</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every gateway of the network; its files are on the right.</source>
+        <translation>Jedes Gateway des Netzes; seine Dateien stehen rechts.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Save profile…</source>
         <translation>Profil spei&amp;chern …</translation>
     </message>
@@ -5122,6 +5545,21 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+1"/>
         <source>Write both gateways&apos; files, install scripts, a README and the drawing as .tar.gz, .zip or a folder.</source>
         <translation>Die Dateien beider Gateways, Installationsskripte, eine README und die Zeichnung als .tar.gz, .zip oder Ordner schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;this gateway…</source>
+        <translation>&amp;Dieses Gateway exportieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export this gateway&apos;s bundle</source>
+        <translation>Das Paket dieses Gateways exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bundle for the gateway whose files are shown only: its folder, install script and the README.</source>
+        <translation>Das Paket nur für das Gateway, dessen Dateien angezeigt werden: sein Ordner, das Installationsskript und die README.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5154,23 +5592,28 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Eine Seite für den Admin des Gateways, das jemand anderes betreibt: Adressen, Identitäten, Netze, Vorschläge und Lebensdauern, zu denen seine Seite passen muss. Der Schlüssel steht nicht darin; tauschen Sie ihn getrennt aus.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+79"/>
         <source>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 behind %3 ⇄ %4 behind %5. Files for the two gateways: %6.</source>
         <translation>Tunnel &lt;b&gt;%1&lt;/b&gt;: %2 hinter %3 ⇄ %4 hinter %5. Dateien für die beiden Gateways: %6.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+42"/>
+        <location line="+61"/>
         <source>Nothing can be generated until the errors below are fixed; go back to the page that has them.</source>
         <translation>Es lässt sich nichts erzeugen, bis die Fehler unten behoben sind; gehen Sie zurück zu der Seite, auf der sie stehen.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-15"/>
+        <source>Network &lt;b&gt;%1&lt;/b&gt;: %2 sites, %3 tunnels. Files for %4 gateways; choose one on the left.</source>
+        <translation>Netz &lt;b&gt;%1&lt;/b&gt;: %2 Standorte, %3 Tunnel. Dateien für %4 Gateways; wählen Sie links eines.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Tunnel &lt;b&gt;%1&lt;/b&gt;: site %2 ⇄ site %3. Files: %4.</source>
         <translation>Tunnel &lt;b&gt;%1&lt;/b&gt;: Standort %2 ⇄ Standort %3. Dateien: %4.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>Saved %1 with the key (readable by you only).</source>
         <translation>%1 mit Schlüssel gespeichert (nur für Sie lesbar).</translation>
     </message>
@@ -5185,7 +5628,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 exportiert.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>No gateway&apos;s files are shown.</source>
+        <translation>Es werden keine Dateien eines Gateways angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Site “%1” is run by someone else: nothing is installed there. Save its settings sheet for its admin instead.</source>
+        <translation>Standort „%1“ wird von jemand anderem betrieben: Dort wird nichts installiert. Speichern Sie stattdessen sein Einstellungsblatt für dessen Admin.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported the files of %1 to %2.</source>
+        <translation>Die Dateien von %1 nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Saved the settings sheet as %1.</source>
         <translation>Einstellungsblatt als %1 gespeichert.</translation>
     </message>
@@ -5210,7 +5668,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Das Profil lässt sich nicht speichern</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-222"/>
+        <location line="+231"/>
         <source>Cannot export the bundle</source>
         <translation>Das Paket lässt sich nicht exportieren</translation>
     </message>
@@ -5374,7 +5833,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+1"/>
         <location line="+280"/>
         <source>P&amp;ublic address:</source>
-        <translation>Ö&amp;ffentliche Adresse:</translation>
+        <translation>Öffentli&amp;che Adresse:</translation>
     </message>
     <message>
         <location line="-280"/>
@@ -5509,7 +5968,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     <message>
         <location line="+17"/>
         <source>NAT addre&amp;ss:</source>
-        <translation>Öffentliche NAT-&amp;Adresse:</translation>
+        <translation>Öffe&amp;ntliche Adresse:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5964,16 +6423,22 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::TunnelWizard</name>
     <message>
-        <location filename="../widgets/TunnelWizard.cpp" line="+24"/>
+        <location filename="../widgets/TunnelWizard.cpp" line="+27"/>
         <source>New IPsec tunnel</source>
         <translation>Neuer IPsec-Tunnel</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Edit IPsec tunnel</source>
         <translation>IPsec-Tunnel bearbeiten</translation>
     </message>
     <message>
+        <location line="+9"/>
         <location line="+9"/>
         <source>Edit IPsec network</source>
         <translation>IPsec-Netz bearbeiten</translation>
@@ -5982,7 +6447,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::WelcomePage</name>
     <message>
-        <location filename="../widgets/WelcomePage.cpp" line="+37"/>
+        <location filename="../widgets/WelcomePage.cpp" line="+38"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
@@ -6014,8 +6479,48 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+2"/>
-        <source>Start from a &amp;profile file:</source>
-        <translation>Mit einer &amp;Profildatei beginnen:</translation>
+        <source>Start a new network of a &amp;hub and its branches</source>
+        <translation>Neues Netz aus Zentrale und &amp;Außenstellen beginnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New hub-and-spoke network</source>
+        <translation>Neues Netz aus Zentrale und Außenstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A head office (the hub) and its branches: each branch gets a tunnel to the hub.</source>
+        <translation>Eine Zentrale und ihre Außenstellen: Jede Außenstelle bekommt einen Tunnel zur Zentrale.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A table of sites, one row per branch (paste many from a spreadsheet); every branch gets a tunnel to the hub.</source>
+        <translation>Eine Tabelle der Standorte, eine Zeile je Außenstelle (viele auf einmal aus einer Tabellenkalkulation einfügen); jede Außenstelle bekommt einen Tunnel zur Zentrale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new full &amp;mesh</source>
+        <translation>Neues &amp;vollvermaschtes Netz beginnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New full mesh</source>
+        <translation>Neues vollvermaschtes Netz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sites that all talk to each other: a tunnel between every two of them.</source>
+        <translation>Standorte, die alle miteinander sprechen: ein Tunnel zwischen je zweien.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A tunnel between every two sites.</source>
+        <translation>Ein Tunnel zwischen je zwei Standorten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a &amp;profile to change it or add sites or tunnels:</source>
+        <translation>Ein &amp;Profil öffnen, um es zu ändern oder Standorte oder Tunnel hinzuzufügen:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6093,12 +6598,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Die beiden Gateways des lokalen Testlabors (ipsec-wizard lab up).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>The lab&apos;s two gateways, from %1.</source>
         <translation>Die beiden Gateways des Labors, aus %1.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+101"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>

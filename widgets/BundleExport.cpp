@@ -33,13 +33,16 @@ Status exportTo(const TunnelProfile& profile, const QByteArray& psk, const QStri
     return ConfigBundle::write(entries.value(), out);
 }
 
-Status exportNetworkTo(const NetworkProfile& network, const QString& out)
+Status exportNetworkTo(const NetworkProfile& network, const QString& out, const QString& site)
 {
     const QList<BundleEntry> extras{BundleEntry{QStringLiteral("topology.svg"), 0644, topologySvg(network), false}};
     auto entries = ConfigBundle::buildNetwork(network, BundleOptions{}, extras);
     if (!entries)
         return entries.error();
-    return ConfigBundle::write(entries.value(), out);
+    QList<BundleEntry> chosen = entries.value();
+    if (!site.isEmpty())
+        chosen.removeIf([&](const BundleEntry& e) { return e.path.contains(QLatin1Char('/')) && !e.path.startsWith(site + QLatin1Char('/')); });
+    return ConfigBundle::write(chosen, out);
 }
 
 Status exportAnsibleTo(NetworkProfile network, const QString& profileDir, const QString& dir)

@@ -15,7 +15,8 @@ namespace ipsecwiz::BundleExport {
 // The bundle ConfigBundle builds, plus topology.svg.
 Status exportTo(const TunnelProfile& profile, const QByteArray& psk, const QString& out);
 // A network's bundle: a folder per managed gateway, settings sheets for the peers others run.
-Status exportNetworkTo(const NetworkProfile& network, const QString& out);
+// With SITE, that one gateway's folder only (with the README, the profile without keys and the drawing).
+Status exportNetworkTo(const NetworkProfile& network, const QString& out, const QString& site = {});
 // The network's rollout as an Ansible project in DIR (Ansible::project): a tunnel without a key
 // gets a fresh one for both of its ends, kept only in the project's psk.yml (0600). PROFILEDIR
 // resolves the profile's relative SSH key and known_hosts paths.

@@ -106,8 +106,22 @@ bool ProfileDraft::hasErrorIn(const QStringList& fields) const
                        [&](const Finding& f) { return f.severity == Severity::Error && fields.contains(f.field); });
 }
 
+bool ProfileDraft::isNetwork() const
+{
+    return m_network.sites.size() > 2 || m_network.tunnels.size() > 1 || m_network.topology.kind != TopologyKind::Pair;
+}
+
 void ProfileDraft::update()
 {
+    m_networkFindings = Network::validate(m_network);
+    if (m_network.tunnels.isEmpty()) {
+        // Sites being typed into a table may have no tunnel between them yet.
+        m_tunnel = 0;
+        m_profile = TunnelProfile{};
+        m_beyondPair = tr("The network has no tunnel yet.");
+        m_findings = m_networkFindings;
+        return;
+    }
     m_tunnel = std::clamp(m_tunnel, 0, int(m_network.tunnels.size()) - 1);
     m_profile = Network::pageView(m_network, m_tunnel);
     const bool pair = m_network.sites.size() == 2 && m_network.tunnels.size() == 1;
@@ -120,7 +134,7 @@ void ProfileDraft::update()
     }
     m_findings.clear();
     const std::array<int, 2> sites{siteIndex(Side::A), siteIndex(Side::B)};
-    for (Finding f : Network::validate(m_network)) {
+    for (Finding f : std::as_const(m_networkFindings)) {
         f.field = pageField(f.field, m_network, m_tunnel, sites);
         m_findings.append(f);
     }
@@ -156,6 +170,25 @@ bool ProfileDraft::editSite(Side side, const std::function<void(Site&)>& change)
     return true;
 }
 
+bool ProfileDraft::editNetwork(const std::function<void(NetworkProfile&)>& change)
+{
+    NetworkProfile next = m_network;
+    change(next);
+    (void)Network::giveFreshKeys(next);
+    if (next == m_network)
+        return false;
+    const QString shown = m_network.tunnels.isEmpty() ? QString() : tunnel().name;
+    // Keys of tunnels that are gone: wiped before the old network is dropped.
+    for (Tunnel& t : m_network.tunnels)
+        if (t.psk && next.tunnelIndex(t.name) < 0)
+            Psk::wipe(*t.psk);
+    m_network = std::move(next);
+    m_tunnel = std::max(0, m_network.tunnelIndex(shown));
+    update();
+    Q_EMIT changed();
+    return true;
+}
+
 void ProfileDraft::replace(const TunnelProfile& profile, const QString& sourcePath)
 {
     replace(Network::fromTunnelProfile(profile), sourcePath, 0);
@@ -180,6 +213,7 @@ void ProfileDraft::replace(const NetworkProfile& network, const QString& sourceP
     }
     m_tunnel = tunnel;
     m_path = sourcePath;
+    m_removedTunnels.clear();
     update();
     Q_EMIT replaced();
     Q_EMIT changed();

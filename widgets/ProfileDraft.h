@@ -55,6 +55,15 @@ public:
     // the edit left the profile as it was (nothing emitted).
     bool edit(const std::function<void(TunnelProfile&)>& change);
     bool editSite(Side side, const std::function<void(Site&)>& change);
+    // An edit of the whole network (the sites and tunnels tables of a bigger network); the shown
+    // tunnel stays the one of that name where it still exists. Tunnels without a key get one.
+    bool editNetwork(const std::function<void(NetworkProfile&)>& change);
+
+    // More than two sites, more than one tunnel, or a hub-and-spoke or mesh template: the wizard
+    // shows the sites and tunnels tables instead of the two-site pages.
+    [[nodiscard]] bool isNetwork() const;
+    // Every finding of the network with its own path ("sites[2].networks[0]"), for the tables.
+    [[nodiscard]] const QList<Finding>& networkFindings() const { return m_networkFindings; }
     // A whole new profile (loaded from a file, the example, a new tunnel): emits replaced() so
     // pages refill their widgets, then changed().
     void replace(const TunnelProfile& profile, const QString& sourcePath = {});
@@ -65,6 +74,11 @@ public:
     // The file this profile came from or was last saved to; empty for a new one.
     [[nodiscard]] QString path() const { return m_path; }
     void setPath(const QString& path) { m_path = path; }
+
+    // Tunnels of the template the admin removed in this wizard: the template does not make them
+    // again when sites change (Network::retemplate).
+    [[nodiscard]] const QStringList& removedTunnels() const { return m_removedTunnels; }
+    void setRemovedTunnels(const QStringList& names) { m_removedTunnels = names; }
 
     // The tunnels of a network whose key was made when it was opened, not read from it.
     [[nodiscard]] const QStringList& keylessTunnels() const { return m_keyless; }
@@ -85,8 +99,10 @@ private:
     TunnelProfile m_profile;
     QString m_beyondPair;
     QList<Finding> m_findings;
+    QList<Finding> m_networkFindings;
     QString m_path;
     QStringList m_keyless;
+    QStringList m_removedTunnels;
 };
 
 } // namespace ipsecwiz

@@ -14,7 +14,9 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
+#include <QTabBar>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -47,9 +49,21 @@ ReviewPage::ReviewPage(ProfileDraft* draft, QWidget* parent) : QWizardPage(paren
     splitter->setChildrenCollapsible(false);
     m_topology = new TopologyView(splitter);
     m_topology->setObjectName(QStringLiteral("reviewTopology"));
-    m_files = new GeneratedFilesView(splitter);
+    // A bigger network's gateways as a list on the left, the chosen one's files on the right.
+    auto* filesSplitter = new QSplitter(Qt::Horizontal, splitter);
+    filesSplitter->setChildrenCollapsible(false);
+    m_gatewayList = new QListWidget(filesSplitter);
+    m_gatewayList->setObjectName(QStringLiteral("reviewGateways"));
+    m_gatewayList->setAccessibleName(tr("Gateways"));
+    m_gatewayList->setToolTip(tr("Every gateway of the network; its files are on the right."));
+    m_files = new GeneratedFilesView(filesSplitter);
+    filesSplitter->addWidget(m_gatewayList);
+    filesSplitter->addWidget(m_files);
+    filesSplitter->setStretchFactor(1, 1);
+    filesSplitter->setSizes({220, 900});
+    m_gatewayList->setVisible(false);
     splitter->addWidget(m_topology);
-    splitter->addWidget(m_files);
+    splitter->addWidget(filesSplitter);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
     splitter->setSizes({190, 420}); // the files are what this page is for
@@ -64,6 +78,10 @@ ReviewPage::ReviewPage(ProfileDraft* draft, QWidget* parent) : QWizardPage(paren
     m_export->setObjectName(QStringLiteral("exportBundle"));
     m_export->setAccessibleName(tr("Export bundle"));
     m_export->setToolTip(tr("Write both gateways' files, install scripts, a README and the drawing as .tar.gz, .zip or a folder."));
+    m_exportGateway = new QPushButton(tr("Export &this gateway…"), this);
+    m_exportGateway->setObjectName(QStringLiteral("exportGateway"));
+    m_exportGateway->setAccessibleName(tr("Export this gateway's bundle"));
+    m_exportGateway->setToolTip(tr("The bundle for the gateway whose files are shown only: its folder, install script and the README."));
     m_drawing = new QPushButton(tr("Save &drawing…"), this);
     m_drawing->setObjectName(QStringLiteral("saveDrawing"));
     m_drawing->setAccessibleName(tr("Save drawing"));
@@ -79,6 +97,7 @@ ReviewPage::ReviewPage(ProfileDraft* draft, QWidget* parent) : QWizardPage(paren
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     buttons->addWidget(m_save);
     buttons->addWidget(m_export);
+    buttons->addWidget(m_exportGateway);
     buttons->addWidget(m_drawing);
     buttons->addWidget(m_sheet);
     buttons->addWidget(m_status, 1);
@@ -86,6 +105,14 @@ ReviewPage::ReviewPage(ProfileDraft* draft, QWidget* parent) : QWizardPage(paren
 
     connect(m_save, &QPushButton::clicked, this, &ReviewPage::saveProfile);
     connect(m_export, &QPushButton::clicked, this, &ReviewPage::exportBundle);
+    connect(m_gatewayList, &QListWidget::currentRowChanged, m_files, &QTabWidget::setCurrentIndex);
+    connect(m_exportGateway, &QPushButton::clicked, this, [this] {
+        const QString path = BundleExport::askBundlePath(this, m_draft->network().name + QLatin1Char('-') + m_files->gateways().value(m_files->currentIndex()).folder);
+        if (path.isEmpty())
+            return;
+        if (const Status st = exportGatewayTo(path); !st)
+            QMessageBox::warning(this, tr("Cannot export the bundle"), st.error().toString());
+    });
     connect(m_drawing, &QPushButton::clicked, m_topology, &TopologyView::saveAs);
     connect(m_sheet, &QPushButton::clicked, this, &ReviewPage::saveSettingsSheet);
     connect(m_draft, &ProfileDraft::changed, this, [this] {
@@ -109,7 +136,10 @@ bool ReviewPage::isComplete() const
 void ReviewPage::regenerate()
 {
     const TunnelProfile& p = m_draft->profile();
-    m_topology->setNetwork(m_draft->network(), m_draft->tunnelIndex());
+    if (m_draft->isNetwork())
+        m_topology->topologyScene()->setWholeNetwork(m_draft->network());
+    else
+        m_topology->setNetwork(m_draft->network(), m_draft->tunnelIndex());
     if (!m_draft->beyondPair().isEmpty()) {
         regenerateNetwork();
         return;
@@ -148,6 +178,9 @@ void ReviewPage::regenerate()
         m_summary->setText(tr("Nothing can be generated until the errors below are fixed; go back to the page that has them."));
     m_save->setEnabled(true);
     m_export->setEnabled(m_generated);
+    m_exportGateway->setVisible(false);
+    m_gatewayList->setVisible(false);
+    m_files->tabBar()->setVisible(true);
     m_sheet->setVisible(false);
     Q_EMIT completeChanged();
 }
@@ -165,8 +198,15 @@ void ReviewPage::regenerateNetwork()
     QString failure;
     QList<GeneratedFilesView::Named> gateways;
     m_generated = !hasErrors(m_draft->findings());
+    // A bigger network shows every gateway (a list on the left); a tunnel opened on its own, its two.
+    QStringList sites{t.siteA, t.siteB};
+    if (m_draft->isNetwork()) {
+        sites.clear();
+        for (const Site& s : n.sites)
+            sites << s.name;
+    }
     if (m_generated) {
-        auto files = networkFiles(n, {t.siteA, t.siteB});
+        auto files = networkFiles(n, sites);
         m_generated = files.ok();
         if (files)
             gateways = files.value();
@@ -179,10 +219,19 @@ void ReviewPage::regenerateNetwork()
         QStringList parts;
         for (const GeneratedFilesView::Named& g : std::as_const(gateways))
             parts << g.title.toHtmlEscaped();
-        QString text = tr("Tunnel <b>%1</b>: site %2 ⇄ site %3. Files: %4.").arg(t.name.toHtmlEscaped(), t.siteA.toHtmlEscaped(), t.siteB.toHtmlEscaped(),
-                                                                               parts.join(QStringLiteral("; ")));
-        if (const QString beyond = m_draft->notShown(); !beyond.isEmpty())
-            text += QStringLiteral("<br>") + beyond.toHtmlEscaped();
+        QString text;
+        if (m_draft->isNetwork()) {
+            text = tr("Network <b>%1</b>: %2 sites, %3 tunnels. Files for %4 gateways; choose one on the left.")
+                       .arg(n.name.toHtmlEscaped())
+                       .arg(n.sites.size())
+                       .arg(n.tunnels.size())
+                       .arg(gateways.size());
+        } else {
+            text = tr("Tunnel <b>%1</b>: site %2 ⇄ site %3. Files: %4.").arg(t.name.toHtmlEscaped(), t.siteA.toHtmlEscaped(), t.siteB.toHtmlEscaped(),
+                                                                         parts.join(QStringLiteral("; ")));
+            if (const QString beyond = m_draft->notShown(); !beyond.isEmpty())
+                text += QStringLiteral("<br>") + beyond.toHtmlEscaped();
+        }
         m_summary->setText(text);
     } else if (!failure.isEmpty()) {
         m_summary->setText(failure.toHtmlEscaped());
@@ -191,6 +240,17 @@ void ReviewPage::regenerateNetwork()
     }
     m_save->setEnabled(true);
     m_export->setEnabled(m_generated);
+    m_exportGateway->setVisible(m_draft->isNetwork());
+    m_exportGateway->setEnabled(m_generated && !gateways.isEmpty());
+    {
+        const QSignalBlocker blocker(m_gatewayList);
+        m_gatewayList->clear();
+        for (const GeneratedFilesView::Named& g : std::as_const(gateways))
+            m_gatewayList->addItem(g.title);
+        m_gatewayList->setCurrentRow(m_files->currentIndex());
+    }
+    m_gatewayList->setVisible(m_draft->isNetwork() && !gateways.isEmpty());
+    m_files->tabBar()->setVisible(!m_gatewayList->isVisibleTo(this));
     m_sheet->setVisible(!settingsSheet().isEmpty());
     Q_EMIT completeChanged();
 }
@@ -228,6 +288,24 @@ Status ReviewPage::exportBundleTo(const QString& path)
     }
     m_status->setText(tr("Exported %1.").arg(QDir::toNativeSeparators(path)));
     Q_EMIT bundleExported(path);
+    return st;
+}
+
+Status ReviewPage::exportGatewayTo(const QString& path)
+{
+    const int index = m_files->currentIndex();
+    if (index < 0 || index >= m_files->gateways().size())
+        return Error{QString(), tr("No gateway's files are shown.")};
+    const QString site = m_files->gateways().at(index).folder;
+    if (const Site* s = m_draft->network().site(site); s && !s->gateway.managed) {
+        const Error e{site, tr("Site “%1” is run by someone else: nothing is installed there. Save its settings sheet for its admin instead.").arg(site)};
+        m_status->setText(e.toString());
+        return e;
+    }
+    const Status st = BundleExport::exportNetworkTo(m_draft->network(), path, site);
+    m_status->setText(st ? tr("Exported the files of %1 to %2.").arg(site, QDir::toNativeSeparators(path)) : st.error().toString());
+    if (st)
+        Q_EMIT bundleExported(path);
     return st;
 }
 

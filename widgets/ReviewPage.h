@@ -31,6 +31,7 @@ public:
     [[nodiscard]] GeneratedFilesView* filesView() const { return m_files; }
     [[nodiscard]] TopologyView* topologyView() const { return m_topology; }
     [[nodiscard]] QListWidget* findingsList() const { return m_findings; }
+    [[nodiscard]] QListWidget* gatewayList() const { return m_gatewayList; }
     [[nodiscard]] QPushButton* saveButton() const { return m_save; }
     [[nodiscard]] QPushButton* exportButton() const { return m_export; }
     [[nodiscard]] QPushButton* sheetButton() const { return m_sheet; }
@@ -41,6 +42,9 @@ public:
     // Without dialogs: what the buttons do once the dialogs have answered.
     Status saveProfileTo(const QString& path, PskInFile psk);
     Status exportBundleTo(const QString& path);
+    // A bigger network: the bundle of the gateway whose files are shown (its folder only).
+    Status exportGatewayTo(const QString& path);
+    [[nodiscard]] QPushButton* exportGatewayButton() const { return m_exportGateway; }
     Status saveSettingsSheetTo(const QString& path);
 
     void initializePage() override;
@@ -62,9 +66,11 @@ private:
     QLabel* m_summary;
     QListWidget* m_findings;
     TopologyView* m_topology;
+    QListWidget* m_gatewayList;
     GeneratedFilesView* m_files;
     QPushButton* m_save;
     QPushButton* m_export;
+    QPushButton* m_exportGateway;
     QPushButton* m_drawing;
     QPushButton* m_sheet;
     QLabel* m_status;

@@ -3,6 +3,7 @@
 #include "AlgorithmsPage.h"
 #include "GatewayMonitorPane.h"
 #include "MainWindow.h"
+#include "NetworkSitesPage.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
 #include "NetworkMonitorView.h"
@@ -211,6 +212,23 @@ bool networkShots(const QString& dir, const QString& suffix)
     wizard.next();
     wizard.next();
     ok &= save(&wizard, dir, QStringLiteral("10-network-review-") + suffix);
+
+    // The same network on the sites table, three branches pasted from a spreadsheet (one with a
+    // typing mistake, its message beside it), the tunnels the template made, and the Review page
+    // with a gateway list on the left.
+    TunnelWizard tables;
+    tables.resize(1280, 860);
+    tables.editNetworkSites(network.value());
+    tables.show();
+    tables.networkSitesPage()->pasteSites(QStringLiteral("branch4,10.4.0.0/24,198.51.100.40\n"
+                                                         "branch5,10.5.0.0/24 10.5.8.0/22,198.51.100.50,nat,203.0.113.50\n"
+                                                         "branch6,10.6.0.0/33,198.51.100.60,direct,,racoon-tool\n"));
+    ok &= save(&tables, dir, QStringLiteral("14-network-sites-table-") + suffix);
+    tables.networkSitesPage()->pasteSites(QStringLiteral("branch6,10.6.0.0/24,198.51.100.60,direct,,racoon-tool\n"));
+    tables.next();
+    ok &= save(&tables, dir, QStringLiteral("14-network-tunnels-") + suffix);
+    tables.next();
+    ok &= save(&tables, dir, QStringLiteral("14-network-review-gateways-") + suffix);
     {
         MainWindow window;
         window.resize(1100, 760);

@@ -1,7 +1,8 @@
 #pragma once
 
 // The wizard an admin clicks through to build a tunnel: Welcome, Sites, Software and algorithms,
-// Authentication, Review. Every page fills the one ProfileDraft; nothing is generated in accept().
+// Authentication, Review. A bigger network (hub and spokes, a mesh) goes from Welcome to its sites
+// table and its tunnels table, then to Review, or to the two-site pages for one of its tunnels. Every page fills the one ProfileDraft; nothing is generated in accept().
 // Deploy follows Review and Monitor follows Deploy (both optional: Finish is on Review, Deploy and Monitor).
 
 #include "ProfileDraft.h"
@@ -11,6 +12,8 @@
 namespace ipsecwiz {
 
 class WelcomePage;
+class NetworkSitesPage;
+class NetworkTunnelsPage;
 class SitesPage;
 class AlgorithmsPage;
 class AuthenticationPage;
@@ -27,6 +30,8 @@ public:
     // Page ids leave gaps so later pages slot in without renumbering.
     enum PageId : int {
         WelcomeId = 0,
+        NetworkSitesId = 4, // a bigger network's sites table, then its tunnels, before the two-site pages
+        NetworkTunnelsId = 7,
         SitesId = 10,
         AlgorithmsId = 20,
         AuthenticationId = 30,
@@ -47,8 +52,12 @@ public:
     // A network (profile format version 2), its tunnel TUNNEL on the pages; every other site and
     // tunnel is saved as it was.
     void editNetwork(const NetworkProfile& network, const QString& path = {}, int tunnel = 0);
+    // A network on the sites and tunnels tables, to add or remove sites and tunnels.
+    void editNetworkSites(const NetworkProfile& network, const QString& path = {});
 
     [[nodiscard]] WelcomePage* welcomePage() const { return m_welcome; }
+    [[nodiscard]] NetworkSitesPage* networkSitesPage() const { return m_networkSites; }
+    [[nodiscard]] NetworkTunnelsPage* networkTunnelsPage() const { return m_networkTunnels; }
     [[nodiscard]] SitesPage* sitesPage() const { return m_sites; }
     [[nodiscard]] AlgorithmsPage* algorithmsPage() const { return m_algorithms; }
     [[nodiscard]] AuthenticationPage* authenticationPage() const { return m_authentication; }
@@ -63,6 +72,8 @@ Q_SIGNALS:
 private:
     ProfileDraft* m_draft;
     WelcomePage* m_welcome;
+    NetworkSitesPage* m_networkSites;
+    NetworkTunnelsPage* m_networkTunnels;
     SitesPage* m_sites;
     AlgorithmsPage* m_algorithms;
     AuthenticationPage* m_authentication;

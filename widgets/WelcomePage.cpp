@@ -2,6 +2,7 @@
 
 #include "FindingLabel.h"
 #include "ProfileDraft.h"
+#include "TunnelWizard.h"
 
 #include <QButtonGroup>
 #include <QDir>
@@ -50,7 +51,20 @@ WelcomePage::WelcomePage(ProfileDraft* draft, QWidget* parent)
     layout->addWidget(m_new);
     layout->addWidget(note(tr("Empty sites and modern defaults: strongSwan on both gateways, IKEv2, AES-256-GCM, Curve25519."), this));
 
-    m_file = new QRadioButton(tr("Start from a &profile file:"), this);
+    m_hubAndSpoke = new QRadioButton(tr("Start a new network of a &hub and its branches"), this);
+    m_hubAndSpoke->setObjectName(QStringLiteral("startHubAndSpoke"));
+    m_hubAndSpoke->setAccessibleName(tr("New hub-and-spoke network"));
+    m_hubAndSpoke->setToolTip(tr("A head office (the hub) and its branches: each branch gets a tunnel to the hub."));
+    layout->addWidget(m_hubAndSpoke);
+    layout->addWidget(note(tr("A table of sites, one row per branch (paste many from a spreadsheet); every branch gets a tunnel to the hub."), this));
+    m_mesh = new QRadioButton(tr("Start a new full &mesh"), this);
+    m_mesh->setObjectName(QStringLiteral("startMesh"));
+    m_mesh->setAccessibleName(tr("New full mesh"));
+    m_mesh->setToolTip(tr("Sites that all talk to each other: a tunnel between every two of them."));
+    layout->addWidget(m_mesh);
+    layout->addWidget(note(tr("A tunnel between every two sites."), this));
+
+    m_file = new QRadioButton(tr("Open a &profile to change it or add sites or tunnels:"), this);
     m_file->setObjectName(QStringLiteral("startFile"));
     m_file->setAccessibleName(tr("Start from a profile file"));
     m_file->setToolTip(tr("An IPsec Wizard profile (.json) saved earlier or written by hand."));
@@ -97,6 +111,8 @@ WelcomePage::WelcomePage(ProfileDraft* draft, QWidget* parent)
     m_group->addButton(m_file, int(Start::File));
     m_group->addButton(m_example, int(Start::Example));
     m_group->addButton(m_lab, int(Start::Lab));
+    m_group->addButton(m_hubAndSpoke, int(Start::HubAndSpoke));
+    m_group->addButton(m_mesh, int(Start::Mesh));
     m_new->setChecked(true);
     m_applied = sourceKey(); // the draft starts as a new tunnel
 
@@ -166,6 +182,8 @@ QString WelcomePage::sourceKey() const
     case Start::File: return QStringLiteral("file:") + m_path->text().trimmed();
     case Start::Example: return QStringLiteral("example");
     case Start::Lab: return QStringLiteral("lab:") + m_labPath;
+    case Start::HubAndSpoke: return QStringLiteral("hub-and-spoke");
+    case Start::Mesh: return QStringLiteral("mesh");
     }
     return {};
 }
@@ -178,6 +196,11 @@ bool WelcomePage::validatePage()
         return true;
     if (start() == Start::New) {
         m_draft->replace(TunnelProfile{});
+        m_applied = key;
+        return true;
+    }
+    if (start() == Start::HubAndSpoke || start() == Start::Mesh) {
+        m_draft->replace(starterNetwork(start() == Start::Mesh ? TopologyKind::Mesh : TopologyKind::HubAndSpoke));
         m_applied = key;
         return true;
     }
@@ -196,6 +219,27 @@ bool WelcomePage::validatePage()
     m_draft->replace(loaded.value(), start() == Start::File ? QFileInfo(path).absoluteFilePath() : QString());
     m_applied = key;
     return true;
+}
+
+int WelcomePage::nextId() const
+{
+    return m_draft->isNetwork() || start() == Start::HubAndSpoke || start() == Start::Mesh ? int(TunnelWizard::NetworkSitesId) : int(TunnelWizard::SitesId);
+}
+
+NetworkProfile WelcomePage::starterNetwork(TopologyKind kind)
+{
+    NetworkProfile n;
+    n.name = kind == TopologyKind::Mesh ? QStringLiteral("mesh") : QStringLiteral("branches");
+    n.topology.kind = kind;
+    for (const char* name : {"hq", "branch1", "branch2"}) {
+        Site s;
+        s.name = QString::fromLatin1(name);
+        n.sites << s;
+    }
+    if (kind == TopologyKind::HubAndSpoke)
+        n.topology.hub = QStringLiteral("hq");
+    n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
+    return n;
 }
 
 void WelcomePage::browse()

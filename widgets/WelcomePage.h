@@ -3,6 +3,8 @@
 // First page: start a new tunnel, or from a profile file, the how-to's example, or the profile
 // the local lab wrote (offered only when a lab is up).
 
+#include "NetworkProfile.h"
+
 #include <QWizardPage>
 
 class QButtonGroup;
@@ -22,7 +24,7 @@ class WelcomePage final : public QWizardPage
     Q_DISABLE_COPY_MOVE(WelcomePage)
 
 public:
-    enum class Start { New, File, Example, Lab };
+    enum class Start { New, File, Example, Lab, HubAndSpoke, Mesh };
 
     explicit WelcomePage(ProfileDraft* draft, QWidget* parent = nullptr);
     ~WelcomePage() override;
@@ -41,6 +43,11 @@ public:
     void cleanupPage() override {}
     bool isComplete() const override;
     bool validatePage() override;
+    // A bigger network goes to the sites table; two sites to the two-site pages.
+    int nextId() const override;
+
+    // What "new hub and spokes" and "new mesh" start from: three sites to fill in.
+    static NetworkProfile starterNetwork(TopologyKind kind);
 
 private:
     void browse();
@@ -49,6 +56,8 @@ private:
     ProfileDraft* m_draft;
     QButtonGroup* m_group;
     QRadioButton* m_new;
+    QRadioButton* m_hubAndSpoke;
+    QRadioButton* m_mesh;
     QRadioButton* m_file;
     QRadioButton* m_example;
     QRadioButton* m_lab;

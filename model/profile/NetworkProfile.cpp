@@ -158,6 +158,136 @@ QList<Tunnel> tunnelsFor(const QList<Site>& sites, const Topology& topology, con
     return out;
 }
 
+void retemplate(NetworkProfile& network, bool templateChanged, const QStringList& removed)
+{
+    const QList<Tunnel> made = tunnelsFor(network.sites, network.topology, network.ike, network.esp);
+    QList<Tunnel> out;
+    QSet<QString> names;
+    for (const Tunnel& t : made) {
+        if (removed.contains(t.name))
+            continue;
+        const int old = network.tunnelIndex(t.name);
+        out.append(old >= 0 && network.tunnels.at(old).siteA == t.siteA && network.tunnels.at(old).siteB == t.siteB ? network.tunnels.at(old) : t);
+        names.insert(t.name);
+    }
+    // Tunnels the template did not make were added by hand: kept while their sites are there.
+    for (const Tunnel& t : std::as_const(network.tunnels)) {
+        if (names.contains(t.name) || removed.contains(t.name) || network.siteIndex(t.siteA) < 0 || network.siteIndex(t.siteB) < 0)
+            continue;
+        const bool templateName = t.name == t.siteA + QLatin1Char('-') + t.siteB;
+        if (templateName && templateChanged) // the old template's own
+            continue;
+        out.append(t);
+        names.insert(t.name);
+    }
+    network.tunnels = out;
+}
+
+QString firstHostOf(const QStringList& networks)
+{
+    if (networks.isEmpty())
+        return {};
+    const auto cidr = Cidr::parse(networks.first());
+    if (!cidr || cidr.value().hasHostBits() || cidr.value().prefix() >= cidr.value().maxPrefix() - 1)
+        return {};
+    const QHostAddress base = cidr.value().network().address();
+    if (base.protocol() == QAbstractSocket::IPv4Protocol)
+        return QHostAddress(base.toIPv4Address() + 1).toString();
+    Q_IPV6ADDR a = base.toIPv6Address();
+    for (int i = 15; i >= 0 && ++a[i] == 0; --i) {
+    }
+    return QHostAddress(a).toString();
+}
+
+void setNetworks(Site& site, const QStringList& networks)
+{
+    QString& internal = site.gateway.internalAddress;
+    if (internal.isEmpty() || internal == firstHostOf(site.networks))
+        internal = firstHostOf(networks);
+    site.networks = networks;
+}
+
+void setReach(Site& site, Reachability reach, const QString& publicAddress)
+{
+    SiteGateway& g = site.gateway;
+    const bool followed = g.identity.kind == IdentityKind::Address && (g.identity.value.isEmpty() || g.identity.value == g.publicAddress);
+    g.reach = reach;
+    g.publicAddress = reach == Reachability::Nat ? publicAddress : QString();
+    if (followed)
+        g.identity.value = reach == Reachability::Nat ? publicAddress : QString();
+}
+
+void renameSite(NetworkProfile& network, int index, const QString& name)
+{
+    if (index < 0 || index >= network.sites.size())
+        return;
+    const QString old = network.sites.at(index).name;
+    if (old == name)
+        return;
+    network.sites[index].name = name;
+    for (Tunnel& t : network.tunnels) {
+        const bool templateName = t.name == t.siteA + QLatin1Char('-') + t.siteB;
+        if (t.siteA == old)
+            t.siteA = name;
+        if (t.siteB == old)
+            t.siteB = name;
+        if (templateName)
+            t.name = t.siteA + QLatin1Char('-') + t.siteB;
+    }
+    if (network.topology.hub == old)
+        network.topology.hub = name;
+}
+
+Result<QList<Site>> sitesFromCsv(const QString& text)
+{
+    static const QRegularExpression separator(QStringLiteral("[,;\\t]"));
+    QList<Site> out;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        QStringList f = line.split(separator);
+        for (QString& v : f)
+            v = v.trimmed().remove(QLatin1Char('"'));
+        if (out.isEmpty() && f.value(0).compare(QLatin1String("name"), Qt::CaseInsensitive) == 0)
+            continue; // the spreadsheet's header
+        const QString where = QStringLiteral("line %1").arg(i + 1);
+        if (f.size() < 3)
+            return Error{where, QStringLiteral("A site needs at least a name, its networks and its gateway's address, separated by commas.")};
+        Site site;
+        site.name = f.at(0);
+        setNetworks(site, splitNetworks(f.at(1)));
+        site.gateway.localAddress = f.at(2);
+        const QString reach = f.value(3).toLower();
+        if (reach.isEmpty() || reach == QLatin1String("direct"))
+            setReach(site, Reachability::Direct, {});
+        else if (reach == QLatin1String("nat"))
+            setReach(site, Reachability::Nat, f.value(4));
+        else if (reach == QLatin1String("dynamic"))
+            setReach(site, Reachability::Dynamic, {});
+        else
+            return Error{where, QStringLiteral("The fourth field says how peers reach the gateway: direct, nat or dynamic, not “%1”.").arg(shown(f.value(3)))};
+        if (!f.value(5).isEmpty()) {
+            const auto flavour = flavourFromId(f.value(5).toLower());
+            if (!flavour)
+                return Error{where, QStringLiteral("The sixth field is the gateway's software: strongswan, racoon or racoon-tool, not “%1”.").arg(shown(f.value(5)))};
+            site.gateway.flavour = *flavour;
+        }
+        const QString managed = f.value(6).toLower();
+        if (managed.isEmpty() || managed == QLatin1String("yes") || managed == QLatin1String("true") || managed == QLatin1String("managed"))
+            site.gateway.managed = true;
+        else if (managed == QLatin1String("no") || managed == QLatin1String("false") || managed == QLatin1String("unmanaged"))
+            site.gateway.managed = false;
+        else
+            return Error{where, QStringLiteral("The seventh field says whether this program manages the gateway: yes or no, not “%1”.").arg(shown(f.value(6)))};
+        out.append(site);
+    }
+    if (out.isEmpty())
+        return Error{QString(), QStringLiteral("No site in the pasted text: one site per line, “name,networks,gateway”.")};
+    return out;
+}
+
 Identity identityFromText(const QString& text)
 {
     if (text.isEmpty())

@@ -131,6 +131,33 @@ namespace Network {
 // Mesh: every two sites.
 QList<Tunnel> tunnelsFor(const QList<Site>& sites, const Topology& topology, const IkeProposal& ike, const EspProposal& esp);
 
+// The tunnels again after sites were added, removed or the template changed: the template's
+// tunnels, each keeping its own settings (networks, proposals, key) where a tunnel of that name
+// was there before, and every tunnel added by hand kept while both its sites exist. When the
+// template itself changed (hub and spokes → mesh), the old template's tunnels go. Tunnels named
+// in REMOVED (the admin removed them) are not made again.
+void retemplate(NetworkProfile& network, bool templateChanged = false, const QStringList& removed = {});
+// The address a site's gateway usually has inside its first network: that network's first host
+// ("10.4.0.0/24" → "10.4.0.1", as the how-to's gateways had); empty when it does not read.
+QString firstHostOf(const QStringList& networks);
+// Site SITE with NETWORKS: its internal address follows when it was empty or the first host of
+// the old networks (an address the admin typed stays).
+void setNetworks(Site& site, const QStringList& networks);
+
+// How site SITE's peers reach it. Behind NAT, an address identity (the default) becomes the
+// public address, which is what its peers see and expect; back out of NAT, that identity is the
+// default again. An identity the admin chose otherwise stays.
+void setReach(Site& site, Reachability reach, const QString& publicAddress);
+
+// Renames site INDEX to NAME in place, with its tunnels (their ends, and names made by the
+// template: "hq-branch1" becomes "central-branch1") and the hub.
+void renameSite(NetworkProfile& network, int index, const QString& name);
+// "name,networks,gateway[,reach[,public address[,flavour[,managed]]]]" lines, as an admin pastes
+// them from a spreadsheet (commas, semicolons or tabs between fields; networks separated by
+// blanks); a header line starting with "name" is skipped. Sites, or the first line that does not
+// read, with its number and what is wrong.
+Result<QList<Site>> sitesFromCsv(const QString& text);
+
 // Version 1 → 2: sites "site-a" and "site-b", one tunnel named after the profile.
 NetworkProfile fromTunnelProfile(const TunnelProfile& profile);
 

@@ -58,6 +58,132 @@ class TestNetworkProfile : public QObject
     Q_OBJECT
 
 private slots:
+    // The sites table of the wizard: a site added to a hub-and-spoke network gets its tunnel; a
+    // tunnel's own settings survive; a renamed site renames its tunnels and the hub; a tunnel
+    // added by hand stays until one of its sites goes.
+    void retemplateKeepsOwnSettings()
+    {
+        NetworkProfile n;
+        n.topology = Topology{TopologyKind::HubAndSpoke, QStringLiteral("hq"), false};
+        for (const char* name : {"hq", "b1", "b2"}) {
+            Site s;
+            s.name = QString::fromLatin1(name);
+            n.sites << s;
+        }
+        Network::retemplate(n);
+        QCOMPARE(n.tunnels.size(), 2);
+        QCOMPARE(n.tunnels.at(1).name, QStringLiteral("hq-b2"));
+        n.tunnels[1].esp.pfsGroup = QStringLiteral("modp2048");
+        n.tunnels[1].psk = QByteArray("0x1234");
+        Tunnel own;
+        own.name = QStringLiteral("b1-to-b2");
+        own.siteA = QStringLiteral("b1");
+        own.siteB = QStringLiteral("b2");
+        n.tunnels << own;
+
+        Site b3;
+        b3.name = QStringLiteral("b3");
+        n.sites << b3;
+        Network::retemplate(n);
+        QStringList names;
+        for (const Tunnel& t : std::as_const(n.tunnels))
+            names << t.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("hq-b1"), QStringLiteral("hq-b2"), QStringLiteral("hq-b3"), QStringLiteral("b1-to-b2")}));
+        QCOMPARE(n.tunnels.at(1).esp.pfsGroup, QStringLiteral("modp2048"));
+        QCOMPARE(n.tunnels.at(1).psk, std::optional(QByteArray("0x1234")));
+
+        Network::renameSite(n, 0, QStringLiteral("central"));
+        Network::renameSite(n, 2, QStringLiteral("berlin"));
+        QCOMPARE(n.topology.hub, QStringLiteral("central"));
+        QCOMPARE(n.tunnels.at(1).name, QStringLiteral("central-berlin"));
+        QCOMPARE(n.tunnels.at(1).psk, std::optional(QByteArray("0x1234")));
+        QCOMPARE(n.tunnels.at(3).name, QStringLiteral("b1-to-b2")); // named by hand: kept
+        QCOMPARE(n.tunnels.at(3).siteB, QStringLiteral("berlin"));
+        Network::retemplate(n);
+        QCOMPARE(n.tunnels.size(), 4);
+        QCOMPARE(n.tunnels.at(1).esp.pfsGroup, QStringLiteral("modp2048"));
+
+        n.sites.removeAt(2); // berlin goes, and with it both its tunnels
+        Network::retemplate(n);
+        names.clear();
+        for (const Tunnel& t : std::as_const(n.tunnels))
+            names << t.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("central-b1"), QStringLiteral("central-b3")}));
+
+        // A tunnel of the template's form added by hand stays; one the admin removed stays away.
+        Tunnel hand;
+        hand.name = QStringLiteral("b1-b3");
+        hand.siteA = QStringLiteral("b1");
+        hand.siteB = QStringLiteral("b3");
+        n.tunnels << hand;
+        Network::retemplate(n, false, {QStringLiteral("central-b1")});
+        names.clear();
+        for (const Tunnel& t : std::as_const(n.tunnels))
+            names << t.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("central-b3"), QStringLiteral("b1-b3")}));
+
+        n.topology.kind = TopologyKind::Mesh;
+        Network::retemplate(n, true);
+        QCOMPARE(n.tunnels.size(), 3);
+    }
+
+    void internalAddressFollowsNetworks()
+    {
+        QCOMPARE(Network::firstHostOf({QStringLiteral("192.168.1.0/24")}), QStringLiteral("192.168.1.1"));
+        QCOMPARE(Network::firstHostOf({QStringLiteral("fd00:1::/64")}), QStringLiteral("fd00:1::1"));
+        QCOMPARE(Network::firstHostOf({QStringLiteral("10.0.0.7/24")}), QString()); // host bits: a mistake to show, not to guess from
+        QCOMPARE(Network::firstHostOf({QStringLiteral("10.0.0.0/33")}), QString());
+        QCOMPARE(Network::firstHostOf({}), QString());
+        Site s;
+        Network::setNetworks(s, {QStringLiteral("10.4.0.0/24")});
+        QCOMPARE(s.gateway.internalAddress, QStringLiteral("10.4.0.1"));
+        Network::setNetworks(s, {QStringLiteral("10.9.0.0/24"), QStringLiteral("10.4.0.0/24")});
+        QCOMPARE(s.gateway.internalAddress, QStringLiteral("10.9.0.1"));
+        s.gateway.internalAddress = QStringLiteral("10.9.0.254"); // typed by the admin: kept
+        Network::setNetworks(s, {QStringLiteral("10.8.0.0/24")});
+        QCOMPARE(s.gateway.internalAddress, QStringLiteral("10.9.0.254"));
+
+        // Behind NAT the address identity is the public one; out of NAT the default again.
+        Network::setReach(s, Reachability::Nat, QStringLiteral("203.0.113.5"));
+        QCOMPARE(s.gateway.identity, (Identity{IdentityKind::Address, QStringLiteral("203.0.113.5")}));
+        Network::setReach(s, Reachability::Nat, QStringLiteral("203.0.113.6"));
+        QCOMPARE(s.gateway.identity.value, QStringLiteral("203.0.113.6"));
+        Network::setReach(s, Reachability::Direct, {});
+        QCOMPARE(s.gateway.identity, Identity{});
+        QCOMPARE(s.gateway.publicAddress, QString());
+        s.gateway.identity = Identity{IdentityKind::Fqdn, QStringLiteral("gw.example.net")};
+        Network::setReach(s, Reachability::Nat, QStringLiteral("203.0.113.5"));
+        QCOMPARE(s.gateway.identity.value, QStringLiteral("gw.example.net"));
+    }
+
+    void sitesFromCsv()
+    {
+        const auto sites = Network::sitesFromCsv(QStringLiteral("name,networks,gateway,reach,public,flavour,managed\n"
+                                                                "b1, 10.1.0.0/24 10.1.1.0/24 ,198.51.100.1\n"
+                                                                "\n"
+                                                                "b2;10.2.0.0/24;192.168.0.2/24;nat;203.0.113.9;racoon-tool;no\n"
+                                                                "b3\t10.3.0.0/24\t198.51.100.3\tdynamic\r\n"));
+        QVERIFY2(sites.ok(), qPrintable(sites.ok() ? QString() : sites.error().toString()));
+        QCOMPARE(sites.value().size(), 3);
+        QCOMPARE(sites.value().at(0).networks, (QStringList{QStringLiteral("10.1.0.0/24"), QStringLiteral("10.1.1.0/24")}));
+        QCOMPARE(sites.value().at(0).gateway.internalAddress, QStringLiteral("10.1.0.1")); // the first host of its first network
+        QCOMPARE(sites.value().at(1).gateway.reach, Reachability::Nat);
+        QCOMPARE(sites.value().at(1).gateway.publicAddress, QStringLiteral("203.0.113.9"));
+        QCOMPARE(sites.value().at(1).gateway.identity, (Identity{IdentityKind::Address, QStringLiteral("203.0.113.9")}));
+        QCOMPARE(sites.value().at(1).gateway.flavour, Flavour::RacoonTool);
+        QVERIFY(!sites.value().at(1).gateway.managed);
+        QCOMPARE(sites.value().at(2).gateway.reach, Reachability::Dynamic);
+        QVERIFY(sites.value().at(2).gateway.managed);
+
+        const auto bad = Network::sitesFromCsv(QStringLiteral("b1,10.1.0.0/24,198.51.100.1\nb2,10.2.0.0/24,198.51.100.2,sometimes\n"));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().field, QStringLiteral("line 2"));
+        QVERIFY(bad.error().message.contains(QStringLiteral("sometimes")));
+        QCOMPARE(Network::sitesFromCsv(QStringLiteral("b1,10.1.0.0/24")).error().field, QStringLiteral("line 1"));
+        QVERIFY(Network::sitesFromCsv(QStringLiteral("b1,10.1.0.0/24,1.2.3.4,direct,,bsd")).error().message.contains(QStringLiteral("bsd")));
+        QVERIFY(!Network::sitesFromCsv(QStringLiteral("\n\n")).ok());
+    }
+
     // The wizard's pages see one tunnel as version 1 does and write it back: unchanged, nothing
     // moves; a site's network renamed in place is renamed in the tunnels that chose it by name;
     // an identity's kind stays while its value changes; an empty field is one network to fill in.
