@@ -1,7 +1,8 @@
 // The wizard for networks of many sites, driven as an admin drives it:
-// - keyboard only: Alt+H on Welcome starts a hub-and-spoke network, the sites table is filled by
-//   typing and Tab alone, Alt+A adds a site, Alt+N goes on; the network it makes is
-//   tests/golden/wizard/keyboard-hub.json (keys left out: they are fresh each time);
+// - keyboard only: Alt+H on Welcome starts a hub-and-spoke network, the sites table of six sites
+//   is filled by typing and Tab alone, Alt+A adds a site, Alt+N goes on, Alt+S saves (Alt+W: without
+//   the keys, which are fresh each run; the path typed into the file dialog); the saved profile is
+//   tests/golden/wizard/keyboard-hub.json;
 // - no two labels or buttons of a page share a mnemonic, nor with the wizard's own buttons;
 // - a row's message appears beside it as the mistake is typed and goes when it is fixed;
 // - pasted sites from a spreadsheet (a bad line names its line number and adds nothing);
@@ -22,6 +23,10 @@
 
 #include <QApplication>
 #include <QDir>
+#include <functional>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QTimer>
 #include <QWindow>
 #include <QLabel>
 #include <QListWidget>
@@ -45,20 +50,21 @@ QWindow* activeWindow()
     return window;
 }
 
-void typeKeys(const QString& text)
+void typeKeys(const QString& text, QWindow* window = nullptr)
 {
     for (const QChar c : text)
-        QTest::keyClick(activeWindow(), c.toLatin1());
+        QTest::keyClick(window ? window : activeWindow(), c.toLatin1());
 }
 
-void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier, QWindow* window = nullptr)
 {
-    QTest::keyClick(activeWindow(), key, modifiers);
+    QTest::keyClick(window ? window : activeWindow(), key, modifiers);
 }
 
-void alt(char letter)
+// A dialog just opened may not be the focus window yet: keys go to its own window.
+void alt(char letter, QWindow* window = nullptr)
 {
-    QTest::keyClick(activeWindow(), Qt::Key(Qt::Key_A + (letter - 'a')), Qt::AltModifier);
+    QTest::keyClick(window ? window : activeWindow(), Qt::Key(Qt::Key_A + (letter - 'a')), Qt::AltModifier);
 }
 
 // The mnemonic letters of the visible labels (with a buddy) and buttons of a page, and the
@@ -103,6 +109,22 @@ QStringList tunnelNames(const NetworkProfile& n)
     for (const Tunnel& t : n.tunnels)
         out << t.name;
     return out;
+}
+
+// Runs ACT on the next modal dialog of type T once it is open (a dialog runs its own event loop).
+template<typename T>
+void whenModal(std::function<void(T*)> act)
+{
+    auto* timer = new QTimer(qApp);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, qApp, [timer, act] {
+        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            act(dialog);
+        }
+    });
+    timer->start();
 }
 
 } // namespace
@@ -160,39 +182,69 @@ private slots:
         QCOMPARE(w.draft()->network().sites.at(1).networks, QStringList{QStringLiteral("10.1.0.0/24")});
         QCOMPARE(w.draft()->network().sites.at(2).gateway.localAddress, QStringLiteral("198.51.100.2"));
 
-        // Alt+A: a fourth site, its name cell current; typed like the others.
-        alt('a');
-        QTRY_COMPARE(table->rowCount(), 4);
-        QCOMPARE(table->currentRow(), 3);
-        for (const QString& value : {QStringLiteral("branch3"), QStringLiteral("10.3.0.0/24"), QStringLiteral("198.51.100.3")}) {
-            typeKeys(value);
-            press(Qt::Key_Tab);
+        // Alt+A: a new site, its name cell current; typed like the others. Six sites in all.
+        const QStringList added[] = {{QStringLiteral("branch3"), QStringLiteral("10.3.0.0/24"), QStringLiteral("198.51.100.3")},
+                                     {QStringLiteral("branch4"), QStringLiteral("10.4.0.0/24"), QStringLiteral("198.51.100.4")},
+                                     {QStringLiteral("branch5"), QStringLiteral("10.5.0.0/24"), QStringLiteral("198.51.100.5")}};
+        for (const QStringList& row : added) {
+            const int before = table->rowCount();
+            alt('a');
+            QTRY_COMPARE(table->rowCount(), before + 1);
+            QCOMPARE(table->currentRow(), before);
+            for (const QString& value : row) {
+                typeKeys(value);
+                press(Qt::Key_Tab);
+            }
+            press(Qt::Key_Escape);
         }
-        press(Qt::Key_Escape);
         QVERIFY2(w.button(QWizard::NextButton)->isEnabled(), qPrintable(w.draft()->networkFindings().value(0).toString()));
 
         alt('n');
         QTRY_COMPARE(w.currentId(), int(TunnelWizard::NetworkTunnelsId));
-        QCOMPARE(w.networkTunnelsPage()->table()->rowCount(), 3);
+        QCOMPARE(w.networkTunnelsPage()->table()->rowCount(), 5);
         alt('n');
         QTRY_COMPARE(w.currentId(), int(TunnelWizard::ReviewId));
         QVERIFY(w.reviewPage()->isComplete());
-        QCOMPARE(w.reviewPage()->gatewayList()->count(), 4);
+        QCOMPARE(w.reviewPage()->gatewayList()->count(), 6);
 
-        // Every tunnel got its own fresh key; the rest is the golden network.
+        // Every tunnel got its own fresh key.
         QSet<QByteArray> keys;
         for (const Tunnel& t : w.draft()->network().tunnels)
             keys.insert(t.psk.value_or(QByteArray()));
-        QCOMPARE(keys.size(), 3);
+        QCOMPARE(keys.size(), 5);
         QVERIFY(!keys.contains(QByteArray()));
-        const QByteArray json = NetworkJson::toJson(w.draft()->network(), PskInFile::Omit);
+
+        // Alt+S saves: "Without the key" (Alt+W; the keys are fresh each run), the path typed
+        // into the file dialog, Enter. The saved profile is the golden one.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("corp.json"));
+        bool asked = false;
+        whenModal<QMessageBox>([&](QMessageBox* box) {
+            asked = true;
+            (void)QTest::qWaitFor([&] { return box->isActiveWindow(); });
+            alt('w', box->windowHandle());
+            whenModal<QFileDialog>([&](QFileDialog* dialog) {
+                // The name field has the focus once the dialog has settled; the keys go to it.
+                auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+                if (!name || !QTest::qWaitFor([&] { return name->hasFocus(); })) {
+                    dialog->reject(); // fails below rather than hanging here
+                    return;
+                }
+                QTest::keyClicks(name, path);
+                QTest::keyClick(name, Qt::Key_Return);
+            });
+        });
+        alt('s');
+        QTRY_VERIFY(QFileInfo::exists(path));
+        QVERIFY(asked);
         const QString golden = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/golden/wizard/keyboard-hub.json");
         if (qEnvironmentVariableIsSet("IPSECWIZ_UPDATE_GOLDEN")) {
             QFile f(golden);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(json);
+            f.write(readFile(path));
         }
-        QCOMPARE(QString::fromUtf8(json), QString::fromUtf8(readFile(golden)));
+        QCOMPARE(QString::fromUtf8(readFile(path)), QString::fromUtf8(readFile(golden)));
+        QVERIFY(!readFile(path).contains(*w.draft()->network().tunnels.first().psk));
     }
 
     void mnemonicsAreUniquePerPage_data()
