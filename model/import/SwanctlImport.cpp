@@ -1,5 +1,5 @@
 #include "ImportDetail.h"
-#include "StrongSwanSettings.h"
+#include "StrongSwanConnections.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -9,6 +9,7 @@ namespace ipsecwiz {
 
 namespace {
 
+using StrongSwan::Connection;
 using StrongSwan::LineLedger;
 using StrongSwan::SettingsNode;
 
@@ -22,6 +23,13 @@ QString tr(const char* text)
 struct Header
 {
     QString tunnel, network, farSite;
+};
+
+// A secret of swanctl.conf and where it was written.
+struct SwanctlSecret
+{
+    const SettingsNode* node = nullptr;
+    const SettingsNode* secretNode = nullptr;
 };
 
 // The keys the profile has no field for, and why; any other key gets a general reason.
@@ -68,32 +76,6 @@ QString reasonFor(const QString& key)
     return tr("The profile has no setting for “%1”.").arg(shown(key));
 }
 
-struct Connection
-{
-    QString name;
-    int version = 2;
-    QString localAddr, remoteAddr; // empty: %any
-    const SettingsNode* localAddrNode = nullptr;
-    QString localId, remoteId;     // as written; empty: the address
-    const SettingsNode* localIdNode = nullptr;
-    bool psk = true;
-    IkeProposal ike;
-    EspProposal esp;
-    bool espSet = false;
-    bool espLifetimeSet = false;
-    QStringList localTs, remoteTs;
-    std::optional<QByteArray> key;
-    Header header;
-};
-
-struct Secret
-{
-    const SettingsNode* node = nullptr;
-    const SettingsNode* secretNode = nullptr;
-    QStringList ids;
-    bool used = false;
-};
-
 QString firstAddress(const SettingsNode& node, LineLedger& ledger)
 {
     const QStringList addrs = node.value.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -111,7 +93,8 @@ public:
     SwanctlReader(LineLedger& ledger, const QHash<QString, Header>& headers) : m_ledger(ledger), m_headers(headers) {}
 
     QList<Connection> connections;
-    QList<Secret> secrets;
+    QList<StrongSwan::Secret> secrets;
+    QList<SwanctlSecret> secretNodes; // where each of secrets was written
 
     void read(const SettingsNode& root)
     {
@@ -150,7 +133,8 @@ private:
         m_ledger.use(node);
         Connection c;
         c.name = node.name;
-        c.header = m_headers.value(node.name);
+        c.farSite = m_headers.value(node.name).farSite;
+        c.network = m_headers.value(node.name).network;
         if (const SettingsNode* v = node.child(QStringLiteral("version")); v && !v->section) {
             if (v->value == QLatin1String("1") || v->value == QLatin1String("2")) {
                 c.version = v->value.toInt();
@@ -213,6 +197,7 @@ private:
                 return;
             if (key == QLatin1String("local_addrs")) {
                 c.localAddr = firstAddress(k, m_ledger);
+                c.localDynamic = c.localAddr.isEmpty(); // what our generator writes for a site whose address changes
                 c.localAddrNode = &k;
             } else if (key == QLatin1String("remote_addrs")) {
                 c.remoteAddr = firstAddress(k, m_ledger);
@@ -380,103 +365,28 @@ private:
             m_ledger.note(s, tr("Only pre-shared IKE keys (ike…) are in the profile."));
             return;
         }
-        Secret sec;
-        sec.node = &s;
+        StrongSwan::Secret sec;
+        SwanctlSecret where{&s, nullptr};
         for (const SettingsNode& k : s.children) {
             if (!k.section && k.name.startsWith(QLatin1String("id")))
                 sec.ids << k.value;
             else if (!k.section && k.name == QLatin1String("secret"))
-                sec.secretNode = &k;
+                where.secretNode = &k;
             else
                 m_ledger.note(k, reasonFor(k.name));
         }
-        if (!sec.secretNode) {
+        if (!where.secretNode) {
             m_ledger.note(s, tr("A secret without a key."));
             return;
         }
+        sec.key = where.secretNode->value.toUtf8();
         secrets.append(sec);
+        secretNodes.append(where);
     }
 
     LineLedger& m_ledger;
     const QHash<QString, Header>& m_headers;
 };
-
-QString normalId(const QString& id)
-{
-    QString s = id.trimmed().toLower();
-    if (s.startsWith(QLatin1Char('@')) && !s.startsWith(QLatin1String("@#")))
-        s.remove(0, s.startsWith(QLatin1String("@@")) ? 2 : 1);
-    return s;
-}
-
-// Which secret strongSwan would take for a connection: every id of it must be one of the two
-// ends'; one that names the remote end beats one that names only the local; one without ids
-// matches anything, last.
-void assignSecrets(QList<Connection>& conns, QList<Secret>& secrets)
-{
-    for (Connection& c : conns) {
-        if (!c.psk)
-            continue;
-        const QString local = normalId(c.localId.isEmpty() ? c.localAddr : c.localId);
-        const QString remote = normalId(c.remoteId.isEmpty() ? c.remoteAddr : c.remoteId);
-        int best = -1;
-        int bestScore = -1;
-        for (qsizetype i = 0; i < secrets.size(); ++i) {
-            int score = 0;
-            bool fits = true;
-            for (const QString& id : std::as_const(secrets.at(i).ids)) {
-                const QString n = normalId(id);
-                if (!remote.isEmpty() && n == remote)
-                    score |= 2;
-                else if (!local.isEmpty() && n == local)
-                    score |= 1;
-                else
-                    fits = false;
-            }
-            if (fits && score > bestScore) {
-                best = int(i);
-                bestScore = score;
-            }
-        }
-        if (best >= 0) {
-            secrets[best].used = true;
-            c.key = secrets.at(best).secretNode->value.toUtf8();
-        }
-    }
-}
-
-QString safeName(const QString& text)
-{
-    QString s;
-    for (const QChar ch : text)
-        if (ch.isLetterOrNumber() && ch.unicode() < 128)
-            s += ch;
-        else if (ch == QLatin1Char('-') || ch == QLatin1Char('_'))
-            s += ch;
-    s = s.left(32);
-    return s.isEmpty() ? QStringLiteral("peer") : s;
-}
-
-QString uniqueName(const QString& wanted, const NetworkProfile& n)
-{
-    QString name = wanted;
-    for (int i = 2; n.siteIndex(name) >= 0; ++i)
-        name = wanted.left(28) + QLatin1Char('-') + QString::number(i);
-    return name;
-}
-
-// The peer's name for a connection we did not write: "us-peer" or "peer-us" (the tunnel names
-// the topologies make), else the connection's own name.
-QString peerName(const Connection& c, const QString& us)
-{
-    if (!c.header.farSite.isEmpty())
-        return c.header.farSite;
-    if (c.name.startsWith(us + QLatin1Char('-')) && c.name.size() > us.size() + 1)
-        return safeName(c.name.mid(us.size() + 1));
-    if (c.name.endsWith(QLatin1Char('-') + us) && c.name.size() > us.size() + 1)
-        return safeName(c.name.left(c.name.size() - us.size() - 1));
-    return safeName(c.name);
-}
 
 QHash<QString, Header> ourHeaders(const LineLedger& ledger, const QStringList& files)
 {
@@ -506,104 +416,22 @@ Result<ImportResult> Import::detail::swanctl(const ImportSource& source, const I
     const QHash<QString, Header> headers = ourHeaders(ledger, ledger.files());
     SwanctlReader reader(ledger, headers);
     reader.read(root.value());
-    assignSecrets(reader.connections, reader.secrets);
-    for (const Secret& s : std::as_const(reader.secrets)) {
-        if (s.used)
-            ledger.use(*s.node), ledger.use(*s.secretNode);
-        else
-            ledger.note(*s.node, tr("This key matches no connection's identities."));
-        if (s.used)
-            for (const SettingsNode& k : s.node->children)
-                if (k.name.startsWith(QLatin1String("id")))
-                    ledger.use(k);
+    StrongSwan::assignSecrets(reader.connections, reader.secrets);
+    for (qsizetype i = 0; i < reader.secrets.size(); ++i) {
+        const SwanctlSecret& where = reader.secretNodes.at(i);
+        if (!reader.secrets.at(i).used) {
+            ledger.note(*where.node, tr("This key matches no connection's identities."));
+            continue;
+        }
+        ledger.use(*where.node);
+        ledger.use(*where.secretNode);
+        for (const SettingsNode& k : where.node->children)
+            if (k.name.startsWith(QLatin1String("id")))
+                ledger.use(k);
     }
 
     ImportResult result;
-    NetworkProfile& n = result.network;
-    Site us;
-    us.name = options.siteName;
-    us.gateway.managed = true;
-    us.gateway.flavour = Flavour::StrongSwan;
-    const QList<Connection>& conns = reader.connections;
-    // The gateway's own address and identity: the first connection's; another that says otherwise is noted.
-    const Connection* defining = nullptr;
-    for (const Connection& c : conns) {
-        if (!defining) {
-            defining = &c;
-            continue;
-        }
-        if (c.localAddr != defining->localAddr && c.localAddrNode)
-            ledger.note(*c.localAddrNode, tr("Connection “%1” gives this gateway another address; the site keeps %2.").arg(shown(defining->name), shown(defining->localAddr.isEmpty() ? QStringLiteral("%any") : defining->localAddr)));
-        if (normalId(c.localId) != normalId(defining->localId) && c.localIdNode)
-            ledger.note(*c.localIdNode, tr("Connection “%1” gives this gateway another identity; the site keeps its.").arg(shown(defining->name)));
-    }
-    if (defining) {
-        const QString addr = defining->localAddr;
-        us.gateway.localAddress = addr;
-        us.gateway.reach = addr.isEmpty() ? Reachability::Dynamic : Reachability::Direct;
-        us.gateway.identity = StrongSwan::identity(defining->localId, addr).value_or(Identity{});
-        // An address identity other than the interface's: the address the peers see, a NAT router's.
-        if (!addr.isEmpty() && us.gateway.identity.kind == IdentityKind::Address && !us.gateway.identity.value.isEmpty()) {
-            us.gateway.reach = Reachability::Nat;
-            us.gateway.publicAddress = us.gateway.identity.value;
-        }
-    }
-    for (const Connection& c : conns)
-        for (const QString& net : c.localTs)
-            if (!us.networks.contains(net))
-                us.networks << net;
-    n.sites << us;
-
-    QHash<QString, QString> peerByKey; // remote address and identity → the peer's site name
-    for (const Connection& c : conns) {
-        const QString key = c.remoteAddr + QLatin1Char('\n') + normalId(c.remoteId);
-        QString peer = peerByKey.value(key);
-        if (peer.isEmpty()) {
-            Site s;
-            s.name = uniqueName(peerName(c, us.name), n);
-            s.gateway.managed = false;
-            s.gateway.flavour = Flavour::StrongSwan; // not known: what we would run there
-            s.gateway.localAddress = c.remoteAddr;
-            s.gateway.reach = c.remoteAddr.isEmpty() ? Reachability::Dynamic : Reachability::Direct;
-            s.gateway.identity = StrongSwan::identity(c.remoteId, c.remoteAddr).value_or(Identity{});
-            n.sites << s;
-            peer = s.name;
-            peerByKey.insert(key, peer);
-        }
-        Site& s = n.sites[n.siteIndex(peer)];
-        for (const QString& net : c.remoteTs)
-            if (!s.networks.contains(net))
-                s.networks << net;
-        Tunnel t;
-        t.name = c.name;
-        t.siteA = us.name;
-        t.siteB = peer;
-        t.networksA = c.localTs;
-        t.networksB = c.remoteTs;
-        t.ike = c.ike;
-        t.esp = c.esp;
-        t.psk = c.key;
-        n.tunnels << t;
-        if (n.name.isEmpty() && !c.header.network.isEmpty())
-            n.name = c.header.network;
-    }
-    // A tunnel that carries every network of a site says so by an empty list.
-    for (Tunnel& t : n.tunnels) {
-        if (t.networksA == n.site(t.siteA)->networks)
-            t.networksA.clear();
-        if (t.networksB == n.site(t.siteB)->networks)
-            t.networksB.clear();
-    }
-    if (n.name.isEmpty())
-        n.name = safeName(options.siteName);
-    if (!n.tunnels.isEmpty()) {
-        n.ike = n.tunnels.first().ike;
-        n.esp = n.tunnels.first().esp;
-    }
-    if (n.tunnels.size() > 1) {
-        n.topology.kind = TopologyKind::HubAndSpoke;
-        n.topology.hub = us.name;
-    }
+    result.network = StrongSwan::network(reader.connections, options, ledger);
     result.unused = ledger.notes();
     if (usedLines)
         *usedLines = ledger.usedLines();
