@@ -199,6 +199,13 @@ QString reasonFor(const QString& key)
     return tr("The profile has no setting for “%1”.").arg(shown(key));
 }
 
+// An address or a host name: what left= and right= may hold besides the %-keywords.
+bool addressOrName(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9.:-]+$"));
+    return re.match(text).hasMatch();
+}
+
 // Only what a connection would load counts: auto=add, route or start (strongSwan's default,
 // ignore, loads nothing: such a section is only there for also=).
 bool loads(const QHash<QString, const SettingsNode*>& settings)
@@ -349,7 +356,7 @@ private:
                 m_ledger.use(*k);
             } else if (v == QLatin1String("%defaultroute")) {
                 m_ledger.note(*k, tr("The address of the interface with the default route is not known here; give the site its address."));
-            } else if (static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9.:-]+$")); !name.match(v).hasMatch()) {
+            } else if (!addressOrName(v)) {
                 m_ledger.note(*k, tr("Not one address the profile can hold."));
             } else {
                 addr = v;

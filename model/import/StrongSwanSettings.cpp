@@ -287,8 +287,8 @@ private:
             } else {
                 node.children[at].reopened.append({file, name.line});
             }
-            // Copy out and back: the recursion may append to this node's list.
-            SettingsNode s = node.children.at(at);
+            // Out and back: the recursion must not hold a reference into this node's list.
+            SettingsNode s = std::move(node.children[at]);
             body(lx, file, s, stack, nesting + 1, &s);
             s.lastLine = lx.line();
             node.children[at] = std::move(s);
@@ -336,13 +336,11 @@ private:
         bool any = false;
         for (const QString& f : files) {
             // The included file's entries go into the section the include is in, as strongSwan does.
-            SettingsNode into = node;
-            const Status st = parseIncluded(f, into, stack, nesting);
+            const Status st = parseIncluded(f, node, stack, nesting);
             if (!st) {
                 m_ledger.noteLine(file, line, tr("The include is not read: %1").arg(st.error().toString()));
                 continue;
             }
-            node = std::move(into);
             any = true;
         }
         if (any)
