@@ -490,6 +490,9 @@ void LineLedger::note(const SettingsNode& node, const QString& reason)
 
 void LineLedger::noteLine(const QString& file, int line, const QString& reason)
 {
+    // A hostile one-line file gets the same note for each of its tokens: make its text once.
+    if (m_noted.contains(key(file, line) + QLatin1Char('\n') + reason))
+        return;
     add(file, line, safeLineText(lineText(file, line)), reason);
 }
 
@@ -521,8 +524,9 @@ QSet<QString> LineLedger::usedLines() const
 
 QString LineLedger::lineText(const QString& file, int line) const
 {
+    // A note shows 200 characters; a MiB-long line is not decoded whole for them.
     const QList<QByteArray> lines = m_lines.value(file);
-    return line >= 1 && line <= lines.size() ? QString::fromUtf8(lines.at(line - 1)).trimmed() : QString();
+    return line >= 1 && line <= lines.size() ? QString::fromUtf8(lines.at(line - 1).left(1024)).trimmed() : QString();
 }
 
 QString safeLineText(const QString& line)

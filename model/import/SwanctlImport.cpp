@@ -80,6 +80,10 @@ QString firstAddress(const SettingsNode& node, LineLedger& ledger)
 {
     const QStringList addrs = node.value.split(QLatin1Char(','), Qt::SkipEmptyParts);
     const QString first = addrs.value(0).trimmed();
+    if (first.contains(QLatin1Char('/')) || first.contains(QLatin1Char('-'))) {
+        ledger.note(node, tr("A range of addresses; the profile takes it as an address that changes (%any)."));
+        return {};
+    }
     if (addrs.size() > 1)
         ledger.note(node, tr("Several addresses; the profile keeps the first, %1.").arg(shown(first)));
     else
@@ -432,6 +436,10 @@ Result<ImportResult> Import::detail::swanctl(const ImportSource& source, const I
 
     ImportResult result;
     result.network = StrongSwan::network(reader.connections, options, ledger);
+    for (const Connection& c : std::as_const(reader.connections))
+        if (c.psk && !c.key)
+            result.findings << Finding{Severity::Warning, Network::tunnelPath(c.name, QStringLiteral("psk")),
+                                       tr("No secret in swanctl.conf matches connection “%1”; the tunnel has no key.").arg(c.name), {}};
     result.unused = ledger.notes();
     if (usedLines)
         *usedLines = ledger.usedLines();

@@ -307,6 +307,16 @@ private slots:
         QVERIFY(n.sites.at(1).gateway.peerAddress().isEmpty());
     }
 
+    void aRangeOfPeersIsAChangingAddress()
+    {
+        const auto r = importOne("connections { c {\n local_addrs = 192.0.2.1\n remote_addrs = 198.51.100.0/24, 203.0.113.1\n} }\n");
+        QVERIFY2(r.ok(), qPrintable(errorOf(r)));
+        QCOMPARE(r.value().network.sites.value(1).gateway.reach, Reachability::Dynamic);
+        QCOMPARE(r.value().findings.size(), 1); // no secret
+        QCOMPARE(r.value().unused.size(), 1);
+        QVERIFY2(r.value().unused.at(0).reason.contains(QStringLiteral("range")), qPrintable(notesText(r.value().unused)));
+    }
+
     void severalChildrenMakeOneTunnel()
     {
         const QByteArray conf = "connections {\n"
