@@ -531,17 +531,19 @@ QString LineLedger::lineText(const QString& file, int line) const
 
 QString safeLineText(const QString& line)
 {
-    QString s = line.left(200);
+    // Whatever follows a secret's keyword, even on a line no parser understood; masked first, so
+    // neither the cut nor a control character in the blanks after the keyword can keep it.
+    static const QRegularExpression secret(
+        QStringLiteral("(\\bsecret\\b\\s*+[=:]?+\\s*+|:\\s*+(?:PSK|XAUTH|EAP|NTLM|PIN|RSA|ECDSA|P12|PKCS8|PRIVATE|PPK)\\s*+)(?!\\(key\\))\\S[\\s\\S]*\\z"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString masked = line;
+    masked.replace(secret, QStringLiteral("\\1(key)"));
+    QString s = masked.left(200);
     for (QChar& c : s)
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
             c = QLatin1Char('?');
-    if (line.size() > 200)
+    if (masked.size() > 200)
         s += QStringLiteral("…");
-    // Whatever follows a secret's keyword, even on a line no parser understood.
-    static const QRegularExpression secret(
-        QStringLiteral("(\\bsecret\\b\\s*+[=:]?+\\s*+|:\\s*+(?:PSK|XAUTH|EAP|NTLM|PIN|RSA|ECDSA|P12|PKCS8|PRIVATE|PPK)\\s++)(?!\\(key\\))\\S.*$"),
-        QRegularExpression::CaseInsensitiveOption);
-    s.replace(secret, QStringLiteral("\\1(key)"));
     return s;
 }
 

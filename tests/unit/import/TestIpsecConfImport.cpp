@@ -85,11 +85,12 @@ QStringList keysOf(const QHash<QString, QByteArray>& files)
     return out;
 }
 
-struct Imported
+// A literal with NUL bytes in it, whole (QByteArray(const char*) would stop at the first).
+template<size_t N>
+QByteArray bytes(const char (&text)[N])
 {
-    ImportResult result;
-    QString report;
-};
+    return QByteArray(text, qsizetype(N - 1));
+}
 
 Result<ImportResult> importFolder(const QString& name, const QString& site, const QString& sshHost = {}, QSet<QString>* used = nullptr)
 {
@@ -314,6 +315,31 @@ private slots:
         QCOMPARE(r.value().unused.size(), 3);
         QVERIFY(r.value().network.tunnels.isEmpty());
         QVERIFY2(notesText(r.value().unused).contains(QStringLiteral("outside the folder")), qPrintable(notesText(r.value().unused)));
+    }
+
+    // What the fuzzer found, fed as the fuzz target feeds it: ipsec.conf, a NUL, ipsec.secrets, then
+    // ipsec.d/1.conf, 2.conf, …; the key it carries must not show in any note.
+    void fuzzFinds_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        for (const QString& f : QDir(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/import/fuzz")).entryList({QStringLiteral("ipsecconf-*")}, QDir::Files))
+            QTest::newRow(qPrintable(f)) << test::readFile(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/import/fuzz/") + f);
+        QTest::newRow("psk-without-blank") << bytes("conn x\n\tauto=add\n\0@a @b :PSK\"Fuzz0Canary0Secret0Value\"\n");
+        QTest::newRow("psk-after-tabs-and-cr") << bytes("\0@a : PSK\t\r\v Fuzz0Canary0Secret0Value\n: XAUTH\x01Fuzz0Canary0Secret0Value\n");
+        QTest::newRow("secret-in-ipsec-conf") << QByteArray("conn x\n\tsecret\x02=Fuzz0Canary0Secret0Value\n\tauto=add\n");
+    }
+
+    void fuzzFinds()
+    {
+        QFETCH(QByteArray, input);
+        const QList<QByteArray> parts = input.split('\0');
+        QHash<QString, QByteArray> files;
+        for (qsizetype i = 0; i < parts.size() && i < 16; ++i)
+            files.insert(i == 0 ? QStringLiteral("ipsec.conf") : i == 1 ? QStringLiteral("ipsec.secrets") : QStringLiteral("ipsec.d/%1.conf").arg(i - 1), parts.at(i));
+        QSet<QString> used;
+        const auto r = importMemory(files, &used);
+        QVERIFY2(r.ok(), qPrintable(errorOf(r)));
+        QVERIFY2(!notesText(r.value().unused).contains(QStringLiteral("Fuzz0Canary")), qPrintable(notesText(r.value().unused)));
     }
 
     void missingIpsecConfIsAnError()

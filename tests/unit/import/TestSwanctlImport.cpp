@@ -456,6 +456,7 @@ private slots:
         QTest::newRow("binary") << garbage << true;
         QTest::newRow("nesting") << QByteArray("a{").repeated(100000) << true;
         QTest::newRow("unclosed-quote") << QByteArray("secrets { ike { secret = \"Op3nQu0te\n id = x\n") << true;
+        QTest::newRow("secret-after-control-characters") << QByteArray("x secret\x01\r= Fuzz0Canary0Secret0Value\nsecret\r\r= Fuzz0Canary0Secret0Value\n") << true;
         QTest::newRow("braces") << QByteArray("}}}{{{= = =\n\"\"\"\n").repeated(1000) << true;
     }
 
@@ -473,6 +474,7 @@ private slots:
             return;
         checkEveryLineAccounted({{Main, conf}}, r.value(), used);
         QVERIFY(!notesText(r.value().unused).contains(QStringLiteral("Op3nQu0te")));
+        QVERIFY(!notesText(r.value().unused).contains(QStringLiteral("Fuzz0Canary")));
     }
 
     void missingMainFileIsAnError()
