@@ -603,7 +603,7 @@ Result<ImportResult> Import::detail::ipsecConf(const ImportSource& source, const
     for (const Connection& c : std::as_const(mapper.connections))
         if (c.psk && !c.key)
             result.findings << Finding{Severity::Warning, Network::tunnelPath(c.name, QStringLiteral("psk")),
-                                       tr("No key in ipsec.secrets matches connection “%1”.").arg(c.name), {}};
+                                       tr("No key in ipsec.secrets matches connection “%1”.").arg(shown(c.name)), {}};
     result.unused = ledger.notes();
     if (usedLines)
         *usedLines = ledger.usedLines();

@@ -439,7 +439,7 @@ Result<ImportResult> Import::detail::swanctl(const ImportSource& source, const I
     for (const Connection& c : std::as_const(reader.connections))
         if (c.psk && !c.key)
             result.findings << Finding{Severity::Warning, Network::tunnelPath(c.name, QStringLiteral("psk")),
-                                       tr("No secret in swanctl.conf matches connection “%1”; the tunnel has no key.").arg(c.name), {}};
+                                       tr("No secret in swanctl.conf matches connection “%1”; the tunnel has no key.").arg(shown(c.name)), {}};
     result.unused = ledger.notes();
     if (usedLines)
         *usedLines = ledger.usedLines();
