@@ -27,14 +27,15 @@ QString tr(const char* text)
 }
 
 // The IKE identity as swanctl writes it: an address, an FQDN (@ keeps strongSwan from resolving
-// it), user@FQDN, or a key id (@# and its hex digits).
+// it), user@FQDN, or a key id (@# and its hex digits, quoted: in a value strongSwan's lexer takes
+// "#" for the start of a comment, so an unquoted "id = @#…" is read as "id = @").
 QString swanctlId(const SiteGateway& gw)
 {
     switch (gw.identity.kind) {
     case IdentityKind::Address: return gw.identity.value.isEmpty() ? hostPart(gw.peerAddress().isEmpty() ? gw.localAddress : gw.peerAddress()) : gw.identity.value;
     case IdentityKind::Fqdn: return QLatin1Char('@') + gw.identity.value;
     case IdentityKind::UserFqdn: return gw.identity.value;
-    case IdentityKind::KeyId: return QStringLiteral("@#") + gw.identity.value;
+    case IdentityKind::KeyId: return QStringLiteral("\"@#") + gw.identity.value + QLatin1Char('"');
     }
     return {};
 }

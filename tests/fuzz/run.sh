@@ -32,6 +32,15 @@ seed() { # TARGET DIR: fill the starting corpus
 	fuzz_parse_xfrmstate) cp tests/fixtures/monitor/*xfrm-state*.txt "$2"/ ;;
 	fuzz_parse_xfrmpolicy) cp tests/fixtures/monitor/*xfrm-policy*.txt "$2"/ ;;
 	fuzz_parse_swanctl) cp tests/fixtures/monitor/*swanctl*.txt "$2"/ ;;
+	fuzz_import_swanctl) # strongSwan's scenarios; one split into files by NULs, with a key the report must mask
+		cp tests/fixtures/import/swanctl/*.conf "$2"/
+		printf 'include conf.d/*.conf\n\000connections {\n c {\n  remote_addrs = 198.51.100.2\n  local { auth = psk }\n  children { c { local_ts = 10.1.0.0/24 } }\n }\n}\ninclude 2.conf\n\000secrets { ike-c { secret = Fuzz0Canary0Secret0Value } }\ninclude 1.conf\n' > "$2/include-canary" ;;
+	fuzz_import_ipsecconf) # each fixture's ipsec.conf, a NUL, its ipsec.secrets; and what the fuzzer found before
+		cp tests/fixtures/import/fuzz/ipsecconf-* "$2"/
+		local d
+		for d in tests/fixtures/import/ipsec-conf/*/; do
+			{ cat "$d/ipsec.conf"; printf '\000'; sed 's/PSK .*/PSK "Fuzz0Canary0Secret0Value"/' "$d/ipsec.secrets" 2>/dev/null || true; } > "$2/$(basename "$d")"
+		done ;;
 	fuzz_ike_log) # the lab's real logs, A's and B's of one attempt joined by a NUL
 		local f
 		for f in tests/fixtures/logs/charon/*.a.log; do

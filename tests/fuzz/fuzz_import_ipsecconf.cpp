@@ -1,0 +1,45 @@
+// libFuzzer: a gateway's ipsec.conf and ipsec.secrets, the input split at each NUL into ipsec.conf, ipsec.secrets
+// and then ipsec.d/1.conf, 2.conf, … in a MemorySource, so includes (loops, depth, globs) are
+// fuzzed too. The import must not crash, hang or read outside its input (ASan, UBSan), and no
+// secret of the input may reach an Error or an ImportNote unmasked.
+
+#include "Importer.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <cstdint>
+#include <cstdlib>
+
+using namespace ipsecwiz;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    const QByteArray input(reinterpret_cast<const char*>(data), qsizetype(size));
+    const QList<QByteArray> parts = input.split('\0');
+    QHash<QString, QByteArray> files;
+    for (qsizetype i = 0; i < parts.size() && i < 16; ++i)
+        files.insert(i == 0 ? QStringLiteral("ipsec.conf") : i == 1 ? QStringLiteral("ipsec.secrets") : QStringLiteral("ipsec.d/%1.conf").arg(i - 1), parts.at(i));
+    const MemorySource source(files);
+    const auto result = Import::ipsecConf(source, ImportOptions{});
+    // A key that is long enough to be unmistakable (the seeds carry it) must not show in an Error, nor
+    // in a note about a line where it follows "secret" or "PSK" (in an id it may: that is no key).
+    const QByteArray canary = "Fuzz0Canary0Secret0Value";
+    if (!input.contains(canary))
+        return 0;
+    if (!result.ok()) {
+        if (result.error().toString().contains(QString::fromLatin1(canary)))
+            std::abort();
+        return 0;
+    }
+    static const QRegularExpression keyed(QStringLiteral("(\\bsecret\\b|:\\s*PSK\\s).*Fuzz0Canary0Secret0Value"), QRegularExpression::CaseInsensitiveOption);
+    for (const ImportNote& n : result.value().unused) {
+        if (!n.text.contains(QString::fromLatin1(canary)))
+            continue;
+        const QList<QByteArray> lines = files.value(n.file).split('\n');
+        if (n.line >= 1 && n.line <= lines.size() && QString::fromUtf8(lines.at(n.line - 1)).contains(keyed))
+            std::abort(); // a key in the report
+    }
+    return 0;
+}
