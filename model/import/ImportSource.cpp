@@ -146,6 +146,8 @@ Result<QStringList> MemorySource::glob(const QString& pattern) const
     for (const QString& c : *candidates) {
         // Qt's conversion is anchored, and its "*" stops at a slash as a shell's does.
         const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(c));
+        if (!re.isValid())
+            continue; // a pattern no file name can match (say, bytes that are not UTF-8)
         for (auto it = m_files.cbegin(); it != m_files.cend(); ++it)
             if (re.match(it.key()).hasMatch())
                 out << it.key();
