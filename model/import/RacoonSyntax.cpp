@@ -101,7 +101,8 @@ QList<ImportNote> LineLedger::notes() const
             if (l.state == State::Used || isBlankOrComment(l.text))
                 continue;
             const QString reason = l.state == State::Dropped ? l.reason : QStringLiteral("not understood: the importer does not know this setting");
-            out.append(ImportNote{file, int(i + 1), mask(noteText(l.text)), reason});
+            // Masked before it is shortened: a key cut in half would not be found whole.
+            out.append(ImportNote{file, int(i + 1), noteText(mask(l.text)), reason});
         }
     }
     return out;

@@ -215,6 +215,19 @@ private slots:
                                                       QStringLiteral("racoon/racoon-tool.conf.d/b.conf:3")}));
     }
 
+    void longKeysMasked()
+    {
+        // A note quotes at most the start of a long line: the key must be masked before it is cut.
+        const QByteArray key = "0x341a458ef256f9b2292a7908e5cbc427ab83b8b1d1dc0f6c5b0a44b2f5cf6d1e";
+        const auto r = importTool({{QStringLiteral("racoon-tool.conf"), "global:\n\tlog: notify\n"},
+                                   {QStringLiteral("racoon/psk.txt"), "a-rather-long-peer-name.example.net\t" + key + "\nhost2 " + key + " trailing words\n"}});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().unused.size(), 4); // no tunnel, log, two keys for peers without a tunnel
+        for (const ImportNote& n : r.value().unused)
+            for (qsizetype i = 0; i + 12 <= key.size(); ++i)
+                QVERIFY2(!n.toString().contains(QString::fromLatin1(key.mid(i, 12))), qPrintable(n.toString()));
+    }
+
     void hostileInput()
     {
         // Binary garbage, a file over the size limit, a key file that is a device or leaves the folder.
