@@ -72,11 +72,7 @@ struct Stmt
     QList<Stmt> body;
 
     [[nodiscard]] QString key() const { return words.value(0).toLower(); }
-    [[nodiscard]] QString args() const
-    {
-        QString s = words.mid(1).join(QLatin1Char(' '));
-        return s;
-    }
+    [[nodiscard]] QString args() const { return words.mid(1).join(QLatin1Char(' ')); }
 };
 
 // Nesting deeper than racoon.conf's (remote { proposal { } }) is hostile: cut off, not recursed.
@@ -621,8 +617,6 @@ private:
             return;
         }
         Policy policy;
-        policy.file = s.file;
-        policy.stmt = &s;
         if (dir == QLatin1String("out"))
             policy = Policy{*src, *dst, a, b, s.file, &s, false};
         else if (dir == QLatin1String("in") || dir == QLatin1String("fwd"))
@@ -647,8 +641,15 @@ private:
         m_psk = parsePsk(lines);
         for (const PskEntry& e : std::as_const(m_psk))
             m_ledger.addKey(e.key);
+        std::reverse(m_psk.begin(), m_psk.end()); // so the first line of an identity is inserted last
+
+        QSet<int> keyed;
+        for (const PskEntry& e : std::as_const(m_psk)) {
+            keyed.insert(e.line);
+            m_pskById.insert(e.id, e); // the first line of an identity last: racoon takes that one
+        }
         for (qsizetype i = 0; i < lines.size(); ++i)
-            if (std::none_of(m_psk.cbegin(), m_psk.cend(), [&](const PskEntry& e) { return e.line == i + 1; }))
+            if (!keyed.contains(int(i + 1)))
                 m_ledger.drop(path, int(i + 1), QStringLiteral("an identity without a key"));
     }
 
@@ -657,12 +658,10 @@ private:
         for (const QString& want : {id, address}) {
             if (want.isEmpty())
                 continue;
-            for (const PskEntry& e : std::as_const(m_psk)) {
-                if (e.id == want) {
-                    m_usedPsk.insert(e.line);
-                    m_ledger.use(m_pskFile, e.line);
-                    return e.key;
-                }
+            if (const auto e = m_pskById.constFind(want); e != m_pskById.cend()) {
+                m_usedPsk.insert(e->line);
+                m_ledger.use(m_pskFile, e->line);
+                return e->key;
             }
         }
         return std::nullopt;
@@ -877,6 +876,7 @@ private:
     QList<SaInfo> m_sainfos;
     QList<Policy> m_policies;
     QList<PskEntry> m_psk;
+    QHash<QString, PskEntry> m_pskById;
     QString m_pskFile;
     QSet<int> m_usedPsk;
     int m_files = 0;

@@ -78,23 +78,51 @@ void LineLedger::fileNote(const QString& file, const QString& reason, const QStr
 
 void LineLedger::addKey(const QByteArray& key)
 {
-    if (!key.isEmpty() && !m_keys.contains(key))
-        m_keys.append(key);
+    const QString k = QString::fromUtf8(key);
+    if (k.isEmpty() || m_keySet.contains(k))
+        return;
+    m_keySet.insert(k);
+    m_keysByPrefix[k.left(KeyPrefix)].append(k);
+}
+
+QString LineLedger::masked(const QString& text) const
+{
+    // Every key in TEXT, the longest at each place first, left to right. A psk.txt of a MiB holds
+    // a hundred thousand keys: they are found through their first characters, not one by one.
+    if (m_keySet.isEmpty())
+        return text;
+    QString out;
+    qsizetype copied = 0;
+    for (qsizetype i = 0; i < text.size();) {
+        qsizetype best = 0;
+        for (qsizetype n = 1; n <= KeyPrefix && i + n <= text.size(); ++n) {
+            const auto it = m_keysByPrefix.constFind(text.mid(i, n));
+            if (it == m_keysByPrefix.cend())
+                continue;
+            for (const QString& k : *it)
+                if (k.size() > best && QStringView(text).mid(i).startsWith(k))
+                    best = k.size();
+        }
+        if (best == 0) {
+            ++i;
+            continue;
+        }
+        out += QStringView(text).mid(copied, i - copied);
+        out += QStringLiteral("(key)");
+        i += best;
+        copied = i;
+    }
+    out += QStringView(text).mid(copied);
+    return out;
 }
 
 QList<ImportNote> LineLedger::notes() const
 {
-    // Longest first, so a key that holds another is masked whole.
-    QList<QByteArray> keys = m_keys;
-    std::sort(keys.begin(), keys.end(), [](const QByteArray& a, const QByteArray& b) { return a.size() > b.size(); });
-    const auto mask = [&](QString text) {
-        for (const QByteArray& k : std::as_const(keys))
-            text = Import::maskedLine(text, k);
-        return text;
-    };
+    const auto mask = [&](const QString& text) { return masked(text); };
     QList<ImportNote> out;
+    // Reasons quote identities and paths, which a hostile psk.txt can make equal to a key.
     for (const ImportNote& n : m_fileNotes)
-        out.append(ImportNote{n.file, 0, mask(n.text), n.reason});
+        out.append(ImportNote{n.file, 0, mask(n.text), mask(n.reason)});
     for (const auto& [file, lines] : m_files) {
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const Line& l = lines.at(i);
@@ -102,7 +130,7 @@ QList<ImportNote> LineLedger::notes() const
                 continue;
             const QString reason = l.state == State::Dropped ? l.reason : QStringLiteral("not understood: the importer does not know this setting");
             // Masked before it is shortened: a key cut in half would not be found whole.
-            out.append(ImportNote{file, int(i + 1), noteText(mask(l.text)), reason});
+            out.append(ImportNote{file, int(i + 1), noteText(mask(l.text)), mask(reason)});
         }
     }
     return out;

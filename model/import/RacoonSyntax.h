@@ -7,6 +7,7 @@
 #include "Importer.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <optional>
 
@@ -30,6 +31,8 @@ public:
     // Keys the notes must never show; psk.txt's and setkey's are added as they are read.
     void addKey(const QByteArray& key);
     [[nodiscard]] QList<ImportNote> notes() const;
+    // TEXT with every key added so far shown as "(key)".
+    [[nodiscard]] QString masked(const QString& text) const;
 
 private:
     enum class State { Pending, Used, Dropped };
@@ -43,7 +46,9 @@ private:
 
     QList<std::pair<QString, QList<Line>>> m_files; // in the order they were read
     QHash<QString, int> m_index;
-    QList<QByteArray> m_keys;
+    static constexpr qsizetype KeyPrefix = 4; // keys are found by their first 1 to 4 characters
+    QSet<QString> m_keySet;
+    QHash<QString, QStringList> m_keysByPrefix; // a key's first KeyPrefix characters (all of a shorter one) -> keys
     QList<ImportNote> m_fileNotes;
 };
 

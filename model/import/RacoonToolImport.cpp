@@ -4,6 +4,7 @@
 
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <map>
 
@@ -208,8 +209,15 @@ private:
         m_psk = parsePsk(lines);
         for (const PskEntry& e : std::as_const(m_psk))
             m_ledger.addKey(e.key);
+        std::reverse(m_psk.begin(), m_psk.end()); // so the first line of an identity is inserted last
+
+        QSet<int> keyed;
+        for (const PskEntry& e : std::as_const(m_psk)) {
+            keyed.insert(e.line);
+            m_pskById.insert(e.id, e); // the first line of an identity last: racoon takes that one
+        }
         for (qsizetype i = 0; i < lines.size(); ++i)
-            if (std::none_of(m_psk.cbegin(), m_psk.cend(), [&](const PskEntry& e) { return e.line == i + 1; }))
+            if (!keyed.contains(int(i + 1)))
                 m_ledger.drop(path, int(i + 1), QStringLiteral("an identity without a key"));
     }
 
@@ -232,14 +240,14 @@ private:
     QList<Prop> peerProps(const QString& address) const
     {
         QList<Prop> out;
-        const auto has = [&](const QString& key) {
-            return std::any_of(out.cbegin(), out.cend(), [&](const Prop& p) { return p.key == key; });
-        };
+        QSet<QString> have;
         const auto add = [&](const QList<Prop>& props) {
-            // The last of a key within one section wins.
+            // The last of a key within one section wins; the order is the file's (reversed at the end).
             for (qsizetype i = props.size() - 1; i >= 0; --i)
-                if (!has(props.at(i).key))
-                    out.prepend(props.at(i));
+                if (!have.contains(props.at(i).key)) {
+                    have.insert(props.at(i).key);
+                    out.append(props.at(i));
+                }
         };
         if (m_peers.contains(address))
             add(m_peers.at(address).props);
@@ -253,6 +261,7 @@ private:
         } else {
             add({Prop{QStringLiteral("passive"), QStringLiteral("on"), {}, 0}, Prop{QStringLiteral("generate_policy"), QStringLiteral("on"), {}, 0}});
         }
+        std::reverse(out.begin(), out.end());
         return out;
     }
 
@@ -405,13 +414,11 @@ private:
         Peer out;
         out.ike = defaultIke();
         const QList<Prop> props = peerProps(address);
-        QStringList indexes;
+        QString first; // the lowest index: racoon-tool's first proposal
         for (const Prop& p : props)
             if (p.key.contains(QLatin1Char('[')))
-                if (const QString i = p.key.section(QLatin1Char('['), 1).chopped(1); !indexes.contains(i))
-                    indexes.append(i);
-        std::sort(indexes.begin(), indexes.end());
-        const QString first = indexes.value(0);
+                if (const QString i = p.key.section(QLatin1Char('['), 1).chopped(1); first.isEmpty() || i < first)
+                    first = i;
         for (const Prop& p : props) {
             const QString key = p.key.section(QLatin1Char('['), 0, 0);
             const QString v = p.value.trimmed();
@@ -538,11 +545,16 @@ private:
             t.ike = p.ike;
             t.peerIdentity = p.theirs.value_or(Identity{});
             t.esp = conns.constFirst().esp;
+            QSet<QString> seen;
             for (const Conn& c : conns) {
-                if (!t.localNets.contains(c.local))
+                if (!seen.contains(QLatin1Char('L') + c.local)) {
+                    seen.insert(QLatin1Char('L') + c.local);
                     t.localNets.append(c.local);
-                if (!t.remoteNets.contains(c.remote))
+                }
+                if (!seen.contains(QLatin1Char('R') + c.remote)) {
+                    seen.insert(QLatin1Char('R') + c.remote);
                     t.remoteNets.append(c.remote);
+                }
                 for (const Prop& e : c.espProps) {
                     if (c.esp == t.esp)
                         use(e);
@@ -709,13 +721,10 @@ private:
         for (const QString& want : {id, address}) {
             if (want.isEmpty())
                 continue;
-            // racoon takes the first line for an identity.
-            for (const PskEntry& e : std::as_const(m_psk)) {
-                if (e.id == want) {
-                    m_usedPsk.insert(e.line);
-                    m_ledger.use(m_pskFile, e.line);
-                    return e.key;
-                }
+            if (const auto e = m_pskById.constFind(want); e != m_pskById.cend()) {
+                m_usedPsk.insert(e->line);
+                m_ledger.use(m_pskFile, e->line);
+                return e->key;
             }
         }
         return std::nullopt;
@@ -740,6 +749,7 @@ private:
     QStringList m_connectionOrder;
     QList<Prop> m_myIdProps;
     QList<PskEntry> m_psk;
+    QHash<QString, PskEntry> m_pskById;
     QString m_pskFile;
     QSet<int> m_usedPsk;
     std::optional<ImportedTunnel> m_anonymous;

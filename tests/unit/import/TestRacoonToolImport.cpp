@@ -271,6 +271,22 @@ private slots:
         QVERIFY(r.ok());
         QVERIFY(timer.elapsed() < 5000);
         QVERIFY(!Import::racoonTool(LocalFolderSource(QStringLiteral("/nonexistent")), ImportOptions{}).ok());
+
+        // Files just under the size limit, made of what the importer keeps lists of: keys, a
+        // peer's settings, connections to one peer. Linear work, not quadratic.
+        timer.restart();
+        QByteArray psk, props = "peer(%default):\n", conns;
+        for (int i = 0; psk.size() < ImportSource::MaxFileSize - 40; ++i)
+            psk += "10." + QByteArray::number(i / 65536) + '.' + QByteArray::number(i / 256 % 256) + '.' + QByteArray::number(i % 256) + " k" + QByteArray::number(i) + '\n';
+        for (int i = 0; props.size() < ImportSource::MaxFileSize / 2; ++i)
+            props += "\tdh_group[" + QByteArray::number(i) + "]: modp2048\n";
+        for (int i = 0; props.size() + conns.size() < ImportSource::MaxFileSize - 200; ++i)
+            conns += "connection(c" + QByteArray::number(i) + "):\n\tsrc_ip: 192.0.2.1\n\tdst_ip: 192.0.2.2\n\tsrc_range: 10." + QByteArray::number(i / 256 % 256)
+                     + '.' + QByteArray::number(i % 256) + ".0/24\n\tdst_range: 172.16.0.0/16\n\tadmin_status: on\n";
+        r = importTool({{QStringLiteral("racoon-tool.conf"), props + conns}, {QStringLiteral("racoon/psk.txt"), psk}});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().network.tunnels.size(), 1);
+        QVERIFY2(timer.elapsed() < 60000, qPrintable(QString::number(timer.elapsed()))); // quadratic work would take hours
     }
 
     void roundTrip()
