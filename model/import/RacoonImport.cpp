@@ -330,16 +330,20 @@ private:
         } else {
             files << path;
         }
+        // Every file an include names counts, read or not: a racoon.conf that names the same glob
+        // ten thousand times ends here too.
+        if (m_files + files.size() > ImportSource::MaxFiles) {
+            markAll(s, QStringLiteral("more than %1 files included: not followed").arg(ImportSource::MaxFiles));
+            m_files = ImportSource::MaxFiles;
+            return;
+        }
+        m_files += int(files.size());
         useStmt(s);
         for (const QString& f : std::as_const(files)) {
             if (stack.contains(f) || m_ledger.hasFile(f)) {
                 m_ledger.fileNote(f, stack.contains(f) ? QStringLiteral("an include loop: %1 includes itself again; not followed").arg(f)
                                                        : QStringLiteral("included a second time; read once"));
                 continue;
-            }
-            if (++m_files > ImportSource::MaxFiles) {
-                m_ledger.fileNote(f, QStringLiteral("more than %1 files included: not read").arg(ImportSource::MaxFiles));
-                return;
             }
             if (const auto lines = readInto(m_source, f, m_ledger))
                 readConf(f, *lines, stack);

@@ -225,6 +225,18 @@ private slots:
             many.insert(QStringLiteral("racoon/d/%1.conf").arg(i), "log notify;\n");
         r = importRacoon(many);
         QVERIFY(r.ok());
+        // The same glob named again and again: read once, then refused; a bounded report.
+        QByteArray again;
+        for (int i = 0; i < 20000; ++i)
+            again += "include \"/etc/racoon/d/*.conf\";\n";
+        many.insert(QStringLiteral("racoon.conf"), again);
+        for (int i = 0; i < 300; ++i)
+            many.remove(QStringLiteral("racoon/d/%1.conf").arg(i));
+        for (int i = 0; i < 100; ++i)
+            many.insert(QStringLiteral("racoon/d/%1.conf").arg(i), "log notify;\n");
+        r = importRacoon(many);
+        QVERIFY(r.ok());
+        QVERIFY(r.value().unused.size() < 20000 + 300);
         QVERIFY(timer.elapsed() < 20000);
     }
 
