@@ -29,7 +29,8 @@ inline void check(const ImportResult& r, const ImportSource& source, const QByte
         const QString l = QString::fromUtf8(line).trimmed();
         if (l.startsWith(QLatin1Char('#')))
             continue;
-        const qsizetype ws = l.indexOf(QRegularExpression(QStringLiteral("\\s")));
+        static const QRegularExpression space(QStringLiteral("\\s"));
+        const qsizetype ws = l.indexOf(space);
         const QString key = ws < 0 ? QString() : l.mid(ws).trimmed();
         if (key.size() >= 8 && !key.contains(QStringLiteral("(key)")))
             keys << key;

@@ -240,6 +240,24 @@ private slots:
         QVERIFY(timer.elapsed() < 20000);
     }
 
+    void fuzzRegressions()
+    {
+        // Inputs the fuzzer found, split into files at NULs as fuzz_import_racoon does.
+        const QStringList inputs = QDir(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/import/fuzz")).entryList({QStringLiteral("racoon-*")}, QDir::Files);
+        QVERIFY(!inputs.isEmpty());
+        for (const QString& name : inputs) {
+            QList<QByteArray> parts = importFixture(QStringLiteral("fuzz/") + name).split('\0');
+            while (parts.size() > 4)
+                parts[parts.size() - 2] += '\0' + parts.takeLast();
+            const QHash<QString, QByteArray> files{{QStringLiteral("racoon/racoon.conf"), parts.value(0)}, {QStringLiteral("racoon/inc.conf"), parts.value(1)},
+                                                   {QStringLiteral("racoon/psk.txt"), parts.value(2)}, {QStringLiteral("ipsec-tools.conf"), parts.value(3)}};
+            const auto r = importRacoon(files);
+            QVERIFY2(r.ok(), qPrintable(name));
+            const QString problem = reportProblem(r.value(), MemorySource(files), {});
+            QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(": ") + problem));
+        }
+    }
+
     void roundTrip()
     {
         // Our own output, read back: every field one gateway's files carry. They do not carry the
