@@ -248,15 +248,18 @@ std::optional<QString> network(const QString& range)
 
 QList<PskEntry> parsePsk(const QStringList& lines)
 {
-    static const QRegularExpression split(QStringLiteral("^\\s*(\\S+)\\s+(.*?)\\s*$"));
+    // By hand, not by a regular expression: "(.*?)\s*$" backtracks quadratically on a long run of blanks.
     QList<PskEntry> out;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (isBlankOrComment(lines.at(i)))
             continue;
-        const auto m = split.match(lines.at(i));
-        if (!m.hasMatch() || m.captured(2).isEmpty())
-            continue;
-        out.append(PskEntry{m.captured(1), m.captured(2).toUtf8(), int(i + 1)});
+        const QString t = lines.at(i).trimmed();
+        qsizetype ws = 0;
+        while (ws < t.size() && !t.at(ws).isSpace())
+            ++ws;
+        const QString key = t.mid(ws).trimmed();
+        if (!key.isEmpty())
+            out.append(PskEntry{t.left(ws), key.toUtf8(), int(i + 1)});
     }
     return out;
 }

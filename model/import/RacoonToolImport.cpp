@@ -141,7 +141,7 @@ private:
         static const QRegularExpression templateRe(
             QStringLiteral("^\\s*(spdadd|spdadd_transport_ip4|spdadd_transport_ip6|sadadd|remote|sainfo)\\([^)]*\\):|^\\s*(spdinit|sadinit|racooninit):"),
             QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression propRe(QStringLiteral("^\\s*([A-Za-z_]+(?:\\[[-_0-9A-Za-z]+\\])?):\\s*(.*?)\\s*$"));
+        static const QRegularExpression propRe(QStringLiteral("^\\s*([A-Za-z_]+(?:\\[[-_0-9A-Za-z]+\\])?):(.*)$"));
         static const QRegularExpression connName(QStringLiteral("^(%default|%anonymous|[-_a-z0-9]+)$"));
         static const QRegularExpression peerName(QStringLiteral("^(%default|%anonymous|[a-f0-9:.]+)$"));
         collectBlocks(file, lines);
@@ -188,7 +188,8 @@ private:
                 m_ledger.drop(file, n, current ? QStringLiteral("not a \"property: value\" line") : QStringLiteral("outside any section"));
                 continue;
             }
-            current->props.append(Prop{p.captured(1).toLower(), p.captured(2), file, n});
+            // The value trimmed here: "(.*?)\s*$" would backtrack quadratically on a long run of blanks.
+            current->props.append(Prop{p.captured(1).toLower(), p.captured(2).trimmed(), file, n});
         }
     }
 
