@@ -831,7 +831,8 @@ private:
             }
             useStmt(*r.stmt);
             for (const Verdict& v : r.verdicts) {
-                const bool otherId = v.stmt->key() == QLatin1String("my_identifier") && identity(v.stmt->args(), localAddress) != own;
+                const auto id = v.stmt->key() == QLatin1String("my_identifier") ? identity(v.stmt->args(), localAddress) : std::nullopt;
+                const bool otherId = id && *id != own;
                 if (otherId)
                     markAll(*v.stmt, QStringLiteral("another identifier of this gateway: the site has one, the first"));
                 else if (v.reason.isEmpty())

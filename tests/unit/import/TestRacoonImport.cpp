@@ -152,6 +152,32 @@ private slots:
         }
     }
 
+    void roadWarriorServer()
+    {
+        // ipsec-tools' road warrior server: remote anonymous (a peer whose address changes) with
+        // certificates and mode_cfg, sainfo anonymous. A dynamic peer with the sample's phase 2;
+        // no key, and every certificate, XAuth and mode_cfg line in the report.
+        const QHash<QString, QByteArray> files{{QStringLiteral("racoon/racoon.conf"), importFixture(QStringLiteral("racoon/ipsec-tools-0.8.2-roadwarrior-server.txt"))}};
+        const auto r = importRacoon(files, QStringLiteral("server"));
+        QVERIFY2(r.ok(), qPrintable(errorText(r)));
+        const NetworkProfile& n = r.value().network;
+        QCOMPARE(n.sites.size(), 2);
+        QCOMPARE(n.sites.at(1).gateway.reach, Reachability::Dynamic);
+        QCOMPARE(n.tunnels.size(), 1);
+        const Tunnel& t = n.tunnels.at(0);
+        QCOMPARE(t.ike.dhGroup, QStringLiteral("modp1024")); // "dh_group 2"
+        QCOMPARE(t.esp.pfsGroup, QStringLiteral("modp1024"));
+        QCOMPARE(t.esp.lifetime, 3600); // "lifetime time 1 hour"
+        QVERIFY(!t.psk.has_value());
+        const QString f = QStringLiteral("racoon/racoon.conf");
+        // path certificate; listen; certificate_type, my_identifier asn1dn, proposal_check, dpd_delay,
+        // ike_frag, hybrid_rsa_server; mode_cfg; no psk.txt.
+        QCOMPARE(unusedLines(r.value()), QStringList{QStringLiteral("/etc/racoon/psk.txt:0")}
+                                             + lines(f, {2, 4, 5, 6, 10, 11, 12, 15, 16, 20, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}));
+        QVERIFY(r.value().unused.at(6).reason.contains(QStringLiteral("no kind for"))); // asn1dn
+        QVERIFY(reportProblem(r.value(), MemorySource(files), {}).isEmpty());
+    }
+
     void includesAndGlobs()
     {
         // include with a glob, relative to "path include"; a second file's policies; every line used.

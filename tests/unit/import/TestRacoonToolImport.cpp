@@ -198,6 +198,31 @@ private slots:
         }
     }
 
+    void anonymousPeer()
+    {
+        // peer(%anonymous) with connection(%anonymous): racoon-tool's passive server, a peer whose
+        // address changes, found in psk.txt by its identifier.
+        const QHash<QString, QByteArray> files{
+            {QStringLiteral("racoon-tool.conf"), "peer(%anonymous):\n\texchange_mode: aggressive\n\tpeers_identifier: fqdn roamer.example.net\n"
+                                                 "\tmy_identifier: fqdn hq.example.net\n\tlifetime: time 2 hour\n"
+                                                 "connection(%anonymous):\n\tadmin_status: enabled\n\tsrc_range: 10.1.0.0/16\n\tdst_range: 10.9.0.0/24\n"
+                                                 "\tpfs_group: modp2048\n\tcompression: on\n"},
+            {QStringLiteral("racoon/psk.txt"), "roamer.example.net 0xabcdef0123456789abcdef\n"}};
+        const auto r = importTool(files);
+        QVERIFY2(r.ok(), qPrintable(errorText(r)));
+        const NetworkProfile& n = r.value().network;
+        QCOMPARE(n.tunnels.size(), 1);
+        QCOMPARE(n.sites.at(1).gateway.reach, Reachability::Dynamic);
+        QCOMPARE(n.sites.at(1).gateway.identity, (Identity{IdentityKind::Fqdn, QStringLiteral("roamer.example.net")}));
+        QCOMPARE(n.sites.at(1).networks, QStringList{QStringLiteral("10.9.0.0/24")});
+        QCOMPARE(n.sites.at(0).gateway.identity, (Identity{IdentityKind::Fqdn, QStringLiteral("hq.example.net")}));
+        QCOMPARE(n.tunnels.at(0).networksA, QStringList{QStringLiteral("10.1.0.0/16")});
+        QCOMPARE(n.tunnels.at(0).ike.lifetime, 7200);
+        QCOMPARE(n.tunnels.at(0).esp.pfsGroup, QStringLiteral("modp2048"));
+        QCOMPARE(n.tunnels.at(0).psk, std::optional<QByteArray>("0xabcdef0123456789abcdef"));
+        QCOMPARE(unusedLines(r.value()), QStringList{QStringLiteral("racoon-tool.conf:11")}); // compression: on
+    }
+
     void confDFolder()
     {
         // racoon-tool reads racoon-tool.conf, then racoon-tool.conf.d/*.conf: a section may go on there.
