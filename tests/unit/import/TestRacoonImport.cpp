@@ -221,10 +221,11 @@ private slots:
         write(outside.filePath(QStringLiteral("secret.conf")), "remote 192.0.2.66 { }\n");
         QTemporaryDir dir;
         write(dir.filePath(QStringLiteral("racoon.conf")), QStringLiteral("include \"/dev/zero\";\ninclude \"%1\";\ninclude \"/etc/racoon/link.conf\";\n"
-                                                                           "include \"../x.conf\";\n")
+                                                                           "include \"../x.conf\";\ninclude \"zero.conf\";\n")
                                                                .arg(outside.filePath(QStringLiteral("secret.conf")))
                                                                .toUtf8());
         QVERIFY(QFile::link(outside.filePath(QStringLiteral("secret.conf")), dir.filePath(QStringLiteral("link.conf"))));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), dir.filePath(QStringLiteral("zero.conf"))));
         r = Import::racoon(LocalFolderSource(dir.path()), ImportOptions{});
         QVERIFY2(r.ok(), qPrintable(errorText(r)));
         int refused = 0;
@@ -232,7 +233,7 @@ private slots:
             QVERIFY(!n.toString().contains(QStringLiteral("192.0.2.66")));
             refused += n.line == 0 && n.reason.startsWith(QStringLiteral("not read"));
         }
-        QCOMPARE(refused, 4); // /dev/zero, the outside path, the link and "../x.conf"
+        QCOMPARE(refused, 5); // /dev/zero, the outside path, the link, "../x.conf" and the link to /dev/zero
         // A file over the size limit; binary garbage; nesting without end.
         r = importRacoon({{QStringLiteral("racoon.conf"), QByteArray(2 << 20, '{')}});
         QVERIFY(!r.ok());
