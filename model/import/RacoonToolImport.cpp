@@ -37,15 +37,34 @@ struct Section
     QString name; // lower case, "%default" …
     QList<std::pair<QString, int>> headers; // file, line: a section may be opened again further down
     QList<Prop> props;
+    QHash<QString, qsizetype> last; // key -> its last prop: a %default of a MiB is looked up per connection
+
+    void add(const Prop& p)
+    {
+        last.insert(p.key, props.size());
+        props.append(p);
+    }
 
     [[nodiscard]] const Prop* find(const QString& key) const
     {
-        for (qsizetype i = props.size() - 1; i >= 0; --i)
-            if (props.at(i).key == key)
-                return &props.at(i);
-        return nullptr;
+        const auto it = last.constFind(key);
+        return it == last.cend() ? nullptr : &props.at(*it);
     }
 };
+
+// The peer settings peer() reads without an index; the others are left out whoever sets them.
+const QStringList& knownPeerKeys()
+{
+    static const QStringList k{QStringLiteral("lifetime"),          QStringLiteral("exchange_mode"), QStringLiteral("my_identifier"),
+                               QStringLiteral("peers_identifier"),  QStringLiteral("verify_identifier"), QStringLiteral("passive"),
+                               QStringLiteral("generate_policy"),   QStringLiteral("nat_traversal")};
+    return k;
+}
+
+QString indexOf(const QString& key)
+{
+    return key.contains(QLatin1Char('[')) ? key.section(QLatin1Char('['), 1).chopped(1) : QString();
+}
 
 // racoon-tool's built-in %default sections (racoon-tool.pl, %peer_list and %connection_list).
 const QList<std::pair<QString, QString>>& builtinPeer()
@@ -189,7 +208,7 @@ private:
                 continue;
             }
             // The value trimmed here: "(.*?)\s*$" would backtrack quadratically on a long run of blanks.
-            current->props.append(Prop{p.captured(1).toLower(), p.captured(2).trimmed(), file, n});
+            current->add(Prop{p.captured(1).toLower(), p.captured(2).trimmed(), file, n});
         }
     }
 
@@ -237,30 +256,46 @@ private:
         return std::nullopt;
     }
 
-    // The properties of peer ADDRESS with %default and the built-in defaults filled in.
-    QList<Prop> peerProps(const QString& address) const
+    // The properties of peer ADDRESS with %default and the built-in defaults filled in. Of
+    // %default only what peer() reads for proposal FIRST: a %default of a MiB is not copied into
+    // each of thousands of peers (its other lines are judged once, in build()).
+    QList<Prop> peerProps(const QString& address, const QString& first) const
     {
         QList<Prop> out;
         QSet<QString> have;
-        const auto add = [&](const QList<Prop>& props) {
+        const auto add = [&](const QList<Prop>& props, bool defaults) {
             // The last of a key within one section wins; the order is the file's (reversed at the end).
-            for (qsizetype i = props.size() - 1; i >= 0; --i)
-                if (!have.contains(props.at(i).key)) {
-                    have.insert(props.at(i).key);
-                    out.append(props.at(i));
+            for (qsizetype i = props.size() - 1; i >= 0; --i) {
+                const Prop& p = props.at(i);
+                if (defaults && (p.key.contains(QLatin1Char('[')) ? indexOf(p.key) != first : !knownPeerKeys().contains(p.key)))
+                    continue;
+                if (!have.contains(p.key)) {
+                    have.insert(p.key);
+                    out.append(p);
                 }
+            }
         };
         if (m_peers.contains(address))
-            add(m_peers.at(address).props);
-        if (address != QLatin1String("%default") && m_peers.contains(QStringLiteral("%default")))
-            add(m_peers.at(QStringLiteral("%default")).props);
+            add(m_peers.at(address).props, false);
+        if (address != QLatin1String("%default") && m_peers.contains(QStringLiteral("%default"))) {
+            // Filtered once per proposal index, not once per peer.
+            auto cached = m_defaultsFor.find(first);
+            if (cached == m_defaultsFor.end()) {
+                QList<Prop> relevant;
+                for (const Prop& p : m_peers.at(QStringLiteral("%default")).props)
+                    if (p.key.contains(QLatin1Char('[')) ? indexOf(p.key) == first : knownPeerKeys().contains(p.key))
+                        relevant.append(p);
+                cached = m_defaultsFor.insert(first, relevant);
+            }
+            add(*cached, true);
+        }
         if (address != QLatin1String("%anonymous")) {
             QList<Prop> builtin;
             for (const auto& [k, v] : builtinPeer())
                 builtin.append(Prop{k, v, {}, 0});
-            add(builtin);
+            add(builtin, true);
         } else {
-            add({Prop{QStringLiteral("passive"), QStringLiteral("on"), {}, 0}, Prop{QStringLiteral("generate_policy"), QStringLiteral("on"), {}, 0}});
+            add({Prop{QStringLiteral("passive"), QStringLiteral("on"), {}, 0}, Prop{QStringLiteral("generate_policy"), QStringLiteral("on"), {}, 0}}, true);
         }
         std::reverse(out.begin(), out.end());
         return out;
@@ -414,12 +449,26 @@ private:
     {
         Peer out;
         out.ike = defaultIke();
-        const QList<Prop> props = peerProps(address);
-        QString first; // the lowest index: racoon-tool's first proposal
-        for (const Prop& p : props)
-            if (p.key.contains(QLatin1Char('[')))
-                if (const QString i = p.key.section(QLatin1Char('['), 1).chopped(1); first.isEmpty() || i < first)
+        // The lowest index of the peer, %default and the built-in [0]: racoon-tool's first proposal.
+        QString first = address == QLatin1String("%anonymous") ? QString() : QStringLiteral("0");
+        const auto lower = [&](const Section& s) {
+            for (const Prop& p : s.props)
+                if (const QString i = indexOf(p.key); !i.isEmpty() && (first.isEmpty() || i < first))
                     first = i;
+        };
+        if (m_peers.contains(address))
+            lower(m_peers.at(address));
+        if (!m_defaultFirst) {
+            QString own = first;
+            first = QStringLiteral("0");
+            if (m_peers.contains(QStringLiteral("%default")))
+                lower(m_peers.at(QStringLiteral("%default")));
+            m_defaultFirst = first;
+            first = own;
+        }
+        if (!m_defaultFirst->isEmpty() && (first.isEmpty() || *m_defaultFirst < first))
+            first = *m_defaultFirst;
+        const QList<Prop> props = peerProps(address, first);
         for (const Prop& p : props) {
             const QString key = p.key.section(QLatin1Char('['), 0, 0);
             const QString v = p.value.trimmed();
@@ -621,8 +670,16 @@ private:
                 else
                     m_ledger.drop(hf, h, why);
             }
-            for (const Prop& p : s.props)
-                drop(p, why);
+            for (const Prop& p : s.props) {
+                const QString key = p.key.section(QLatin1Char('['), 0, 0);
+                const bool read = knownPeerKeys().contains(key) || QStringList{QStringLiteral("encryption_algorithm"), QStringLiteral("hash_algorithm"),
+                                                                               QStringLiteral("dh_group"), QStringLiteral("authentication_method")}
+                                                                       .contains(key);
+                const QString other = reasonFor(key);
+                drop(p, defaults && p.key.contains(QLatin1Char('[')) && read ? QStringLiteral("another phase 1 proposal: the profile holds one, the first")
+                        : defaults && !read ? (other.isEmpty() ? QStringLiteral("racoon-tool.conf(5) has no such peer setting") : other)
+                                            : why);
+            }
         }
         if (m_connections.contains(QStringLiteral("%default"))) {
             const Section& d = m_connections.at(QStringLiteral("%default"));
@@ -754,6 +811,8 @@ private:
     QString m_pskFile;
     QSet<int> m_usedPsk;
     std::optional<ImportedTunnel> m_anonymous;
+    mutable std::optional<QString> m_defaultFirst; // the lowest proposal index of peer(%default), once
+    mutable QHash<QString, QList<Prop>> m_defaultsFor; // proposal index -> what peer() reads of peer(%default)
     QHash<QString, QStringList> m_blockNames;
 };
 

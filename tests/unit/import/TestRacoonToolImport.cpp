@@ -311,6 +311,22 @@ private slots:
         r = importTool({{QStringLiteral("racoon-tool.conf"), props + conns}, {QStringLiteral("racoon/psk.txt"), psk}});
         QVERIFY(r.ok());
         QCOMPARE(r.value().network.tunnels.size(), 1);
+        // A peer(%default) and a connection(%default) of thousands of settings, and thousands of
+        // peers that inherit them.
+        QByteArray defaults = "peer(%default):\n", connDefaults = "connection(%default):\n", peers;
+        for (int i = 1; defaults.size() < ImportSource::MaxFileSize / 4; ++i) {
+            QByteArray k;
+            for (int j = i; j > 0; j /= 26)
+                k += char('a' + j % 26);
+            defaults += "\tx" + k + ": 16\n";
+            connDefaults += "\ty" + k + ": 16\n";
+        }
+        for (int i = 0; defaults.size() + connDefaults.size() + peers.size() < ImportSource::MaxFileSize - 200; ++i)
+            peers += "connection(c" + QByteArray::number(i) + "):\n\tsrc_ip: 192.0.2.1\n\tdst_ip: 10.0." + QByteArray::number(i / 256 % 256) + '.'
+                     + QByteArray::number(i % 256) + "\n\tadmin_status: on\n\tsrc_range: 10.9.0.0/16\n\tdst_range: 172.16.0.0/24\n";
+        r = importTool({{QStringLiteral("racoon-tool.conf"), defaults + connDefaults + peers}});
+        QVERIFY(r.ok());
+        QVERIFY(r.value().network.tunnels.size() > 1000);
         // Long runs of blanks inside a line (a regular expression with a lazy group backtracks).
         const QByteArray blanks((ImportSource::MaxFileSize - 100) / 2, ' ');
         r = importTool({{QStringLiteral("racoon-tool.conf"), "global:\n\tlog: a" + blanks + "b\n"}, {QStringLiteral("racoon/psk.txt"), "a" + blanks + "b" + blanks + "c\n"}});
