@@ -684,25 +684,32 @@ private:
         return {};
     }
 
+    // Both by hash: a racoon.conf of a MiB has thousands of remotes and sainfos.
     Remote* remoteFor(const QString& address)
     {
-        for (Remote& r : m_remotes)
-            if (r.address == address)
-                return &r;
-        return nullptr;
+        if (m_remoteIndex.isEmpty())
+            for (qsizetype i = m_remotes.size() - 1; i >= 0; --i) // the first remote of an address wins
+                m_remoteIndex.insert(m_remotes.at(i).address, i);
+        const auto it = m_remoteIndex.constFind(address);
+        return it == m_remoteIndex.cend() ? nullptr : &m_remotes[*it];
     }
 
     // The ESP proposal of a pair of networks: the sainfo of either direction, taken.
     std::optional<EspProposal> espFor(const QString& local, const QString& remote)
     {
+        if (m_sainfoIndex.isEmpty())
+            for (qsizetype i = 0; i < m_sainfos.size(); ++i)
+                if (!m_sainfos.at(i).src.isEmpty())
+                    m_sainfoIndex[m_sainfos.at(i).src + QLatin1Char(' ') + m_sainfos.at(i).dst].append(i);
         std::optional<EspProposal> out;
-        for (SaInfo& s : m_sainfos) {
-            if (s.src.isEmpty() || !((s.src == local && s.dst == remote) || (s.src == remote && s.dst == local)))
-                continue;
-            if (!out)
-                out = s.esp;
-            if (s.esp == *out)
-                s.taken = true;
+        for (const QString& pair : {local + QLatin1Char(' ') + remote, remote + QLatin1Char(' ') + local}) {
+            for (const qsizetype i : m_sainfoIndex.value(pair)) {
+                SaInfo& s = m_sainfos[i];
+                if (!out)
+                    out = s.esp;
+                if (s.esp == *out)
+                    s.taken = true;
+            }
         }
         return out;
     }
@@ -740,6 +747,7 @@ private:
                                                QStringLiteral("racoon.conf has no remote for %1: its phase 1 is racoon's default here.").arg(address), {}});
             }
             std::optional<EspProposal> esp;
+            QSet<QString> seen;
             for (Policy* p : byPeer.value(address)) {
                 if (localAddress.isEmpty())
                     localAddress = p->localGw;
@@ -748,10 +756,14 @@ private:
                     continue;
                 }
                 p->taken = true;
-                if (!t.localNets.contains(p->local))
+                if (!seen.contains(QLatin1Char('L') + p->local)) {
+                    seen.insert(QLatin1Char('L') + p->local);
                     t.localNets << p->local;
-                if (!t.remoteNets.contains(p->remote))
+                }
+                if (!seen.contains(QLatin1Char('R') + p->remote)) {
+                    seen.insert(QLatin1Char('R') + p->remote);
                     t.remoteNets << p->remote;
+                }
                 if (t.name.isEmpty())
                     t.name = nameFromFile(p->file);
                 if (const auto e = espFor(p->local, p->remote); e && !esp)
@@ -780,6 +792,7 @@ private:
         if (anon) {
             ImportedTunnel t;
             std::optional<EspProposal> esp;
+            QSet<QString> seen; // "L" or "R" and a network
             bool any = false;
             for (SaInfo& s : m_sainfos) {
                 if (s.taken)
@@ -791,12 +804,16 @@ private:
                     any = true;
                     continue;
                 }
-                const bool reverse = t.remoteNets.contains(s.src) && t.localNets.contains(s.dst);
+                const bool reverse = seen.contains(QLatin1Char('R') + s.src) && seen.contains(QLatin1Char('L') + s.dst);
                 if (!reverse) {
-                    if (!t.localNets.contains(s.src))
+                    if (!seen.contains(QLatin1Char('L') + s.src)) {
+                        seen.insert(QLatin1Char('L') + s.src);
                         t.localNets << s.src;
-                    if (!t.remoteNets.contains(s.dst))
+                    }
+                    if (!seen.contains(QLatin1Char('R') + s.dst)) {
+                        seen.insert(QLatin1Char('R') + s.dst);
                         t.remoteNets << s.dst;
+                    }
                 }
                 if (!esp)
                     esp = s.esp;
@@ -879,6 +896,8 @@ private:
     QString m_pskPath;
     QList<Remote> m_remotes;
     QList<SaInfo> m_sainfos;
+    QHash<QString, qsizetype> m_remoteIndex;          // address -> first remote of it
+    QHash<QString, QList<qsizetype>> m_sainfoIndex;   // "SRC DST" -> sainfos
     QList<Policy> m_policies;
     QList<PskEntry> m_psk;
     QHash<QString, PskEntry> m_pskById;
