@@ -883,7 +883,9 @@ private:
                               QStringLiteral("no setkey policies (ipsec-tools.conf, ipsec-tools.d/*.conf): no tunnel to a peer of fixed address"));
         if (tunnels.isEmpty())
             m_ledger.fileNote(QString(), QStringLiteral("no tunnel: no setkey policy joins two networks, and no anonymous remote has a phase 2"));
-        result.network = buildNetwork(m_options, Flavour::Racoon, localAddress, own, tunnels);
+        for (ImportedTunnel& t : tunnels)
+            t.peerSite = m_ledger.farSite(t.name);
+        result.network = buildNetwork(m_options, Flavour::Racoon, localAddress, own, tunnels, m_ledger.networkName());
         result.unused = m_ledger.notes();
         return result;
     }

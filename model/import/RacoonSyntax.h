@@ -31,6 +31,10 @@ public:
     // Keys the notes must never show; psk.txt's and setkey's are added as they are read.
     void addKey(const QByteArray& key);
     [[nodiscard]] QList<ImportNote> notes() const;
+    // What the comments our own generator writes at the top of each file and block say: the
+    // network's name and, by tunnel, the name of the site at its far end. Empty for the admin's own.
+    [[nodiscard]] const QString& networkName() const { return m_networkName; }
+    [[nodiscard]] QString farSite(const QString& tunnel) const { return m_farSites.value(tunnel); }
     // TEXT with every key added so far shown as "(key)".
     [[nodiscard]] QString masked(const QString& text) const;
 
@@ -50,6 +54,8 @@ private:
     QSet<QString> m_keySet;
     QHash<QString, QStringList> m_keysByPrefix; // a key's first KeyPrefix characters (all of a shorter one) -> keys
     QList<ImportNote> m_fileNotes;
+    QString m_networkName;
+    QHash<QString, QString> m_farSites;
 };
 
 bool isBlankOrComment(const QString& line);
@@ -93,6 +99,7 @@ QString maskedPskLine(const PskEntry& entry);
 struct ImportedTunnel
 {
     QString name;        // empty: made from the sites' names
+    QString peerSite;    // the far site's name, when our own files say it
     QString peerAddress; // empty: a peer whose address changes
     Identity peerIdentity;
     QStringList localNets;
@@ -107,10 +114,10 @@ struct ImportedTunnel
 IkeProposal defaultIke();
 EspProposal defaultEsp();
 
-// The network: the site OPTIONS.siteName (managed, FLAVOUR, LOCALADDRESS, IDENTITY, the local
+// The network NETWORKNAME (else named after the site): the site OPTIONS.siteName (managed, FLAVOUR, LOCALADDRESS, IDENTITY, the local
 // networks of all its tunnels) and one unmanaged site per peer, joined by TUNNELS.
 NetworkProfile buildNetwork(const ImportOptions& options, Flavour flavour, const QString& localAddress, const Identity& identity,
-                            const QList<ImportedTunnel>& tunnels);
+                            const QList<ImportedTunnel>& tunnels, const QString& networkName = {});
 
 // A name the profile accepts (1 to 32 of A-Z a-z 0-9 - _) made from TEXT.
 QString safeName(const QString& text);

@@ -695,7 +695,9 @@ private:
             if (!m_usedPsk.contains(e.line))
                 m_ledger.drop(m_pskFile, e.line, QStringLiteral("a key for %1, which no imported tunnel uses").arg(shown(e.id)));
         // A psk.txt line without a key: not a key at all.
-        result.network = buildNetwork(m_options, Flavour::RacoonTool, localAddress, own, tunnels);
+        for (ImportedTunnel& t : tunnels)
+            t.peerSite = m_ledger.farSite(t.name);
+        result.network = buildNetwork(m_options, Flavour::RacoonTool, localAddress, own, tunnels, m_ledger.networkName());
         if (tunnels.isEmpty())
             m_ledger.fileNote(QString(), QStringLiteral("no enabled connection: the profile has no tunnel"));
         result.unused = m_ledger.notes();

@@ -246,6 +246,8 @@ inline QString roundTripProblem(const NetworkProfile& n, const QString& site, Im
     if (got.network.sites.isEmpty())
         return QStringLiteral("no site");
     const Site& us = got.network.sites.constFirst();
+    if (got.network.name != n.name)
+        return QStringLiteral("network name %1").arg(got.network.name);
     if (us.name != site || !us.gateway.managed || us.gateway.flavour != orig.gateway.flavour)
         return QStringLiteral("site name, managed or flavour: %1").arg(us.name);
     // racoon writes the address on the interface without its prefix: the prefix does not come back.
@@ -280,6 +282,9 @@ inline QString roundTripProblem(const NetworkProfile& n, const QString& site, Im
         const Site& far = *n.site(side == Side::A ? t.siteB : t.siteA);
         if (!peer || peer->gateway.managed)
             return QStringLiteral("tunnel %1: no unmanaged peer site").arg(t.name);
+        // The comments at the top of our files name the far site and the network.
+        if (peer->name != (side == Side::A ? t.siteB : t.siteA))
+            return QStringLiteral("tunnel %1: peer site %2").arg(t.name, peer->name);
         if ((far.gateway.reach == Reachability::Dynamic) != (peer->gateway.reach == Reachability::Dynamic))
             return QStringLiteral("tunnel %1: the peer's reachability").arg(t.name);
         if (hostPart(peer->gateway.peerAddress()) != hostPart(far.gateway.peerAddress()))

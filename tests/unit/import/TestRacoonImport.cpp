@@ -300,10 +300,11 @@ private slots:
 
     void roundTrip()
     {
-        // Our own output, read back: every field one gateway's files carry. They do not carry the
+        // Our own output, read back: every field one gateway's files carry, the network's and the
+        // peer sites' names from the comments at the top of our files too. They do not carry the
         // gateway's internal address (routes.sh is not racoon's), its address's prefix, whether it
-        // is behind NAT (only the identity it shows), the networks no tunnel carries, the peer
-        // sites' names, nor of a peer anything but its address, identity and networks. A gateway
+        // is behind NAT (only the identity it shows), the networks no tunnel carries, nor of a peer
+        // anything but its address, identity and networks. A gateway
         // whose only peer has a changing address names its own address only in an address
         // identity; without one its address does not come back.
         QElapsedTimer timer;

@@ -336,11 +336,12 @@ private slots:
 
     void roundTrip()
     {
-        // Our own output, read back: every field one gateway's files carry. They do not carry the
+        // Our own output, read back: every field one gateway's files carry, the network's and the
+        // peer sites' names from the comments at the top of our blocks too. They do not carry the
         // gateway's internal address (in routes.sh, which racoon-tool does not read), its
         // address's prefix, whether it is behind NAT (only the identity it shows is in the files),
-        // the networks no tunnel carries, the names of the peer sites, nor anything of a peer
-        // but its address, identity and networks; those are not compared.
+        // the networks no tunnel carries, nor anything of a peer but its address, identity and
+        // networks; those are not compared.
         QElapsedTimer timer;
         timer.start();
         int profiles = 0, gateways = 0, rejected = 0;
