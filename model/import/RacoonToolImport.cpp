@@ -694,7 +694,6 @@ private:
         for (const PskEntry& e : std::as_const(m_psk))
             if (!m_usedPsk.contains(e.line))
                 m_ledger.drop(m_pskFile, e.line, QStringLiteral("a key for %1, which no imported tunnel uses").arg(shown(e.id)));
-        // A psk.txt line without a key: not a key at all.
         for (ImportedTunnel& t : tunnels)
             t.peerSite = m_ledger.farSite(t.name);
         result.network = buildNetwork(m_options, Flavour::RacoonTool, localAddress, own, tunnels, m_ledger.networkName());
@@ -762,8 +761,7 @@ private:
     // connection's name is the tunnel's; several make one from the sites.
     QString tunnelName(const QList<Conn>& conns) const
     {
-        for (const auto& [file, names] : m_blockNames.asKeyValueRange()) {
-            Q_UNUSED(file)
+        for (const QStringList& names : m_blockNames) {
             for (const QString& block : names) {
                 const QString base = block.toLower();
                 const bool all = std::all_of(conns.cbegin(), conns.cend(), [&](const Conn& c) {
