@@ -41,6 +41,19 @@ seed() { # TARGET DIR: fill the starting corpus
 		for d in tests/fixtures/import/ipsec-conf/*/; do
 			{ cat "$d/ipsec.conf"; printf '\000'; sed 's/PSK .*/PSK "Fuzz0Canary0Secret0Value"/' "$d/ipsec.secrets" 2>/dev/null || true; } > "$2/$(basename "$d")"
 		done ;;
+	fuzz_import_racoontool) # each racoon-tool.conf fixture, then (after two NULs) the seed's psk.txt
+		local f
+		for f in tests/fixtures/import/racoon-tool/*; do
+			{ cat "$f"; printf '\000\000'; cat tests/fixtures/import/racoon-tool/seed-howto-psk.txt; } > "$2/$(basename "$f")"
+		done ;;
+	fuzz_import_racoon) # each racoon.conf fixture with a setkey fixture and psk.txt; the seed's files
+		local f s
+		s=(tests/fixtures/import/racoon/setkey/*)
+		for f in tests/fixtures/import/racoon/*.txt; do
+			{ cat "$f"; printf '\000\000'; cat tests/fixtures/import/racoon/seed/psk.txt; printf '\000'; cat "${s[$((RANDOM % ${#s[@]}))]}"; } > "$2/$(basename "$f")"
+		done
+		{ cat tests/fixtures/import/racoon/seed/racoon.conf; printf 'include "/etc/racoon/inc.conf";\n\000log notify;\n\000'
+		  cat tests/fixtures/import/racoon/seed/psk.txt; printf '\000'; cat tests/fixtures/import/racoon/seed/ipsec-tools.conf; } > "$2/seed" ;;
 	fuzz_ike_log) # the lab's real logs, A's and B's of one attempt joined by a NUL
 		local f
 		for f in tests/fixtures/logs/charon/*.a.log; do
