@@ -12,6 +12,7 @@
 #include "TunnelCorrelation.h"
 #include "FileWriter.h"
 #include "IkeLog.h"
+#include "Importer.h"
 #include "JsonWriter.h"
 #include "Generator.h"
 #include "LabPlan.h"
@@ -28,6 +29,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTextStream>
 
@@ -61,7 +63,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("ipsecwiz::Cli", text);
 }
 
-const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("ansible"), QStringLiteral("check"), QStringLiteral("diagnose"), QStringLiteral("psk"),
+const QStringList Commands{QStringLiteral("validate"), QStringLiteral("upgrade"), QStringLiteral("generate"), QStringLiteral("bundle"), QStringLiteral("draw"), QStringLiteral("ansible"), QStringLiteral("check"), QStringLiteral("diagnose"), QStringLiteral("import"), QStringLiteral("psk"),
                            QStringLiteral("push"), QStringLiteral("remove"), QStringLiteral("lab"), QStringLiteral("monitor"), QStringLiteral("parse")};
 
 QTextStream& out()
@@ -118,6 +120,10 @@ QString helpText()
               "  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]\n"
               "                                         an Ansible project that installs every managed gateway's files,\n"
               "                                         commit-confirmed across the fleet (keys in a 0600 vars file)\n"
+              "  import PATH… [--format F] [--site NAME] [-o PROFILE [--include-psk]] [--json]\n"
+              "                                         a gateway's existing config (swanctl, ipsec.conf, racoon-tool,\n"
+              "                                         racoon + setkey) → a profile, and every line it did not use\n"
+              "                                         (PATH: a copy of its /etc or /etc/FLAVOUR, or the files)\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
               "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]\n"
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
@@ -1548,6 +1554,134 @@ int checkCommand(const QStringList& args)
     return unreached ? RemoteFailure : drift ? Found : Ok;
 }
 
+// import PATH…: model/import's importers over a local folder or files. Nothing is written but
+// the profile asked for with -o; a key read from the files goes there only with --include-psk.
+int importCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("format"), tr("swanctl, ipsec.conf, racoon-tool or racoon (default: from the files)"), QStringLiteral("F")});
+    parser.addOption({QStringLiteral("site"), tr("the name of the site the files come from (default: local)"), QStringLiteral("NAME")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("out")}, tr("write the profile here"), QStringLiteral("PROFILE")});
+    parser.addOption({QStringLiteral("include-psk"), tr("keep the keys read in the profile (written 0600)")});
+    parser.addOption({QStringLiteral("json"), tr("print the result as JSON (the profile without keys)")});
+    QString problem;
+    if (!parse(parser, args, &problem))
+        return usageError(problem);
+    const QStringList paths = parser.positionalArguments().mid(1);
+    if (paths.isEmpty())
+        return usageError(tr("import needs a folder (a copy of the gateway's /etc or /etc/FLAVOUR) or its config files."));
+    std::optional<ImportFormat> format;
+    if (parser.isSet(QStringLiteral("format"))) {
+        for (ImportFormat f : {ImportFormat::Swanctl, ImportFormat::IpsecConf, ImportFormat::RacoonTool, ImportFormat::Racoon})
+            if (importFormatId(f) == parser.value(QStringLiteral("format")))
+                format = f;
+        if (!format)
+            return usageError(tr("--format is swanctl, ipsec.conf, racoon-tool or racoon, not “%1”.").arg(shown(parser.value(QStringLiteral("format")))));
+    }
+    if (parser.isSet(QStringLiteral("include-psk")) && !parser.isSet(QStringLiteral("out")))
+        return usageError(tr("--include-psk needs -o PROFILE: keys are never printed."));
+    ImportOptions options;
+    if (parser.isSet(QStringLiteral("site")))
+        options.siteName = parser.value(QStringLiteral("site")).trimmed();
+    if (options.siteName.isEmpty())
+        return usageError(tr("--site needs a name."));
+
+    // One folder, or files named one by one.
+    std::unique_ptr<ImportSource> source;
+    if (paths.size() == 1 && QFileInfo(paths.first()).isDir()) {
+        source = std::make_unique<LocalFolderSource>(paths.first());
+    } else {
+        for (const QString& p : paths)
+            if (QFileInfo(p).isDir())
+                return usageError(tr("import takes one folder, or files; “%1” is a folder among files.").arg(p));
+        auto files = sourceFromFiles(paths, format);
+        if (!files)
+            return inputError(files.error());
+        source = std::make_unique<MemorySource>(std::move(files).value());
+    }
+    if (!format)
+        format = detectFormat(*source);
+    if (!format)
+        return inputError(Error{paths.first(), tr("No swanctl.conf, ipsec.conf, racoon-tool.conf or racoon.conf here; give the files or --format.")});
+    auto imported = importConfig(*format, *source, options);
+    if (!imported)
+        return inputError(imported.error());
+    ImportResult result = std::move(imported).value();
+    NetworkProfile& n = result.network;
+    if (n.name.isEmpty())
+        n.name = options.siteName;
+    const QList<Finding> toComplete = Network::validate(n);
+    auto wipeKeys = qScopeGuard([&] {
+        for (Tunnel& t : n.tunnels)
+            if (t.psk)
+                Psk::wipe(*t.psk);
+    });
+
+    if (parser.isSet(QStringLiteral("out"))) {
+        const PskInFile psk = parser.isSet(QStringLiteral("include-psk")) ? PskInFile::Include : PskInFile::Omit;
+        if (const Status st = NetworkJson::save(n, parser.value(QStringLiteral("out")), psk); !st)
+            return inputError(Error{QStringLiteral("--out"), st.error().toString()});
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o;
+        o.insert(QStringLiteral("format"), importFormatId(*format));
+        o.insert(QStringLiteral("site"), options.siteName);
+        o.insert(QStringLiteral("network"), QJsonDocument::fromJson(NetworkJson::toJson(n, PskInFile::Omit)).object());
+        QJsonArray unused;
+        for (const ImportNote& note : std::as_const(result.unused))
+            unused.append(QJsonObject{{QStringLiteral("file"), note.file}, {QStringLiteral("line"), note.line},
+                                      {QStringLiteral("text"), terminalSafe(note.text)}, {QStringLiteral("reason"), note.reason}});
+        o.insert(QStringLiteral("unused"), unused);
+        auto findingsJson = [](const QList<Finding>& list) {
+            QJsonArray a;
+            for (const Finding& f : list)
+                a.append(QJsonObject{{QStringLiteral("severity"), f.severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
+                                     {QStringLiteral("field"), f.field}, {QStringLiteral("message"), f.message}, {QStringLiteral("fix"), f.fix}});
+            return a;
+        };
+        o.insert(QStringLiteral("findings"), findingsJson(result.findings));
+        o.insert(QStringLiteral("toComplete"), findingsJson(toComplete));
+        out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)) << Qt::flush;
+        return Ok;
+    }
+
+    out() << tr("Imported %1 from %2 as site “%3”; sites: %4, tunnels: %5.")
+                 .arg(importFormatId(*format), terminalSafe(paths.join(QStringLiteral(", "))), options.siteName)
+                 .arg(n.sites.size())
+                 .arg(n.tunnels.size())
+          << "\n";
+    for (const Tunnel& t : std::as_const(n.tunnels))
+        out() << "  " << tr("tunnel %1: %2 (%3) ⇄ %4 (%5), IKEv%6 %7, ESP %8; key: %9")
+                             .arg(t.name, t.siteA, n.networksOf(t, Side::A).join(QStringLiteral(", ")), t.siteB,
+                                  n.networksOf(t, Side::B).join(QStringLiteral(", ")))
+                             .arg(t.ike.version)
+                             .arg(t.ike.encryption + QLatin1Char('-') + t.ike.dhGroup, t.esp.encryption,
+                                  t.psk ? (parser.isSet(QStringLiteral("include-psk")) ? tr("read, kept in the profile") : tr("read, not kept (--include-psk)"))
+                                        : tr("none found"))
+              << "\n";
+    if (!result.unused.isEmpty()) {
+        out() << tr("Lines not used: %1 (the profile has no room for them, or they did not read):").arg(result.unused.size()) << "\n";
+        for (const ImportNote& note : std::as_const(result.unused))
+            out() << "  " << terminalSafe(note.toString()) << "\n";
+    }
+    if (!result.findings.isEmpty()) {
+        out() << tr("Found:") << "\n";
+        for (const Finding& f : std::as_const(result.findings))
+            out() << "  " << f.toString() << "\n";
+    }
+    if (!toComplete.isEmpty()) {
+        out() << tr("What validate says of the imported profile (fix it in the wizard):") << "\n";
+        for (const Finding& f : toComplete)
+            out() << "  " << f.toString() << "\n";
+    }
+    if (parser.isSet(QStringLiteral("out")))
+        out() << tr("Wrote %1%2.").arg(parser.value(QStringLiteral("out")),
+                                      parser.isSet(QStringLiteral("include-psk")) ? tr(" with the keys (readable by you only)") : tr(" without the keys"))
+              << "\n";
+    out().flush();
+    return Ok;
+}
+
 int monitorCommand(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -1813,6 +1947,8 @@ int run(const QStringList& args)
         return diagnoseCommand(rest);
     if (first == QLatin1String("check"))
         return checkCommand(rest);
+    if (first == QLatin1String("import"))
+        return importCommand(rest);
     return usageError(tr("unknown option or command “%1”.").arg(first));
 }
 

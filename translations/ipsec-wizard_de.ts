@@ -300,6 +300,22 @@
         <source>%1 lies in %2, which the lab uses for its internet router.</source>
         <translation>%1 liegt in %2, das das Labor für seinen Internet-Router braucht.</translation>
     </message>
+    <message>
+        <location filename="../model/import/IpsecConfImport.cpp" line="+199"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+76"/>
+        <source>The profile has no setting for “%1”.</source>
+        <translation>Das Profil hat keine Einstellung für „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../model/import/SwanctlImport.cpp" line="+8"/>
+        <source>A range of addresses; the profile takes it as an address that changes (%any).</source>
+        <translation>Ein Adressbereich; das Profil nimmt ihn als wechselnde Adresse (%any).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Several addresses; the profile keeps the first, %1.</source>
+        <translation>Mehrere Adressen; das Profil behält die erste, %1.</translation>
+    </message>
 </context>
 <context>
     <name>ipsecwiz::AlgorithmChoice</name>
@@ -1285,12 +1301,12 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+87"/>
+        <location filename="../app/Cli.cpp" line="+89"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1299,12 +1315,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1299"/>
+        <location line="+1427"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1497"/>
+        <location line="-1625"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1368,12 +1384,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1090"/>
+        <location line="+1218"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1089"/>
+        <location line="-1217"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1467,150 +1483,7 @@
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
     <message>
-        <location line="-490"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
-                                         no display needed
-  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
-                                         an Ansible project that installs every managed gateway&apos;s files,
-                                         commit-confirmed across the fleet (keys in a 0600 vars file)
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally;
-                                         in a network, off the gateways of its managed ends
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
-                                         every managed gateway of a network, polled side by side, and
-                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
-  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]
-                                         drift: each managed gateway&apos;s files (ours only, keys masked) and
-                                         loaded connections against the profile (exit 4: drift, 3: unreachable)
-  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
-       [--password-file FILE]
-                                         why a tunnel is down: both gateways over SSH, the tunnel
-                                         started while their charon logs are read (exit 4: not up)
-  diagnose --log FILE [--log FILE] [--json]
-                                         the same from saved charon logs of both gateways
-                                         (exit 4: a cause was found)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
-                                         ohne Bildschirm
-  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
-                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
-                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
-                                         in einem Netz von den Gateways seiner verwalteten Enden
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
-                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
-                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
-  check PROFIL [--gateway NAME]… [--json] [--identity DATEI] [--accept-new-host-key]
-                                         Abweichungen: die Dateien jedes verwalteten Gateways (nur unsere, Schlüssel
-                                         maskiert) und geladene Verbindungen gegen das Profil (Exit 4: Abweichung, 3: unerreichbar)
-  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
-       [--password-file DATEI]
-                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
-                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
-  diagnose --log DATEI [--log DATEI] [--json]
-                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
-                                         (Status 4: eine Ursache gefunden)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+430"/>
+        <location line="-60"/>
         <location line="+351"/>
         <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
         <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
@@ -1666,12 +1539,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+610"/>
+        <location line="+738"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-609"/>
+        <location line="-737"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1822,12 +1695,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Hinweis: Das Profil enthält keinen Schlüssel für %1, daher wurde kein Schlüssel verglichen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+140"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-739"/>
+        <location line="-867"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -1857,7 +1730,158 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-765"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
+                                         no display needed
+  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
+                                         an Ansible project that installs every managed gateway&apos;s files,
+                                         commit-confirmed across the fleet (keys in a 0600 vars file)
+  import PATH… [--format F] [--site NAME] [-o PROFILE [--include-psk]] [--json]
+                                         a gateway&apos;s existing config (swanctl, ipsec.conf, racoon-tool,
+                                         racoon + setkey) → a profile, and every line it did not use
+                                         (PATH: a copy of its /etc or /etc/FLAVOUR, or the files)
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
+                                         every managed gateway of a network, polled side by side, and
+                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
+  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]
+                                         drift: each managed gateway&apos;s files (ours only, keys masked) and
+                                         loaded connections against the profile (exit 4: drift, 3: unreachable)
+  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
+       [--password-file FILE]
+                                         why a tunnel is down: both gateways over SSH, the tunnel
+                                         started while their charon logs are read (exit 4: not up)
+  diagnose --log FILE [--log FILE] [--json]
+                                         the same from saved charon logs of both gateways
+                                         (exit 4: a cause was found)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
+                                         ohne Bildschirm
+  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
+                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
+                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
+  import PFAD… [--format F] [--site NAME] [-o PROFIL [--include-psk]] [--json]
+                                         die vorhandene Konfiguration eines Gateways (swanctl, ipsec.conf,
+                                         racoon-tool, racoon + setkey) → ein Profil, und jede Zeile, die es nicht nutzt
+                                         (PFAD: eine Kopie seines /etc oder /etc/FLAVOUR, oder die Dateien)
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
+                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
+                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
+  check PROFIL [--gateway NAME]… [--json] [--identity DATEI] [--accept-new-host-key]
+                                         Abweichungen: die Dateien jedes verwalteten Gateways (nur unsere, Schlüssel
+                                         maskiert) und geladene Verbindungen gegen das Profil (Exit 4: Abweichung, 3: unerreichbar)
+  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
+       [--password-file DATEI]
+                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
+                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
+  diagnose --log DATEI [--log DATEI] [--json]
+                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
+                                         (Status 4: eine Ursache gefunden)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+505"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -2016,20 +2040,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+563"/>
+        <location line="+691"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-584"/>
-        <location line="+563"/>
+        <location line="-712"/>
+        <location line="+691"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-539"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2133,7 +2157,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+334"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -2158,20 +2182,130 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+106"/>
+        <location line="-233"/>
+        <location line="+234"/>
         <source>SSH private key</source>
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-421"/>
         <location line="+188"/>
-        <location line="+106"/>
+        <location line="+234"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
     <message>
+        <location line="-134"/>
+        <source>swanctl, ipsec.conf, racoon-tool or racoon (default: from the files)</source>
+        <translation>swanctl, ipsec.conf, racoon-tool oder racoon (Vorgabe: aus den Dateien)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name of the site the files come from (default: local)</source>
+        <translation>der Name des Standorts, von dem die Dateien stammen (Vorgabe: local)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write the profile here</source>
+        <translation>das Profil hierhin schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep the keys read in the profile (written 0600)</source>
+        <translation>die gelesenen Schlüssel im Profil behalten (mit Rechten 0600 geschrieben)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print the result as JSON (the profile without keys)</source>
+        <translation>das Ergebnis als JSON ausgeben (das Profil ohne Schlüssel)</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>import needs a folder (a copy of the gateway&apos;s /etc or /etc/FLAVOUR) or its config files.</source>
+        <translation>import braucht einen Ordner (eine Kopie von /etc oder /etc/FLAVOUR des Gateways) oder dessen Konfigurationsdateien.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--format is swanctl, ipsec.conf, racoon-tool or racoon, not “%1”.</source>
+        <translation>--format ist swanctl, ipsec.conf, racoon-tool oder racoon, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--include-psk needs -o PROFILE: keys are never printed.</source>
+        <translation>--include-psk braucht -o PROFILE: Schlüssel werden nie ausgegeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--site needs a name.</source>
+        <translation>--site braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>import takes one folder, or files; “%1” is a folder among files.</source>
+        <translation>import nimmt einen Ordner oder Dateien; „%1“ ist ein Ordner unter Dateien.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No swanctl.conf, ipsec.conf, racoon-tool.conf or racoon.conf here; give the files or --format.</source>
+        <translation>Hier gibt es keine swanctl.conf, ipsec.conf, racoon-tool.conf oder racoon.conf; geben Sie die Dateien oder --format an.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Imported %1 from %2 as site “%3”; sites: %4, tunnels: %5.</source>
+        <translation>%1 aus %2 als Standort „%3“ importiert; Standorte: %4, Tunnel: %5.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tunnel %1: %2 (%3) ⇄ %4 (%5), IKEv%6 %7, ESP %8; key: %9</source>
+        <translation>Tunnel %1: %2 (%3) ⇄ %4 (%5), IKEv%6 %7, ESP %8; Schlüssel: %9</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>read, kept in the profile</source>
+        <translation>gelesen, im Profil behalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>read, not kept (--include-psk)</source>
+        <translation>gelesen, nicht behalten (--include-psk)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none found</source>
+        <translation>keiner gefunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lines not used: %1 (the profile has no room for them, or they did not read):</source>
+        <translation>Nicht verwendete Zeilen: %1 (das Profil hat keinen Platz für sie, oder sie ließen sich nicht lesen):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Found:</source>
+        <translation>Gefunden:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What validate says of the imported profile (fix it in the wizard):</source>
+        <translation>Was validate zum importierten Profil sagt (beheben Sie es im Assistenten):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrote %1%2.</source>
+        <translation>%1%2 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> with the keys (readable by you only)</source>
+        <translation> mit den Schlüsseln (nur für Sie lesbar)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> without the keys</source>
+        <translation> ohne die Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>monitor needs one PROFILE.</source>
         <translation>monitor braucht ein PROFIL.</translation>
     </message>
@@ -2236,9 +2370,42 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>bash lässt sich nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>unknown option or command “%1”.</source>
         <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::ConfReader</name>
+    <message>
+        <location filename="../model/import/IpsecConfImport.cpp" line="-141"/>
+        <source>A setting outside of any section.</source>
+        <translation>Eine Einstellung außerhalb jedes Abschnitts.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The include is not read: %1</source>
+        <translation>Die include-Anweisung wird nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not a section of ipsec.conf (conn NAME, config setup, ca NAME) or an include.</source>
+        <translation>Kein Abschnitt von ipsec.conf (conn NAME, config setup, ca NAME) und keine include-Anweisung.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A second section of this name; strongSwan refuses it, and so does the import.</source>
+        <translation>Ein zweiter Abschnitt dieses Namens; strongSwan lehnt ihn ab, und der Import ebenso.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This line is not “key=value”.</source>
+        <translation>Diese Zeile ist nicht „key=value“.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set again at %1:%2; the later value counts.</source>
+        <translation>Erneut gesetzt in %1:%2; der spätere Wert zählt.</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2485,90 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <location line="+4"/>
         <source>Is a folder; give a file name ending in .tar.gz or .zip.</source>
         <translation>Ist ein Ordner; geben Sie einen Dateinamen mit .tar.gz oder .zip an.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::ConnMapper</name>
+    <message>
+        <location filename="../model/import/IpsecConfImport.cpp" line="+89"/>
+        <source>config setup holds charon&apos;s global settings, which are not in the profile.</source>
+        <translation>config setup enthält die globalen Einstellungen von charon, die nicht im Profil stehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate authorities are not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>Zertifizierungsstellen sind nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A second section of this name; strongSwan refuses it, and so does the import.</source>
+        <translation>Ein zweiter Abschnitt dieses Namens; strongSwan lehnt ihn ab, und der Import ebenso.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>strongSwan does not load this connection (auto=ignore, or no auto=), and no loaded one takes it with also=.</source>
+        <translation>strongSwan lädt diese Verbindung nicht (auto=ignore oder kein auto=), und keine geladene übernimmt sie mit also=.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No connection that strongSwan loads takes this setting (another value overrides it, or its section is not loaded).</source>
+        <translation>Keine Verbindung, die strongSwan lädt, übernimmt diese Einstellung (ein anderer Wert überschreibt sie, oder ihr Abschnitt wird nicht geladen).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>There is no connection “%1” to take settings from.</source>
+        <translation>Es gibt keine Verbindung „%1“, von der Einstellungen übernommen werden könnten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>also=%1 is a loop (that section is being read already); it is not read again.</source>
+        <translation>also=%1 ist eine Schleife (dieser Abschnitt wird bereits gelesen); er wird nicht erneut gelesen.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The profile takes one IKE version; IKEv2 is kept.</source>
+        <translation>Das Profil nimmt eine IKE-Version; IKEv2 wird behalten.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The address of the interface with the default route is not known here; give the site its address.</source>
+        <translation>Die Adresse der Schnittstelle mit der Default-Route ist hier nicht bekannt; geben Sie dem Standort seine Adresse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not one address the profile can hold.</source>
+        <translation>Keine einzelne Adresse, die das Profil aufnehmen kann.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>An identity the profile cannot express (a distinguished name, %any or a wildcard); the address is used.</source>
+        <translation>Eine Identität, die das Profil nicht ausdrücken kann (ein Distinguished Name, %any oder ein Platzhalter); die Adresse wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>Authentication by “%1” is not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>Authentisierung per „%1“ ist nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not a duration the profile can hold.</source>
+        <translation>Keine Dauer, die das Profil aufnehmen kann.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The proposal is not one the profile can express: %1 The profile&apos;s default is kept.</source>
+        <translation>Der Vorschlag ist keiner, den das Profil ausdrücken kann: %1 Die Vorgabe des Profils wird behalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several proposals; the profile keeps the first, %1.</source>
+        <translation>Mehrere Vorschläge; das Profil behält den ersten, %1.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not a network the profile can hold (ranges, protocols, ports): %1.</source>
+        <translation>Kein Netz, das das Profil aufnehmen kann (Bereiche, Protokolle, Ports): %1.</translation>
     </message>
 </context>
 <context>
@@ -3389,7 +3640,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+242"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+243"/>
         <location line="+1"/>
         <source>a changing address</source>
         <translation>eine wechselnde Adresse</translation>
@@ -3604,6 +3855,249 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+1"/>
         <source>Check the firewalls of both for UDP 500 and 4500, and that %1&apos;s IKE daemon runs.</source>
         <translation>Prüfen Sie die Firewalls beider auf UDP 500 und 4500 und ob der IKE-Dienst von %1 läuft.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Import</name>
+    <message>
+        <location filename="../model/import/IpsecConfImport.cpp" line="-316"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-31"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Certificates are not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>Zertifikate sind nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-2"/>
+        <source>Raw public keys are not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>Rohe öffentliche Schlüssel (Raw Public Keys) sind nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-16"/>
+        <source>Virtual IPs are not in the profile (road warriors are not).</source>
+        <translation>Virtuelle IPs sind nicht im Profil (Road Warriors auch nicht).</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Handing out DNS servers is not in the profile (road warriors are not).</source>
+        <translation>Das Verteilen von DNS-Servern ist nicht im Profil (Road Warriors auch nicht).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The generator writes its own firewall rules (firewall.nft).</source>
+        <translation>Der Generator schreibt seine eigenen Firewall-Regeln (firewall.nft).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+12"/>
+        <source>An updown script is not in the profile; the generator writes routes and firewall rules itself.</source>
+        <translation>Ein updown-Skript ist nicht im Profil; der Generator schreibt Routen und Firewall-Regeln selbst.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol and port selectors are not in the profile; a tunnel carries whole networks.</source>
+        <translation>Protokoll- und Port-Selektoren sind nicht im Profil; ein Tunnel überträgt ganze Netze.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group membership is not in the profile.</source>
+        <translation>Gruppenzugehörigkeit ist nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+8"/>
+        <source>XAuth is not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>XAuth ist nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-1"/>
+        <source>EAP is not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>EAP ist nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Dead peer detection is the generator&apos;s (every 30 s, restart).</source>
+        <translation>Dead Peer Detection bestimmt der Generator (alle 30 s, restart).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-14"/>
+        <source>The profile has lifetimes only; strongSwan&apos;s default margin applies.</source>
+        <translation>Das Profil hat nur Lebensdauern; es gilt der Standard-Spielraum (margin) von strongSwan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+1"/>
+        <source>The profile has lifetimes only; strongSwan&apos;s default jitter applies.</source>
+        <translation>Das Profil hat nur Lebensdauern; es gilt die Standard-Streuung (jitter) von strongSwan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+17"/>
+        <source>Retries are not in the profile; the generator leaves strongSwan&apos;s default.</source>
+        <translation>Wiederholungsversuche sind nicht im Profil; der Generator belässt die Vorgabe von strongSwan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile&apos;s tunnels always rekey.</source>
+        <translation>Die Tunnel des Profils werden immer neu verschlüsselt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile&apos;s IKEv2 lifetime is a rekey time; reauthentication is not kept.</source>
+        <translation>Die IKEv2-Lebensdauer des Profils ist eine Zeit bis zur Neuverschlüsselung; die erneute Authentisierung wird nicht behalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-27"/>
+        <source>MOBIKE is not in the profile; the generator leaves strongSwan&apos;s default (on).</source>
+        <translation>MOBIKE ist nicht im Profil; der Generator belässt die Vorgabe von strongSwan (an).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+1"/>
+        <source>Forced UDP encapsulation is not in the profile; NAT traversal is strongSwan&apos;s own.</source>
+        <translation>Erzwungene UDP-Kapselung ist nicht im Profil; NAT-Traversal regelt strongSwan selbst.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+1"/>
+        <source>IKE fragmentation is not in the profile; the generator leaves strongSwan&apos;s default.</source>
+        <translation>IKE-Fragmentierung ist nicht im Profil; der Generator belässt die Vorgabe von strongSwan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPComp is not in the profile.</source>
+        <translation>IPComp ist nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+15"/>
+        <source>AH is not in the profile; tunnels use ESP.</source>
+        <translation>AH ist nicht im Profil; Tunnel verwenden ESP.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+8"/>
+        <source>Only tunnel mode is in the profile.</source>
+        <translation>Im Profil gibt es nur den Tunnelmodus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+7"/>
+        <source>The generator uses IKEv1 aggressive mode only with a peer whose address changes.</source>
+        <translation>Der Generator verwendet den IKEv1 Aggressive Mode nur mit einer Gegenstelle, deren Adresse sich ändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The generator always installs the policies.</source>
+        <translation>Der Generator installiert die Richtlinien immer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marks are not in the profile.</source>
+        <translation>Markierungen (Marks) sind nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed reqids are not in the profile.</source>
+        <translation>Feste reqids sind nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-2"/>
+        <source>DSCP handling is not in the profile.</source>
+        <translation>DSCP-Behandlung ist nicht im Profil.</translation>
+    </message>
+    <message>
+        <location filename="../model/import/SwanctlImport.cpp" line="-27"/>
+        <source>Virtual IP pools are not in the profile (road warriors are not).</source>
+        <translation>Pools virtueller IPs sind nicht im Profil (Road Warriors auch nicht).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The generator always writes dpd_delay = 30s; this value is not kept.</source>
+        <translation>Der Generator schreibt immer dpd_delay = 30s; dieser Wert wird nicht behalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DPD timeouts are not in the profile.</source>
+        <translation>DPD-Zeitlimits sind nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The generator always writes dpd_action = restart; this value is not kept.</source>
+        <translation>Der Generator schreibt immer dpd_action = restart; dieser Wert wird nicht behalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile&apos;s IKEv2 lifetime is a rekey time (rekey_time); reauthentication is not kept.</source>
+        <translation>Die IKEv2-Lebensdauer des Profils ist eine Zeit bis zur Neuverschlüsselung (rekey_time); die erneute Authentisierung wird nicht behalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The profile keeps the rekey time; strongSwan&apos;s hard lifetime is then 110% of it.</source>
+        <translation>Das Profil behält die Zeit bis zur Neuverschlüsselung; die harte Lebensdauer von strongSwan ist dann 110 % davon.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Volume limits are not in the profile; only lifetimes are.</source>
+        <translation>Volumengrenzen sind nicht im Profil; nur Lebensdauern.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The uniqueness policy is not in the profile; the generator leaves strongSwan&apos;s default.</source>
+        <translation>Die Eindeutigkeitsrichtlinie ist nicht im Profil; der Generator belässt die Vorgabe von strongSwan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Post-quantum preshared keys (PPK) are not in the profile.</source>
+        <translation>Post-Quanten-Pre-Shared-Keys (PPK) sind nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The generator decides what a gateway does when a tunnel closes (dpd_action = restart).</source>
+        <translation>Der Generator entscheidet, was ein Gateway tut, wenn ein Tunnel endet (dpd_action = restart).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Import::detail</name>
+    <message>
+        <location filename="../model/import/IpsecConfImport.cpp" line="+402"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+357"/>
+        <source>This key matches no connection&apos;s identities.</source>
+        <translation>Dieser Schlüssel passt zu den Identitäten keiner Verbindung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no ipsec.secrets next to ipsec.conf; the tunnels have no key.</source>
+        <translation>Neben ipsec.conf liegt keine ipsec.secrets; die Tunnel haben keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No key in ipsec.secrets matches connection “%1”.</source>
+        <translation>Kein Schlüssel in ipsec.secrets passt zu Verbindung „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../model/import/SwanctlImport.cpp" line="+15"/>
+        <source>No secret in swanctl.conf matches connection “%1”; the tunnel has no key.</source>
+        <translation>Kein Geheimnis in swanctl.conf passt zu Verbindung „%1“; der Tunnel hat keinen Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -5203,7 +5697,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Viele Außenstellen auf einmal: eine je Zeile, Name,Netze,Gateway[,Erreichbarkeit,öffentliche Adresse,Software,verwaltet].</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>Sites: %1. Tunnels: %2.</source>
         <translation>Standorte: %1. Tunnel: %2.</translation>
     </message>
@@ -5297,7 +5791,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Leer: jedes Netz von Standort B. Sonst die Netze, die dieser Tunnel trägt, durch Leerzeichen getrennt.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>New tunnel between</source>
         <translation>Neuer Tunnel zwischen</translation>
     </message>
@@ -5377,7 +5871,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Doppelklick oder „Adressen und Algorithmen bearbeiten …“, um diesem Tunnel eigene Vorschläge zu geben.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Tunnels: %1, each with its own fresh key.</source>
         <translation>Tunnel: %1, jeder mit eigenem frischem Schlüssel.</translation>
     </message>
@@ -5758,6 +6252,29 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location filename="../widgets/SecretPrompt.cpp" line="+17"/>
         <source>Password</source>
         <translation>Passwort</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::SecretsReader</name>
+    <message>
+        <location filename="../model/import/IpsecConfImport.cpp" line="-89"/>
+        <source>The include is not read: %1</source>
+        <translation>Die include-Anweisung wird nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not a line of ipsec.secrets (IDS : TYPE KEY).</source>
+        <translation>Keine Zeile von ipsec.secrets (IDS : TYPE KEY).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only pre-shared keys (PSK) are in the profile.</source>
+        <translation>Im Profil gibt es nur Pre-Shared Keys (PSK).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A pre-shared key the import cannot read (empty, or blanks outside quotes).</source>
+        <translation>Ein Pre-Shared Key, den der Import nicht lesen kann (leer oder Leerzeichen außerhalb von Anführungszeichen).</translation>
     </message>
 </context>
 <context>
@@ -6217,6 +6734,277 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+5"/>
         <source>Cannot set the file mode on %1.</source>
         <translation>Die Dateirechte auf %1 lassen sich nicht setzen.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::StrongSwan</name>
+    <message>
+        <location filename="../model/import/StrongSwanConnections.cpp" line="+108"/>
+        <source>Connection “%1” gives this gateway another address; the site keeps %2.</source>
+        <translation>Verbindung „%1“ gibt diesem Gateway eine andere Adresse; der Standort behält %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection “%1” gives this gateway another identity; the site keeps its.</source>
+        <translation>Verbindung „%1“ gibt diesem Gateway eine andere Identität; der Standort behält seine.</translation>
+    </message>
+    <message>
+        <location filename="../model/import/StrongSwanSettings.cpp" line="+378"/>
+        <source>An include without a file.</source>
+        <translation>Eine include-Anweisung ohne Datei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The include leads out of the folder being imported (“..”); it is not read.</source>
+        <translation>Die include-Anweisung führt aus dem importierten Ordner hinaus („..“); sie wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The include is not read: %1</source>
+        <translation>Die include-Anweisung wird nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The include names no file here.</source>
+        <translation>Die include-Anweisung nennt hier keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The include of %1 is a loop (it is being read already); it is not read again.</source>
+        <translation>Das Einbinden von %1 ist eine Schleife (die Datei wird bereits gelesen); sie wird nicht erneut gelesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Includes nest deeper than %1 files; %2 is not read.</source>
+        <translation>include-Anweisungen sind tiefer als %1 Dateien verschachtelt; %2 wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More than %1 files are included; %2 is not read.</source>
+        <translation>Mehr als %1 Dateien werden eingebunden; %2 wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <location line="+219"/>
+        <source>It lists several proposals; the profile has one.</source>
+        <translation>Er nennt mehrere Vorschläge; das Profil hat einen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>strongSwan&apos;s default proposals are not one the profile can name.</source>
+        <translation>Die Standardvorschläge von strongSwan sind keiner, den das Profil benennen kann.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Extended sequence numbers (esn) are not in the profile.</source>
+        <translation>Erweiterte Sequenznummern (esn) sind nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an algorithm the profile offers.</source>
+        <translation>„%1“ ist kein Algorithmus, den das Profil anbietet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It offers several of one kind (%1 and %2); the profile has one of each.</source>
+        <translation>Er bietet mehrere einer Art an (%1 und %2); das Profil hat je einen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It names no encryption algorithm.</source>
+        <translation>Er nennt keinen Verschlüsselungsalgorithmus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It names an integrity algorithm with an AEAD cipher.</source>
+        <translation>Er nennt einen Integritätsalgorithmus zusammen mit einer AEAD-Chiffre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It names no integrity algorithm for %1.</source>
+        <translation>Er nennt keinen Integritätsalgorithmus für %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>It names no PRF.</source>
+        <translation>Er nennt keine PRF.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It names no Diffie-Hellman group.</source>
+        <translation>Er nennt keine Diffie-Hellman-Gruppe.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ESP has no PRF (%1).</source>
+        <translation>ESP hat keine PRF (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::StrongSwan::Parser</name>
+    <message>
+        <location line="-498"/>
+        <source>The section “%1” has no closing brace; what follows it was read into it.</source>
+        <translation>Dem Abschnitt „%1“ fehlt die schließende geschweifte Klammer; was danach kommt, wurde in ihn hineingelesen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A closing brace without a section.</source>
+        <translation>Eine schließende geschweifte Klammer ohne Abschnitt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+16"/>
+        <source>This line cannot be read as a setting.</source>
+        <translation>Diese Zeile lässt sich nicht als Einstellung lesen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A quoted value with no closing quote.</source>
+        <translation>Ein Wert in Anführungszeichen ohne schließendes Anführungszeichen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set again at %1:%2; the later value counts.</source>
+        <translation>Erneut gesetzt in %1:%2; der spätere Wert zählt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+43"/>
+        <source>Sections nest deeper than %1 levels; this one is not read.</source>
+        <translation>Abschnitte sind tiefer als %1 Ebenen verschachtelt; dieser wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>This line is neither “key = value” nor a section.</source>
+        <translation>Diese Zeile ist weder „key = value“ noch ein Abschnitt.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The include is not read: %1</source>
+        <translation>Die include-Anweisung wird nicht gelesen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::SwanctlReader</name>
+    <message>
+        <location filename="../model/import/SwanctlImport.cpp" line="-330"/>
+        <source>A setting outside of any connection.</source>
+        <translation>Eine Einstellung außerhalb jeder Verbindung.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Certificate authorities are not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>Zertifizierungsstellen sind nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is not a swanctl.conf section the importer reads.</source>
+        <translation>„%1“ ist kein Abschnitt von swanctl.conf, den der Import liest.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connections made from a template (“: %1”) are not read.</source>
+        <translation>Verbindungen, die aus einer Vorlage erzeugt werden („: %1“), werden nicht gelesen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The profile takes one IKE version; IKEv2 is kept.</source>
+        <translation>Das Profil nimmt eine IKE-Version; IKEv2 wird behalten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+6"/>
+        <source>A second round of authentication is not in the profile.</source>
+        <translation>Eine zweite Authentisierungsrunde ist nicht im Profil.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A setting outside of any child.</source>
+        <translation>Eine Einstellung außerhalb jedes Childs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is not a section of a connection the importer reads.</source>
+        <translation>„%1“ ist kein Abschnitt einer Verbindung, den der Import liest.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>IKEv1 has no rekeying; the profile&apos;s IKEv1 lifetime is reauth_time.</source>
+        <translation>IKEv1 kennt keine Neuverschlüsselung; die IKEv1-Lebensdauer des Profils ist reauth_time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+97"/>
+        <source>Not a duration the profile can hold.</source>
+        <translation>Keine Dauer, die das Profil aufnehmen kann.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <location line="+59"/>
+        <source>The proposal is not one the profile can express: %1 The profile&apos;s default is kept.</source>
+        <translation>Der Vorschlag ist keiner, den das Profil ausdrücken kann: %1 Die Vorgabe des Profils wird behalten.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+63"/>
+        <source>Several proposals; the profile keeps the first, %1.</source>
+        <translation>Mehrere Vorschläge; das Profil behält den ersten, %1.</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+34"/>
+        <source>“%1” is not a section the importer reads.</source>
+        <translation>„%1“ ist kein Abschnitt, den der Import liest.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Authentication by “%1” is not in the profile; tunnels authenticate with a pre-shared key.</source>
+        <translation>Authentisierung per „%1“ ist nicht im Profil; Tunnel authentisieren sich mit einem Pre-Shared Key.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An identity the profile cannot express (a distinguished name, %any or a wildcard); the address is used.</source>
+        <translation>Eine Identität, die das Profil nicht ausdrücken kann (ein Distinguished Name, %any oder ein Platzhalter); die Adresse wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Children made from a template (“: %1”) are not read.</source>
+        <translation>Childs, die aus einer Vorlage erzeugt werden („: %1“), werden nicht gelesen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Another child of this connection has other ESP proposals; a tunnel has one, the first child&apos;s.</source>
+        <translation>Ein anderes Child dieser Verbindung hat andere ESP-Vorschläge; ein Tunnel hat einen, den des ersten Childs.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Another child of this connection has another rekey time; a tunnel has one, the first child&apos;s.</source>
+        <translation>Ein anderes Child dieser Verbindung hat eine andere Zeit bis zur Neuverschlüsselung; ein Tunnel hat eine, die des ersten Childs.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The generator decides how a tunnel starts; “%1” is not kept.</source>
+        <translation>Der Generator entscheidet, wie ein Tunnel startet; „%1“ wird nicht behalten.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not a network the profile can hold (ranges, protocols, ports, a changing address): %1.</source>
+        <translation>Kein Netz, das das Profil aufnehmen kann (Bereiche, Protokolle, Ports, eine wechselnde Adresse): %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A setting outside of any secret.</source>
+        <translation>Eine Einstellung außerhalb jedes Geheimnisses.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only pre-shared IKE keys (ike…) are in the profile.</source>
+        <translation>Im Profil gibt es nur Pre-Shared Keys für IKE (ike…).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A secret without a key.</source>
+        <translation>Ein Geheimnis ohne Schlüssel.</translation>
     </message>
 </context>
 <context>

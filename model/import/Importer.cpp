@@ -1,5 +1,8 @@
 #include "Importer.h"
 
+#include <QFileInfo>
+#include <QRegularExpression>
+
 namespace ipsecwiz {
 
 QString importFormatId(ImportFormat format)
@@ -56,7 +59,9 @@ std::optional<ImportFormat> detectFormat(const ImportSource& source)
     return std::nullopt;
 }
 
-Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options)
+namespace {
+
+Result<ImportResult> importAs(ImportFormat format, const ImportSource& source, const ImportOptions& options)
 {
     switch (format) {
     case ImportFormat::RacoonTool:
@@ -69,6 +74,93 @@ Result<ImportResult> importConfig(ImportFormat format, const ImportSource& sourc
         return Import::ipsecConf(source, options);
     }
     return Error{QString(), QStringLiteral("Unknown import format.")};
+}
+
+} // namespace
+
+Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options)
+{
+    auto imported = importAs(format, source, options);
+    if (!imported)
+        return imported;
+    ImportResult result = std::move(imported).value();
+    // The gateway's address inside its network is in no IPsec file (only in routes): the
+    // wizard's default, said out loud so the admin checks it.
+    for (int i = 0; i < result.network.sites.size(); ++i) {
+        Site& site = result.network.sites[i];
+        if (!site.gateway.internalAddress.isEmpty())
+            continue;
+        site.gateway.internalAddress = Network::firstHostOf(site.networks);
+        if (!site.gateway.internalAddress.isEmpty())
+            result.findings << Finding{Severity::Warning, Network::sitePath(i, QStringLiteral("gateway.internalAddress")),
+                                       QStringLiteral("Site “%1”: its gateway's address inside %2 is not in the files; taken as %3.")
+                                           .arg(shown(site.name), site.networks.first(), site.gateway.internalAddress),
+                                       QStringLiteral("Check it on the gateway (ip -brief address) and change it in the wizard if it differs.")};
+    }
+    return result;
+}
+
+std::optional<ImportFormat> sniffFormat(const QByteArray& text)
+{
+    static const std::pair<QRegularExpression, ImportFormat> signs[] = {
+        {QRegularExpression(QStringLiteral("^\\s*connections\\s*\\{"), QRegularExpression::MultilineOption), ImportFormat::Swanctl},
+        {QRegularExpression(QStringLiteral("^(conn\\s+\\S|config\\s+setup)"), QRegularExpression::MultilineOption), ImportFormat::IpsecConf},
+        {QRegularExpression(QStringLiteral("^\\s*(peer|connection)\\([^)]*\\)\\s*:"), QRegularExpression::MultilineOption), ImportFormat::RacoonTool},
+        {QRegularExpression(QStringLiteral("^\\s*(remote|sainfo)\\s+[^\\n]*\\{"), QRegularExpression::MultilineOption), ImportFormat::Racoon},
+    };
+    const QString s = QString::fromUtf8(text.left(ImportSource::MaxFileSize));
+    for (const auto& [re, format] : signs)
+        if (re.match(s).hasMatch())
+            return format;
+    return std::nullopt;
+}
+
+Result<MemorySource> sourceFromFiles(const QStringList& paths, std::optional<ImportFormat> format)
+{
+    // The names the importers look a file up by, beyond the main files.
+    static const QStringList known{QStringLiteral("swanctl.conf"),    QStringLiteral("ipsec.conf"),      QStringLiteral("ipsec.secrets"),
+                                   QStringLiteral("racoon-tool.conf"), QStringLiteral("racoon.conf"),     QStringLiteral("psk.txt"),
+                                   QStringLiteral("ipsec-tools.conf"), QStringLiteral("setkey.conf")};
+    static const QStringList mains{QStringLiteral("swanctl.conf"), QStringLiteral("ipsec.conf"), QStringLiteral("racoon-tool.conf"), QStringLiteral("racoon.conf")};
+    QHash<QString, QByteArray> files;
+    bool haveMain = false;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        auto text = LocalFolderSource(info.absolutePath()).read(info.fileName());
+        if (!text)
+            return Error{path, text.error().message};
+        QString name = info.fileName();
+        if (!known.contains(name)) {
+            std::optional<ImportFormat> as;
+            if (!haveMain)
+                as = format ? format : sniffFormat(text.value());
+            if (!as || haveMain) {
+                // Not a main file: a setkey file, ipsec.secrets or psk.txt, told by their lines.
+                static const QRegularExpression setkey(QStringLiteral("^\\s*(spdadd|spdflush|flush)\\b"), QRegularExpression::MultilineOption);
+                static const QRegularExpression secrets(QStringLiteral(":\\s*PSK\\s"));
+                static const QRegularExpression pskTxt(QStringLiteral("^\\s*[^#\\s]\\S*\\s+\\S+"), QRegularExpression::MultilineOption);
+                const QString t = QString::fromUtf8(text.value());
+                const QString role = setkey.match(t).hasMatch()    ? QStringLiteral("ipsec-tools.conf")
+                                     : secrets.match(t).hasMatch() ? QStringLiteral("ipsec.secrets")
+                                     : haveMain && pskTxt.match(t).hasMatch() ? QStringLiteral("psk.txt")
+                                                                              : QString();
+                if (!role.isEmpty() && !files.contains(role)) {
+                    files.insert(role, text.value());
+                    continue;
+                }
+            }
+            if (!as)
+                return Error{path, QStringLiteral("Neither its name nor its text says which config file it is; name it as on the gateway "
+                                                  "(swanctl.conf, ipsec.conf, ipsec.secrets, racoon-tool.conf, racoon.conf, psk.txt, "
+                                                  "ipsec-tools.conf) or give --format.")};
+            name = mainFileCandidates(*as).constLast();
+        }
+        if (files.contains(name))
+            return Error{path, QStringLiteral("A second file for %1.").arg(name)};
+        haveMain = haveMain || mains.contains(name);
+        files.insert(name, text.value());
+    }
+    return MemorySource(files, QStringLiteral("/etc"));
 }
 
 QString Import::maskedLine(const QString& line, const QByteArray& key)

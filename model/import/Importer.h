@@ -56,8 +56,20 @@ std::optional<ImportFormat> detectFormat(const ImportSource& source);
 
 // MAIN is the format's main file ("swanctl.conf", "racoon-tool.conf", …), found through SOURCE.
 // An error only when nothing can be imported (the main file is missing, unreadable, or hostile);
-// a line that does not fit is an ImportNote.
+// a line that does not fit is an ImportNote. A site whose gateway's own inside address the files
+// do not say gets the first host of its first network (the wizard's default), with a warning.
 Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options);
+
+// The format a file's text is in, from what only that format writes ("connections {",
+// "conn NAME", "peer(ADDR):", "remote ADDR {"); nullopt when none fits.
+std::optional<ImportFormat> sniffFormat(const QByteArray& text);
+
+// Files an admin names one by one ("import moon.conf psk.txt"): each is read (through a
+// LocalFolderSource of its own folder, so the same limits hold) and held under the name the
+// importers look for: its own name when that is one of theirs (swanctl.conf, ipsec.secrets,
+// psk.txt, ipsec-tools.conf, …), else the main file of FORMAT (or of the format its text is in)
+// for the first file. An error names the file that cannot be read or placed.
+Result<MemorySource> sourceFromFiles(const QStringList& paths, std::optional<ImportFormat> format);
 
 namespace Import {
 Result<ImportResult> racoonTool(const ImportSource& source, const ImportOptions& options);

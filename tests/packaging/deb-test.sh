@@ -255,7 +255,7 @@ expect_line() { # N EXPECTED: the same words, in any order (file names come in t
 	[ "$(tr ' ' '\n' <<<"$got" | sort)" = "$(tr ' ' '\n' <<<"$2" | sort)" ] ||
 		fail "completion $1: expected '$2', got '$got' (all: $(cat "$TMP/completions.txt"))"
 }
-expect_line 1 'validate upgrade generate bundle draw ansible check diagnose psk push remove monitor parse lab hub-and-spoke.json seed-topology.json'
+expect_line 1 'validate upgrade generate bundle draw ansible check diagnose import psk push remove monitor parse lab hub-and-spoke.json seed-topology.json'
 expect_line 2 'generate'
 expect_line 3 'a b both'
 expect_line 4 'b both'

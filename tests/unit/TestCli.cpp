@@ -346,6 +346,8 @@ private slots:
 
     void keyNeverInOutput_data();
     void keyNeverInOutput();
+    void importFolderAndFiles();
+    void importWrongInput();
 };
 
 void TestCli::initTestCase()
@@ -1648,6 +1650,89 @@ void TestCli::keyNeverInOutput()
             QVERIFY2(!r.err.contains(form), qPrintable(QStringLiteral("stderr shows the key (%1)").arg(QString::fromLatin1(form))));
         }
     }
+}
+
+// import: a copy of a gateway's config folder, or its files named one by one (any names), gives a
+// profile and the lines it did not use; the key read goes into the profile only with
+// --include-psk (and then 0600), and never to stdout, not even with --json.
+void TestCli::importFolderAndFiles()
+{
+    const QString seed = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/import/racoon/seed");
+    const QByteArray key = [&] {
+        const QByteArray psk = readFile(seed + QStringLiteral("/psk.txt"));
+        for (const QByteArray& line : psk.split('\n'))
+            if (!line.trimmed().isEmpty() && !line.startsWith('#'))
+                return line.simplified().split(' ').value(1);
+        return QByteArray();
+    }();
+    QVERIFY(key.size() >= 8);
+
+    QTemporaryDir dir;
+    const QString with = dir.filePath(QStringLiteral("with.json"));
+    const Run folder = runCli({QStringLiteral("import"), seed, QStringLiteral("--site"), QStringLiteral("venus"), QStringLiteral("-o"), with,
+                               QStringLiteral("--include-psk")});
+    QVERIFY2(folder.exitedWith(0), folder.what());
+    QVERIFY2(folder.stdOut().contains(QStringLiteral("Imported racoon")) && folder.stdOut().contains(QStringLiteral("tunnels: 1")), folder.what());
+    QVERIFY2(folder.stdOut().contains(QStringLiteral("racoon.conf:4")), folder.what()); // "log notify;", not used, with its line
+    QVERIFY(!folder.out.contains(key) && !folder.err.contains(key));
+    QCOMPARE(QFileInfo(with).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+    QVERIFY(readFile(with).contains(key));
+    const auto network = NetworkJson::load(with);
+    QVERIFY2(network.ok(), qPrintable(network.ok() ? QString() : network.error().toString()));
+    QCOMPARE(network.value().sites.first().name, QStringLiteral("venus"));
+    QCOMPARE(network.value().sites.first().gateway.flavour, Flavour::Racoon);
+    QVERIFY(!network.value().sites.at(1).gateway.managed); // the peer, until its own files are imported
+    QCOMPARE(network.value().tunnels.size(), 1);
+    QCOMPARE(network.value().tunnels.first().psk, std::optional(key));
+    const Run valid = runCli({QStringLiteral("validate"), with});
+    QVERIFY2(valid.exitedWith(0), valid.what());
+
+    // The same files under other names, named one by one; without --include-psk the key is not kept.
+    QFile::copy(seed + QStringLiteral("/racoon.conf"), dir.filePath(QStringLiteral("venus-racoon")));
+    QFile::copy(seed + QStringLiteral("/psk.txt"), dir.filePath(QStringLiteral("keys")));
+    QFile::copy(seed + QStringLiteral("/ipsec-tools.conf"), dir.filePath(QStringLiteral("policies")));
+    const QString without = dir.filePath(QStringLiteral("without.json"));
+    const Run files = runCli({QStringLiteral("import"), dir.filePath(QStringLiteral("venus-racoon")), dir.filePath(QStringLiteral("keys")),
+                              dir.filePath(QStringLiteral("policies")), QStringLiteral("-o"), without, QStringLiteral("--json")});
+    QVERIFY2(files.exitedWith(0), files.what());
+    QVERIFY(!files.out.contains(key));
+    QVERIFY(!readFile(without).contains(key));
+    const QJsonObject o = QJsonDocument::fromJson(files.out).object();
+    QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("racoon"));
+    QCOMPARE(o.value(QStringLiteral("network")).toObject().value(QStringLiteral("tunnels")).toArray().size(), 1);
+    QCOMPARE(o.value(QStringLiteral("unused")).toArray().first().toObject().value(QStringLiteral("line")).toInt(), 4);
+    const auto second = NetworkJson::load(without);
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().tunnels.first().networksB.isEmpty() ? second.value().networksOf(second.value().tunnels.first(), Side::B)
+                                                                : second.value().tunnels.first().networksB,
+             network.value().networksOf(network.value().tunnels.first(), Side::B));
+}
+
+void TestCli::importWrongInput()
+{
+    QTemporaryDir dir;
+    const QString seed = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/import/racoon/seed");
+    const Run none = runCli({QStringLiteral("import")});
+    QVERIFY2(none.exitedWith(2), none.what());
+    const Run format = runCli({QStringLiteral("import"), seed, QStringLiteral("--format"), QStringLiteral("openswan")});
+    QVERIFY2(format.exitedWith(2) && format.stdErr().contains(QStringLiteral("--format")), format.what());
+    const Run keyToStdout = runCli({QStringLiteral("import"), seed, QStringLiteral("--include-psk")});
+    QVERIFY2(keyToStdout.exitedWith(2) && keyToStdout.stdErr().contains(QStringLiteral("-o PROFILE")), keyToStdout.what());
+
+    // Nothing to import: an empty folder, a file no importer knows; each error names the path.
+    const Run empty = runCli({QStringLiteral("import"), dir.path()});
+    QVERIFY2(empty.exitedWith(1) && empty.stdErr().contains(dir.path()), empty.what());
+    const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+    QFile f(notes);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("just some notes\n");
+    f.close();
+    const Run unknown = runCli({QStringLiteral("import"), notes});
+    QVERIFY2(unknown.exitedWith(1) && unknown.stdErr().contains(notes) && unknown.stdErr().contains(QStringLiteral("--format")), unknown.what());
+    // A device is refused, not read forever.
+    const Run zero = runCli({QStringLiteral("import"), QStringLiteral("/dev/zero"), QStringLiteral("--format"), QStringLiteral("swanctl")}, cliEnvironment(), {}, 20000);
+    QVERIFY2(zero.exitedWith(1) && zero.stdErr().contains(QStringLiteral("regular file")), zero.what());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.json"))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
