@@ -12,6 +12,7 @@
 #include "TunnelCorrelation.h"
 #include "FileWriter.h"
 #include "IkeLog.h"
+#include "GatewayImportSource.h"
 #include "Importer.h"
 #include "JsonWriter.h"
 #include "Generator.h"
@@ -29,6 +30,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
 #include <QTextStream>
@@ -124,6 +126,8 @@ QString helpText()
               "                                         a gateway's existing config (swanctl, ipsec.conf, racoon-tool,\n"
               "                                         racoon + setkey) → a profile, and every line it did not use\n"
               "                                         (PATH: a copy of its /etc or /etc/FLAVOUR, or the files)\n"
+              "  import --from-gateway USER@HOST[:PORT] [--known-hosts FILE] [--identity FILE] [--accept-new-host-key] …\n"
+              "                                         the same over SSH, with push's host-key rules; writes nothing there\n"
               "  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)\n"
               "  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]\n"
               "       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]\n"
@@ -1564,12 +1568,22 @@ int importCommand(const QStringList& args)
     parser.addOption({{QStringLiteral("o"), QStringLiteral("out")}, tr("write the profile here"), QStringLiteral("PROFILE")});
     parser.addOption({QStringLiteral("include-psk"), tr("keep the keys read in the profile (written 0600)")});
     parser.addOption({QStringLiteral("json"), tr("print the result as JSON (the profile without keys)")});
+    parser.addOption({QStringLiteral("from-gateway"), tr("read the gateway's /etc over SSH (changing nothing there)"), QStringLiteral("USER@HOST[:PORT]")});
+    parser.addOption({QStringLiteral("known-hosts"), tr("a known_hosts file checked after ~/.ssh/known_hosts"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("identity"), tr("SSH private key"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record an unknown host key")});
+    parser.addOption({QStringLiteral("password-file"), tr("file whose first line is the SSH password (keep it 0600)"), QStringLiteral("FILE")});
     QString problem;
     if (!parse(parser, args, &problem))
         return usageError(problem);
-    const QStringList paths = parser.positionalArguments().mid(1);
-    if (paths.isEmpty())
-        return usageError(tr("import needs a folder (a copy of the gateway's /etc or /etc/FLAVOUR) or its config files."));
+    QStringList paths = parser.positionalArguments().mid(1);
+    const bool overSsh = parser.isSet(QStringLiteral("from-gateway"));
+    if (paths.isEmpty() && !overSsh)
+        return usageError(tr("import needs a folder (a copy of the gateway's /etc or /etc/FLAVOUR) or its config files, or --from-gateway."));
+    if (!paths.isEmpty() && overSsh)
+        return usageError(tr("import reads either local files or --from-gateway, not both."));
+    if (const Status st = checkPasswordFile(parser); !st)
+        return inputError(st.error());
     std::optional<ImportFormat> format;
     if (parser.isSet(QStringLiteral("format"))) {
         for (ImportFormat f : {ImportFormat::Swanctl, ImportFormat::IpsecConf, ImportFormat::RacoonTool, ImportFormat::Racoon})
@@ -1586,9 +1600,33 @@ int importCommand(const QStringList& args)
     if (options.siteName.isEmpty())
         return usageError(tr("--site needs a name."));
 
-    // One folder, or files named one by one.
+    // A gateway over SSH, one folder, or files named one by one.
     std::unique_ptr<ImportSource> source;
-    if (paths.size() == 1 && QFileInfo(paths.first()).isDir()) {
+    std::unique_ptr<SshSession> session;
+    if (overSsh) {
+        static const QRegularExpression target(QStringLiteral("^(?:([^@\\s]+)@)?([^@:\\s]+|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?$"));
+        const auto m = target.match(parser.value(QStringLiteral("from-gateway")));
+        if (!m.hasMatch() || (m.hasCaptured(3) && (m.captured(3).toInt() < 1 || m.captured(3).toInt() > 65535)))
+            return usageError(tr("--from-gateway is USER@HOST[:PORT], not “%1”.").arg(shown(parser.value(QStringLiteral("from-gateway")))));
+        SshOptions o;
+        o.host = m.captured(2).remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+        o.user = m.hasCaptured(1) ? m.captured(1) : QStringLiteral("root");
+        o.port = m.hasCaptured(3) ? m.captured(3).toInt() : 22;
+        o.knownHostsFiles << QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+        if (parser.isSet(QStringLiteral("known-hosts")))
+            o.knownHostsFiles << parser.value(QStringLiteral("known-hosts"));
+        auto connected = SshSession::connect(withSshChoices(parser, o));
+        if (!connected) {
+            err() << "ipsec-wizard: error: " << terminalSafe(connected.error().toString()) << Qt::endl;
+            return RemoteFailure;
+        }
+        session = std::move(connected).value();
+        source = std::make_unique<GatewayImportSource>(session.get(), o.user != QLatin1String("root"));
+        options.sshHost = o.host;
+        if (!parser.isSet(QStringLiteral("site")))
+            options.siteName = o.host;
+        paths = QStringList{session->describe()};
+    } else if (paths.size() == 1 && QFileInfo(paths.first()).isDir()) {
         source = std::make_unique<LocalFolderSource>(paths.first());
     } else {
         for (const QString& p : paths)

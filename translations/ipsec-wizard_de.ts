@@ -1301,12 +1301,12 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+89"/>
+        <location filename="../app/Cli.cpp" line="+91"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1315,12 +1315,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1427"/>
+        <location line="+1461"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1625"/>
+        <location line="-1659"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1384,12 +1384,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1218"/>
+        <location line="+1252"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1217"/>
+        <location line="-1251"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1483,7 +1483,162 @@
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-496"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
+                                         no display needed
+  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
+                                         an Ansible project that installs every managed gateway&apos;s files,
+                                         commit-confirmed across the fleet (keys in a 0600 vars file)
+  import PATH… [--format F] [--site NAME] [-o PROFILE [--include-psk]] [--json]
+                                         a gateway&apos;s existing config (swanctl, ipsec.conf, racoon-tool,
+                                         racoon + setkey) → a profile, and every line it did not use
+                                         (PATH: a copy of its /etc or /etc/FLAVOUR, or the files)
+  import --from-gateway USER@HOST[:PORT] [--known-hosts FILE] [--identity FILE] [--accept-new-host-key] …
+                                         the same over SSH, with push&apos;s host-key rules; writes nothing there
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
+                                         every managed gateway of a network, polled side by side, and
+                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
+  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]
+                                         drift: each managed gateway&apos;s files (ours only, keys masked) and
+                                         loaded connections against the profile (exit 4: drift, 3: unreachable)
+  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
+       [--password-file FILE]
+                                         why a tunnel is down: both gateways over SSH, the tunnel
+                                         started while their charon logs are read (exit 4: not up)
+  diagnose --log FILE [--log FILE] [--json]
+                                         the same from saved charon logs of both gateways
+                                         (exit 4: a cause was found)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
+                                         ohne Bildschirm
+  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
+                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
+                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
+  import PFAD… [--format F] [--site NAME] [-o PROFIL [--include-psk]] [--json]
+                                         die vorhandene Konfiguration eines Gateways (swanctl, ipsec.conf,
+                                         racoon-tool, racoon + setkey) → ein Profil, und jede Zeile, die es nicht nutzt
+                                         (PFAD: eine Kopie seines /etc oder /etc/FLAVOUR, oder die Dateien)
+  import --from-gateway BENUTZER@HOST[:PORT] [--known-hosts DATEI] [--identity DATEI] [--accept-new-host-key] …
+                                         dasselbe über SSH, mit den Host-Schlüssel-Regeln von push; ändert dort nichts
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
+                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
+                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
+  check PROFIL [--gateway NAME]… [--json] [--identity DATEI] [--accept-new-host-key]
+                                         Abweichungen: die Dateien jedes verwalteten Gateways (nur unsere, Schlüssel
+                                         maskiert) und geladene Verbindungen gegen das Profil (Exit 4: Abweichung, 3: unerreichbar)
+  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
+       [--password-file DATEI]
+                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
+                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
+  diagnose --log DATEI [--log DATEI] [--json]
+                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
+                                         (Status 4: eine Ursache gefunden)
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+436"/>
         <location line="+351"/>
         <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
         <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
@@ -1539,12 +1694,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+738"/>
+        <location line="+772"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-737"/>
+        <location line="-771"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1630,11 +1785,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+4"/>
+        <location line="+108"/>
         <source>file whose first line is the SSH password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-Passwort ist (mit Modus 0600)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-103"/>
         <source>check needs one PROFILE.</source>
         <translation>check braucht ein PROFIL.</translation>
     </message>
@@ -1695,12 +1851,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Hinweis: Das Profil enthält keinen Schlüssel für %1, daher wurde kein Schlüssel verglichen.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+174"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-867"/>
+        <location line="-901"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -1730,158 +1886,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warnung: </translation>
     </message>
     <message>
-        <location line="-765"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
-                                         no display needed
-  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
-                                         an Ansible project that installs every managed gateway&apos;s files,
-                                         commit-confirmed across the fleet (keys in a 0600 vars file)
-  import PATH… [--format F] [--site NAME] [-o PROFILE [--include-psk]] [--json]
-                                         a gateway&apos;s existing config (swanctl, ipsec.conf, racoon-tool,
-                                         racoon + setkey) → a profile, and every line it did not use
-                                         (PATH: a copy of its /etc or /etc/FLAVOUR, or the files)
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally;
-                                         in a network, off the gateways of its managed ends
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
-                                         every managed gateway of a network, polled side by side, and
-                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
-  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]
-                                         drift: each managed gateway&apos;s files (ours only, keys masked) and
-                                         loaded connections against the profile (exit 4: drift, 3: unreachable)
-  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
-       [--password-file FILE]
-                                         why a tunnel is down: both gateways over SSH, the tunnel
-                                         started while their charon logs are read (exit 4: not up)
-  diagnose --log FILE [--log FILE] [--json]
-                                         the same from saved charon logs of both gateways
-                                         (exit 4: a cause was found)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
-                                         ohne Bildschirm
-  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
-                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
-                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
-  import PFAD… [--format F] [--site NAME] [-o PROFIL [--include-psk]] [--json]
-                                         die vorhandene Konfiguration eines Gateways (swanctl, ipsec.conf,
-                                         racoon-tool, racoon + setkey) → ein Profil, und jede Zeile, die es nicht nutzt
-                                         (PFAD: eine Kopie seines /etc oder /etc/FLAVOUR, oder die Dateien)
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
-                                         in einem Netz von den Gateways seiner verwalteten Enden
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
-                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
-                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
-  check PROFIL [--gateway NAME]… [--json] [--identity DATEI] [--accept-new-host-key]
-                                         Abweichungen: die Dateien jedes verwalteten Gateways (nur unsere, Schlüssel
-                                         maskiert) und geladene Verbindungen gegen das Profil (Exit 4: Abweichung, 3: unerreichbar)
-  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
-       [--password-file DATEI]
-                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
-                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
-  diagnose --log DATEI [--log DATEI] [--json]
-                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
-                                         (Status 4: eine Ursache gefunden)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+505"/>
+        <location line="-260"/>
         <source>FILE.svg or FILE.png</source>
         <translation>DATEI.svg oder DATEI.png</translation>
     </message>
@@ -2040,20 +2045,20 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+12"/>
-        <location line="+691"/>
+        <location line="+725"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-712"/>
-        <location line="+691"/>
+        <location line="-746"/>
+        <location line="+725"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-573"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2157,7 +2162,27 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
 </translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+212"/>
+        <source>read the gateway&apos;s /etc over SSH (changing nothing there)</source>
+        <translation>das /etc des Gateways über SSH lesen (dort nichts ändern)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a known_hosts file checked after ~/.ssh/known_hosts</source>
+        <translation>eine known_hosts-Datei, geprüft nach ~/.ssh/known_hosts</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>import needs a folder (a copy of the gateway&apos;s /etc or /etc/FLAVOUR) or its config files, or --from-gateway.</source>
+        <translation>import braucht einen Ordner (eine Kopie von /etc oder /etc/FLAVOUR des Gateways) oder seine Konfigurationsdateien, oder --from-gateway.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>import reads either local files or --from-gateway, not both.</source>
+        <translation>import liest entweder lokale Dateien oder --from-gateway, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -2182,20 +2207,22 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
     </message>
     <message>
-        <location line="-233"/>
-        <location line="+234"/>
+        <location line="-267"/>
+        <location line="+108"/>
+        <location line="+160"/>
         <source>SSH private key</source>
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-455"/>
         <location line="+188"/>
-        <location line="+234"/>
+        <location line="+108"/>
+        <location line="+160"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-168"/>
         <source>swanctl, ipsec.conf, racoon-tool or racoon (default: from the files)</source>
         <translation>swanctl, ipsec.conf, racoon-tool oder racoon (Vorgabe: aus den Dateien)</translation>
     </message>
@@ -2220,12 +2247,7 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
         <translation>das Ergebnis als JSON ausgeben (das Profil ohne Schlüssel)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>import needs a folder (a copy of the gateway&apos;s /etc or /etc/FLAVOUR) or its config files.</source>
-        <translation>import braucht einen Ordner (eine Kopie von /etc oder /etc/FLAVOUR des Gateways) oder dessen Konfigurationsdateien.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+23"/>
         <source>--format is swanctl, ipsec.conf, racoon-tool or racoon, not “%1”.</source>
         <translation>--format ist swanctl, ipsec.conf, racoon-tool oder racoon, nicht „%1“.</translation>
     </message>
@@ -2241,6 +2263,11 @@ Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 fals
     </message>
     <message>
         <location line="+9"/>
+        <source>--from-gateway is USER@HOST[:PORT], not “%1”.</source>
+        <translation>--from-gateway ist BENUTZER@HOST[:PORT], nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>import takes one folder, or files; “%1” is a folder among files.</source>
         <translation>import nimmt einen Ordner oder Dateien; „%1“ ist ein Ordner unter Dateien.</translation>
     </message>

@@ -99,9 +99,12 @@ Result<QStringList> LocalFolderSource::glob(const QString& pattern) const
         const QString canonical = entry.canonicalFilePath();
         if (!entry.isFile() && canonical.startsWith(m_root + QLatin1Char('/')))
             continue; // a pipe or a device inside the folder: never a config file
-        if (!(canonical.startsWith(m_root + QLatin1Char('/'))))
-            return refused(entry.filePath(), QStringLiteral("It leads outside the folder %1; only files inside it are read.").arg(m_root));
-        out << canonical.mid(m_root.size() + 1);
+        // A link out of the folder is listed under its own name: reading it is refused, and the
+        // importer says so for that file while the others are read.
+        if (!canonical.startsWith(m_root + QLatin1Char('/')))
+            out << QDir(m_root).relativeFilePath(entry.absoluteFilePath());
+        else
+            out << canonical.mid(m_root.size() + 1);
         if (out.size() > MaxFiles)
             return refused(pattern, QStringLiteral("It names more than %1 files.").arg(MaxFiles));
     }

@@ -28,7 +28,8 @@ public:
     // the source's root. The error names the path and says why it was refused.
     [[nodiscard]] virtual Result<QByteArray> read(const QString& path) const = 0;
     // The regular files a shell-style glob names ("conf.d/*.conf", as swanctl's and racoon's
-    // include take them), sorted; no match is an empty list, not an error.
+    // include take them), sorted; no match is an empty list, not an error. A name that links out
+    // of the folder is listed too, so that read() refuses it by name and the rest still count.
     [[nodiscard]] virtual Result<QStringList> glob(const QString& pattern) const = 0;
     // The root (a folder on this computer, or "/etc" on a gateway): what messages name.
     [[nodiscard]] virtual QString root() const = 0;
