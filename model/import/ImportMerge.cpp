@@ -236,7 +236,9 @@ private:
                 } else if (known.isEmpty()) {
                     gw.localAddress = expected;
                     learned.insert(p.import);
-                } else if (gw.reach == Reachability::Direct && p.by != MatchBy::Address && !learned.contains(p.import)) {
+                } else if (gw.reach == Reachability::Direct && p.by == MatchBy::Identity && !learned.contains(p.import)
+                           && (gw.identity.kind != IdentityKind::Address || hostPart(gw.identity.value) == expected)) {
+                    // Known by a name, or by the address the peers see: behind NAT at that address.
                     gw.reach = Reachability::Nat;
                     gw.publicAddress = expected;
                     learned.insert(p.import);
@@ -306,11 +308,18 @@ private:
             if (c.import == h.import && c.farImport == h.farImport && !c.used)
                 ++mine;
         }
+        // The traffic selectors are what the gateways negotiate, the names only labels: the same
+        // networks first (and of those, the same name), then the same name.
+        const auto sameNetworks = [&](int i) { return sorted(all.at(i).local) == sorted(h.remote) && sorted(all.at(i).remote) == sorted(h.local); };
+        const auto sameName = [&](int i) { return all.at(i).tunnel->name == h.tunnel->name; };
         for (int i : candidates)
-            if (all.at(i).tunnel->name == h.tunnel->name)
+            if (sameNetworks(i) && sameName(i))
                 return i;
         for (int i : candidates)
-            if (sorted(all.at(i).local) == sorted(h.remote) && sorted(all.at(i).remote) == sorted(h.local))
+            if (sameNetworks(i))
+                return i;
+        for (int i : candidates)
+            if (sameName(i))
                 return i;
         return candidates.size() == 1 && mine == 1 ? candidates.constFirst() : -1;
     }
