@@ -130,22 +130,46 @@ private:
             if (m_out.network.name.isEmpty())
                 m_out.network.name = n.name;
             const Site* us = own(int(k));
-            if (!us) {
-                m_names << QString();
-                continue;
+            QString name;
+            if (us) {
+                Site s = *us;
+                s.name = uniqueName(us->name, siteNames());
+                sameGateway(s, int(k));
+                m_out.network.sites << s;
+                name = s.name;
             }
-            Site s = *us;
-            s.name = uniqueName(us->name, siteNames());
-            m_names << s.name;
-            m_out.network.sites << s;
+            m_names << name;
+            // An import without a site of its own still has its notes (it holds no tunnel).
+            const QString prefix = (name.isEmpty() ? tr("import %1").arg(k + 1) : name) + QStringLiteral(": ");
             for (ImportNote note : m_in.at(k).unused) {
-                note.file = s.name + QStringLiteral(": ") + note.file;
+                note.file = prefix + note.file;
                 m_out.unused << note;
             }
             for (Finding f : m_in.at(k).findings) {
-                f.message = s.name + QStringLiteral(": ") + f.message;
+                f.message = prefix + f.message;
                 m_out.findings << f;
             }
+        }
+    }
+
+    // The same gateway's files imported twice (or two gateways that claim one address or identity)
+    // make two sites that the peers cannot tell apart: a warning.
+    void sameGateway(const Site& site, int import)
+    {
+        for (int k = 0; k < import; ++k) {
+            const Site* other = own(k);
+            if (!other || m_names.at(k).isEmpty())
+                continue;
+            const QString addr = hostPart(site.gateway.peerAddress());
+            const QString id = effectiveId(site.gateway);
+            const bool sameAddress = !addr.isEmpty() && ownAddresses(other->gateway).contains(addr);
+            if (!sameAddress && (id.isEmpty() || id != effectiveId(other->gateway)))
+                continue;
+            m_out.findings << Finding{Severity::Warning, Network::sitePath(int(m_out.network.sites.size())),
+                                      tr("Sites %1 and %2 have the same %3 (%4): the same gateway's files imported twice, or two gateways that their peers cannot tell apart.")
+                                          .arg(m_names.at(k), site.name, sameAddress ? tr("address") : tr("identity"), sameAddress ? addr : id),
+                                      tr("Import each gateway's files once; peers are matched to %1.").arg(m_names.at(k))};
+            return;
         }
     }
 
@@ -184,15 +208,19 @@ private:
                 if (p.import >= 0) {
                     p.finalName = m_names.at(p.import);
                 } else {
-                    const QString key = hostPart(site.gateway.peerAddress()) + QLatin1Char('\n') + effectiveId(site.gateway);
-                    p.finalName = unmatched.value(key);
+                    // A peer with neither address nor identity is like no other.
+                    const QString addr = hostPart(site.gateway.peerAddress());
+                    const QString id = effectiveId(site.gateway);
+                    const QString key = addr.isEmpty() && id.isEmpty() ? QString() : addr + QLatin1Char('\n') + id;
+                    p.finalName = key.isEmpty() ? QString() : unmatched.value(key);
                     if (p.finalName.isEmpty()) {
                         Site copy = site;
                         copy.name = uniqueName(site.name, siteNames());
                         copy.networks.clear(); // the networks its tunnels carry are added below
                         m_out.network.sites << copy;
                         p.finalName = copy.name;
-                        unmatched.insert(key, p.finalName);
+                        if (!key.isEmpty())
+                            unmatched.insert(key, p.finalName);
                     }
                 }
                 peers.insert(site.name, p);
@@ -433,16 +461,18 @@ private:
         // A site carries every network a tunnel carries on it.
         for (const Tunnel& t : std::as_const(n.tunnels))
             for (const auto& [site, nets] : {std::pair{t.siteA, t.networksA}, std::pair{t.siteB, t.networksB}}) {
-                Site& s = n.sites[n.siteIndex(site)];
+                const int i = n.siteIndex(site);
+                if (i < 0)
+                    continue; // an import whose tunnel names no site of it
                 for (const QString& net : nets)
-                    if (!s.networks.contains(net))
-                        s.networks << net;
+                    if (!n.sites.at(i).networks.contains(net))
+                        n.sites[i].networks << net;
             }
         // A tunnel that carries every network of a site says so by an empty list, as the importers do.
         for (Tunnel& t : n.tunnels) {
-            if (t.networksA == n.site(t.siteA)->networks)
+            if (n.site(t.siteA) && t.networksA == n.site(t.siteA)->networks)
                 t.networksA.clear();
-            if (t.networksB == n.site(t.siteB)->networks)
+            if (n.site(t.siteB) && t.networksB == n.site(t.siteB)->networks)
                 t.networksB.clear();
         }
         if (!n.tunnels.isEmpty()) {

@@ -465,6 +465,46 @@ private slots:
         QVERIFY2(merged.findings.constFirst().message.contains(QStringLiteral("only hq's files")), qPrintable(findingsText(merged.findings)));
     }
 
+    void theSameGatewayTwiceIsAWarning()
+    {
+        const NetworkProfile n = pairNetwork(Flavour::StrongSwan, Flavour::StrongSwan);
+        const auto cfg = Generate::gateway(n, QStringLiteral("hq"));
+        QVERIFY2(cfg.ok(), qPrintable(errorText(cfg)));
+        const auto r = importSite(n, QStringLiteral("hq"), cfg.value());
+        QVERIFY2(r.ok(), qPrintable(errorText(r)));
+        const ImportResult merged = mergeImports({r.value(), r.value()});
+        QVERIFY2(merged.findings.size() == 1, qPrintable(findingsText(merged.findings)));
+        QCOMPARE(merged.findings.constFirst().severity, Severity::Warning);
+        QVERIFY2(merged.findings.constFirst().message.contains(QStringLiteral("hq and hq-2")), qPrintable(findingsText(merged.findings)));
+        // The peer both know is one unmanaged site.
+        QCOMPARE(merged.network.sites.size(), 3);
+        QVERIFY(!merged.network.site(QStringLiteral("branch"))->gateway.managed);
+        QCOMPARE(merged.network.tunnels.size(), 2);
+    }
+
+    // What no importer makes does not crash the merge: nothing, an import without sites, a tunnel
+    // to a site its import does not have, two peers without address or identity.
+    void oddInputIsMergedQuietly()
+    {
+        QCOMPARE(mergeImports({}).network.sites.size(), 0);
+        ImportResult empty;
+        empty.unused << ImportNote{QStringLiteral("racoon.conf"), 1, QStringLiteral("x"), QStringLiteral("why")};
+        ImportResult odd;
+        odd.network = pairNetwork(Flavour::StrongSwan, Flavour::StrongSwan);
+        odd.network.sites[1].gateway.managed = false;
+        odd.network.sites[1].gateway.localAddress.clear();
+        odd.network.sites[1].gateway.reach = Reachability::Dynamic;
+        odd.network.sites[1].gateway.identity = {};
+        Tunnel stray = odd.network.tunnels.constFirst();
+        stray.name = QStringLiteral("stray");
+        stray.siteB = QStringLiteral("nowhere");
+        odd.network.tunnels << stray;
+        const ImportResult merged = mergeImports({empty, odd, odd});
+        QCOMPARE(merged.unused.constFirst().file, QStringLiteral("import 1: racoon.conf"));
+        QCOMPARE(merged.network.tunnels.size(), 4);
+        QVERIFY(merged.network.siteIndex(QStringLiteral("branch-2")) >= 0); // not one site with the other import's
+    }
+
     void notesAndFindingsAreKeptWithTheirSite()
     {
         ImportResult a;
