@@ -519,11 +519,13 @@ private slots:
         QCOMPARE(merged.findings.constFirst().message, QStringLiteral("hq: contradicts itself"));
     }
 
-    // Random valid networks (racoon-tool or racoon gateways, some of them switched to strongSwan),
-    // each managed gateway imported with its own importer: the merge has every tunnel once.
+    // Random valid networks (racoon-tool or racoon gateways, some of them switched to strongSwan,
+    // some tunnels between two strongSwan gateways in IKEv2), each managed gateway imported with its
+    // own importer: the merge, in either order, has every tunnel once. Then one field of one half
+    // of a tunnel between two managed gateways is changed: exactly one finding, on that field.
     void randomNetworksComeBack()
     {
-        int profiles = 0, gateways = 0, tunnels = 0, rejected = 0, swan = 0, nat = 0, both = 0;
+        int profiles = 0, gateways = 0, tunnels = 0, rejected = 0, swan = 0, nat = 0, both = 0, ikev2 = 0, broke = 0;
         for (quint32 seed = 1; profiles < 200; ++seed) {
             RandomNetworks random(seed, seed % 2 ? Flavour::RacoonTool : Flavour::Racoon);
             NetworkProfile n = random.next();
@@ -531,6 +533,17 @@ private slots:
             for (Site& s : n.sites)
                 if (s.gateway.managed && rng.bounded(3) == 0)
                     s.gateway.flavour = Flavour::StrongSwan;
+            // Between two strongSwan gateways, IKEv2 with what racoon has not.
+            for (Tunnel& t : n.tunnels)
+                if (n.site(t.siteA)->gateway.flavour == Flavour::StrongSwan && n.site(t.siteB)->gateway.flavour == Flavour::StrongSwan
+                    && rng.bounded(2) == 0) {
+                    t.ike.version = 2;
+                    t.ike.encryption = t.esp.encryption = QStringLiteral("aes256gcm16");
+                    t.ike.integrity = t.esp.integrity = QStringLiteral("none");
+                    t.ike.dhGroup = t.esp.pfsGroup = QStringLiteral("curve25519");
+                    t.ike.prf = QStringLiteral("sha384");
+                    ++ikev2;
+                }
             if (hasErrors(Network::validate(n))) {
                 ++rejected;
                 QVERIFY2(rejected < 4000, "the random networks are mostly invalid");
@@ -538,7 +551,7 @@ private slots:
             }
             ++profiles;
             QString error;
-            const QList<ImportResult> imports = importAll(n, {}, {}, &error);
+            QList<ImportResult> imports = importAll(n, {}, {}, &error);
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(error)));
             gateways += int(imports.size());
             tunnels += int(n.tunnels.size());
@@ -550,10 +563,43 @@ private slots:
                 both += n.site(t.siteA)->gateway.managed && n.site(t.siteB)->gateway.managed;
             const QString problem = mergeProblem(n, mergeImports(imports));
             QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(problem)));
+            QList<ImportResult> reversed = imports;
+            std::reverse(reversed.begin(), reversed.end());
+            const QString reversedProblem = mergeProblem(n, mergeImports(reversed));
+            QVERIFY2(reversedProblem.isEmpty(), qPrintable(QStringLiteral("seed %1, reversed: %2").arg(seed).arg(reversedProblem)));
+            // One field of one tunnel's later half changed: one finding, on that tunnel and field.
+            const QStringList managed = Generate::managedSites(n);
+            for (const Tunnel& t : n.tunnels) {
+                const int a = int(managed.indexOf(t.siteA)), b = int(managed.indexOf(t.siteB));
+                if (a < 0 || b < 0)
+                    continue;
+                Tunnel& half = imports[std::max(a, b)].network.tunnels[imports.at(std::max(a, b)).network.tunnelIndex(t.name)];
+                const QString field = QStringList{QStringLiteral("psk"), QStringLiteral("esp.encryption"), QStringLiteral("ike.dhGroup"),
+                                                  QStringLiteral("esp.lifetime")}.at(int(rng.bounded(4)));
+                if (field == QLatin1String("psk"))
+                    half.psk = QByteArray("Another0Key0For0The0Merge");
+                else if (field == QLatin1String("esp.encryption"))
+                    half.esp.encryption = QStringLiteral("chacha20poly1305");
+                else if (field == QLatin1String("ike.dhGroup"))
+                    half.ike.dhGroup = QStringLiteral("ecp521");
+                else
+                    half.esp.lifetime += 1;
+                const ImportResult broken = mergeImports(imports);
+                const QString where = QStringLiteral("seed %1, tunnel %2, %3: ").arg(seed).arg(t.name, field);
+                QVERIFY2(broken.findings.size() == 1, qPrintable(where + findingsText(broken.findings)));
+                QCOMPARE(broken.findings.constFirst().field, Network::tunnelPath(t.name, field));
+                QVERIFY2(!findingsText(broken.findings).contains(QStringLiteral("Another0Key")), qPrintable(where));
+                QVERIFY2(!findingsText(broken.findings).contains(QString::fromLatin1(*t.psk)), qPrintable(where));
+                const Tunnel& kept = broken.network.tunnels.at(broken.network.tunnelIndex(t.name));
+                QVERIFY2(kept.psk == t.psk && kept.esp == t.esp && kept.ike == t.ike, qPrintable(where + QStringLiteral("not the first import's")));
+                ++broke;
+                break;
+            }
         }
-        qInfo("merge: %d profiles (%d rejected), %d gateways (%d strongSwan, %d behind NAT seen by a managed peer), %d tunnels (%d of two managed halves)",
-              profiles, rejected, gateways, swan, nat, tunnels, both);
-        QVERIFY(swan > 50 && nat > 10 && both > 100);
+        qInfo("merge: %d profiles (%d rejected), %d gateways (%d strongSwan, %d behind NAT seen by a managed peer), %d tunnels (%d of two "
+              "managed halves, %d IKEv2), %d broken on purpose",
+              profiles, rejected, gateways, swan, nat, tunnels, both, ikev2, broke);
+        QVERIFY(swan > 50 && nat > 10 && both > 100 && ikev2 > 20 && broke > 100);
     }
 };
 
