@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 
@@ -242,7 +241,7 @@ private:
     // files name none) and, for a peer that knows it by identity, the public address behind NAT.
     void learnAddresses()
     {
-        QSet<int> learned;
+        QHash<int, std::pair<QString, QString>> learned; // import → the peer's import that told, and the address
         for (qsizetype k = 0; k < m_in.size(); ++k) {
             for (const Site& peer : m_in.at(k).network.sites) {
                 const Peer p = m_peers.at(k).value(peer.name);
@@ -263,20 +262,26 @@ private:
                                               tr("The merged profile keeps %1's own: a changing address. Correct whichever gateway is wrong and import again.").arg(site.name)};
                 } else if (known.isEmpty()) {
                     gw.localAddress = expected;
-                    learned.insert(p.import);
+                    learned.insert(p.import, {m_names.at(k), expected});
                 } else if (gw.reach == Reachability::Direct && p.by == MatchBy::Identity && !learned.contains(p.import)
                            && (gw.identity.kind != IdentityKind::Address || hostPart(gw.identity.value) == expected)) {
                     // Known by a name, or by the address the peers see: behind NAT at that address.
                     gw.reach = Reachability::Nat;
                     gw.publicAddress = expected;
-                    learned.insert(p.import);
+                    learned.insert(p.import, {m_names.at(k), expected});
                 } else {
                     const bool nat = gw.reach == Reachability::Nat;
+                    QStringList have;
+                    const QStringList own = ownAddresses(this->own(p.import)->gateway);
+                    if (!own.isEmpty())
+                        have << tr("%1's own files give its address as %2").arg(site.name, own.join(tr(" or ")));
+                    if (learned.contains(p.import))
+                        have << tr("%1's files reach it at %2").arg(learned.value(p.import).first, learned.value(p.import).second);
                     m_out.findings << Finding{Severity::Error,
                                               Network::sitePath(m_out.network.siteIndex(site.name), nat ? QStringLiteral("gateway.publicAddress") : QStringLiteral("gateway.localAddress")),
-                                              tr("%1's files (tunnels %2) reach site %3 at %4; %3's own files give its address as %5.")
-                                                  .arg(m_names.at(k), tunnelsTo(int(k), peer.name), site.name, expected, known.join(tr(" or "))),
-                                              tr("The merged profile keeps %1's own address. Correct the peer address in %2's files, or %1's address, and import again.")
+                                              tr("%1's files (tunnels %2) reach site %3 at %4; %5.")
+                                                  .arg(m_names.at(k), tunnelsTo(int(k), peer.name), site.name, expected, have.join(QStringLiteral("; "))),
+                                              tr("The merged profile keeps the address %1 had first (its own files', else the first import's that names one). Correct the peer address in %2's files, or %1's address, and import again.")
                                                   .arg(site.name, m_names.at(k))};
                 }
             }

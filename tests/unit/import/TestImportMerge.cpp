@@ -465,6 +465,44 @@ private slots:
         QVERIFY2(merged.findings.constFirst().message.contains(QStringLiteral("only hq's files")), qPrintable(findingsText(merged.findings)));
     }
 
+    // c is behind NAT and known by its name: a's files teach the merge its public address, and
+    // b's files, which reach it elsewhere, are a finding that names all three addresses.
+    void aPublicAddressLearnedFromOnePeerAndContradictedByAnother()
+    {
+        NetworkProfile n;
+        n.name = QStringLiteral("mesh");
+        for (int i = 0; i < 3; ++i) {
+            Site s;
+            s.name = QString(QLatin1Char(char('a' + i)));
+            s.networks = {QStringLiteral("10.%1.0.0/24").arg(i + 1)};
+            s.gateway.localAddress = QStringLiteral("192.0.2.%1").arg(i + 1);
+            s.gateway.internalAddress = QStringLiteral("10.%1.0.1").arg(i + 1);
+            s.gateway.identity = {IdentityKind::Fqdn, s.name + QStringLiteral(".example.net")};
+            n.sites << s;
+        }
+        Network::setReach(n.sites[2], Reachability::Nat, QStringLiteral("203.0.113.3"));
+        n.topology.kind = TopologyKind::Mesh;
+        n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
+        n = withKeys(n);
+        QVERIFY2(!hasErrors(Network::validate(n)), qPrintable(findingsText(Network::validate(n))));
+        QString error;
+        const QList<ImportResult> clean = importAll(n, {}, {}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const ImportResult merged = mergeImports(clean);
+        QVERIFY2(mergeProblem(n, merged).isEmpty(), qPrintable(mergeProblem(n, merged)));
+        QCOMPARE(merged.network.site(QStringLiteral("c"))->gateway.reach, Reachability::Nat);
+        QCOMPARE(merged.network.site(QStringLiteral("c"))->gateway.publicAddress, QStringLiteral("203.0.113.3"));
+        const QList<ImportResult> broken = importAll(n, QStringLiteral("b"), {{"remote_addrs = 203.0.113.3", "remote_addrs = 203.0.113.33"}}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const ImportResult m = mergeImports(broken);
+        QVERIFY2(m.findings.size() == 1, qPrintable(findingsText(m.findings)));
+        const Finding& f = m.findings.constFirst();
+        QCOMPARE(f.field, Network::sitePath(2, QStringLiteral("gateway.publicAddress")));
+        for (const char* part : {"b's files (tunnels “b-c”) reach site c at 203.0.113.33", "c's own files give its address as 192.0.2.3",
+                                 "a's files reach it at 203.0.113.3"})
+            QVERIFY2(f.message.contains(QString::fromUtf8(part)), qPrintable(findingsText(m.findings)));
+    }
+
     void theSameGatewayTwiceIsAWarning()
     {
         const NetworkProfile n = pairNetwork(Flavour::StrongSwan, Flavour::StrongSwan);
