@@ -23,13 +23,16 @@ namespace ipsecwiz {
 // peer that matches no import stays an unmanaged site (peers of several imports with the same
 // address and identity are one site).
 //
-// Conflicts. The merged tunnel takes the values of the import that comes first in IMPORTS, and
-// each finding's fix says so. A managed site's address, identity, flavour and networks are its own
-// import's; what its own files cannot say comes from its peers' files: its address when its files
-// name none, and its public address when a peer that matched it by identity (an FQDN, user@FQDN or key id,
-// or an address identity naming that very address) reaches it elsewhere: the site is then behind NAT there. Any
-// other address a peer expects is a finding. Networks a merged tunnel carries are added to its
-// sites. Names are local labels: two halves named differently are one tunnel without a finding.
+// Conflicts. The merged tunnel takes the values of the import that comes first in IMPORTS (a key
+// only one half has: that key), and each finding's fix says so. Errors: proposals, keys, networks,
+// addresses, identities; warnings: lifetimes (each end rekeys on its own), a key or a tunnel only
+// one side has, two imports of one gateway. A managed site's address, identity, flavour and
+// networks are its own import's; what its own files cannot say comes from its peers' files: its
+// address when its files name none, and its public address when a peer that matched it by identity
+// (an FQDN, user@FQDN or key id, or an address identity naming that very address) reaches it
+// elsewhere: the site is then behind NAT there. Any other address a peer expects is a finding.
+// Networks a merged tunnel carries are added to its sites. Names are local labels: two halves
+// named differently are one tunnel without a finding.
 //
 // The notes and findings of every import are kept, their file (notes) or message (findings)
 // prefixed with "SITE: ", the import's own site.
