@@ -13,6 +13,7 @@
 #include "FileWriter.h"
 #include "IkeLog.h"
 #include "GatewayImportSource.h"
+#include "ImportMerge.h"
 #include "Importer.h"
 #include "JsonWriter.h"
 #include "Generator.h"
@@ -1578,6 +1579,7 @@ int importCommand(const QStringList& args)
         return usageError(problem);
     QStringList paths = parser.positionalArguments().mid(1);
     const bool overSsh = parser.isSet(QStringLiteral("from-gateway"));
+    // (--from-gateway may be given again: each gateway is read and the network merged.)
     if (paths.isEmpty() && !overSsh)
         return usageError(tr("import needs a folder (a copy of the gateway's /etc or /etc/FLAVOUR) or its config files, or --from-gateway."));
     if (!paths.isEmpty() && overSsh)
@@ -1600,14 +1602,25 @@ int importCommand(const QStringList& args)
     if (options.siteName.isEmpty())
         return usageError(tr("--site needs a name."));
 
-    // A gateway over SSH, one folder, or files named one by one.
-    std::unique_ptr<ImportSource> source;
-    std::unique_ptr<SshSession> session;
-    if (overSsh) {
+    // Gateways over SSH, folders (one per gateway), or one gateway's files named one by one.
+    // Several gateways are merged into one network (mergeImports), their halves compared.
+    struct Gateway
+    {
+        std::unique_ptr<SshSession> session;
+        std::unique_ptr<ImportSource> source;
+        ImportOptions options;
+        QString label;
+    };
+    std::vector<Gateway> gateways;
+    const QStringList targets = parser.values(QStringLiteral("from-gateway"));
+    const bool several = targets.size() > 1 || (paths.size() > 1 && std::all_of(paths.cbegin(), paths.cend(), [](const QString& p) { return QFileInfo(p).isDir(); }));
+    if (several && parser.isSet(QStringLiteral("site")))
+        return usageError(tr("--site names one gateway; several are named after their hosts or folders."));
+    for (const QString& t : targets) {
         static const QRegularExpression target(QStringLiteral("^(?:([^@\\s]+)@)?([^@:\\s]+|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?$"));
-        const auto m = target.match(parser.value(QStringLiteral("from-gateway")));
+        const auto m = target.match(t);
         if (!m.hasMatch() || (m.hasCaptured(3) && (m.captured(3).toInt() < 1 || m.captured(3).toInt() > 65535)))
-            return usageError(tr("--from-gateway is USER@HOST[:PORT], not “%1”.").arg(shown(parser.value(QStringLiteral("from-gateway")))));
+            return usageError(tr("--from-gateway is USER@HOST[:PORT], not “%1”.").arg(shown(t)));
         SshOptions o;
         o.host = m.captured(2).remove(QLatin1Char('[')).remove(QLatin1Char(']'));
         o.user = m.hasCaptured(1) ? m.captured(1) : QStringLiteral("root");
@@ -1620,34 +1633,69 @@ int importCommand(const QStringList& args)
             err() << "ipsec-wizard: error: " << terminalSafe(connected.error().toString()) << Qt::endl;
             return RemoteFailure;
         }
-        session = std::move(connected).value();
-        source = std::make_unique<GatewayImportSource>(session.get(), o.user != QLatin1String("root"));
-        options.sshHost = o.host;
+        Gateway g;
+        g.session = std::move(connected).value();
+        g.source = std::make_unique<GatewayImportSource>(g.session.get(), o.user != QLatin1String("root"));
+        g.options = options;
+        g.options.sshHost = o.host;
         if (!parser.isSet(QStringLiteral("site")))
-            options.siteName = o.host;
-        paths = QStringList{session->describe()};
-    } else if (paths.size() == 1 && QFileInfo(paths.first()).isDir()) {
-        source = std::make_unique<LocalFolderSource>(paths.first());
-    } else {
-        for (const QString& p : paths)
-            if (QFileInfo(p).isDir())
-                return usageError(tr("import takes one folder, or files; “%1” is a folder among files.").arg(p));
-        auto files = sourceFromFiles(paths, format);
-        if (!files)
-            return inputError(files.error());
-        source = std::make_unique<MemorySource>(std::move(files).value());
+            g.options.siteName = o.host;
+        g.label = g.session->describe();
+        gateways.push_back(std::move(g));
     }
-    if (!format)
-        format = detectFormat(*source);
-    if (!format)
-        return inputError(Error{paths.first(), tr("No swanctl.conf, ipsec.conf, racoon-tool.conf or racoon.conf here; give the files or --format.")});
-    auto imported = importConfig(*format, *source, options);
-    if (!imported)
-        return inputError(imported.error());
-    ImportResult result = std::move(imported).value();
+    if (targets.isEmpty() && several) {
+        for (const QString& p : paths) {
+            Gateway g;
+            g.source = std::make_unique<LocalFolderSource>(p);
+            g.options = options;
+            g.options.siteName = Import::siteNameForFolder(p);
+            g.label = p;
+            gateways.push_back(std::move(g));
+        }
+    } else if (targets.isEmpty()) {
+        Gateway g;
+        g.options = options;
+        g.label = paths.join(QStringLiteral(", "));
+        if (paths.size() == 1 && QFileInfo(paths.first()).isDir()) {
+            g.source = std::make_unique<LocalFolderSource>(paths.first());
+        } else {
+            for (const QString& p : paths)
+                if (QFileInfo(p).isDir())
+                    return usageError(tr("import takes folders (one per gateway), or one gateway's files; “%1” is a folder among files.").arg(p));
+            auto files = sourceFromFiles(paths, format);
+            if (!files)
+                return inputError(files.error());
+            g.source = std::make_unique<MemorySource>(std::move(files).value());
+        }
+        gateways.push_back(std::move(g));
+    }
+
+    QList<ImportResult> imports;
+    QStringList formats;
+    for (const Gateway& g : gateways) {
+        const auto f = format ? format : detectFormat(*g.source);
+        if (!f)
+            return inputError(Error{g.label, tr("No swanctl.conf, ipsec.conf, racoon-tool.conf or racoon.conf here; give the files or --format.")});
+        auto imported = importConfig(*f, *g.source, g.options);
+        if (!imported)
+            return inputError(imported.error());
+        imports << std::move(imported).value();
+        if (!formats.contains(importFormatId(*f)))
+            formats << importFormatId(*f);
+    }
+    ImportResult result = imports.size() == 1 ? imports.first() : mergeImports(imports);
+    for (ImportResult& i : imports)
+        for (Tunnel& t : i.network.tunnels)
+            if (t.psk)
+                Psk::wipe(*t.psk);
+    Import::assumeInternalAddresses(result);
     NetworkProfile& n = result.network;
     if (n.name.isEmpty())
-        n.name = options.siteName;
+        n.name = gateways.size() == 1 ? gateways.front().options.siteName : QStringLiteral("imported");
+    paths = QStringList{};
+    for (const Gateway& g : gateways)
+        paths << g.label;
+    options.siteName = gateways.size() == 1 ? gateways.front().options.siteName : QString();
     const QList<Finding> toComplete = Network::validate(n);
     auto wipeKeys = qScopeGuard([&] {
         for (Tunnel& t : n.tunnels)
@@ -1662,8 +1710,9 @@ int importCommand(const QStringList& args)
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o;
-        o.insert(QStringLiteral("format"), importFormatId(*format));
-        o.insert(QStringLiteral("site"), options.siteName);
+        o.insert(QStringLiteral("format"), formats.join(QLatin1Char(',')));
+        if (!options.siteName.isEmpty())
+            o.insert(QStringLiteral("site"), options.siteName);
         o.insert(QStringLiteral("network"), QJsonDocument::fromJson(NetworkJson::toJson(n, PskInFile::Omit)).object());
         QJsonArray unused;
         for (const ImportNote& note : std::as_const(result.unused))
@@ -1683,8 +1732,10 @@ int importCommand(const QStringList& args)
         return Ok;
     }
 
-    out() << tr("Imported %1 from %2 as site “%3”; sites: %4, tunnels: %5.")
-                 .arg(importFormatId(*format), terminalSafe(paths.join(QStringLiteral(", "))), options.siteName)
+    out() << (gateways.size() == 1 ? tr("Imported %1 from %2 as site “%3”; sites: %4, tunnels: %5.")
+                                   : tr("Imported %1 from %2 and merged their tunnels (%3); sites: %4, tunnels: %5."))
+                 .arg(formats.join(QLatin1Char('+')), terminalSafe(paths.join(QStringLiteral(", "))),
+                      gateways.size() == 1 ? options.siteName : tr("%1 gateways").arg(gateways.size()))
                  .arg(n.sites.size())
                  .arg(n.tunnels.size())
           << "\n";

@@ -316,6 +316,12 @@
         <source>Several addresses; the profile keeps the first, %1.</source>
         <translation>Mehrere Adressen; das Profil behält die erste, %1.</translation>
     </message>
+    <message>
+        <location filename="../model/import/ImportMerge.cpp" line="+32"/>
+        <location line="+29"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
 </context>
 <context>
     <name>ipsecwiz::AlgorithmChoice</name>
@@ -1301,7 +1307,7 @@
 <context>
     <name>ipsecwiz::Cli</name>
     <message>
-        <location filename="../app/Cli.cpp" line="+91"/>
+        <location filename="../app/Cli.cpp" line="+92"/>
         <source>Try &apos;ipsec-wizard --help&apos;.</source>
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
@@ -1315,12 +1321,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1461"/>
+        <location line="+1511"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1659"/>
+        <location line="-1709"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1384,12 +1390,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1252"/>
+        <location line="+1302"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1251"/>
+        <location line="-1301"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1694,12 +1700,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+772"/>
+        <location line="+822"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-771"/>
+        <location line="-821"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1851,12 +1857,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Hinweis: Das Profil enthält keinen Schlüssel für %1, daher wurde kein Schlüssel verglichen.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+224"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-901"/>
+        <location line="-951"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2045,20 +2051,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+725"/>
+        <location line="+775"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-746"/>
-        <location line="+725"/>
+        <location line="-796"/>
+        <location line="+775"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-573"/>
+        <location line="-623"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2172,7 +2178,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>eine known_hosts-Datei, geprüft nach ~/.ssh/known_hosts</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>import needs a folder (a copy of the gateway&apos;s /etc or /etc/FLAVOUR) or its config files, or --from-gateway.</source>
         <translation>import braucht einen Ordner (eine Kopie von /etc oder /etc/FLAVOUR des Gateways) oder seine Konfigurationsdateien, oder --from-gateway.</translation>
     </message>
@@ -2182,7 +2188,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>import liest entweder lokale Dateien oder --from-gateway, nicht beides.</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+32"/>
+        <source>--site names one gateway; several are named after their hosts or folders.</source>
+        <translation>--site benennt ein Gateway; mehrere werden nach ihren Hosts oder Ordnern benannt.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>import takes folders (one per gateway), or one gateway&apos;s files; “%1” is a folder among files.</source>
+        <translation>import nimmt Ordner (einen je Gateway) oder die Dateien eines Gateways; „%1“ ist ein Ordner unter Dateien.</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>one poll, then exit (the default)</source>
         <translation>einmal abfragen, dann beenden (die Vorgabe)</translation>
     </message>
@@ -2207,22 +2223,22 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-317"/>
         <location line="+108"/>
-        <location line="+160"/>
+        <location line="+210"/>
         <source>SSH private key</source>
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-455"/>
+        <location line="-505"/>
         <location line="+188"/>
         <location line="+108"/>
-        <location line="+160"/>
+        <location line="+210"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-218"/>
         <source>swanctl, ipsec.conf, racoon-tool or racoon (default: from the files)</source>
         <translation>swanctl, ipsec.conf, racoon-tool oder racoon (Vorgabe: aus den Dateien)</translation>
     </message>
@@ -2247,7 +2263,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>das Ergebnis als JSON ausgeben (das Profil ohne Schlüssel)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>--format is swanctl, ipsec.conf, racoon-tool or racoon, not “%1”.</source>
         <translation>--format ist swanctl, ipsec.conf, racoon-tool oder racoon, nicht „%1“.</translation>
     </message>
@@ -2262,27 +2278,32 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>--site braucht einen Namen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>--from-gateway is USER@HOST[:PORT], not “%1”.</source>
         <translation>--from-gateway ist BENUTZER@HOST[:PORT], nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>import takes one folder, or files; “%1” is a folder among files.</source>
-        <translation>import nimmt einen Ordner oder Dateien; „%1“ ist ein Ordner unter Dateien.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+55"/>
         <source>No swanctl.conf, ipsec.conf, racoon-tool.conf or racoon.conf here; give the files or --format.</source>
         <translation>Hier gibt es keine swanctl.conf, ipsec.conf, racoon-tool.conf oder racoon.conf; geben Sie die Dateien oder --format an.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>Imported %1 from %2 as site “%3”; sites: %4, tunnels: %5.</source>
         <translation>%1 aus %2 als Standort „%3“ importiert; Standorte: %4, Tunnel: %5.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Imported %1 from %2 and merged their tunnels (%3); sites: %4, tunnels: %5.</source>
+        <translation>%1 aus %2 importiert und ihre Tunnel zusammengeführt (%3); Standorte: %4, Tunnel: %5.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 gateways</source>
+        <translation>%1 Gateways</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>tunnel %1: %2 (%3) ⇄ %4 (%5), IKEv%6 %7, ESP %8; key: %9</source>
         <translation>Tunnel %1: %2 (%3) ⇄ %4 (%5), IKEv%6 %7, ESP %8; Schlüssel: %9</translation>
     </message>
@@ -3350,6 +3371,79 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+1"/>
         <source>strongSwan (swanctl)</source>
         <translation>strongSwan (swanctl)</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::GatewayImport</name>
+    <message>
+        <location filename="../widgets/GatewayImport.cpp" line="+35"/>
+        <source>No swanctl.conf, ipsec.conf, racoon-tool.conf or racoon.conf there.</source>
+        <translation>Dort gibt es keine swanctl.conf, ipsec.conf, racoon-tool.conf oder racoon.conf.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The port of %1 is not 1 to 65535.</source>
+        <translation>Der Port von %1 liegt nicht zwischen 1 und 65535.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authenticity of host %1 can&apos;t be established.
+
+%2 key fingerprint is
+%3
+
+Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?</source>
+        <translation>Die Echtheit von Host %1 lässt sich nicht feststellen.
+
+Der Fingerabdruck des %2-Schlüssels ist
+%3
+
+Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Give a folder, a config file, or USER@HOST of the gateway.</source>
+        <translation>Geben Sie einen Ordner, eine Konfigurationsdatei oder BENUTZER@HOST des Gateways an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 does not exist here, and it is not USER@HOST of a gateway.</source>
+        <translation>%1 gibt es hier nicht, und es ist kein BENUTZER@HOST eines Gateways.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sites: %1; tunnels: %2.</source>
+        <translation>Standorte: %1; Tunnel: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel %1: %2 (%3) ⇄ %4 (%5), key %6.</source>
+        <translation>Tunnel %1: %2 (%3) ⇄ %4 (%5), Schlüssel %6.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read (kept only in memory unless you save the profile with it)</source>
+        <translation>gelesen (nur im Speicher, außer Sie speichern das Profil mit ihm)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 lines were not used; see the details.</source>
+        <translation>%1 Zeilen wurden nicht verwendet; siehe Details.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 findings; see the details.</source>
+        <translation>%1 Befunde; siehe Details.</translation>
     </message>
 </context>
 <context>
@@ -4530,6 +4624,127 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location filename="../model/generate/MarkedBlock.cpp" line="+83"/>
         <source>The markers of block “%1” are broken (edited by hand?); nothing was changed.</source>
         <translation>Die Markierungen des Blocks „%1“ sind beschädigt (von Hand bearbeitet?); es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::Merger</name>
+    <message>
+        <location filename="../model/import/ImportMerge.cpp" line="+81"/>
+        <source>import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sites %1 and %2 have the same %3 (%4): the same gateway&apos;s files imported twice, or two gateways that their peers cannot tell apart.</source>
+        <translation>Die Standorte %1 und %2 haben dieselbe %3 (%4): die Dateien desselben Gateways zweimal importiert, oder zwei Gateways, die ihre Gegenstellen nicht unterscheiden können.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import each gateway&apos;s files once; peers are matched to %1.</source>
+        <translation>Importieren Sie die Dateien jedes Gateways einmal; Gegenstellen werden %1 zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>%1&apos;s files (tunnels %2) reach site %3 at %4; %3&apos;s own files give it a changing address.</source>
+        <translation>Die Dateien von %1 (Tunnel %2) erreichen Standort %3 unter %4; die eigenen Dateien von %3 geben ihm eine wechselnde Adresse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The merged profile keeps %1&apos;s own: a changing address. Correct whichever gateway is wrong and import again.</source>
+        <translation>Das zusammengeführte Profil behält die eigene von %1: eine wechselnde Adresse. Korrigieren Sie das Gateway, das falsch ist, und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1&apos;s own files give its address as %2</source>
+        <translation>die eigenen Dateien von %1 geben seine Adresse als %2 an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1&apos;s files reach it at %2</source>
+        <translation>die Dateien von %1 erreichen es unter %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s files (tunnels %2) reach site %3 at %4; %5.</source>
+        <translation>Die Dateien von %1 (Tunnel %2) erreichen Standort %3 unter %4; %5.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The merged profile keeps the address %1 had first (its own files&apos;, else the first import&apos;s that names one). Correct the peer address in %2&apos;s files, or %1&apos;s address, and import again.</source>
+        <translation>Das zusammengeführte Profil behält die Adresse, die %1 zuerst hatte (aus den eigenen Dateien, sonst aus dem ersten Import, der eine nennt). Korrigieren Sie die Adresse der Gegenstelle in den Dateien von %2 oder die Adresse von %1 und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1&apos;s files (tunnels %2) expect site %3 to identify as %4; %3&apos;s own files give %5.</source>
+        <translation>Die Dateien von %1 (Tunnel %2) erwarten von Standort %3 die Identität %4; die eigenen Dateien von %3 geben %5 an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The merged profile keeps %1&apos;s own identity. Correct the peer identity in %2&apos;s files, or %1&apos;s identity, and import again.</source>
+        <translation>Das zusammengeführte Profil behält die eigene Identität von %1. Korrigieren Sie die Identität der Gegenstelle in den Dateien von %2 oder die Identität von %1 und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Tunnel “%1”: %2 is %3 in %4&apos;s files, %5 in %6&apos;s.</source>
+        <translation>Tunnel „%1“: %2 ist %3 in den Dateien von %4, %5 in denen von %6.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <location line="+5"/>
+        <source>The merged tunnel takes %1&apos;s (the first import&apos;s). Make both gateways agree and import again.</source>
+        <translation>Der zusammengeführte Tunnel übernimmt den Wert von %1 (dem ersten Import). Gleichen Sie beide Gateways an und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+5"/>
+        <source>Tunnel “%1”: on %2&apos;s end, %2&apos;s files carry %3, %4&apos;s files expect %5.</source>
+        <translation>Tunnel „%1“: am Ende von %2 tragen die Dateien von %2 %3, die Dateien von %4 erwarten %5.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tunnel “%1”: the keys differ between %2&apos;s files and %3&apos;s.</source>
+        <translation>Tunnel „%1“: Die Schlüssel in den Dateien von %2 und von %3 unterscheiden sich.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The merged tunnel takes %1&apos;s key (the first import&apos;s). Put one key on both gateways and import again.</source>
+        <translation>Der zusammengeführte Tunnel übernimmt den Schlüssel von %1 (dem ersten Import). Setzen Sie auf beiden Gateways einen Schlüssel und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tunnel “%1”: only %2&apos;s files hold a key for it, %3&apos;s none.</source>
+        <translation>Tunnel „%1“: Nur die Dateien von %2 enthalten einen Schlüssel dafür, die von %3 keinen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The merged tunnel takes the key there is. Check that the other gateway has it.</source>
+        <translation>Der zusammengeführte Tunnel übernimmt den vorhandenen Schlüssel. Prüfen Sie, dass das andere Gateway ihn hat.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Tunnel “%1”: only %2&apos;s files have it; %3&apos;s files have no tunnel to %2 that matches it.</source>
+        <translation>Tunnel „%1“: Nur die Dateien von %2 haben ihn; die Dateien von %3 haben keinen passenden Tunnel zu %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add it on %1, or remove it from %2.</source>
+        <translation>Fügen Sie ihn auf %1 hinzu oder entfernen Sie ihn von %2.</translation>
     </message>
 </context>
 <context>
@@ -7262,7 +7477,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::WelcomePage</name>
     <message>
-        <location filename="../widgets/WelcomePage.cpp" line="+38"/>
+        <location filename="../widgets/WelcomePage.cpp" line="+40"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
@@ -7379,6 +7594,51 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+9"/>
+        <source>Start from an existing &amp;gateway&apos;s configuration:</source>
+        <translation>Mit der Konfiguration eines vorhandenen &amp;Gateways beginnen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start from an existing gateway</source>
+        <translation>Mit einem vorhandenen Gateway beginnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its swanctl, ipsec.conf, racoon-tool or racoon configuration, read into a profile: from a copy of its /etc, or from the gateway itself over SSH (read only).</source>
+        <translation>Seine swanctl-, ipsec.conf-, racoon-tool- oder racoon-Konfiguration, in ein Profil gelesen: aus einer Kopie seines /etc oder vom Gateway selbst über SSH (nur lesend).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gateway or configuration folder</source>
+        <translation>Gateway oder Konfigurationsordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>root@gateway.example.net, or a copy of its /etc, e.g. ~/gateways/moon/etc</source>
+        <translation>root@gateway.example.net oder eine Kopie seines /etc, z. B. ~/gateways/moon/etc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USER@HOST[:PORT] reads the gateway over SSH and changes nothing there; a folder or file reads a copy.</source>
+        <translation>BENUTZER@HOST[:PORT] liest das Gateway über SSH und ändert dort nichts; ein Ordner oder eine Datei liest eine Kopie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fol&amp;der…</source>
+        <translation>O&amp;rdner …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse for a configuration folder</source>
+        <translation>Einen Konfigurationsordner wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a copy of the gateway&apos;s /etc, /etc/swanctl or /etc/racoon.</source>
+        <translation>Wählen Sie eine Kopie von /etc, /etc/swanctl oder /etc/racoon des Gateways.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Start from the &amp;example</source>
         <translation>Mit dem &amp;Beispiel beginnen</translation>
     </message>
@@ -7413,12 +7673,27 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Die beiden Gateways des lokalen Testlabors (ipsec-wizard lab up).</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>The lab&apos;s two gateways, from %1.</source>
         <translation>Die beiden Gateways des Labors, aus %1.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+65"/>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in the wizard</source>
+        <translation>Im Assistenten öffnen</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>A copy of the gateway&apos;s configuration</source>
+        <translation>Eine Kopie der Konfiguration des Gateways</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "WelcomePage.h"
 
 #include "FindingLabel.h"
+#include "GatewayImport.h"
 #include "ProfileDraft.h"
 #include "TunnelWizard.h"
 
@@ -12,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -89,6 +91,32 @@ WelcomePage::WelcomePage(ProfileDraft* draft, QWidget* parent)
     layout->addWidget(m_message);
     layout->addSpacing(6);
 
+    m_gateway = new QRadioButton(tr("Start from an existing &gateway's configuration:"), this);
+    m_gateway->setObjectName(QStringLiteral("startGateway"));
+    m_gateway->setAccessibleName(tr("Start from an existing gateway"));
+    m_gateway->setToolTip(tr("Its swanctl, ipsec.conf, racoon-tool or racoon configuration, read into a profile: from a copy of its /etc, "
+                             "or from the gateway itself over SSH (read only)."));
+    layout->addWidget(m_gateway);
+    auto* gatewayRow = new QHBoxLayout;
+    gatewayRow->setContentsMargins(24, 0, 0, 0);
+    m_gatewayPath = new QLineEdit(this);
+    m_gatewayPath->setObjectName(QStringLiteral("importFrom"));
+    m_gatewayPath->setAccessibleName(tr("Gateway or configuration folder"));
+    m_gatewayPath->setPlaceholderText(tr("root@gateway.example.net, or a copy of its /etc, e.g. ~/gateways/moon/etc"));
+    m_gatewayPath->setToolTip(tr("USER@HOST[:PORT] reads the gateway over SSH and changes nothing there; a folder or file reads a copy."));
+    m_gatewayPath->setClearButtonEnabled(true);
+    m_gatewayBrowse = new QPushButton(tr("Fol&der…"), this);
+    m_gatewayBrowse->setObjectName(QStringLiteral("browseGateway"));
+    m_gatewayBrowse->setAccessibleName(tr("Browse for a configuration folder"));
+    m_gatewayBrowse->setToolTip(tr("Choose a copy of the gateway's /etc, /etc/swanctl or /etc/racoon."));
+    gatewayRow->addWidget(m_gatewayPath, 1);
+    gatewayRow->addWidget(m_gatewayBrowse);
+    layout->addLayout(gatewayRow);
+    m_gatewayMessage = new FindingLabel(QStringLiteral("importFrom"), this);
+    m_gatewayMessage->setContentsMargins(24, 0, 0, 0);
+    layout->addWidget(m_gatewayMessage);
+    layout->addSpacing(6);
+
     m_example = new QRadioButton(tr("Start from the &example"), this);
     m_example->setObjectName(QStringLiteral("startExample"));
     m_example->setAccessibleName(tr("Start from the example"));
@@ -113,6 +141,7 @@ WelcomePage::WelcomePage(ProfileDraft* draft, QWidget* parent)
     m_group->addButton(m_lab, int(Start::Lab));
     m_group->addButton(m_hubAndSpoke, int(Start::HubAndSpoke));
     m_group->addButton(m_mesh, int(Start::Mesh));
+    m_group->addButton(m_gateway, int(Start::Gateway));
     m_new->setChecked(true);
     m_applied = sourceKey(); // the draft starts as a new tunnel
 
@@ -127,6 +156,13 @@ WelcomePage::WelcomePage(ProfileDraft* draft, QWidget* parent)
         Q_EMIT completeChanged();
     });
     connect(m_browse, &QPushButton::clicked, this, &WelcomePage::browse);
+    connect(m_gatewayPath, &QLineEdit::textChanged, this, [this] {
+        m_gatewayMessage->showFindings({});
+        if (!m_gatewayPath->text().isEmpty())
+            m_gateway->setChecked(true);
+        Q_EMIT completeChanged();
+    });
+    connect(m_gatewayBrowse, &QPushButton::clicked, this, &WelcomePage::browseGateway);
     setLabProfilePath(m_labPath);
 }
 
@@ -152,6 +188,8 @@ void WelcomePage::setStart(Start start, const QString& file)
 {
     if (start == Start::File)
         m_path->setText(file);
+    if (start == Start::Gateway)
+        m_gatewayPath->setText(file);
     m_group->button(int(start))->setChecked(true);
 }
 
@@ -172,6 +210,8 @@ void WelcomePage::initializePage()
 
 bool WelcomePage::isComplete() const
 {
+    if (start() == Start::Gateway)
+        return !m_gatewayPath->text().trimmed().isEmpty();
     return start() != Start::File || !m_path->text().trimmed().isEmpty();
 }
 
@@ -184,6 +224,7 @@ QString WelcomePage::sourceKey() const
     case Start::Lab: return QStringLiteral("lab:") + m_labPath;
     case Start::HubAndSpoke: return QStringLiteral("hub-and-spoke");
     case Start::Mesh: return QStringLiteral("mesh");
+    case Start::Gateway: return QStringLiteral("gateway:") + m_gatewayPath->text().trimmed();
     }
     return {};
 }
@@ -196,6 +237,19 @@ bool WelcomePage::validatePage()
         return true;
     if (start() == Start::New) {
         m_draft->replace(TunnelProfile{});
+        m_applied = key;
+        return true;
+    }
+    if (start() == Start::Gateway) {
+        if (!importGateway(m_gatewayPath->text()))
+            return false;
+        // The report first; the wizard opens on the result only when the admin goes on.
+        QMessageBox box(QMessageBox::Information, tr("Imported"), m_importSummary, QMessageBox::Ok | QMessageBox::Cancel, this);
+        box.button(QMessageBox::Ok)->setText(tr("Open in the wizard"));
+        box.setDetailedText(m_importReport);
+        if (box.exec() != QMessageBox::Ok)
+            return false;
+        m_draft->replace(m_imported);
         m_applied = key;
         return true;
     }
@@ -240,6 +294,26 @@ NetworkProfile WelcomePage::starterNetwork(TopologyKind kind)
         n.topology.hub = QStringLiteral("hq");
     n.tunnels = Network::tunnelsFor(n.sites, n.topology, n.ike, n.esp);
     return n;
+}
+
+bool WelcomePage::importGateway(const QString& where)
+{
+    auto imported = GatewayImport::run(where, this);
+    if (!imported) {
+        m_gatewayMessage->showFindings({Finding{Severity::Error, QStringLiteral("importFrom"), imported.error().toString(), {}}}, m_gatewayPath);
+        return false;
+    }
+    m_importSummary = GatewayImport::summary(imported.value());
+    m_importReport = GatewayImport::details(imported.value());
+    m_imported = std::move(imported).value().network;
+    return true;
+}
+
+void WelcomePage::browseGateway()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("A copy of the gateway's configuration"), m_gatewayPath->text());
+    if (!dir.isEmpty())
+        m_gatewayPath->setText(QDir::toNativeSeparators(dir));
 }
 
 void WelcomePage::browse()

@@ -24,7 +24,7 @@ class WelcomePage final : public QWizardPage
     Q_DISABLE_COPY_MOVE(WelcomePage)
 
 public:
-    enum class Start { New, File, Example, Lab, HubAndSpoke, Mesh };
+    enum class Start { New, File, Example, Lab, HubAndSpoke, Mesh, Gateway };
 
     explicit WelcomePage(ProfileDraft* draft, QWidget* parent = nullptr);
     ~WelcomePage() override;
@@ -34,7 +34,12 @@ public:
     void setLabProfilePath(const QString& path);
     static QString exampleProfilePath() { return QStringLiteral(":/examples/seed-topology.json"); }
 
+    // FILE: the profile (File), or the folder, config file or USER@HOST (Gateway).
     void setStart(Start start, const QString& file = {});
+    // Without dialogs: imports from WHERE into the draft, or the error shown under the field.
+    bool importGateway(const QString& where);
+    [[nodiscard]] QString importReport() const { return m_importReport; }
+    [[nodiscard]] QString importSummary() const { return m_importSummary; }
     [[nodiscard]] Start start() const;
     // The draft already holds what the current choice would load (Back then Next keeps edits).
     void markApplied();
@@ -51,6 +56,7 @@ public:
 
 private:
     void browse();
+    void browseGateway();
     [[nodiscard]] QString sourceKey() const;
 
     ProfileDraft* m_draft;
@@ -61,6 +67,13 @@ private:
     QRadioButton* m_file;
     QRadioButton* m_example;
     QRadioButton* m_lab;
+    QRadioButton* m_gateway;
+    QLineEdit* m_gatewayPath;
+    QPushButton* m_gatewayBrowse;
+    FindingLabel* m_gatewayMessage;
+    QString m_importReport;
+    QString m_importSummary;
+    NetworkProfile m_imported;
     QLabel* m_labNote;
     QLineEdit* m_path;
     QPushButton* m_browse;

@@ -1,5 +1,6 @@
 #include "Importer.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -80,10 +81,20 @@ Result<ImportResult> importAs(ImportFormat format, const ImportSource& source, c
 
 Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options)
 {
-    auto imported = importAs(format, source, options);
-    if (!imported)
-        return imported;
-    ImportResult result = std::move(imported).value();
+    return importAs(format, source, options);
+}
+
+QString Import::siteNameForFolder(const QString& path)
+{
+    const QFileInfo info(path);
+    QString name = info.isDir() ? info.fileName() : info.dir().dirName();
+    if (QStringList{QStringLiteral("etc"), QStringLiteral("swanctl"), QStringLiteral("racoon"), QStringLiteral("ipsec.d")}.contains(name))
+        name = QFileInfo(info.isDir() ? info.absolutePath() : info.dir().absolutePath()).fileName();
+    return name.isEmpty() || name == QLatin1String("/") || name == QLatin1String(".") ? QStringLiteral("local") : name;
+}
+
+void Import::assumeInternalAddresses(ImportResult& result)
+{
     // The gateway's address inside its network is in no IPsec file (only in routes): the
     // wizard's default, said out loud so the admin checks it.
     for (int i = 0; i < result.network.sites.size(); ++i) {
@@ -97,7 +108,6 @@ Result<ImportResult> importConfig(ImportFormat format, const ImportSource& sourc
                                            .arg(shown(site.name), site.networks.first(), site.gateway.internalAddress),
                                        QStringLiteral("Check it on the gateway (ip -brief address) and change it in the wizard if it differs.")};
     }
-    return result;
 }
 
 std::optional<ImportFormat> sniffFormat(const QByteArray& text)

@@ -56,8 +56,7 @@ std::optional<ImportFormat> detectFormat(const ImportSource& source);
 
 // MAIN is the format's main file ("swanctl.conf", "racoon-tool.conf", …), found through SOURCE.
 // An error only when nothing can be imported (the main file is missing, unreadable, or hostile);
-// a line that does not fit is an ImportNote. A site whose gateway's own inside address the files
-// do not say gets the first host of its first network (the wizard's default), with a warning.
+// a line that does not fit is an ImportNote.
 Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options);
 
 // The format a file's text is in, from what only that format writes ("connections {",
@@ -76,6 +75,14 @@ Result<ImportResult> racoonTool(const ImportSource& source, const ImportOptions&
 Result<ImportResult> racoon(const ImportSource& source, const ImportOptions& options);
 Result<ImportResult> swanctl(const ImportSource& source, const ImportOptions& options);
 Result<ImportResult> ipsecConf(const ImportSource& source, const ImportOptions& options);
+
+// A site whose gateway's own inside address the files do not say (no IPsec file does) gets the
+// first host of its first network, the wizard's default, with a warning to check it. Called on
+// the finished import (after mergeImports, once).
+void assumeInternalAddresses(ImportResult& result);
+// The site a copied config folder is named after: the folder's name, or its parent's when the
+// folder is etc, swanctl, racoon or ipsec.d ("~/gw/moon/etc" → "moon"); "local" when none.
+QString siteNameForFolder(const QString& path);
 
 // A key as the input holds it, masked for an ImportNote's text.
 QString maskedLine(const QString& line, const QByteArray& key);

@@ -418,6 +418,42 @@ private slots:
         QVERIFY(!QFileInfo::exists(out.filePath(QStringLiteral("branch2-bundle"))));
     }
 
+    // Welcome ▸ "Start from an existing gateway's configuration": a copy of its config folder is
+    // imported, the report shown, and the wizard opens on the result; a wrong path is named under
+    // the field and the page stays.
+    void startFromAnExistingGateway()
+    {
+        TunnelWizard w;
+        w.welcomePage()->setLabProfilePath({});
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.welcomePage()->setStart(WelcomePage::Start::Gateway, QStringLiteral("/nonexistent/gateway/etc"));
+        QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+        w.next();
+        QCOMPARE(w.currentId(), int(TunnelWizard::WelcomeId));
+        auto* message = w.welcomePage()->findChild<QLabel*>(QStringLiteral("importFrom.message"));
+        QVERIFY(message && message->isVisibleTo(w.welcomePage()));
+        QVERIFY2(message->text().contains(QStringLiteral("does not exist")), qPrintable(message->text()));
+
+        const QString folder = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/import/racoon/seed");
+        w.welcomePage()->setStart(WelcomePage::Start::Gateway, folder);
+        QString shown;
+        whenModal<QMessageBox>([&](QMessageBox* box) {
+            shown = box->text() + QLatin1Char('\n') + box->detailedText();
+            box->button(QMessageBox::Ok)->click();
+        });
+        w.next();
+        QTRY_COMPARE(w.currentId(), int(TunnelWizard::SitesId));
+        QVERIFY2(shown.contains(QStringLiteral("tunnels: 1")) && shown.contains(QStringLiteral("racoon.conf:4")), qPrintable(shown));
+        const NetworkProfile& n = w.draft()->network();
+        QCOMPARE(n.sites.first().name, QStringLiteral("seed"));
+        QCOMPARE(n.sites.first().gateway.flavour, Flavour::Racoon);
+        QVERIFY(!n.sites.at(1).gateway.managed);
+        QCOMPARE(n.tunnels.size(), 1);
+        QVERIFY(n.tunnels.first().psk.has_value());
+        QVERIFY(w.draft()->path().isEmpty()); // saving asks where: nothing is written by the import
+    }
+
 private:
     QTemporaryDir m_settings;
 };

@@ -348,6 +348,7 @@ private slots:
     void keyNeverInOutput();
     void importFolderAndFiles();
     void importWrongInput();
+    void importSeveralGatewaysMerges();
 };
 
 void TestCli::initTestCase()
@@ -1733,6 +1734,60 @@ void TestCli::importWrongInput()
     const Run zero = runCli({QStringLiteral("import"), QStringLiteral("/dev/zero"), QStringLiteral("--format"), QStringLiteral("swanctl")}, cliEnvironment(), {}, 20000);
     QVERIFY2(zero.exitedWith(1) && zero.stdErr().contains(QStringLiteral("regular file")), zero.what());
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.json"))));
+}
+
+// Several gateways' folders (one per gateway, named after it) are imported and merged: the
+// example network's generated files give back its sites, all managed, and its tunnels, with no
+// disagreement; one half edited (branch2's ESP proposal) is a finding that names the tunnel's
+// field and both values.
+void TestCli::importSeveralGatewaysMerges()
+{
+    QTemporaryDir dir;
+    const QString example = QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json");
+    const Run gen = runCli({QStringLiteral("generate"), example, QStringLiteral("--all"), QStringLiteral("--out"), dir.filePath(QStringLiteral("gen"))});
+    QVERIFY2(gen.exitedWith(0), gen.what());
+    QStringList folders;
+    for (const char* site : {"hq", "branch1", "branch2", "branch3"}) {
+        const QString etc = dir.filePath(QStringLiteral("gen/%1/etc").arg(QLatin1String(site)));
+        QFile main(etc + QStringLiteral("/swanctl/swanctl.conf")); // as Debian's strongswan-swanctl has it
+        QVERIFY(main.open(QIODevice::WriteOnly));
+        main.write("include conf.d/*.conf\n");
+        folders << etc;
+    }
+    const Run merged = runCli(QStringList{QStringLiteral("import")} + folders + QStringList{QStringLiteral("--json")});
+    QVERIFY2(merged.exitedWith(0), merged.what());
+    const QJsonObject o = QJsonDocument::fromJson(merged.out).object();
+    const QJsonObject network = o.value(QStringLiteral("network")).toObject();
+    QStringList sites, tunnels;
+    for (const QJsonValue& v : network.value(QStringLiteral("sites")).toArray()) {
+        sites << v.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(v.toObject().value(QStringLiteral("gateway")).toObject().value(QStringLiteral("managed")).toBool(true), merged.what());
+    }
+    for (const QJsonValue& v : network.value(QStringLiteral("tunnels")).toArray())
+        tunnels << v.toObject().value(QStringLiteral("name")).toString();
+    sites.sort();
+    tunnels.sort();
+    QCOMPARE(sites, (QStringList{QStringLiteral("branch1"), QStringLiteral("branch2"), QStringLiteral("branch3"), QStringLiteral("hq")}));
+    QCOMPARE(tunnels, (QStringList{QStringLiteral("hq-branch1"), QStringLiteral("hq-branch2"), QStringLiteral("hq-branch3")}));
+    for (const QJsonValue& f : o.value(QStringLiteral("findings")).toArray())
+        QVERIFY2(f.toObject().value(QStringLiteral("severity")).toString() != QLatin1String("error"), merged.what());
+
+    // branch2's half edited by hand: its ESP proposal no longer matches hq's.
+    const QString conf = dir.filePath(QStringLiteral("gen/branch2/etc/swanctl/conf.d/hq-branch2.conf"));
+    QByteArray text = readFile(conf);
+    QVERIFY(text.contains("esp_proposals = aes256gcm16-curve25519"));
+    text.replace("esp_proposals = aes256gcm16-curve25519", "esp_proposals = aes128-sha256-modp2048");
+    QFile f(conf);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    const Run broken = runCli(QStringList{QStringLiteral("import")} + folders);
+    QVERIFY2(broken.exitedWith(0), broken.what());
+    QVERIFY2(broken.stdOut().contains(QStringLiteral("tunnels[\"hq-branch2\"].esp.encryption")), broken.what());
+    QVERIFY2(broken.stdOut().contains(QStringLiteral("aes128")) && broken.stdOut().contains(QStringLiteral("aes256gcm16")), broken.what());
+
+    const Run site = runCli(QStringList{QStringLiteral("import")} + folders + QStringList{QStringLiteral("--site"), QStringLiteral("x")});
+    QVERIFY2(site.exitedWith(2), site.what());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
