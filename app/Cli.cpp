@@ -1099,47 +1099,14 @@ std::optional<QList<CheckTarget>> checkTargets(const QCommandLineParser& parser,
         auto valid = network();
         if (!valid)
             return std::nullopt;
-        NetworkProfile n = *valid;
-        const QStringList managed = Generate::managedSites(n);
-        for (const QString& site : wanted)
-            if (!managed.contains(site)) {
-                *status = inputError(Error{QStringLiteral("--gateway"), tr("“%1” is not a managed site of the network.").arg(site)});
-                return std::nullopt;
-            }
-        const QStringList sites = wanted.isEmpty() ? managed : wanted;
-        // A tunnel without a key in the profile: its files are made with a stand-in, and no key is
-        // compared (both sides' keys read "(another key)").
-        QList<QByteArray> keys;
-        for (Tunnel& t : n.tunnels) {
-            if (t.psk && !t.psk->isEmpty()) {
-                keys << *t.psk;
-            } else {
-                t.psk = QByteArray("0x") + QByteArray(64, '0');
-                *keyless << t.name;
-            }
-        }
-        if (!keyless->isEmpty())
-            keys.clear();
-        auto generated = Generate::gateways(n, sites);
-        if (!generated) {
-            *status = inputError(generated.error());
+        auto made = DriftChecker::targetsFor(*valid, wanted, profileDir, keyless);
+        if (!made) {
+            *status = inputError(made.error());
             return std::nullopt;
         }
-        for (const auto& [site, cfg] : generated.value()) {
-            CheckTarget t;
-            t.label = site;
-            t.ssh = withSshChoices(parser, NetworkDeployer::sshOptionsFor(n, *n.site(site), profileDir));
-            t.expected = cfg;
-            t.keys = keys;
-            if (cfg.flavour == Flavour::StrongSwan)
-                for (const Tunnel& tunnel : n.tunnels)
-                    if (tunnel.siteA == site || tunnel.siteB == site)
-                        t.connections << tunnel.name;
-            targets << t;
-        }
-        for (Tunnel& t : n.tunnels)
-            if (t.psk)
-                Psk::wipe(*t.psk);
+        targets = made.value();
+        for (CheckTarget& t : targets)
+            t.ssh = withSshChoices(parser, t.ssh);
     } else {
         const auto profile = pair();
         if (!profile)

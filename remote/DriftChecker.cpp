@@ -1,5 +1,9 @@
 #include "DriftChecker.h"
 
+#include "Deployer.h"
+#include "NetworkGenerator.h"
+#include "Psk.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -100,6 +104,48 @@ GatewayCheck inspect(SshSession& session, const CheckTarget& target)
         if (!listed.contains(QRegularExpression(QStringLiteral("(^|\\n)%1: ").arg(QRegularExpression::escape(c)))))
             out.notLoaded << c;
     return out;
+}
+
+Result<QList<CheckTarget>> targetsFor(NetworkProfile n, const QStringList& wanted, const QString& profileDir, QStringList* keyless)
+{
+    const QStringList managed = Generate::managedSites(n);
+    for (const QString& site : wanted)
+        if (!managed.contains(site))
+            return Error{QStringLiteral("--gateway"), QCoreApplication::translate("ipsecwiz::DriftChecker", "“%1” is not a managed site of the network.").arg(site)};
+    const QStringList sites = wanted.isEmpty() ? managed : wanted;
+    QList<QByteArray> keys;
+    for (Tunnel& t : n.tunnels) {
+        if (t.psk && !t.psk->isEmpty()) {
+            keys << *t.psk;
+        } else {
+            t.psk = QByteArray("0x") + QByteArray(64, '0');
+            *keyless << t.name;
+        }
+    }
+    if (!keyless->isEmpty())
+        keys.clear();
+    auto generated = Generate::gateways(n, sites);
+    QList<CheckTarget> targets;
+    if (generated) {
+        for (const auto& [site, cfg] : generated.value()) {
+            CheckTarget t;
+            t.label = site;
+            t.ssh = NetworkDeployer::sshOptionsFor(n, *n.site(site), profileDir);
+            t.expected = cfg;
+            t.keys = keys;
+            if (cfg.flavour == Flavour::StrongSwan)
+                for (const Tunnel& tunnel : n.tunnels)
+                    if (tunnel.siteA == site || tunnel.siteB == site)
+                        t.connections << tunnel.name;
+            targets << t;
+        }
+    }
+    for (Tunnel& t : n.tunnels)
+        if (t.psk)
+            Psk::wipe(*t.psk);
+    if (!generated)
+        return generated.error();
+    return targets;
 }
 
 } // namespace DriftChecker

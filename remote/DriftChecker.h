@@ -7,6 +7,7 @@
 // a worker thread or the CLI.
 
 #include "Drift.h"
+#include "NetworkProfile.h"
 #include "SshSession.h"
 
 namespace ipsecwiz {
@@ -37,6 +38,13 @@ namespace DriftChecker {
 GatewayCheck run(const CheckTarget& target);
 // The same on a session already open (the diagnosis reads drift on its own session).
 GatewayCheck inspect(SshSession& session, const CheckTarget& target);
+
+// What `check` compares on each of SITES (every managed site when empty) of NETWORK: the files
+// the profile generates, the connections the daemon must have, the keys to mask, and the SSH
+// target (NetworkDeployer::sshOptionsFor; callers add their host-key and password choices). A
+// tunnel without a key is generated with a stand-in and named in KEYLESS; then no key is compared
+// (both sides' keys read "(another key)"). An error names a site that is not managed.
+Result<QList<CheckTarget>> targetsFor(NetworkProfile network, const QStringList& sites, const QString& profileDir, QStringList* keyless);
 
 // The shell command that prints "PATH BASE64" for each readable file of PATHS, "PATH -" for one
 // that is not there and "PATH !" for one that cannot be read.

@@ -969,6 +969,124 @@
     </message>
 </context>
 <context>
+    <name>ipsecwiz::CheckDialog</name>
+    <message>
+        <location filename="../widgets/CheckDialog.cpp" line="+31"/>
+        <source>block %1 of %2</source>
+        <translation>Block %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: as the profile makes it</source>
+        <translation>%1: wie das Profil es erzeugt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: missing</source>
+        <translation>%1: fehlt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: differs</source>
+        <translation>%1: weicht ab</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check for drift: %1</source>
+        <translation>Auf Abweichungen prüfen: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gateways and their files</source>
+        <translation>Gateways und ihre Dateien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The selected file&apos;s differences</source>
+        <translation>Die Abweichungen der gewählten Datei</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a file that differs to see its unified diff (keys shown as (key)).</source>
+        <translation>Wählen Sie eine abweichende Datei, um ihr Unified Diff zu sehen (Schlüssel als (key) gezeigt).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authenticity of host %1 can&apos;t be established.
+
+%2 key fingerprint is
+%3
+
+Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?</source>
+        <translation>Die Echtheit von Host %1 lässt sich nicht feststellen.
+
+Der Fingerabdruck des %2-Schlüssels ist
+%3
+
+Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reading %1 gateways…</source>
+        <translation>%1 Gateways werden gelesen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading %1 gateways… The profile holds no key for %2, so no key is compared.</source>
+        <translation>%1 Gateways werden gelesen … Das Profil enthält keinen Schlüssel für %2, daher wird kein Schlüssel verglichen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: cannot be reached: %2</source>
+        <translation>%1: nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: drift</source>
+        <translation>%1: Abweichung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: no drift</source>
+        <translation>%1: keine Abweichung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the daemon does not answer: %1</source>
+        <translation>der Daemon antwortet nicht: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connection %1 is not loaded</source>
+        <translation>Verbindung %1 ist nicht geladen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 gateways could not be reached; drift on %3 of the others.</source>
+        <translation>%1 von %2 Gateways waren nicht erreichbar; Abweichungen bei %3 der übrigen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 gateways have drift: their files differ from what the profile makes, or a connection is not loaded.</source>
+        <translation>%1 von %2 Gateways weichen ab: Ihre Dateien unterscheiden sich von dem, was das Profil erzeugt, oder eine Verbindung ist nicht geladen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No drift: every gateway has the profile&apos;s files and connections.</source>
+        <translation>Keine Abweichung: Jedes Gateway hat die Dateien und Verbindungen des Profils.</translation>
+    </message>
+</context>
+<context>
     <name>ipsecwiz::Checker</name>
     <message>
         <location filename="../model/profile/Validation.cpp" line="+40"/>
@@ -1321,22 +1439,22 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1511"/>
+        <location line="+1478"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1709"/>
+        <location line="-1676"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
-        <location line="+268"/>
+        <location line="+235"/>
         <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-1101"/>
+        <location line="-1068"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1390,12 +1508,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1302"/>
+        <location line="+1269"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1301"/>
+        <location line="-1268"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1700,12 +1818,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+822"/>
+        <location line="+789"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-821"/>
+        <location line="-788"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1735,7 +1853,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+237"/>
         <source>the tunnel of a network to diagnose</source>
         <translation>der Tunnel eines Netzes, der untersucht wird</translation>
     </message>
@@ -1801,12 +1919,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>check braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="-367"/>
-        <source>“%1” is not a managed site of the network.</source>
-        <translation>„%1“ ist kein verwalteter Standort des Netzes.</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="-324"/>
         <source>--gateway of a tunnel between two gateways is a or b.</source>
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
@@ -1862,7 +1975,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-951"/>
+        <location line="-918"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2051,14 +2164,14 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+775"/>
+        <location line="+742"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-796"/>
-        <location line="+775"/>
+        <location line="-763"/>
+        <location line="+742"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
@@ -3292,7 +3405,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::DriftChecker</name>
     <message>
-        <location filename="../remote/DriftChecker.cpp" line="+74"/>
+        <location filename="../remote/DriftChecker.cpp" line="+78"/>
         <source>%1 cannot be read as %2: check needs root on the gateway.</source>
         <translation>%1 kann als %2 nicht gelesen werden: check braucht root auf dem Gateway.</translation>
     </message>
@@ -3300,6 +3413,11 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <location line="+6"/>
         <source>The gateway did not list every file (is base64 there?).</source>
         <translation>Das Gateway hat nicht jede Datei aufgeführt (ist base64 vorhanden?).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>“%1” is not a managed site of the network.</source>
+        <translation>„%1“ ist kein verwalteter Standort des Netzes.</translation>
     </message>
 </context>
 <context>
@@ -4272,13 +4390,13 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::MainWindow</name>
     <message>
-        <location filename="../widgets/MainWindow.cpp" line="+66"/>
-        <location line="+299"/>
+        <location filename="../widgets/MainWindow.cpp" line="+67"/>
+        <location line="+304"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-292"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -4316,12 +4434,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="-75"/>
-        <location line="+404"/>
+        <location line="+409"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-382"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -4427,6 +4545,16 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+3"/>
+        <source>Check for d&amp;rift…</source>
+        <translation>Auf Abweichungen &amp;prüfen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare every managed gateway&apos;s files and loaded connections with what the profile makes (changing nothing).</source>
+        <translation>Die Dateien und geladenen Verbindungen jedes verwalteten Gateways mit dem vergleichen, was das Profil erzeugt (ohne etwas zu ändern).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>B&amp;eenden</translation>
     </message>
@@ -4451,7 +4579,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>&amp;Tunnel</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -4592,7 +4720,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>%1 ausrollen</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+93"/>
         <location line="+26"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DeployPanel.h"
+#include "CheckDialog.h"
 #include "DiagnoseDialog.h"
 #include "FindingLabel.h"
 #include "MonitorView.h"
@@ -226,6 +227,10 @@ void MainWindow::createActions()
     diagnose->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     diagnose->setEnabled(false); // until a tunnel is open
     connect(diagnose, &QAction::triggered, this, [this] { openDiagnosis(); });
+    auto* check = make(QStringLiteral("actionCheck"), tr("Check for d&rift…"),
+                       tr("Compare every managed gateway's files and loaded connections with what the profile makes (changing nothing)."));
+    check->setEnabled(false); // until a profile is open
+    connect(check, &QAction::triggered, this, [this] { openCheck(); });
     auto* quit = make(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit IPsec Wizard."));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -247,6 +252,7 @@ void MainWindow::createActions()
     tunnel->addAction(deploy);
     tunnel->addAction(monitor);
     tunnel->addAction(diagnose);
+    tunnel->addAction(check);
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     auto* themeMenu = viewMenu->addMenu(tr("&Theme"));
@@ -358,7 +364,7 @@ void MainWindow::refresh()
 {
     m_stack->setCurrentIndex(m_hasProfile ? 1 : 0);
     for (const QString& name : {QStringLiteral("actionEditInWizard"), QStringLiteral("actionSaveProfile"), QStringLiteral("actionExportBundle"),
-                                QStringLiteral("actionExportAnsible"), QStringLiteral("actionMonitor"), QStringLiteral("actionDiagnose")})
+                                QStringLiteral("actionExportAnsible"), QStringLiteral("actionMonitor"), QStringLiteral("actionDiagnose"), QStringLiteral("actionCheck")})
         if (QAction* a = action(name))
             a->setEnabled(m_hasProfile);
     if (!m_hasProfile) {
@@ -572,6 +578,17 @@ DiagnoseDialog* MainWindow::openDiagnosis()
     if (!m_hasProfile || m_network.tunnels.isEmpty())
         return nullptr;
     auto* dialog = new DiagnoseDialog(m_network, m_tunnel, profileDir(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+    return dialog;
+}
+
+CheckDialog* MainWindow::openCheck()
+{
+    if (!m_hasProfile || Generate::managedSites(m_network).isEmpty())
+        return nullptr;
+    auto* dialog = new CheckDialog(m_network, profileDir(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     dialog->start();

@@ -20,6 +20,7 @@ class QStackedWidget;
 
 namespace ipsecwiz {
 
+class CheckDialog;
 class DiagnoseDialog;
 class GeneratedFilesView;
 class MonitorWindow;
@@ -73,6 +74,8 @@ public:
     NetworkMonitorWindow* openNetworkMonitor();
     // Diagnose… : why the selected tunnel is down, from both gateways (started at once).
     DiagnoseDialog* openDiagnosis();
+    // Check for drift… on every managed gateway of the open profile.
+    CheckDialog* openCheck();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -2,6 +2,9 @@
 
 #include "AlgorithmsPage.h"
 #include "GatewayMonitorPane.h"
+#include "CheckDialog.h"
+#include "Drift.h"
+#include "NetworkGenerator.h"
 #include "MainWindow.h"
 #include "NetworkSitesPage.h"
 #include "MonitorView.h"
@@ -16,6 +19,7 @@
 #include "WelcomePage.h"
 
 #include <QApplication>
+#include <QTreeWidget>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -189,6 +193,53 @@ bool networkMonitorShot(const QString& polls, const QString& dir, const QString&
     return save(&window, dir, name);
 }
 
+// Check for drift… on the example network: hq and branch1 as the profile makes them, branch2's
+// connection edited by hand (its ESP proposal: the diff, as Drift computes it), branch3 stopped.
+bool checkShot(const QString& dir, const QString& name)
+{
+    auto loaded = NetworkJson::load(QStringLiteral(":/examples/hub-and-spoke.json"));
+    if (!loaded)
+        return false;
+    NetworkProfile n = loaded.value();
+    int i = 0;
+    for (Tunnel& t : n.tunnels) // fixed, fake keys: the picture shows "(key)" where they stand
+        t.psk = "0x" + QByteArray::number(++i).repeated(64).left(64);
+    auto generated = Generate::gateways(n, Generate::managedSites(n));
+    if (!generated)
+        return false;
+    QList<QByteArray> keys;
+    for (const Tunnel& t : n.tunnels)
+        keys << *t.psk;
+    QList<GatewayCheck> results;
+    for (const auto& [site, cfg] : generated.value()) {
+        GatewayCheck r;
+        r.label = site;
+        r.reached = site != QLatin1String("branch3");
+        if (!r.reached) {
+            r.reason = QStringLiteral("root@198.51.100.30:22: Cannot connect: Connection refused");
+            results << r;
+            continue;
+        }
+        QHash<QString, std::optional<QByteArray>> live;
+        for (const GeneratedFile& f : cfg.files) {
+            QByteArray content = f.content;
+            if (site == QLatin1String("branch2") && f.path.endsWith(QLatin1String(".conf")))
+                content.replace("esp_proposals = aes256gcm16-curve25519", "esp_proposals = aes128-sha256-modp2048");
+            live.insert(f.path, content);
+        }
+        r.files = Drift::compare(cfg, live, keys);
+        results << r;
+    }
+    CheckDialog dialog(n, QDir::tempPath());
+    dialog.show();
+    dialog.showResults(results);
+    for (int i = 0; i < dialog.tree()->topLevelItemCount(); ++i) // the edited file chosen
+        for (int j = 0; j < dialog.tree()->topLevelItem(i)->childCount(); ++j)
+            if (dialog.tree()->topLevelItem(i)->child(j)->text(0).endsWith(QStringLiteral("differs")) || dialog.tree()->topLevelItem(i)->child(j)->text(0).endsWith(QStringLiteral("unterscheidet sich")))
+                dialog.tree()->setCurrentItem(dialog.tree()->topLevelItem(i)->child(j));
+    return save(&dialog, dir, name);
+}
+
 // The example network (a hub and three branches: one behind NAT, one dynamic, one with two
 // networks) in the wizard: the Sites page of the NATed branch's tunnel, then branch3 handed to its
 // own admin, and the Review page with the settings sheet for them.
@@ -282,6 +333,7 @@ int run(const QString& dir)
         }
         ok &= networkShots(dir, suffix);
         ok &= hubDrawingShot(dir, QStringLiteral("13-hub-12-sites-") + suffix);
+        ok &= checkShot(dir, QStringLiteral("15-check-drift-") + suffix);
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
         if (!polls.isEmpty()) {
             ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);

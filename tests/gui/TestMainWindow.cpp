@@ -5,6 +5,10 @@
 #include "GeneratedFilesView.h"
 #include "GuiTestSupport.h"
 #include "GatewayMonitorPane.h"
+#include "CheckDialog.h"
+#include "NetworkGenerator.h"
+
+#include <QSignalSpy>
 #include "MainWindow.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
@@ -303,6 +307,40 @@ private slots:
         QTRY_VERIFY(gone.isNull());
         // The pollers' threads end on their own once the window is gone.
         QTest::qWait(300);
+    }
+
+    // Check for drift… reads every managed gateway (the example network's four, all pointed where
+    // nothing listens): each is reported as not reached with the reason, the others still read,
+    // and the dialog says how many could not be reached. No key is shown.
+    void checkReportsEveryGateway()
+    {
+        MainWindow w;
+        QAction* check = w.action(QStringLiteral("actionCheck"));
+        QVERIFY(check);
+        QVERIFY(!check->isEnabled());
+        auto n = NetworkJson::load(QStringLiteral(IPSECWIZ_SOURCE_DIR "/resources/examples/hub-and-spoke.json"));
+        QVERIFY(n.ok());
+        NetworkProfile network = test::withKeys(n.value());
+        for (Site& s : network.sites) {
+            s.gateway.ssh.host = QStringLiteral("127.0.0.1");
+            s.gateway.ssh.port = 9;
+        }
+        w.setNetwork(network);
+        QVERIFY(check->isEnabled());
+        CheckDialog* dialog = w.openCheck();
+        QVERIFY(dialog);
+        QSignalSpy done(dialog, &CheckDialog::finished);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(dialog->results().size(), 4); // every site of the example is managed
+        QCOMPARE(Generate::managedSites(network).size(), 4);
+        for (const GatewayCheck& r : dialog->results())
+            QVERIFY2(!r.reached && !r.reason.isEmpty(), qPrintable(r.label));
+        const QString text = dialog->reportText();
+        QVERIFY2(text.contains(QStringLiteral("4 of 4 gateways could not be reached")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("hq: cannot be reached")), qPrintable(text));
+        for (const Tunnel& t : network.tunnels)
+            QVERIFY(!text.contains(QString::fromUtf8(*t.psk)));
+        dialog->close();
     }
 
     void darkAndLightThemes()
