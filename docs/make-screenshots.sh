@@ -42,5 +42,6 @@ display=:$(cat "$scratch/display")
 mkdir -p "$out"
 env -u WAYLAND_DISPLAY DISPLAY="$display" QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch" \
     LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= QT_QPA_PLATFORMTHEME= \
-    IPSECWIZ_SCREENSHOT_MONITOR_POLLS="$root/tests/fixtures/monitor" IPSECWIZ_SCREENSHOT_DIR="$out" "$binary"
+    IPSECWIZ_SCREENSHOT_MONITOR_POLLS="$root/tests/fixtures/monitor" IPSECWIZ_SCREENSHOT_LOGS="$root/tests/fixtures/logs/charon" \
+    IPSECWIZ_SCREENSHOT_DIR="$out" "$binary"
 echo "make-screenshots: PNGs in $out"

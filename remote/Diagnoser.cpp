@@ -1,5 +1,7 @@
 #include "Diagnoser.h"
 
+#include "Generator.h"
+
 #include "Deployer.h"
 
 #include <QCoreApplication>
@@ -237,6 +239,7 @@ Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProf
         DiagnoseGateway g;
         const bool lettered = pair && (s->name == QLatin1String("site-a") || s->name == QLatin1String("site-b"));
         g.label = lettered ? (s->name == QLatin1String("site-a") ? tr("gateway A") : tr("gateway B")) : s->name;
+        g.site = s->name;
         if (s->gateway.managed) {
             SshOptions o = NetworkDeployer::sshOptionsFor(n, *s, profileDir);
             g.ssh = tweak ? tweak(o) : o;
@@ -244,6 +247,58 @@ Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProf
         return g;
     };
     return std::pair{gateway(sa), gateway(sb)};
+}
+
+void expectProfile(std::pair<DiagnoseGateway, DiagnoseGateway>& ends, const NetworkProfile& n, int tunnel, const QString& profileDir)
+{
+    if (tunnel < 0 || tunnel >= n.tunnels.size())
+        return;
+    const QString name = n.tunnels.at(tunnel).name;
+    const bool oneTunnel = n.tunnels.size() == 1;
+    // Two gateways version 1 describes are pushed by the pair generators: compare with theirs.
+    if (const auto pair = Network::toTunnelProfile(n, name); pair && n.sites.size() == 2 && oneTunnel) {
+        const QByteArray psk = pair.value().psk.value_or(QByteArray());
+        for (DiagnoseGateway* end : {&ends.first, &ends.second}) {
+            if (!end->ssh)
+                continue;
+            const Side side = end->site == n.tunnels.first().siteA ? Side::A : Side::B;
+            auto cfg = Generate::side(pair.value(), side, psk.isEmpty() ? QByteArray("0x") + QByteArray(64, '0') : psk);
+            if (!cfg)
+                return;
+            CheckTarget t;
+            t.label = end->label;
+            t.ssh = *end->ssh;
+            t.expected = cfg.value();
+            if (!psk.isEmpty())
+                t.keys << psk;
+            if (pair.value().gateway(side).flavour == Flavour::StrongSwan)
+                t.connections << name;
+            end->expected = t;
+        }
+        return;
+    }
+    QStringList keyless;
+    QStringList sites;
+    for (const DiagnoseGateway* end : {&ends.first, &ends.second})
+        if (end->ssh)
+            sites << end->site;
+    auto targets = DriftChecker::targetsFor(n, sites, profileDir, &keyless);
+    if (!targets)
+        return;
+    for (DiagnoseGateway* end : {&ends.first, &ends.second}) {
+        for (CheckTarget target : targets.value()) {
+            if (target.label != end->site || !end->ssh)
+                continue;
+            QList<GeneratedFile> own;
+            for (const GeneratedFile& f : target.expected.files)
+                if (oneTunnel || f.path.contains(QLatin1Char('/') + name + QLatin1Char('.')) || f.path.contains(QLatin1Char('/') + name + QLatin1Char('/')))
+                    own << f;
+            target.expected.files = own;
+            target.ssh = *end->ssh;
+            target.label = end->label;
+            end->expected = target;
+        }
+    }
 }
 
 } // namespace ipsecwiz::Diagnoser

@@ -19,6 +19,7 @@ namespace ipsecwiz {
 struct DiagnoseGateway
 {
     QString label;                  // "gateway A", a site's name
+    QString site;                   // the site's name in the profile
     std::optional<SshOptions> ssh;  // none: someone else's gateway; its side is not read
     // What the profile generates for this gateway's end of the tunnel (its files only): what is
     // there is compared with it, and a difference is reported after the attempt's causes.
@@ -44,6 +45,11 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
 // GUI's questions). Fails for racoon, whose logs are not decoded yet.
 Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProfile& network, int tunnel, const QString& profileDir,
                                                                 const std::function<SshOptions(SshOptions)>& tweak = {});
+
+// Each managed end's EXPECTED: what the profile generates for that gateway, the tunnel's own
+// files only (DriftChecker::targetsFor), so the diagnosis reports drift after the attempt's
+// causes. A profile that cannot be generated leaves them unset.
+void expectProfile(std::pair<DiagnoseGateway, DiagnoseGateway>& ends, const NetworkProfile& n, int tunnel, const QString& profileDir);
 
 } // namespace Diagnoser
 

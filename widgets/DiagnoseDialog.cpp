@@ -60,7 +60,7 @@ void DiagnoseDialog::start()
 {
     if (m_worker)
         return;
-    const auto ends = Diagnoser::gatewaysOf(m_network, m_tunnel, m_profileDir, [this](SshOptions o) {
+    auto ends = Diagnoser::gatewaysOf(m_network, m_tunnel, m_profileDir, [this](SshOptions o) {
         o.password = [this](const QString& prompt) { return askSecretFromWorker(this, prompt); };
         o.passphrase = o.password;
         return o;
@@ -70,6 +70,8 @@ void DiagnoseDialog::start()
         Q_EMIT finished();
         return;
     }
+    // Drift of the tunnel's own files, reported after the causes, as `diagnose` does.
+    Diagnoser::expectProfile(ends.value(), m_network, m_tunnel, m_profileDir);
     const QString tunnel = m_network.tunnels.at(m_tunnel).name;
     m_status->setText(tr("Looking at both gateways, then starting tunnel %1 while both charon logs are read…").arg(tunnel));
     m_findings->clear();

@@ -31,11 +31,13 @@ public:
     // What the dialog shows, as plain text.
     [[nodiscard]] QString reportText() const;
 
+    // Shows REPORT as a finished diagnosis does (start() calls it; the screenshot tour feeds it).
+    void showReport(const DiagnoseReport& report);
+
 Q_SIGNALS:
     void finished();
 
 private:
-    void showReport(const DiagnoseReport& report);
 
     NetworkProfile m_network;
     int m_tunnel;

@@ -3,7 +3,9 @@
 #include "AlgorithmsPage.h"
 #include "GatewayMonitorPane.h"
 #include "CheckDialog.h"
+#include "DiagnoseDialog.h"
 #include "Drift.h"
+#include "IkeLog.h"
 #include "NetworkGenerator.h"
 #include "MainWindow.h"
 #include "NetworkSitesPage.h"
@@ -193,6 +195,32 @@ bool networkMonitorShot(const QString& polls, const QString& dir, const QString&
     return save(&window, dir, name);
 }
 
+// Diagnose… of the seed tunnel fed with charon logs recorded from the lab (tests/fixtures/logs/
+// charon/esp-proposal.*: B's ESP proposal edited by hand): the cause, field, fix and both sides'
+// lines.
+bool diagnoseShot(const QString& logs, const QString& dir, const QString& name)
+{
+    QFile a(QDir(logs).filePath(QStringLiteral("esp-proposal.a.log")));
+    QFile b(QDir(logs).filePath(QStringLiteral("esp-proposal.b.log")));
+    if (!a.open(QIODevice::ReadOnly) || !b.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray textA = a.readAll();
+    const QByteArray textB = b.readAll();
+    DiagnoseReport report;
+    report.attempted = true;
+    report.findings = IkeDiagnose::diagnose(IkeLog::parse(textA), IkeLog::parse(textB), true);
+    report.logA = IkeLog::masked(QString::fromUtf8(textA)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    report.logB = IkeLog::masked(QString::fromUtf8(textB)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    auto seed = ProfileJson::load(WelcomePage::exampleProfilePath());
+    if (!seed)
+        return false;
+    DiagnoseDialog dialog(Network::fromTunnelProfile(seed.value()), 0, QDir::tempPath());
+    dialog.resize(980, 640);
+    dialog.show();
+    dialog.showReport(report);
+    return save(&dialog, dir, name);
+}
+
 // Check for drift… on the example network: hq and branch1 as the profile makes them, branch2's
 // connection edited by hand (its ESP proposal: the diff, as Drift computes it), branch3 stopped.
 bool checkShot(const QString& dir, const QString& name)
@@ -334,6 +362,8 @@ int run(const QString& dir)
         ok &= networkShots(dir, suffix);
         ok &= hubDrawingShot(dir, QStringLiteral("13-hub-12-sites-") + suffix);
         ok &= checkShot(dir, QStringLiteral("15-check-drift-") + suffix);
+        if (const QString logs = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_LOGS"); !logs.isEmpty())
+            ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-") + suffix);
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
         if (!polls.isEmpty()) {
             ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);
@@ -363,6 +393,8 @@ int run(const QString& dir)
         ok &= save(&wizard, dir, QStringLiteral("8-german-deploy-light"));
         ok &= monitorRefusedShot(dir, QStringLiteral("8-german-monitor-refused-light"));
         ok &= networkShots(dir, QStringLiteral("german-light"));
+        if (const QString logs = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_LOGS"); !logs.isEmpty())
+            ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-german-light"));
         if (const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS"); !polls.isEmpty())
             ok &= networkMonitorShot(polls, dir, QStringLiteral("12-network-monitor-german-light"));
     }
