@@ -1016,27 +1016,7 @@
         <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Unknown host key</source>
-        <translation>Unbekannter Host-Schlüssel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The authenticity of host %1 can&apos;t be established.
-
-%2 key fingerprint is
-%3
-
-Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?</source>
-        <translation>Die Echtheit von Host %1 lässt sich nicht feststellen.
-
-Der Fingerabdruck des %2-Schlüssels ist
-%3
-
-Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+41"/>
         <source>Reading %1 gateways…</source>
         <translation>%1 Gateways werden gelesen …</translation>
     </message>
@@ -2977,27 +2957,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>von jemand anderem verwaltet: wird nicht übertragen (geben Sie seinem Admin das Einstellungsblatt)</translation>
     </message>
     <message>
-        <location line="+67"/>
-        <source>Unknown host key</source>
-        <translation>Unbekannter Host-Schlüssel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The authenticity of host %1 can&apos;t be established.
-
-%2 key fingerprint is
-%3
-
-Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?</source>
-        <translation>Die Echtheit des Hosts %1 lässt sich nicht feststellen.
-
-Der Fingerabdruck des %2-Schlüssels ist
-%3
-
-Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+81"/>
         <source>warning:</source>
         <translation>Warnung:</translation>
     </message>
@@ -3274,7 +3234,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Protokoll des &amp;zweiten Gateways</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Looking at both gateways, then starting tunnel %1 while both charon logs are read…</source>
         <translation>Beide Gateways werden angesehen, dann wird Tunnel %1 gestartet, während beide charon-Protokolle gelesen werden …</translation>
     </message>
@@ -3312,7 +3272,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+104"/>
+        <location filename="../remote/Diagnoser.cpp" line="+106"/>
         <source>%1 on %2 differs from what the profile generates for tunnel %3 (edited by hand, by another tool, or from another version of the profile).</source>
         <translation>%1 auf %2 weicht von dem ab, was das Profil für Tunnel %3 erzeugt (von Hand geändert, von einem anderen Werkzeug oder aus einer anderen Version des Profils).</translation>
     </message>
@@ -3504,27 +3464,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Der Port von %1 liegt nicht zwischen 1 und 65535.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Unknown host key</source>
-        <translation>Unbekannter Host-Schlüssel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The authenticity of host %1 can&apos;t be established.
-
-%2 key fingerprint is
-%3
-
-Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?</source>
-        <translation>Die Echtheit von Host %1 lässt sich nicht feststellen.
-
-Der Fingerabdruck des %2-Schlüssels ist
-%3
-
-Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+41"/>
         <source>Give a folder, a config file, or USER@HOST of the gateway.</source>
         <translation>Geben Sie einen Ordner, eine Konfigurationsdatei oder BENUTZER@HOST des Gateways an.</translation>
     </message>
@@ -6619,9 +6559,29 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::SecretPrompt</name>
     <message>
-        <location filename="../widgets/SecretPrompt.cpp" line="+17"/>
+        <location filename="../widgets/SecretPrompt.cpp" line="+18"/>
         <source>Password</source>
         <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The authenticity of host %1 can&apos;t be established.
+
+%2 key fingerprint is
+%3
+
+Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?</source>
+        <translation>Die Echtheit von Host %1 lässt sich nicht feststellen.
+
+Der Fingerabdruck des %2-Schlüssels ist
+%3
+
+Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_hosts speichern?</translation>
     </message>
 </context>
 <context>

@@ -87,20 +87,7 @@ CheckDialog::~CheckDialog()
 
 bool CheckDialog::askHostKey(const HostKeyInfo& key, const QString& host)
 {
-    bool accepted = false;
-    QMetaObject::invokeMethod(
-        this,
-        [&] {
-            QMessageBox box(QMessageBox::Question, tr("Unknown host key"),
-                            tr("The authenticity of host %1 can't be established.\n\n%2 key fingerprint is\n%3\n\n"
-                               "Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?")
-                                .arg(host, key.type, key.fingerprint),
-                            QMessageBox::Yes | QMessageBox::No, this);
-            box.setDefaultButton(QMessageBox::No);
-            accepted = box.exec() == QMessageBox::Yes;
-        },
-        Qt::BlockingQueuedConnection);
-    return accepted;
+    return askHostKeyFromWorker(this, key, host);
 }
 
 void CheckDialog::start()

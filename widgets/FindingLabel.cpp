@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QListWidget>
+#include <QTableWidgetItem>
 #include <QStyle>
 
 namespace ipsecwiz {
@@ -70,6 +71,30 @@ void FindingLabel::render()
         parts.append(html);
     }
     setText(parts.join(QStringLiteral("<br>")));
+}
+
+QList<Finding> findingsUnder(const QList<Finding>& all, const QString& path)
+{
+    QList<Finding> out;
+    for (const Finding& f : all)
+        if (f.field == path || f.field.startsWith(path + QLatin1Char('.')) || f.field.startsWith(path + QLatin1Char('[')))
+            out << f;
+    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
+    return out;
+}
+
+void showRowFindings(QTableWidgetItem* problem, QTableWidgetItem* name, const QList<Finding>& findings, const QPalette& palette)
+{
+    problem->setText(findings.isEmpty() ? QString() : findings.first().message);
+    QStringList tip;
+    for (const Finding& f : findings)
+        tip << f.toString();
+    problem->setToolTip(tip.join(QLatin1Char('\n')));
+    problem->setForeground(findings.isEmpty()                            ? palette.text()
+                           : findings.first().severity == Severity::Error ? QBrush(FindingLabel::errorColour(palette))
+                                                                          : QBrush(FindingLabel::warningColour(palette)));
+    if (name)
+        name->setData(Qt::AccessibleDescriptionRole, problem->text());
 }
 
 void fillFindingList(QListWidget* list, const QList<Finding>& findings)

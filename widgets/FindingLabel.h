@@ -8,6 +8,7 @@
 #include <QLabel>
 
 class QListWidget;
+class QTableWidgetItem;
 
 namespace ipsecwiz {
 
@@ -40,6 +41,13 @@ private:
     QString m_field;
     QList<Finding> m_findings;
 };
+
+// The findings about PATH and what lies under it ("sites[3]", "sites[3].gateway.…",
+// "tunnels[\"x\"].esp…"), errors first.
+QList<Finding> findingsUnder(const QList<Finding>& all, const QString& path);
+// A table row's message cell PROBLEM: the first finding's message in its colour, all of them as
+// its tooltip; NAME, the row's first cell, gets the message as its accessible description.
+void showRowFindings(QTableWidgetItem* problem, QTableWidgetItem* name, const QList<Finding>& findings, const QPalette& palette);
 
 // LIST cleared and filled with FINDINGS, each with its error or warning icon (the Review page's and
 // the main window's list).

@@ -50,22 +50,7 @@ Result<ImportResult> overSsh(const QString& where, QWidget* parent)
         return Error{QStringLiteral("importFrom"), tr("The port of %1 is not 1 to 65535.").arg(shown(where))};
     o.knownHostsFiles << QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
     // Asked on the GUI thread while the worker waits, as the Deploy page asks.
-    o.acceptNewHostKey = [parent](const HostKeyInfo& key, const QString& host) {
-        bool accepted = false;
-        QMetaObject::invokeMethod(
-            parent,
-            [&] {
-                QMessageBox box(QMessageBox::Question, tr("Unknown host key"),
-                                tr("The authenticity of host %1 can't be established.\n\n%2 key fingerprint is\n%3\n\n"
-                                   "Compare it with `ssh-keygen -lf` on the gateway. Accept it and record it in known_hosts?")
-                                    .arg(host, key.type, key.fingerprint),
-                                QMessageBox::Yes | QMessageBox::No, parent);
-                box.setDefaultButton(QMessageBox::No);
-                accepted = box.exec() == QMessageBox::Yes;
-            },
-            Qt::BlockingQueuedConnection);
-        return accepted;
-    };
+    o.acceptNewHostKey = [parent](const HostKeyInfo& key, const QString& host) { return askHostKeyFromWorker(parent, key, host); };
     o.passphrase = [parent](const QString& prompt) { return askSecretFromWorker(parent, prompt); };
     o.password = o.passphrase;
     ImportOptions options;

@@ -28,19 +28,6 @@ namespace {
 // The template box's entries, by TopologyKind.
 const TopologyKind Templates[] = {TopologyKind::HubAndSpoke, TopologyKind::Mesh, TopologyKind::Pair};
 
-// The findings about site ROW ("sites[3]…"), and a site's own path prefix.
-QList<Finding> findingsOfSite(const QList<Finding>& all, int row)
-{
-    const QString path = Network::sitePath(row);
-    QList<Finding> out;
-    for (const Finding& f : all)
-        if (f.field == path || f.field.startsWith(path + QLatin1Char('.')) || f.field.startsWith(path + QLatin1Char('[')))
-            out << f;
-    // Errors first: the cell shows the first.
-    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
-    return out;
-}
-
 // A site that runs racoon makes its tunnels IKEv1 with what racoon can do, as the two-site
 // Algorithms page does; a choice both ends can do is left alone.
 void fitTunnelsToSoftware(NetworkProfile& n)
@@ -317,18 +304,7 @@ void NetworkSitesPage::showProblems()
         QTableWidgetItem* problem = m_table->item(row, ProblemColumn);
         if (!problem)
             continue;
-        const QList<Finding> mine = findingsOfSite(all, row);
-        problem->setText(mine.isEmpty() ? QString() : mine.first().message);
-        QStringList tip;
-        for (const Finding& f : mine)
-            tip << f.toString();
-        problem->setToolTip(tip.join(QLatin1Char('\n')));
-        problem->setForeground(mine.isEmpty() ? palette().text()
-                               : mine.first().severity == Severity::Error ? QBrush(FindingLabel::errorColour(palette()))
-                                                                          : QBrush(FindingLabel::warningColour(palette())));
-        // The row's message read out with its name cell too.
-        if (QTableWidgetItem* name = m_table->item(row, NameColumn))
-            name->setData(Qt::AccessibleDescriptionRole, problem->text());
+        showRowFindings(problem, m_table->item(row, NameColumn), findingsUnder(all, Network::sitePath(row)), palette());
     }
     m_filling = filling;
     m_table->resizeRowsToContents(); // a long message wraps in its cell rather than being cut

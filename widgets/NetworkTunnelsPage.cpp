@@ -27,17 +27,6 @@ QString proposalText(const Tunnel& t)
     return ike + QStringLiteral(", ") + esp;
 }
 
-QList<Finding> findingsOfTunnel(const QList<Finding>& all, const QString& name)
-{
-    const QString path = Network::tunnelPath(name);
-    QList<Finding> out;
-    for (const Finding& f : all)
-        if (f.field == path || f.field.startsWith(path + QLatin1Char('.')))
-            out << f;
-    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
-    return out;
-}
-
 } // namespace
 
 NetworkTunnelsPage::NetworkTunnelsPage(ProfileDraft* draft, QWidget* parent)
@@ -217,17 +206,8 @@ void NetworkTunnelsPage::showProblems()
         QTableWidgetItem* problem = m_table->item(row, ProblemColumn);
         if (!problem)
             continue;
-        const QList<Finding> mine = findingsOfTunnel(m_draft->networkFindings(), n.tunnels.at(row).name);
-        problem->setText(mine.isEmpty() ? QString() : mine.first().message);
-        QStringList tip;
-        for (const Finding& f : mine)
-            tip << f.toString();
-        problem->setToolTip(tip.join(QLatin1Char('\n')));
-        problem->setForeground(mine.isEmpty() ? palette().text()
-                               : mine.first().severity == Severity::Error ? QBrush(FindingLabel::errorColour(palette()))
-                                                                          : QBrush(FindingLabel::warningColour(palette())));
-        if (QTableWidgetItem* name = m_table->item(row, NameColumn))
-            name->setData(Qt::AccessibleDescriptionRole, problem->text());
+        showRowFindings(problem, m_table->item(row, NameColumn), findingsUnder(m_draft->networkFindings(), Network::tunnelPath(n.tunnels.at(row).name)),
+                        palette());
     }
     m_filling = filling;
     m_table->resizeRowsToContents();
