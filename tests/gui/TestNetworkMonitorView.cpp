@@ -276,6 +276,7 @@ private slots:
         QVERIFY2(closing.elapsed() < 500, qPrintable(QString::number(closing.elapsed())));
         QTRY_VERIFY(!guard); // deleted on close, with its pollers
         QTRY_VERIFY_WITH_TIMEOUT(threadsNow() <= before, 4000);
+        qInfo("%d gateways: %d threads before, %d at most, %d after closing", gateways, before, most, threadsNow());
         QVERIFY2(most - before <= bound, qPrintable(QStringLiteral("%1 threads before, %2 at most").arg(before).arg(most)));
     }
 
