@@ -57,10 +57,6 @@ public:
     [[nodiscard]] int intervalMs() const;
     void setPollTimeoutMs(int ms);
 
-    // The gateway as the pool's threads see it (its session, its cancel flag); it outlives the
-    // poller until the last task holding it has run.
-    struct Gateway;
-
 Q_SIGNALS:
     void connecting(const QString& where);
     void connected(const QString& where, ipsecwiz::MonitorSource source);
@@ -69,6 +65,10 @@ Q_SIGNALS:
     void failed(const QString& message, int retryInMs);
 
 private:
+    // The gateway as the pool's threads see it (its session, its cancel flag); it outlives the
+    // poller until the last task holding it has run.
+    struct Gateway;
+
     // One poll of G on a pool thread (connecting first when it has no session).
     static void pollOnce(const std::shared_ptr<Gateway>& g, int pollTimeoutMs);
     void pollNow();
