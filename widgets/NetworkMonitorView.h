@@ -56,7 +56,8 @@ public:
     // share a pool of min(MonitorPoolThreads, gateways) threads: while that many gateways hang in
     // connect (up to the connect timeout), the others' polls wait for a free thread.
     void start(MonitorSource source = MonitorSource::Auto);
-    // Returns at once: polls under way are cancelled and the sessions closed on the pool's threads.
+    // Returns at once: polls under way are told to stop (a connect runs on to its timeout, on a
+    // pool thread) and the sessions are closed on the pool's threads.
     void stop();
     [[nodiscard]] bool isRunning() const { return !m_pollers.empty(); }
     // The pool the running monitor polls on; null when stopped.
