@@ -1,12 +1,12 @@
 #include "MonitorPool.h"
 
-#include <QThread>
-
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <thread>
 
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -34,6 +34,7 @@ namespace {
 
     void work(const std::shared_ptr<MonitorPool::Queue>& q)
     {
+        ::pthread_setname_np(::pthread_self(), "monitor-pool");
         // Linux schedules threads one by one: a poll decrypting and parsing a flood yields the
         // CPU to the GUI thread (nice 10) instead of taking its share.
         ::setpriority(PRIO_PROCESS, ::gettid(), 10);
@@ -77,11 +78,9 @@ void MonitorPool::run(std::function<void()> task)
     if (qsizetype(m_queue->tasks.size()) > m_queue->idle && m_queue->threads < m_queue->maxThreads) {
         ++m_queue->threads;
         m_queue->peak = std::max(m_queue->peak, m_queue->threads);
-        QThread* thread = QThread::create(work, m_queue);
-        thread->setObjectName(QStringLiteral("monitor-pool"));
-        // The thread object goes once its thread has ended; nobody waits for it.
-        QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        thread->start();
+        // Detached: nobody waits for it, and no thread object outlives it (a QThread would
+        // need the GUI's event loop to be deleted after its thread ended).
+        std::thread(work, m_queue).detach();
         return;
     }
     m_queue->wake.notify_one();

@@ -82,6 +82,11 @@ class TestMonitorPool : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { m_threads = threadsNow(); }
+
+    // The threads of the test before have ended: they end by themselves, soon after their pool.
+    void init() { QTRY_COMPARE(threadsNow(), m_threads); }
+
     void neverMoreThreadsThanItsBound()
     {
         const int before = threadsNow();
@@ -151,6 +156,11 @@ private slots:
         QTRY_VERIFY(destroyedOn.load() != std::thread::id());
         QVERIFY(destroyedOn.load() != std::this_thread::get_id());
     }
+
+    void cleanupTestCase() { QTRY_COMPARE(threadsNow(), m_threads); }
+
+private:
+    int m_threads = 0;
 };
 
 QTEST_GUILESS_MAIN(TestMonitorPool)
