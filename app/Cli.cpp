@@ -1339,7 +1339,6 @@ int parseCommand(const QStringList& args)
 // (at most MonitorPoolThreads at once); a gateway that cannot be reached, or stops answering, is
 // reported with its reason and tried again at the next poll while the others go on. Every tunnel's
 // state comes from both of its ends (NetworkMonitor).
-constexpr size_t MonitorPoolThreads = 8;
 
 int monitorNetwork(const QCommandLineParser& parser, MonitorSource source, double interval)
 {

@@ -30,6 +30,11 @@ void forEachIndexInParallel(size_t count, size_t perThread, const Fn& fn)
         t.join();
 }
 
+// How many gateways the monitors (the CLI's and the window's) and the drift check talk to at
+// once: enough that a few unreachable ones, each holding a thread until its connect times out,
+// do not stall the rest; few enough that fifty gateways are not fifty threads.
+inline constexpr size_t MonitorPoolThreads = 8;
+
 // Runs FN(i) for every i below COUNT on up to MAXTHREADS threads, whatever the number of cores:
 // for work that mostly waits (a poll of each gateway over SSH), so one slow gateway holds up
 // one thread, not the others.

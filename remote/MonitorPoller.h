@@ -1,23 +1,24 @@
 #pragma once
 
 // Polls one gateway for the monitor window, off the GUI thread: one persistent SSH session
-// (MonitorSession), a poll every interval (default 1 s, at least 0.2 s), each parsed on the
-// worker so the GUI only applies the result. Pause and resume; a connection that cannot be made
-// or is lost is reported and retried with back-off (1 s, 2 s, 4 s … 30 s), and a poll that hangs
-// times out. Deleting the poller never waits for the network: the worker is told to stop, drops
-// its session as soon as libssh returns, and deletes itself with its thread.
+// (MonitorSession), a poll every interval (default 1 s, at least 0.2 s), each parsed on a pool
+// thread so the GUI only applies the result. Each poll is a task on a MonitorPool, shared by the
+// pollers of a network monitor (a bounded number of threads for any number of gateways) or the
+// poller's own one-thread pool; the next poll of a gateway is queued only once the last has
+// answered, so its session is never used by two threads at once. Pause and resume; a connection
+// that cannot be made or is lost is reported and retried with back-off (1 s, 2 s, 4 s … 30 s),
+// and a poll that hangs times out. Deleting the poller never waits for the network: a poll under
+// way is told to stop, and the session is closed on a pool thread as soon as libssh returns.
 
+#include "MonitorPool.h"
 #include "MonitorSession.h"
 
 #include <QMetaType>
 #include <QObject>
 
-#include <atomic>
 #include <memory>
-#include <mutex>
-#include <optional>
 
-class QThread;
+class QTimer;
 
 namespace ipsecwiz {
 
@@ -43,7 +44,10 @@ public:
     // The wait before reconnect attempt number `failures` (1, 2, …): doubling from 1 s to 30 s.
     static int retryDelayMs(int failures);
 
+    // Polls on a pool of its own, of one thread.
     MonitorPoller(SshOptions options, MonitorSource source, QObject* parent = nullptr);
+    // Polls on POOL, shared with other pollers.
+    MonitorPoller(SshOptions options, MonitorSource source, std::shared_ptr<MonitorPool> pool, QObject* parent = nullptr);
     ~MonitorPoller() override;
 
     void start();
@@ -53,19 +57,6 @@ public:
     [[nodiscard]] int intervalMs() const;
     void setPollTimeoutMs(int ms);
 
-    // What the worker shares with the poller; the worker may outlive the poller by one libssh call.
-    struct Shared
-    {
-        std::atomic_bool cancel { false };
-        std::atomic_bool paused { false };
-        std::atomic_int intervalMs { DefaultIntervalMs };
-        std::atomic_int pollTimeoutMs { DefaultPollTimeoutMs };
-        // The newest poll not yet taken by the GUI. A GUI busy elsewhere gets the latest poll,
-        // not a queue of them: at most one waits, however large.
-        std::mutex mutex;
-        std::optional<MonitorUpdate> latest;
-    };
-
 Q_SIGNALS:
     void connecting(const QString& where);
     void connected(const QString& where, ipsecwiz::MonitorSource source);
@@ -74,11 +65,24 @@ Q_SIGNALS:
     void failed(const QString& message, int retryInMs);
 
 private:
-    void takeLatest();
+    // The gateway as the pool's threads see it (its session, its cancel flag); it outlives the
+    // poller until the last task holding it has run.
+    struct Gateway;
 
-    std::shared_ptr<Shared> m_shared;
-    QThread* m_thread;
-    QObject* m_worker;
+    // One poll of G on a pool thread (connecting first when it has no session).
+    static void pollOnce(const std::shared_ptr<Gateway>& g, int pollTimeoutMs);
+    void pollNow();
+    void answered(bool flooded, qint64 elapsedMs);
+    void retry(const QString& message);
+
+    std::shared_ptr<MonitorPool> m_pool;
+    std::shared_ptr<Gateway> m_gateway;
+    QTimer* m_timer;
+    bool m_inFlight = false; // a poll is queued or under way; its answer has not come back
+    bool m_paused = false;
+    int m_intervalMs = DefaultIntervalMs;
+    int m_pollTimeoutMs = DefaultPollTimeoutMs;
+    int m_failures = 0;
 };
 
 } // namespace ipsecwiz

@@ -3,6 +3,7 @@
 #include "Deployer.h"
 #include "MonitorView.h"
 #include "NetworkGenerator.h"
+#include "Parallel.h"
 #include "TopologyView.h"
 
 #include <QComboBox>
@@ -287,9 +288,15 @@ void NetworkMonitorView::setNetwork(const NetworkProfile& network, const QString
 void NetworkMonitorView::start(MonitorSource source)
 {
     stop();
-    for (const QString& site : Generate::managedSites(m_network)) {
+    const QStringList sites = Generate::managedSites(m_network);
+    // One session per gateway, but not one thread: fifty gateways poll on a few threads.
+    m_pool = std::make_shared<MonitorPool>(int(std::min<qsizetype>(qsizetype(MonitorPoolThreads), sites.size())));
+    for (const QString& site : sites) {
         const Site* s = m_network.site(site);
-        auto poller = std::make_unique<MonitorPoller>(NetworkDeployer::sshOptionsFor(m_network, *s, m_profileDir), source);
+        SshOptions options = NetworkDeployer::sshOptionsFor(m_network, *s, m_profileDir);
+        if (m_connectTimeoutSec > 0)
+            options.connectTimeoutSec = m_connectTimeoutSec;
+        auto poller = std::make_unique<MonitorPoller>(std::move(options), source, m_pool);
         poller->setIntervalMs(int(m_interval->value() * 1000));
         poller->setPaused(m_paused);
         connect(poller.get(), &MonitorPoller::polled, this, [this, site](const MonitorUpdate& u) {
@@ -308,7 +315,10 @@ void NetworkMonitorView::start(MonitorSource source)
 
 void NetworkMonitorView::stop()
 {
+    // Each poller queues its session's close on the pool; the pool's threads run what is queued
+    // and end once it is let go here. Nothing waits for the network.
     m_pollers.clear();
+    m_pool.reset();
 }
 
 void NetworkMonitorView::setPaused(bool paused)

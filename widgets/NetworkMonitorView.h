@@ -5,8 +5,9 @@
 // with whether it answers (one that does not is "unknown" with the reason, and its tunnels too,
 // while the others go on updating); the events of the whole network in one list. Filter by text
 // and state, sort by any column; a double-click opens the two-sided view of that tunnel.
-// Each gateway is polled by its own MonitorPoller (one persistent session each); applyReading()
-// is what they call, and what tests feed.
+// Each gateway is polled by its own MonitorPoller (one persistent session each), all on one
+// MonitorPool of at most MonitorPoolThreads threads; applyReading() is what they call, and what
+// tests feed.
 
 #include "MonitorPoller.h"
 #include "NetworkMonitor.h"
@@ -51,10 +52,18 @@ public:
     void setNetwork(const NetworkProfile& network, const QString& profileDir);
     [[nodiscard]] const NetworkProfile& network() const { return m_network; }
 
-    // A poller for every managed gateway, each on its own session, until stop().
+    // A poller for every managed gateway, each on its own session, until stop(). Their polls
+    // share a pool of min(MonitorPoolThreads, gateways) threads: while that many gateways hang in
+    // connect (up to the connect timeout), the others' polls wait for a free thread.
     void start(MonitorSource source = MonitorSource::Auto);
+    // Returns at once: polls under way are told to stop (a connect runs on to its timeout, on a
+    // pool thread) and the sessions are closed on the pool's threads.
     void stop();
     [[nodiscard]] bool isRunning() const { return !m_pollers.empty(); }
+    // The pool the running monitor polls on; null when stopped.
+    [[nodiscard]] const MonitorPool* pool() const { return m_pool.get(); }
+    // For the next start(): tests use a short one. The default is the SSH connect timeout's.
+    void setConnectTimeoutSec(int seconds) { m_connectTimeoutSec = seconds; }
     void setPaused(bool paused);
 
     // What a poll of SITE brought (reached), or why it could not be reached.
@@ -93,7 +102,9 @@ private:
     bool m_haveLast = false;
     qint64 m_lastMs = -1;
     QHash<QString, QDateTime> m_changed; // when each tunnel's state last changed
+    std::shared_ptr<MonitorPool> m_pool;
     std::map<QString, std::unique_ptr<MonitorPoller>> m_pollers;
+    int m_connectTimeoutSec = 0; // 0: as the SSH options say
     bool m_paused = false;
 
     QLineEdit* m_filter;

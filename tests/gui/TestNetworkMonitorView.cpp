@@ -12,16 +12,22 @@
 #include "MonitorWindow.h"
 #include "NetworkMonitorView.h"
 #include "NetworkMonitorWindow.h"
+#include "Parallel.h"
 #include "TopologyView.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QGraphicsLineItem>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 
 using namespace ipsecwiz;
 using namespace ipsecwiz::test;
@@ -57,6 +63,32 @@ QColor lineColour(TopologyView* view, const QString& tunnel)
         if (auto* line = qgraphicsitem_cast<QGraphicsLineItem*>(item); line && item->data(0).toString() == QStringLiteral("tunnel:") + tunnel)
             return line->pen().color();
     return {};
+}
+
+// The threads this process runs now.
+int threadsNow()
+{
+    return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
+// COUNT managed gateways, all at PORT on this machine, and no tunnels.
+NetworkProfile gatewaysAt(int count, quint16 port)
+{
+    NetworkProfile n = exampleNetwork();
+    const Site hq = n.sites.first();
+    n.sites.clear();
+    n.tunnels.clear();
+    for (int i = 1; i <= count; ++i) {
+        Site s = hq;
+        s.name = QStringLiteral("gw%1").arg(i, 2, 10, QLatin1Char('0'));
+        s.networks = {QStringLiteral("10.%1.0.0/16").arg(i)};
+        s.gateway.localAddress = QStringLiteral("203.0.113.%1").arg(i);
+        s.gateway.identity.value = s.name + QStringLiteral(".example.net");
+        s.gateway.ssh.host = QStringLiteral("127.0.0.1");
+        s.gateway.ssh.port = port;
+        n.sites << s;
+    }
+    return n;
 }
 
 } // namespace
@@ -177,6 +209,75 @@ private slots:
         QVERIFY2(dialog->reportText().contains(QStringLiteral("cannot be reached")), qPrintable(dialog->reportText()));
         dialog->close();
         window->close();
+    }
+
+    void manyGatewaysPollOnABoundedPool_data()
+    {
+        QTest::addColumn<int>("gateways");
+        QTest::newRow("12-gateways") << 12;
+        QTest::newRow("50-gateways") << 50;
+    }
+
+    // Every gateway hangs in connect (a port that accepts and never says a word) until its connect
+    // timeout: the monitor never runs more than MonitorPoolThreads threads for them, reports every
+    // one unknown with the reason, and closing its window neither waits for them nor leaves a
+    // thread behind.
+    void manyGatewaysPollOnABoundedPool()
+    {
+        QFETCH(int, gateways);
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        connect(&silent, &QTcpServer::newConnection, &silent, [&silent] {
+            while (QTcpSocket* s = silent.nextPendingConnection())
+                s->setParent(&silent);
+        });
+        QTemporaryDir profileDir;
+        auto* window = new NetworkMonitorWindow(gatewaysAt(gateways, silent.serverPort()), profileDir.path());
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTest::qWait(100); // whatever threads Qt starts for a window, before counting ours
+        const int before = threadsNow();
+        int most = before;
+        QTimer sample;
+        connect(&sample, &QTimer::timeout, &sample, [&] { most = std::max(most, threadsNow()); });
+        sample.start(5);
+
+        NetworkMonitorView* view = window->view();
+        view->setConnectTimeoutSec(1);
+        window->start();
+        const int bound = std::min(gateways, int(MonitorPoolThreads));
+        QVERIFY(view->pool());
+        QCOMPARE(view->pool()->maxThreads(), bound);
+        QCOMPARE(view->gatewayModel()->rowCount(), gateways);
+        // The first polls all hang: the pool is full, and the rest wait.
+        QTRY_COMPARE_WITH_TIMEOUT(view->pool()->threadCount(), bound, 2000);
+        const auto unanswered = [&] {
+            QStringList out;
+            for (int row = 0; row < view->gatewayModel()->rowCount(); ++row)
+                if (const QString answers = view->gatewayModel()->item(row, 1)->text();
+                    !answers.startsWith(QStringLiteral("no: ")) || !answers.contains(QStringLiteral("127.0.0.1")))
+                    out << view->gatewayModel()->item(row, 0)->text() + QStringLiteral(": ") + view->gatewayModel()->item(row, 1)->text();
+            return out;
+        };
+        // Rounds of `bound` connects that each time out after a second, and some slack.
+        QTRY_VERIFY2_WITH_TIMEOUT(unanswered().isEmpty(), qPrintable(unanswered().join(QLatin1Char('\n'))), (gateways / bound + 6) * 1000);
+        QCOMPARE(view->eventTexts().filter(QStringLiteral(": no answer: ")).size(), gateways);
+        QVERIFY2(view->pool()->peakThreadCount() <= bound, qPrintable(QString::number(view->pool()->peakThreadCount())));
+        QVERIFY2(most - before <= bound, qPrintable(QStringLiteral("%1 threads before, %2 at most").arg(before).arg(most)));
+
+        // Close while retries hang in connect: that takes no time, and every pool thread ends
+        // once its connect has timed out.
+        QTRY_VERIFY_WITH_TIMEOUT(view->pool()->threadCount() > 0, 5000);
+        QPointer<NetworkMonitorWindow> guard(window);
+        QElapsedTimer closing;
+        closing.start();
+        window->close();
+        QVERIFY2(closing.elapsed() < 500, qPrintable(QString::number(closing.elapsed())));
+        QTRY_VERIFY(!guard); // deleted on close, with its pollers
+        QTRY_VERIFY_WITH_TIMEOUT(threadsNow() <= before, 4000);
+        qInfo("%d gateways: %d threads before, %d at most, %d after closing", gateways, before, most, threadsNow());
+        QVERIFY2(most - before <= bound, qPrintable(QStringLiteral("%1 threads before, %2 at most").arg(before).arg(most)));
     }
 
 private:
