@@ -162,6 +162,24 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
         report.findings << drift;
         return report;
     }
+    // Half-up: one gateway holds the tunnel's SAs, its peer none (its charon restarted, or lost
+    // them): what one sends goes into SAs the other no longer knows, until dead peer detection
+    // notices. Starting the tunnel again is the fix, not the diagnosis: nothing is started.
+    if (b.ssh && state[0].installed != state[1].installed) {
+        const size_t has = state[0].installed ? 0 : 1;
+        const size_t lost = 1 - has;
+        report.findings << IkeDiagnosis{tr("Tunnel %1 is half-up: %2 holds its SAs, %3 has none (%3's charon restarted or lost them), so "
+                                           "what %2 sends into the tunnel is dropped.")
+                                            .arg(tunnel, gw[has]->label, gw[lost]->label),
+                                        QStringLiteral("gateway"),
+                                        tr("Start it again: on %1, swanctl --terminate --ike %2, then swanctl --initiate --child %2 (or wait "
+                                           "for dead peer detection, 30 s, to do the same).")
+                                            .arg(gw[has]->label, tunnel),
+                                        {tr("%1: swanctl --list-sas shows %2 INSTALLED").arg(gw[has]->label, tunnel),
+                                         tr("%1: swanctl --list-sas shows no SA of %2").arg(gw[lost]->label, tunnel)}};
+        report.findings << drift;
+        return report;
+    }
     report.up = state[0].installed && (!b.ssh || state[1].installed);
     if (report.up || !initiate) {
         report.findings << drift;

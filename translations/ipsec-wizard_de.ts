@@ -1419,12 +1419,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1478"/>
+        <location line="+1477"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1676"/>
+        <location line="-1675"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1488,12 +1488,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1269"/>
+        <location line="+1268"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1268"/>
+        <location line="-1267"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1798,12 +1798,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+789"/>
+        <location line="+788"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-788"/>
+        <location line="-787"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1858,7 +1858,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>diagnose braucht ein PROFIL (seine Gateways per SSH) oder --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+98"/>
         <source>The network has no managed gateway to watch.</source>
         <translation>Das Netz hat kein verwaltetes Gateway, das sich beobachten ließe.</translation>
     </message>
@@ -1899,12 +1899,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>check braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-323"/>
         <source>--gateway of a tunnel between two gateways is a or b.</source>
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
     <message>
-        <location line="+373"/>
+        <location line="+372"/>
         <source>%1: cannot be reached: %2</source>
         <translation>%1: nicht erreichbar: %2</translation>
     </message>
@@ -1955,7 +1955,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-918"/>
+        <location line="-917"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2144,20 +2144,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+742"/>
+        <location line="+741"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-763"/>
-        <location line="+742"/>
+        <location line="-762"/>
+        <location line="+741"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-623"/>
+        <location line="-622"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2229,12 +2229,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+2"/>
-        <location line="+159"/>
+        <location line="+158"/>
         <source>print JSON</source>
         <translation>JSON ausgeben</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-157"/>
         <source>print key material instead of masking it</source>
         <translation>Schlüsselmaterial ausgeben statt es zu maskieren</translation>
     </message>
@@ -2261,7 +2261,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+211"/>
         <source>read the gateway&apos;s /etc over SSH (changing nothing there)</source>
         <translation>das /etc des Gateways über SSH lesen (dort nichts ändern)</translation>
     </message>
@@ -2323,8 +2323,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-505"/>
-        <location line="+188"/>
+        <location line="-504"/>
+        <location line="+187"/>
         <location line="+108"/>
         <location line="+210"/>
         <source>accept and record an unknown host key</source>
@@ -3337,7 +3337,27 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: /proc/sys/net/ipv4/ip_forward ist 0</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+12"/>
+        <source>Tunnel %1 is half-up: %2 holds its SAs, %3 has none (%3&apos;s charon restarted or lost them), so what %2 sends into the tunnel is dropped.</source>
+        <translation>Tunnel %1 ist halb aufgebaut: %2 hält seine SAs, %3 hat keine (der charon von %3 wurde neu gestartet oder hat sie verloren), daher wird verworfen, was %2 in den Tunnel schickt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start it again: on %1, swanctl --terminate --ike %2, then swanctl --initiate --child %2 (or wait for dead peer detection, 30 s, to do the same).</source>
+        <translation>Starten Sie ihn neu: auf %1 swanctl --terminate --ike %2, dann swanctl --initiate --child %2 (oder warten Sie, bis die Dead Peer Detection nach 30 s dasselbe tut).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: swanctl --list-sas shows %2 INSTALLED</source>
+        <translation>%1: swanctl --list-sas zeigt %2 INSTALLED</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: swanctl --list-sas shows no SA of %2</source>
+        <translation>%1: swanctl --list-sas zeigt keine SA von %2</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>There is no such tunnel.</source>
         <translation>Diesen Tunnel gibt es nicht.</translation>
     </message>
@@ -5549,7 +5569,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::NetworkMonitorView</name>
     <message>
-        <location filename="../widgets/NetworkMonitorView.cpp" line="+80"/>
+        <location filename="../widgets/NetworkMonitorView.cpp" line="+81"/>
         <source>up</source>
         <translation>aktiv</translation>
     </message>
@@ -5570,12 +5590,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+35"/>
-        <location line="+201"/>
+        <location line="+210"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-209"/>
         <source>&amp;Diagnose…</source>
         <translation>&amp;Diagnose …</translation>
     </message>
@@ -5725,7 +5745,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel: %1, Standorte: %2; warte auf die Gateways.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
@@ -5786,7 +5806,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::NetworkSitesPage</name>
     <message>
-        <location filename="../widgets/NetworkSitesPage.cpp" line="+77"/>
+        <location filename="../widgets/NetworkSitesPage.cpp" line="+64"/>
         <location line="+43"/>
         <source>Sites</source>
         <translation>Standorte</translation>
@@ -6007,7 +6027,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Viele Außenstellen auf einmal: eine je Zeile, Name,Netze,Gateway[,Erreichbarkeit,öffentliche Adresse,Software,verwaltet].</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+170"/>
         <source>Sites: %1. Tunnels: %2.</source>
         <translation>Standorte: %1. Tunnel: %2.</translation>
     </message>
@@ -6040,7 +6060,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::NetworkTunnelsPage</name>
     <message>
-        <location filename="../widgets/NetworkTunnelsPage.cpp" line="+47"/>
+        <location filename="../widgets/NetworkTunnelsPage.cpp" line="+36"/>
         <location line="+8"/>
         <source>Tunnels</source>
         <translation>Tunnel</translation>
@@ -6181,7 +6201,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Doppelklick oder „Adressen und Algorithmen bearbeiten …“, um diesem Tunnel eigene Vorschläge zu geben.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+57"/>
         <source>Tunnels: %1, each with its own fresh key.</source>
         <translation>Tunnel: %1, jeder mit eigenem frischem Schlüssel.</translation>
     </message>

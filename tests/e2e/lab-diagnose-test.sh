@@ -4,7 +4,8 @@
 # both charon logs of that attempt and names the cause: different keys (field psk), then ESP
 # proposals (the exact transforms); with --no-initiate it only looks; forwarding turned off on A
 # is named; with B's charon stopped it
-# says so; with B's sshd gone it says B cannot be reached. Exit 4 whenever it names a cause. A
+# says so; with B's charon restarted under a live tunnel it says the tunnel is half-up; with B's
+# sshd gone it says B cannot be reached. Exit 4 whenever it names a cause. A
 # hand edit is also drift, named after the cause (and by `check`, which finds none after a push).
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
@@ -71,6 +72,26 @@ diagnose 4 --no-initiate
 grep -q "gateway A does not forward IPv4" "$WORK/d.out" || fail "forwarding: $(cat "$WORK/d.out")"
 "$LAB" exec gateway-a -- sysctl -qw net.ipv4.ip_forward=1
 echo "ok: forwarding off on A: said"
+
+# Half-up: the tunnel up, then B's charon killed and started again (it comes back without the
+# SAs, A still holds them until dead peer detection): said first, with both sides' state, and
+# nothing is started.
+"$LAB" exec gateway-a -- swanctl --initiate --child lab --timeout 15 > /dev/null 2>&1 || true
+ok=0
+for _ in $(seq 10); do
+	"$IPSECWIZ" diagnose "$P" --no-initiate > "$WORK/d.out" 2>&1 && grep -q "is up on both gateways" "$WORK/d.out" && ok=1 && break
+	sleep 1
+done
+[ "$ok" = 1 ] || fail "the tunnel is not up again before the half-up case: $(cat "$WORK/d.out")"
+kill -9 "$(cat "$IPSECWIZ_LAB_DIR/gateway-b/charon.pid")" || fail "cannot kill B's charon"
+"$LAB" exec gateway-b -- env -u STRONGSWAN_CONF sh -c "rm -f /run/charon.vici /run/charon.pid; setsid /usr/lib/ipsec/charon </dev/null >>'$IPSECWIZ_LAB_DIR/gateway-b/charon.log' 2>&1 & echo \$! > '$IPSECWIZ_LAB_DIR/gateway-b/charon.pid'" ||
+	fail "cannot start B's charon again"
+for _ in $(seq 50); do "$LAB" exec gateway-b -- swanctl --stats > /dev/null 2>&1 && break; sleep 0.2; done
+"$LAB" exec gateway-b -- swanctl --load-all > /dev/null 2>&1 || fail "B's charon, started again, does not load the config"
+diagnose 4 --no-initiate
+grep -q "^1. Tunnel lab is half-up: gateway A holds its SAs, gateway B has none" "$WORK/d.out" || fail "half-up: $(cat "$WORK/d.out")"
+grep -q "gateway B: swanctl --list-sas shows no SA of lab" "$WORK/d.out" || fail "half-up's evidence: $(cat "$WORK/d.out")"
+echo "ok: B's charon restarted under a live tunnel: half-up, said first"
 
 # B's charon stopped: nothing to start, said as such.
 kill "$(cat "$IPSECWIZ_LAB_DIR/gateway-b/charon.pid")" || fail "cannot stop B's charon"
