@@ -5590,14 +5590,19 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+35"/>
-        <location line="+210"/>
+        <location line="+215"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-214"/>
         <source>&amp;Diagnose…</source>
         <translation>&amp;Diagnose …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chec&amp;k for drift…</source>
+        <translation>Auf A&amp;bweichungen prüfen …</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5710,7 +5715,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>&amp;Alle:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Double-click a tunnel (or press Enter) for both of its gateways side by side.</source>
         <translation>Doppelklick auf einen Tunnel (oder Eingabetaste) zeigt seine beiden Gateways nebeneinander.</translation>
     </message>
@@ -5720,7 +5725,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Warum der gewählte Tunnel nicht aktiv ist: beide Gateways ansehen, ihn starten und beide charon-Protokolle des Versuchs lesen.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+4"/>
+        <source>Compare every managed gateway&apos;s files and loaded connections with what the profile makes (changing nothing).</source>
+        <translation>Die Dateien und geladenen Verbindungen jedes verwalteten Gateways mit dem vergleichen, was das Profil erzeugt (ohne etwas zu ändern).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>E&amp;vents</source>
         <translation>&amp;Ereignisse</translation>
     </message>
@@ -5798,7 +5808,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::NetworkMonitorWindow</name>
     <message>
-        <location filename="../widgets/NetworkMonitorWindow.cpp" line="+20"/>
+        <location filename="../widgets/NetworkMonitorWindow.cpp" line="+21"/>
         <source>Monitor — network %1</source>
         <translation>Monitor — Netz %1</translation>
     </message>

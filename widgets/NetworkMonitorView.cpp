@@ -118,6 +118,7 @@ NetworkMonitorView::NetworkMonitorView(QWidget* parent)
     , m_stateFilter(new QComboBox)
     , m_pause(new QPushButton(tr("&Pause")))
     , m_diagnose(new QPushButton(tr("&Diagnose…")))
+    , m_check(new QPushButton(tr("Chec&k for drift…")))
     , m_interval(new QDoubleSpinBox)
     , m_summary(new QLabel)
     , m_topology(new TopologyView)
@@ -163,6 +164,7 @@ NetworkMonitorView::NetworkMonitorView(QWidget* parent)
     bar->addWidget(m_interval);
     bar->addWidget(m_pause);
     bar->addWidget(m_diagnose);
+    bar->addWidget(m_check);
 
     m_proxy->setSourceModel(m_tunnels);
     m_proxy->setSortRole(SortRole);
@@ -188,6 +190,9 @@ NetworkMonitorView::NetworkMonitorView(QWidget* parent)
     m_diagnose->setToolTip(tr("Why the selected tunnel is down: look at both of its gateways, start it and read both charon logs of the attempt."));
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_diagnose->setEnabled(!selectedTunnel().isEmpty()); });
+    m_check->setObjectName(QStringLiteral("checkButton"));
+    m_check->setToolTip(tr("Compare every managed gateway's files and loaded connections with what the profile makes (changing nothing)."));
+    connect(m_check, &QPushButton::clicked, this, &NetworkMonitorView::checkRequested);
     connect(m_diagnose, &QPushButton::clicked, this, [this] {
         if (const QString tunnel = selectedTunnel(); !tunnel.isEmpty())
             Q_EMIT diagnoseRequested(tunnel);

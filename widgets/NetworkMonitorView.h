@@ -83,12 +83,15 @@ public:
     // The tunnel of the selected row; empty when none is selected.
     [[nodiscard]] QString selectedTunnel() const;
     [[nodiscard]] QPushButton* diagnoseButton() const { return m_diagnose; }
+    [[nodiscard]] QPushButton* checkButton() const { return m_check; }
 
 Q_SIGNALS:
     // A tunnel's row double-clicked (or Enter on it): the caller opens its two-sided view.
     void tunnelActivated(const QString& tunnel);
     // Diagnose… with a tunnel's row selected: the caller diagnoses it from both of its gateways.
     void diagnoseRequested(const QString& tunnel);
+    // Check for drift…: the caller checks every managed gateway (as `ipsec-wizard check`).
+    void checkRequested();
 
 private:
     void recompute(qint64 nowMs);
@@ -111,6 +114,7 @@ private:
     QComboBox* m_stateFilter;
     QPushButton* m_pause;
     QPushButton* m_diagnose;
+    QPushButton* m_check;
     QDoubleSpinBox* m_interval;
     QLabel* m_summary;
     TopologyView* m_topology;

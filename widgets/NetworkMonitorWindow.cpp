@@ -1,5 +1,6 @@
 #include "NetworkMonitorWindow.h"
 
+#include "CheckDialog.h"
 #include "DiagnoseDialog.h"
 #include "MonitorView.h"
 #include "MonitorWindow.h"
@@ -22,6 +23,7 @@ NetworkMonitorWindow::NetworkMonitorWindow(const NetworkProfile& network, const 
     setCentralWidget(m_view);
     connect(m_view, &NetworkMonitorView::tunnelActivated, this, &NetworkMonitorWindow::openTunnel);
     connect(m_view, &NetworkMonitorView::diagnoseRequested, this, &NetworkMonitorWindow::diagnose);
+    connect(m_view, &NetworkMonitorView::checkRequested, this, &NetworkMonitorWindow::check);
     if (!restoreGeometry(QSettings().value(QStringLiteral("networkMonitorWindow/geometry")).toByteArray()))
         resize(1280, 800);
 }
@@ -63,6 +65,15 @@ DiagnoseDialog* NetworkMonitorWindow::diagnose(const QString& tunnel)
     if (index < 0)
         return nullptr;
     auto* dialog = new DiagnoseDialog(m_view->network(), index, m_profileDir, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+    return dialog;
+}
+
+CheckDialog* NetworkMonitorWindow::check()
+{
+    auto* dialog = new CheckDialog(m_view->network(), m_profileDir, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     dialog->start();

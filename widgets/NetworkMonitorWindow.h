@@ -11,6 +11,7 @@
 
 namespace ipsecwiz {
 
+class CheckDialog;
 class DiagnoseDialog;
 class MonitorWindow;
 class NetworkMonitorView;
@@ -30,6 +31,8 @@ public:
     MonitorWindow* openTunnel(const QString& tunnel);
     // The diagnosis of TUNNEL from both of its gateways (DiagnoseDialog), started.
     DiagnoseDialog* diagnose(const QString& tunnel);
+    // Check for drift on every managed gateway of the network (the drift `check` reads).
+    CheckDialog* check();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -177,6 +177,11 @@ private slots:
         v.diagnoseButton()->click();
         QCOMPARE(diagnose.size(), 1);
         QCOMPARE(diagnose.first().first().toString(), QStringLiteral("hq-branch2"));
+        // Check for drift… reuses check on every managed gateway, selection or not.
+        QSignalSpy check(&v, &NetworkMonitorView::checkRequested);
+        QVERIFY(v.checkButton()->isEnabled());
+        v.checkButton()->click();
+        QCOMPARE(check.size(), 1);
         // A double-click (activation) asks for that tunnel's two-sided view.
         QSignalSpy opened(&v, &NetworkMonitorView::tunnelActivated);
         Q_EMIT v.tunnelTable()->activated(v.tunnelProxy()->index(1, 0));
