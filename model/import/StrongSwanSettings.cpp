@@ -532,9 +532,11 @@ QString LineLedger::lineText(const QString& file, int line) const
 QString safeLineText(const QString& line)
 {
     // Whatever follows a secret's keyword, even on a line no parser understood; masked first, so
-    // neither the cut nor a control character in the blanks after the keyword can keep it.
+    // neither the cut nor a control character in the blanks after the keyword can keep it. PSK
+    // counts wherever it stands (":$PSK \"KEY\"" is no secrets line to strongSwan, but it is
+    // to a reader; fuzz_import_ipsecconf found it).
     static const QRegularExpression secret(
-        QStringLiteral("(\\bsecret\\b\\s*+[=:]?+\\s*+|:\\s*+(?:PSK|XAUTH|EAP|NTLM|PIN|RSA|ECDSA|P12|PKCS8|PRIVATE|PPK)\\s*+)(?!\\(key\\))\\S[\\s\\S]*\\z"),
+        QStringLiteral("(\\bsecret\\b\\s*+[=:]?+\\s*+|:\\s*+(?:PSK|XAUTH|EAP|NTLM|PIN|RSA|ECDSA|P12|PKCS8|PRIVATE|PPK)\\s*+|\\bPSK\\b\\s*+)(?!\\(key\\))\\S[\\s\\S]*\\z"),
         QRegularExpression::CaseInsensitiveOption);
     QString masked = line;
     masked.replace(secret, QStringLiteral("\\1(key)"));
