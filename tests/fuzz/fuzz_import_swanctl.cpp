@@ -33,12 +33,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             std::abort();
         return 0;
     }
-    static const QRegularExpression keyed(QStringLiteral("(\\bsecret\\b|:\\s*PSK\\s).*Fuzz0Canary0Secret0Value"), QRegularExpression::CaseInsensitiveOption);
+    // Every canary after the line's first "secret" or ": PSK" is a key; one before it (an id) is
+    // not. A note may show no more canaries than the line has before that keyword.
+    static const QRegularExpression keyword(QStringLiteral("\\bsecret\\b|:\\s*PSK\\s"), QRegularExpression::CaseInsensitiveOption);
+    const QString key = QString::fromLatin1(canary);
     for (const ImportNote& n : result.value().unused) {
-        if (!n.text.contains(QString::fromLatin1(canary)))
+        if (!n.text.contains(key))
             continue;
         const QList<QByteArray> lines = files.value(n.file).split('\n');
-        if (n.line >= 1 && n.line <= lines.size() && QString::fromUtf8(lines.at(n.line - 1)).contains(keyed))
+        if (n.line < 1 || n.line > lines.size())
+            continue;
+        const QString line = QString::fromUtf8(lines.at(n.line - 1));
+        const auto first = keyword.match(line);
+        if (!first.hasMatch() || !line.mid(first.capturedStart()).contains(key))
+            continue; // no key on this line
+        if (n.text.count(key) > line.left(first.capturedStart()).count(key))
             std::abort(); // a key in the report
     }
     return 0;
