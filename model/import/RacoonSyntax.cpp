@@ -261,6 +261,32 @@ std::optional<QString> network(const QString& range)
     return r;
 }
 
+PskFile readPskFile(const ImportSource& source, LineLedger& ledger, const QString& path)
+{
+    PskFile out;
+    const auto data = source.read(path);
+    if (!data) {
+        ledger.fileNote(path, QStringLiteral("no pre-shared keys: %1").arg(data.error().message));
+        return out;
+    }
+    out.path = path;
+    const QStringList lines = ledger.addFile(path, data.value());
+    out.entries = parsePsk(lines);
+    for (const PskEntry& e : std::as_const(out.entries))
+        ledger.addKey(e.key);
+    std::reverse(out.entries.begin(), out.entries.end()); // so the first line of an identity is inserted last
+
+    QSet<int> keyed;
+    for (const PskEntry& e : std::as_const(out.entries)) {
+        keyed.insert(e.line);
+        out.byId.insert(e.id, e); // the first line of an identity last: racoon takes that one
+    }
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        if (!keyed.contains(int(i + 1)))
+            ledger.drop(path, int(i + 1), QStringLiteral("an identity without a key"));
+    return out;
+}
+
 QList<PskEntry> parsePsk(const QStringList& lines)
 {
     // By hand, not by a regular expression: "(.*?)\s*$" backtracks quadratically on a long run of blanks.

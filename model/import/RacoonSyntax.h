@@ -92,6 +92,17 @@ struct PskEntry
 };
 QList<PskEntry> parsePsk(const QStringList& lines);
 
+// psk.txt at PATH read through SOURCE into LEDGER (its keys registered for masking), as racoon
+// reads it: by identity, the first line of an identity winning; a line without a key is noted.
+// A file that cannot be read is a note on the file, and nothing is read.
+struct PskFile
+{
+    QString path;                    // empty: none was read
+    QList<PskEntry> entries;         // last line first
+    QHash<QString, PskEntry> byId;
+};
+PskFile readPskFile(const ImportSource& source, LineLedger& ledger, const QString& path);
+
 // A note's text for a psk.txt line: the identity and "(key)".
 QString maskedPskLine(const PskEntry& entry);
 

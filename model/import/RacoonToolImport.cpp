@@ -219,26 +219,10 @@ private:
             path = p->value.trimmed().remove(QLatin1Char('"'));
             m_ledger.use(p->file, p->line);
         }
-        const auto data = m_source.read(path);
-        if (!data) {
-            m_ledger.fileNote(path, QStringLiteral("no pre-shared keys: %1").arg(data.error().message));
-            return;
-        }
-        m_pskFile = path;
-        const QStringList lines = m_ledger.addFile(path, data.value());
-        m_psk = parsePsk(lines);
-        for (const PskEntry& e : std::as_const(m_psk))
-            m_ledger.addKey(e.key);
-        std::reverse(m_psk.begin(), m_psk.end()); // so the first line of an identity is inserted last
-
-        QSet<int> keyed;
-        for (const PskEntry& e : std::as_const(m_psk)) {
-            keyed.insert(e.line);
-            m_pskById.insert(e.id, e); // the first line of an identity last: racoon takes that one
-        }
-        for (qsizetype i = 0; i < lines.size(); ++i)
-            if (!keyed.contains(int(i + 1)))
-                m_ledger.drop(path, int(i + 1), QStringLiteral("an identity without a key"));
+        PskFile psk = readPskFile(m_source, m_ledger, path);
+        m_pskFile = psk.path;
+        m_psk = std::move(psk.entries);
+        m_pskById = std::move(psk.byId);
     }
 
     // A property of connection NAME as racoon-tool sees it: its own, else connection(%default)'s,
