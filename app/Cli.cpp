@@ -991,7 +991,7 @@ int pushOrRemove(const QStringList& args, bool remove)
 
     // A network that version 1 cannot describe, or a push to named sites: every gateway in one transaction.
     if (const auto network = readNetwork(parser.positionalArguments().at(1));
-        network && ((!remove && parser.isSet(QStringLiteral("gateway"))) || !isOneTunnel(*network)))
+        network && ((!remove && parser.isSet(QStringLiteral("gateway"))) || !isOneTunnel(*network) || network->hasImportedGateway()))
         return pushNetwork(parser, *network, timeout, remove);
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);

@@ -401,6 +401,12 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                             "\t|| { rm -f %1.ipsec-wizard-merged*; fail \"cannot merge into %1: $m\"; }\n")
                  .arg(f.path, shellQuote(f.block));
     }
+    // A file of the admin's that a migration changed was read before the push: it goes in only
+    // while it still is what was read (compared under the lock), so no edit made since is lost.
+    for (const GeneratedFile& f : plan.config.files)
+        if (!f.replaces.isEmpty())
+            s += QStringLiteral("[ \"$(sha256sum < %1 2>/dev/null | cut -c1-64)\" = %2 ] || fail \"%1 changed since it was read for the migration; nothing was changed\"\n")
+                     .arg(f.path, QString::fromLatin1(f.replaces));
     // Then the final modes (one chmod per mode, not per file: each process counts on a busy gateway).
     for (auto it = byMode.cbegin(); it != byMode.cend(); ++it)
         s += QStringLiteral("chmod %1 %2 || fail \"cannot set mode %1\"\n").arg(octal(it.key()), it.value().join(QLatin1Char(' ')));
@@ -413,7 +419,7 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                      .arg(f.path);
     // A block file keeps the mode the admin gave the file (a key file is always 0600).
     for (const GeneratedFile& f : plan.config.files)
-        if (!f.block.isEmpty() && !f.secret)
+        if ((!f.block.isEmpty() || !f.replaces.isEmpty()) && !f.secret)
             s += QStringLiteral("[ ! -e %1 ] || [ ! -e %1.ipsec-wizard-new ] || chmod --reference=%1 %1.ipsec-wizard-new || fail \"cannot set the mode of %1\"\n").arg(f.path);
     s += QStringLiteral("for f in $NEW \"$T/commit.sh\"; do [ ! -e \"$f\" ] || echo \"uploaded $f\"; done\n");
     // Nothing to change when every target already has exactly this content and mode and the
@@ -424,7 +430,7 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                         "\t[ $same = 1 ] && cmp -s \"$1.ipsec-wizard-new\" \"$1\" && { [ $2 = keep ] || [ -n \"$(find \"$1\" -prune -perm $2 2>/dev/null)\" ]; } || same=0\n"
                         "}\n");
     for (const GeneratedFile& f : plan.config.files)
-        s += QStringLiteral("current %1 %2\n").arg(f.path, !f.block.isEmpty() && !f.secret ? QStringLiteral("keep") : octal(f.mode));
+        s += QStringLiteral("current %1 %2\n").arg(f.path, (!f.block.isEmpty() || !f.replaces.isEmpty()) && !f.secret ? QStringLiteral("keep") : octal(f.mode));
     s += QStringLiteral("if [ $same = 1 ]; then\n"
                         "\techo current\n"
                         "\tif { %1; } >/dev/null 2>&1 9>&-; then cleanup; echo \"result unchanged\"; exit 0; fi\n"

@@ -1,6 +1,8 @@
 #include "Deployer.h"
 
 #include "CommitScript.h"
+#include "GatewayImportSource.h"
+#include "Migration.h"
 #include "Generator.h"
 #include "Logging.h"
 #include "NetworkGenerator.h"
@@ -182,6 +184,8 @@ struct GatewayJob
     Side side = Side::A; // in a push of a pair: which end
     GatewayConfig config;
     CommitPlan plan;
+    // Set for a site imported from its gateway's own config: read again before the push (Migration).
+    const NetworkProfile* network = nullptr;
     std::unique_ptr<SshSession> session;
     GatewayOutcome outcome = GatewayOutcome::NotStarted;
     bool committed = false; // the commit script reported "committed"
@@ -365,6 +369,35 @@ struct GatewayJob
         });
     }
 
+    // A site imported from its gateway's config: that config is read again (read-only, as
+    // `import --from-gateway` reads it). Already what the profile says: nothing is pushed here.
+    // Otherwise the tunnels' own lines in it are retired by the same transaction.
+    bool takeOver(const SshOptions& options)
+    {
+        const Site* site = network->site(label);
+        if (!site || site->gateway.importedFrom.isEmpty())
+            return true;
+        log(DeployEvent::Kind::Step, tr("reading the gateway's own %1 config again: the site was imported from it").arg(site->gateway.importedFrom));
+        const GatewayImportSource source(session.get(), options.user != QLatin1String("root"));
+        auto m = Migration::plan(*network, label, source, config.files);
+        if (!m) {
+            outcome = GatewayOutcome::Failed;
+            return fail(tr("%1: %2").arg(label, m.error().message));
+        }
+        if (m.value().alreadyThere) {
+            log(DeployEvent::Kind::Step, tr("the gateway's own %1 config already says what the profile says for its tunnels; it is left as it is")
+                                             .arg(site->gateway.importedFrom));
+            outcome = GatewayOutcome::Unchanged;
+            return true;
+        }
+        for (const QString& note : m.value().notes)
+            log(DeployEvent::Kind::Step, tr("taking over from %1: %2").arg(site->gateway.importedFrom, note));
+        config.files = m.value().files;
+        config.reloadCommands = m.value().reloadCommands + config.reloadCommands;
+        plan.config = config;
+        return true;
+    }
+
     // Phase 1: everything up to a committed (but not yet confirmed) gateway, on one channel.
     bool prepare(const SshOptions& options)
     {
@@ -376,6 +409,10 @@ struct GatewayJob
             outcome = GatewayOutcome::Failed;
             return false;
         }
+        if (network && !takeOver(options))
+            return false;
+        if (outcome == GatewayOutcome::Unchanged)
+            return true;
         auto r = pushOnce();
         if (!r)
             return fail(r.error().message); // the outcome is unknown: abort() settles it
@@ -957,6 +994,8 @@ NetworkDeployResult NetworkDeployer::run()
         job->label = site;
         job->sink = [this, site](DeployEvent::Kind kind, const QString& text) { emitEvent(site, kind, text); };
         job->config = config2;
+        if (!m_options.remove)
+            job->network = &m_network;
         job->plan.name = m_network.name;
         job->plan.config = config2;
         job->plan.peer = peers.value(0);

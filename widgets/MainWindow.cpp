@@ -329,7 +329,8 @@ void MainWindow::setNetwork(const NetworkProfile& network, const QString& path, 
     m_network = network;
     m_tunnel = m_network.tunnels.isEmpty() ? 0 : std::clamp(tunnel, 0, int(m_network.tunnels.size()) - 1);
     m_profile = Network::pageView(m_network, m_tunnel);
-    m_pair = m_network.sites.size() == 2 && m_network.tunnels.size() == 1 && Network::toTunnelProfile(m_network, m_network.tunnels.first().name).ok();
+    m_pair = m_network.sites.size() == 2 && m_network.tunnels.size() == 1 && !m_network.hasImportedGateway()
+        && Network::toTunnelProfile(m_network, m_network.tunnels.first().name).ok();
     m_path = path;
     m_hasProfile = true;
     // A whole network's drawing needs more height than a pair's strip: four tenths, the files

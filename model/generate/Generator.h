@@ -37,6 +37,10 @@ struct GeneratedFile
     bool remove = false;
     // Every tunnel of the gateway writes it alike (racoon's include): removing one tunnel leaves it.
     bool shared = false;
+    // Not empty: content is the whole of a file of the admin's, changed by a migration, and this is
+    // the SHA-256 (hex) of the file as it was read; the push refuses when the file is no longer
+    // that. Like a block file, it keeps the mode it has there (a secret one is always 0600).
+    QByteArray replaces;
 
     friend bool operator==(const GeneratedFile&, const GeneratedFile&) = default;
 };

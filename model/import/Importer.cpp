@@ -81,7 +81,12 @@ Result<ImportResult> importAs(ImportFormat format, const ImportSource& source, c
 
 Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options)
 {
-    return importAs(format, source, options);
+    auto result = importAs(format, source, options);
+    if (result)
+        for (Site& s : result.value().network.sites)
+            if (s.gateway.managed)
+                s.gateway.importedFrom = importFormatId(format);
+    return result;
 }
 
 QString Import::siteNameForFolder(const QString& path)

@@ -36,9 +36,22 @@ struct ImportNote
     friend bool operator==(const ImportNote&, const ImportNote&) = default;
 };
 
+// A line of input that describes a tunnel: what a migration comments out on the gateway once the
+// tunnel has moved to the program's own files (Migration).
+struct ImportOrigin
+{
+    QString file; // as the source names it
+    int line = 0; // 1-based
+
+    friend bool operator==(const ImportOrigin&, const ImportOrigin&) = default;
+};
+
 struct ImportResult
 {
     NetworkProfile network;
+    // Per tunnel of the network, by name: the lines that are its own (not a %default, a global
+    // setting or a key shared with another tunnel). Filled by the racoon-tool importer.
+    QHash<QString, QList<ImportOrigin>> origins;
     QList<ImportNote> unused;
     // Where two halves of one tunnel disagree (mergeImports), or a file contradicts itself.
     QList<Finding> findings;

@@ -118,6 +118,7 @@ struct ImportedTunnel
     IkeProposal ike;
     EspProposal esp;
     std::optional<QByteArray> psk;
+    QList<ImportOrigin> origins; // ImportResult::origins
 };
 
 // The IKE and ESP proposals racoon starts from when a file names none: racoon-tool's built-in

@@ -614,6 +614,20 @@ private:
                 mine = p.mine;
             t.name = tunnelName(conns);
             t.psk = p.psk ? key(identityValue(t.peerIdentity, address), address) : std::nullopt;
+            // The tunnel's own lines: its peer's section and its connections' (a %default is every
+            // tunnel's), and the line of its key.
+            const auto own = [&t](const Section& s) {
+                for (const auto& [hf, h] : s.headers)
+                    t.origins.append(ImportOrigin{hf, h});
+                for (const Prop& pr : s.props)
+                    t.origins.append(ImportOrigin{pr.file, pr.line});
+            };
+            if (const auto it = m_peers.find(address); it != m_peers.end())
+                own(it->second);
+            for (const Conn& c : conns)
+                own(m_connections.at(c.name));
+            if (m_lastKeyLine > 0)
+                t.origins.append(ImportOrigin{m_pskFile, m_lastKeyLine});
             tunnels.append(t);
         }
         if (m_anonymous) {
@@ -681,6 +695,9 @@ private:
         for (ImportedTunnel& t : tunnels)
             t.peerSite = m_ledger.farSite(t.name);
         result.network = buildNetwork(m_options, Flavour::RacoonTool, localAddress, own, tunnels, m_ledger.networkName());
+        for (qsizetype i = 0; i < tunnels.size() && i < result.network.tunnels.size(); ++i)
+            if (!tunnels.at(i).origins.isEmpty())
+                result.origins.insert(result.network.tunnels.at(i).name, tunnels.at(i).origins);
         if (tunnels.isEmpty())
             m_ledger.fileNote(QString(), QStringLiteral("no enabled connection: the profile has no tunnel"));
         result.unused = m_ledger.notes();
@@ -760,12 +777,14 @@ private:
 
     std::optional<QByteArray> key(const QString& id, const QString& address)
     {
+        m_lastKeyLine = 0;
         for (const QString& want : {id, address}) {
             if (want.isEmpty())
                 continue;
             if (const auto e = m_pskById.constFind(want); e != m_pskById.cend()) {
                 m_usedPsk.insert(e->line);
                 m_ledger.use(m_pskFile, e->line);
+                m_lastKeyLine = e->line;
                 return e->key;
             }
         }
@@ -794,6 +813,7 @@ private:
     QHash<QString, PskEntry> m_pskById;
     QString m_pskFile;
     QSet<int> m_usedPsk;
+    int m_lastKeyLine = 0; // the psk.txt line key() took the last key from
     std::optional<ImportedTunnel> m_anonymous;
     mutable std::optional<QString> m_defaultFirst; // the lowest proposal index of peer(%default), once
     mutable QHash<QString, QList<Prop>> m_defaultsFor; // proposal index -> what peer() reads of peer(%default)

@@ -78,6 +78,11 @@ QString SiteGateway::sshHost() const
     return hostPart(reach == Reachability::Nat ? publicAddress : localAddress);
 }
 
+bool NetworkProfile::hasImportedGateway() const
+{
+    return std::any_of(sites.cbegin(), sites.cend(), [](const Site& s) { return s.gateway.managed && !s.gateway.importedFrom.isEmpty(); });
+}
+
 int NetworkProfile::siteIndex(const QString& siteName) const
 {
     for (qsizetype i = 0; i < sites.size(); ++i)
@@ -924,6 +929,11 @@ void readGateway(Reader r, SiteGateway& gw)
     if (r.has(QStringLiteral("ssh")))
         json::readSsh(r.object(QStringLiteral("ssh")), gw.ssh);
     gw.managed = r.boolean(QStringLiteral("managed"), true);
+    gw.importedFrom = r.string(QStringLiteral("importedFrom"), {});
+    if (!gw.importedFrom.isEmpty()
+        && !QStringList{QStringLiteral("racoon-tool"), QStringLiteral("racoon"), QStringLiteral("swanctl"), QStringLiteral("ipsec.conf")}.contains(gw.importedFrom))
+        r.fail(QStringLiteral("importedFrom"),
+               json::tr("expected one of racoon-tool, racoon, swanctl, ipsec.conf, found “%1”").arg(shown(gw.importedFrom)));
     r.finish();
 }
 
@@ -949,6 +959,8 @@ QJsonObject gatewayJson(const SiteGateway& gw)
     o.insert(QStringLiteral("ssh"), json::sshJson(gw.ssh));
     if (!gw.managed)
         o.insert(QStringLiteral("managed"), false);
+    if (!gw.importedFrom.isEmpty())
+        o.insert(QStringLiteral("importedFrom"), gw.importedFrom);
     return o;
 }
 

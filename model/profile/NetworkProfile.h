@@ -58,6 +58,11 @@ struct SiteGateway
     Identity identity;
     SshTarget ssh;
     bool managed = true;
+    // The format of the gateway's own config this site was imported from ("racoon-tool",
+    // "swanctl", …; empty: made in the wizard). A push reads that config again first: when it
+    // already says what the profile says, the gateway is left as it is; otherwise the tunnels'
+    // own lines in it are commented out as the program's files take over (Migration).
+    QString importedFrom;
 
     // The address the peers send to: localAddress, or publicAddress behind NAT; empty when dynamic.
     [[nodiscard]] QString peerAddress() const;
@@ -115,6 +120,9 @@ struct NetworkProfile
     QList<Tunnel> tunnels;
     QString knownHostsFile;
 
+    // A site imported from its gateway's own config: a push must read that first (Migration), which
+    // only a network's push does, so such a profile is pushed as a network even with one tunnel.
+    [[nodiscard]] bool hasImportedGateway() const;
     [[nodiscard]] int siteIndex(const QString& name) const;
     [[nodiscard]] const Site* site(const QString& name) const;
     [[nodiscard]] int tunnelIndex(const QString& name) const;

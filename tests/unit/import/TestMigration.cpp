@@ -1,0 +1,256 @@
+// Taking over an imported gateway (Migration::plan): a config that already says what the profile
+// says is left alone; a tunnel that moves to strongSwan has exactly its own racoon-tool lines (its
+// peer and connection sections, its key's line) commented out, every other byte of the admin's
+// files stays, and each changed file carries the checksum of what was read; a tunnel that moves
+// within racoon-tool gets its block merged into the same file; a format whose lines cannot be told
+// apart yet stops the push with a message that says so.
+
+#include "MarkedBlock.h"
+#include "Migration.h"
+#include "NetworkGenerator.h"
+#include "RacoonImportSupport.h"
+
+#include <QCryptographicHash>
+
+using namespace ipsecwiz;
+using namespace ipsecwiz::test;
+
+namespace {
+
+// The seed how-to's gateway A with a second peer, as an admin adds one by hand.
+const QByteArray SecondPeer = "\n"
+                              "peer(198.51.100.9):\n"
+                              "\tpeers_identifier: address\n"
+                              "\n"
+                              "connection(office):\n"
+                              "\tsrc_range: 192.168.1.0/24\n"
+                              "\tdst_range: 172.16.9.0/24\n"
+                              "\tdst_ip: 198.51.100.9\n"
+                              "\tadmin_status: enabled\n";
+
+QHash<QString, QByteArray> seedFiles()
+{
+    return {{QStringLiteral("racoon/racoon-tool.conf"), importFixture(QStringLiteral("racoon-tool/seed-howto-racoon-tool.conf")) + SecondPeer},
+            {QStringLiteral("racoon/psk.txt"), importFixture(QStringLiteral("racoon-tool/seed-howto-psk.txt")) + "198.51.100.9\tOfficeKeyTyped\n"}};
+}
+
+NetworkProfile imported(const QHash<QString, QByteArray>& files, ImportFormat format, const QString& main)
+{
+    ImportOptions o;
+    o.siteName = QStringLiteral("gatewayA");
+    auto r = importConfig(format, MemorySource(files), o);
+    if (!r)
+        qFatal("import of %s failed: %s", qPrintable(main), qPrintable(r.error().toString()));
+    Import::assumeInternalAddresses(r.value()); // as `import` does
+    return r.value().network;
+}
+
+QList<GeneratedFile> generatedFor(const NetworkProfile& n, const QString& site)
+{
+    auto g = Generate::gateways(n, {site});
+    if (!g)
+        qFatal("generate: %s", qPrintable(g.error().toString()));
+    for (auto& [name, cfg] : g.value())
+        if (name == site)
+            return cfg.files;
+    qFatal("no files for %s", qPrintable(site));
+}
+
+// The file as the admin wrote it again: the notes dropped, "#| " taken away.
+QByteArray restored(const QByteArray& text)
+{
+    QByteArray out;
+    for (const QByteArray& line : MarkedBlock::linesOf(text)) {
+        if (line.startsWith("# ipsec-wizard: tunnel ") || line.startsWith("# starting with \"#| \""))
+            continue;
+        out += line.startsWith("#| ") ? line.mid(3) : line;
+    }
+    return out;
+}
+
+QStringList taken(const QByteArray& text)
+{
+    QStringList out;
+    for (const QByteArray& line : MarkedBlock::linesOf(text))
+        if (line.startsWith("#| "))
+            out << QString::fromUtf8(line.mid(3).trimmed());
+    return out;
+}
+
+const GeneratedFile* fileAt(const QList<GeneratedFile>& files, const QString& path)
+{
+    for (const GeneratedFile& f : files)
+        if (f.path == path)
+            return &f;
+    return nullptr;
+}
+
+} // namespace
+
+class TestMigration : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importRecordsTheFormat()
+    {
+        const NetworkProfile n = imported(seedFiles(), ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
+        QCOMPARE(n.site(QStringLiteral("gatewayA"))->gateway.importedFrom, QStringLiteral("racoon-tool"));
+        for (const Site& s : n.sites)
+            if (!s.gateway.managed)
+                QVERIFY(s.gateway.importedFrom.isEmpty());
+        QVERIFY(n.hasImportedGateway());
+        // Kept through the profile's JSON.
+        const auto back = NetworkJson::fromJson(NetworkJson::toJson(n, PskInFile::Include));
+        QVERIFY2(back.ok(), qPrintable(errorText(back)));
+        QCOMPARE(back.value().site(QStringLiteral("gatewayA"))->gateway.importedFrom, QStringLiteral("racoon-tool"));
+        QByteArray bad = NetworkJson::toJson(n, PskInFile::Include);
+        bad.replace("\"importedFrom\": \"racoon-tool\"", "\"importedFrom\": \"freeswan\"");
+        const auto refused = NetworkJson::fromJson(bad);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().toString().contains(QLatin1String("importedFrom")) && refused.error().toString().contains(QLatin1String("freeswan")),
+                 qPrintable(refused.error().toString()));
+    }
+
+    void unchangedIsLeftAlone()
+    {
+        const auto files = seedFiles();
+        const NetworkProfile n = imported(files, ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        QVERIFY(p.value().alreadyThere);
+        QVERIFY(p.value().files.isEmpty());
+    }
+
+    void changedSettingIsNotAlreadyThere()
+    {
+        const auto files = seedFiles();
+        NetworkProfile n = imported(files, ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
+        n.tunnels[0].psk = QByteArrayLiteral("a-new-key-for-the-tunnel-0123456789");
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        QVERIFY(!p.value().alreadyThere);
+    }
+
+    void oneTunnelMovesToStrongSwan()
+    {
+        const auto files = seedFiles();
+        NetworkProfile n = imported(files, ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
+        QCOMPARE(n.tunnels.size(), 2);
+        // The admin moves the seed's tunnel; "office" stays with racoon-tool, outside the profile.
+        n.tunnels.removeIf([](const Tunnel& t) { return t.name == QLatin1String("office"); });
+        n.sites.removeIf([](const Site& s) { return s.gateway.localAddress == QLatin1String("198.51.100.9"); });
+        n.sites[0].gateway.flavour = Flavour::StrongSwan;
+        const QList<GeneratedFile> generated = generatedFor(n, QStringLiteral("gatewayA"));
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generated);
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        QVERIFY(!p.value().alreadyThere);
+        QCOMPARE(p.value().files.size(), generated.size() + 2);
+        for (const GeneratedFile& g : generated)
+            QVERIFY(p.value().files.contains(g));
+
+        const GeneratedFile* conf = fileAt(p.value().files, QStringLiteral("/etc/racoon/racoon-tool.conf"));
+        QVERIFY(conf);
+        const QByteArray before = files.value(QStringLiteral("racoon/racoon-tool.conf"));
+        QCOMPARE(conf->replaces, QCryptographicHash::hash(before, QCryptographicHash::Sha256).toHex());
+        QVERIFY(!conf->secret);
+        // Exactly the tunnel's own sections: its peer and its connection; the %default sections,
+        // the global one and the other peer stay, and every byte comes back without the "#| ".
+        QCOMPARE(taken(conf->content), (QStringList{QStringLiteral("peer(203.0.113.2):"), QStringLiteral("peers_identifier: address"),
+                                                     QStringLiteral("connection(networka-networkb):"), QStringLiteral("src_range: 192.168.1.0/24"),
+                                                     QStringLiteral("dst_range: 192.168.2.0/24"), QStringLiteral("dst_ip: 203.0.113.2"),
+                                                     QStringLiteral("admin_status: enabled")}));
+        QCOMPARE(restored(conf->content), before);
+        QVERIFY(conf->content.contains("# ipsec-wizard: tunnel \"networka-networkb\" moved to the program's own strongswan files"));
+
+        const GeneratedFile* psk = fileAt(p.value().files, QStringLiteral("/etc/racoon/psk.txt"));
+        QVERIFY(psk);
+        QVERIFY(psk->secret);
+        QCOMPARE(psk->mode, 0600);
+        QCOMPARE(taken(psk->content), QStringList{QStringLiteral("203.0.113.2\t0x2eba016ffc2314869ae9f9a3b8901a173242f0c8")});
+        QVERIFY(psk->content.contains("198.51.100.9\tOfficeKeyTyped\n") && !psk->content.contains("#| 198.51.100.9"));
+        QCOMPARE(restored(psk->content), files.value(QStringLiteral("racoon/psk.txt")));
+
+        QCOMPARE(p.value().reloadCommands, QStringList{QStringLiteral("if command -v racoon-tool >/dev/null 2>&1; then racoon-tool reload; fi")});
+        QCOMPARE(p.value().notes.size(), 2);
+        // The key is in no note.
+        for (const QString& note : p.value().notes)
+            QVERIFY(!note.contains(QLatin1String("0x2eba")) && !note.contains(QLatin1String("OfficeKey")));
+    }
+
+    void withinRacoonToolTheBlockGoesIntoTheSameFile()
+    {
+        const auto files = seedFiles();
+        NetworkProfile n = imported(files, ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
+        n.tunnels[0].psk = QByteArrayLiteral("a-new-key-for-the-tunnel-0123456789");
+        const QList<GeneratedFile> generated = generatedFor(n, QStringLiteral("gatewayA"));
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generated);
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        int confs = 0;
+        for (const GeneratedFile& f : p.value().files)
+            confs += f.path == QLatin1String("/etc/racoon/racoon-tool.conf");
+        QCOMPARE(confs, 1); // one whole file, not a block beside it
+        const GeneratedFile* conf = fileAt(p.value().files, QStringLiteral("/etc/racoon/racoon-tool.conf"));
+        QVERIFY(conf && conf->block.isEmpty() && !conf->replaces.isEmpty());
+        // Both tunnels' sections retired, both blocks of the program's in their place.
+        QVERIFY(conf->content.contains("#| peer(203.0.113.2):") && conf->content.contains("#| peer(198.51.100.9):"));
+        QVERIFY(conf->content.contains("# BEGIN ipsec-wizard networka-networkb\n") && conf->content.contains("# BEGIN ipsec-wizard office\n"));
+        QVERIFY(p.value().reloadCommands.isEmpty()); // racoon-tool is the new daemon too: its own reload runs
+    }
+
+    void swanctlChangedIsRefusedUnchangedIsLeftAlone()
+    {
+        const QHash<QString, QByteArray> files{{QStringLiteral("swanctl/swanctl.conf"), QByteArrayLiteral("connections {\n"
+                                                                                                            "    office {\n"
+                                                                                                            "        remote_addrs = 198.51.100.77\n"
+                                                                                                            "        local_addrs = 203.0.113.1\n"
+                                                                                                            "        local { auth = psk }\n"
+                                                                                                            "        remote { auth = psk }\n"
+                                                                                                            "        children {\n"
+                                                                                                            "            office {\n"
+                                                                                                            "                local_ts = 10.1.0.0/24\n"
+                                                                                                            "                remote_ts = 172.16.9.0/24\n"
+                                                                                                            "            }\n"
+                                                                                                            "        }\n"
+                                                                                                            "    }\n"
+                                                                                                            "}\n"
+                                                                                                            "secrets {\n"
+                                                                                                            "    ike-office {\n"
+                                                                                                            "        id = 198.51.100.77\n"
+                                                                                                            "        secret = OfficeKeyTypedByHand42\n"
+                                                                                                            "    }\n"
+                                                                                                            "}\n")}};
+        NetworkProfile n = imported(files, ImportFormat::Swanctl, QStringLiteral("swanctl"));
+        QCOMPARE(n.sites.at(0).gateway.importedFrom, QStringLiteral("swanctl"));
+        auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        QVERIFY(p.value().alreadyThere);
+        n.tunnels[0].psk = QByteArrayLiteral("a-new-key-for-the-tunnel-0123456789");
+        p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY(!p.ok());
+        QVERIFY2(p.error().message.contains(QLatin1String("not built yet")) && p.error().message.contains(QLatin1String("Nothing was pushed")),
+                 qPrintable(p.error().message));
+        QVERIFY(!p.error().message.contains(QLatin1String("OfficeKeyTypedByHand42")));
+    }
+
+    void unreadableConfigStopsThePush()
+    {
+        const NetworkProfile n = imported(seedFiles(), ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource({}), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY(!p.ok());
+        QVERIFY2(p.error().message.contains(QLatin1String("cannot be read again")), qPrintable(p.error().message));
+    }
+
+    void commentOutKeepsEveryOtherByte()
+    {
+        const QByteArray text = "a\n  b\n# c\n\nd"; // no final newline
+        const QByteArray out = Migration::commentOut(text, {{2, QStringLiteral("t")}, {3, QStringLiteral("t")}, {4, QStringLiteral("t")}, {5, QStringLiteral("t")}},
+                                                     QStringLiteral("strongswan"));
+        QCOMPARE(taken(out), (QStringList{QStringLiteral("b"), QStringLiteral("d")}));
+        QVERIFY(out.endsWith("#| d")); // still no final newline
+        QCOMPARE(restored(out), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigration)
+#include "TestMigration.moc"
