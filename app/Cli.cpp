@@ -1605,7 +1605,7 @@ int importCommand(const QStringList& args)
         g.options = options;
         g.options.sshHost = o.host;
         if (!parser.isSet(QStringLiteral("site")))
-            g.options.siteName = o.host;
+            g.options.siteName = Import::safeSiteName(o.host);
         g.label = g.session->describe();
         gateways.push_back(std::move(g));
     }

@@ -54,7 +54,7 @@ Result<ImportResult> overSsh(const QString& where, QWidget* parent)
     o.passphrase = [parent](const QString& prompt) { return askSecretFromWorker(parent, prompt); };
     o.password = o.passphrase;
     ImportOptions options;
-    options.siteName = o.host;
+    options.siteName = Import::safeSiteName(o.host);
     options.sshHost = o.host;
 
     std::optional<Result<ImportResult>> result;

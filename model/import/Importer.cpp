@@ -1,5 +1,7 @@
 #include "Importer.h"
 
+#include "RacoonSyntax.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -81,12 +83,23 @@ Result<ImportResult> importAs(ImportFormat format, const ImportSource& source, c
 
 Result<ImportResult> importConfig(ImportFormat format, const ImportSource& source, const ImportOptions& options)
 {
-    auto result = importAs(format, source, options);
+    ImportOptions safe = options;
+    safe.siteName = Import::safeSiteName(options.siteName);
+    auto result = importAs(format, source, safe);
     if (result)
         for (Site& s : result.value().network.sites)
-            if (s.gateway.managed)
+            if (s.gateway.managed) {
                 s.gateway.importedFrom = importFormatId(format);
+                // Where the files came from is where a push goes.
+                if (s.gateway.ssh.host.isEmpty())
+                    s.gateway.ssh.host = options.sshHost;
+            }
     return result;
+}
+
+QString Import::safeSiteName(const QString& text)
+{
+    return RacoonSyntax::safeName(text);
 }
 
 QString Import::siteNameForFolder(const QString& path)

@@ -97,6 +97,10 @@ void assumeInternalAddresses(ImportResult& result);
 // folder is etc, swanctl, racoon or ipsec.d ("~/gw/moon/etc" → "moon"); "local" when none.
 QString siteNameForFolder(const QString& path);
 
+// A name the profile takes for a site or network (1 to 32 of A-Z a-z 0-9 - _) made from TEXT, such
+// as a gateway's SSH host: "10.99.1.2" → "10-99-1-2".
+QString safeSiteName(const QString& text);
+
 // A key as the input holds it, masked for an ImportNote's text.
 QString maskedLine(const QString& line, const QByteArray& key);
 } // namespace Import

@@ -1,6 +1,7 @@
 #include "Migration.h"
 
 #include "MarkedBlock.h"
+#include "RacoonSyntax.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -126,6 +127,12 @@ Result<Plan> plan(const NetworkProfile& network, const QString& site, const Impo
     const auto format = formatFromId(s->gateway.importedFrom);
     if (!format)
         return Error{QStringLiteral("importedFrom"), QStringLiteral("Site %1: unknown import format %2.").arg(shown(site), shown(s->gateway.importedFrom))};
+    if (!findMainFile(*format, source) && !RacoonSyntax::refusedMainFile(*format, source)) {
+        // Gone (taken away by the admin since the import), or never there (the lab that rehearses
+        // the migration is built from the profile alone): nothing is left to take over.
+        out.notes << QStringLiteral("no %1 config on the gateway: nothing to take over").arg(importFormatId(*format));
+        return out;
+    }
     ImportOptions options;
     options.siteName = site;
     auto imported = importConfig(*format, source, options);

@@ -233,10 +233,25 @@ private slots:
         QVERIFY(!p.error().message.contains(QLatin1String("OfficeKeyTypedByHand42")));
     }
 
-    void unreadableConfigStopsThePush()
+    void goneConfigLeavesNothingToTakeOver()
     {
+        // The admin took racoon-tool's files away since the import, or it is the lab that
+        // rehearses the migration: the push writes its own files and retires nothing.
         const NetworkProfile n = imported(seedFiles(), ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
-        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource({}), generatedFor(n, QStringLiteral("gatewayA")));
+        const QList<GeneratedFile> generated = generatedFor(n, QStringLiteral("gatewayA"));
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource({}), generated);
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        QVERIFY(!p.value().alreadyThere);
+        QCOMPARE(p.value().files, generated);
+        QCOMPARE(p.value().notes, QStringList{QStringLiteral("no racoon-tool config on the gateway: nothing to take over")});
+    }
+
+    void brokenConfigStopsThePush()
+    {
+        // A main file that is there but refused (larger than any config): nothing is pushed.
+        const NetworkProfile n = imported(seedFiles(), ImportFormat::RacoonTool, QStringLiteral("racoon-tool"));
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource({{QStringLiteral("racoon/racoon-tool.conf"), QByteArray(ImportSource::MaxFileSize + 1, '#')}}),
+                                       generatedFor(n, QStringLiteral("gatewayA")));
         QVERIFY(!p.ok());
         QVERIFY2(p.error().message.contains(QLatin1String("cannot be read again")), qPrintable(p.error().message));
     }
