@@ -1479,6 +1479,7 @@ int checkCommand(const QStringList& args)
             }
             g.insert(QStringLiteral("files"), files);
             g.insert(QStringLiteral("notLoaded"), QJsonArray::fromStringList(r.notLoaded));
+            g.insert(QStringLiteral("missingPolicies"), QJsonArray::fromStringList(r.missingPolicies));
             if (!r.daemonError.isEmpty())
                 g.insert(QStringLiteral("daemonError"), terminalSafe(r.daemonError));
             gateways.append(g);
@@ -1508,9 +1509,12 @@ int checkCommand(const QStringList& args)
         }
         if (!r.daemonError.isEmpty())
             out() << "  " << tr("the daemon does not answer: %1").arg(terminalSafe(r.daemonError)) << "\n";
-        else
+        else {
             for (const QString& c : r.notLoaded)
                 out() << "  " << tr("connection %1 is not loaded").arg(c) << "\n";
+            for (const QString& p : r.missingPolicies)
+                out() << "  " << tr("the kernel has no policy %1").arg(p) << "\n";
+        }
     }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o;

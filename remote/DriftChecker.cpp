@@ -1,5 +1,7 @@
 #include "DriftChecker.h"
 
+#include "SnapshotParser.h"
+
 #include "Deployer.h"
 #include "NetworkGenerator.h"
 #include "Psk.h"
@@ -20,7 +22,7 @@ QString tr(const char* text)
 
 bool GatewayCheck::drift() const
 {
-    if (!notLoaded.isEmpty() || !daemonError.isEmpty())
+    if (!notLoaded.isEmpty() || !missingPolicies.isEmpty() || !daemonError.isEmpty())
         return true;
     for (const FileDrift& f : files)
         if (f.state != FileDrift::State::Same)
@@ -86,6 +88,21 @@ GatewayCheck inspect(SshSession& session, const CheckTarget& target)
     }
     out.reached = true;
     out.files = Drift::compare(target.expected, live, target.keys);
+    if (!target.policies.isEmpty()) {
+        auto spd = session.exec(QStringLiteral("setkey -DP 2>&1"), {}, {}, 20000, 16 << 20);
+        if (!spd) {
+            out.reached = false;
+            out.reason = spd.error().message;
+            return out;
+        }
+        if (spd.value().exitStatus != 0) {
+            out.daemonError = QString::fromUtf8(spd.value().out).trimmed().section(QLatin1Char('\n'), 0, 0);
+            return out;
+        }
+        const Snapshot loaded = SnapshotParser::parse(spd.value().out, SnapshotFormat::SetkeySpd);
+        for (const Drift::Policy& p : Drift::missingPolicies(target.policies, loaded.policies))
+            out.missingPolicies << p.toString();
+    }
     if (target.connections.isEmpty())
         return out;
     auto conns = session.exec(QStringLiteral("swanctl --list-conns 2>&1"), {}, {}, 20000, 4 << 20);
@@ -133,10 +150,13 @@ Result<QList<CheckTarget>> targetsFor(NetworkProfile n, const QStringList& wante
             t.ssh = NetworkDeployer::sshOptionsFor(n, *n.site(site), profileDir);
             t.expected = cfg;
             t.keys = keys;
-            if (cfg.flavour == Flavour::StrongSwan)
+            if (cfg.flavour == Flavour::StrongSwan) {
                 for (const Tunnel& tunnel : n.tunnels)
                     if (tunnel.siteA == site || tunnel.siteB == site)
                         t.connections << tunnel.name;
+            } else {
+                t.policies = Drift::expectedPolicies(n, site);
+            }
             targets << t;
         }
     }

@@ -3,7 +3,7 @@
 // `ipsec-wizard check`: what is on a gateway against what the profile generates (Drift), read over
 // SSH with the push's host-key rules, changing nothing there: the program's own files whole and
 // only its marked blocks in the admin's files, and whether the daemon has every connection the
-// profile names (strongSwan). Reading the files needs root (some are 0600). Blocking: run it from
+// profile names (strongSwan) or the kernel every tunnel policy (racoon, `setkey -DP`). Reading the files needs root (some are 0600). Blocking: run it from
 // a worker thread or the CLI.
 
 #include "Drift.h"
@@ -18,6 +18,7 @@ struct CheckTarget
     SshOptions ssh;
     GatewayConfig expected;   // what the profile generates for it
     QStringList connections;  // strongSwan connections the daemon must have loaded
+    QList<Drift::Policy> policies; // racoon: the tunnel policies the kernel must hold (setkey -DP)
     QList<QByteArray> keys;   // the profile's keys, masked as "(key)" in diffs
 };
 
@@ -28,6 +29,7 @@ struct GatewayCheck
     QString reason;           // not reached: why (SSH, or the files could not be read)
     QList<FileDrift> files;
     QStringList notLoaded;    // connections the daemon does not have
+    QStringList missingPolicies; // racoon: policies the kernel does not hold ("10.1.0.0/24 → 10.2.0.0/24 out")
     QString daemonError;      // the daemon did not answer (swanctl's first line)
 
     [[nodiscard]] bool drift() const;

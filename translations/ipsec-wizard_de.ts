@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../model/profile/Validation.cpp" line="+20"/>
-        <location filename="../remote/Deployer.cpp" line="+76"/>
+        <location filename="../remote/Deployer.cpp" line="+78"/>
         <source>gateway A</source>
         <translation>Gateway A</translation>
     </message>
@@ -1051,7 +1051,12 @@
         <translation>Verbindung %1 ist nicht geladen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>the kernel has no policy %1</source>
+        <translation>der Kernel hat keine Policy %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 of %2 gateways could not be reached; drift on %3 of the others.</source>
         <translation>%1 von %2 Gateways waren nicht erreichbar; Abweichungen bei %3 der übrigen.</translation>
     </message>
@@ -1419,12 +1424,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1477"/>
+        <location line="+1481"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1675"/>
+        <location line="-1679"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1488,12 +1493,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1268"/>
+        <location line="+1272"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1267"/>
+        <location line="-1271"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1798,12 +1803,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+788"/>
+        <location line="+792"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-787"/>
+        <location line="-791"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1889,12 +1894,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+4"/>
-        <location line="+108"/>
+        <location line="+112"/>
         <source>file whose first line is the SSH password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-Passwort ist (mit Modus 0600)</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-107"/>
         <source>check needs one PROFILE.</source>
         <translation>check braucht ein PROFIL.</translation>
     </message>
@@ -1904,7 +1909,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+373"/>
         <source>%1: cannot be reached: %2</source>
         <translation>%1: nicht erreichbar: %2</translation>
     </message>
@@ -1945,7 +1950,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Verbindung %1 ist nicht geladen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>note: the profile holds no key for %1, so no key was compared.</source>
         <translation>Hinweis: Das Profil enthält keinen Schlüssel für %1, daher wurde kein Schlüssel verglichen.</translation>
     </message>
@@ -1955,7 +1960,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-917"/>
+        <location line="-921"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2144,20 +2149,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+741"/>
+        <location line="+745"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-762"/>
-        <location line="+741"/>
+        <location line="-766"/>
+        <location line="+745"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-622"/>
+        <location line="-626"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2261,7 +2266,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+215"/>
         <source>read the gateway&apos;s /etc over SSH (changing nothing there)</source>
         <translation>das /etc des Gateways über SSH lesen (dort nichts ändern)</translation>
     </message>
@@ -2316,22 +2321,27 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
     </message>
     <message>
-        <location line="-317"/>
-        <location line="+108"/>
+        <location line="-321"/>
+        <location line="+112"/>
         <location line="+210"/>
         <source>SSH private key</source>
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-508"/>
         <location line="+187"/>
-        <location line="+108"/>
+        <location line="+112"/>
         <location line="+210"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-239"/>
+        <source>the kernel has no policy %1</source>
+        <translation>der Kernel hat keine Policy %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>swanctl, ipsec.conf, racoon-tool or racoon (default: from the files)</source>
         <translation>swanctl, ipsec.conf, racoon-tool oder racoon (Vorgabe: aus den Dateien)</translation>
     </message>
@@ -3069,7 +3079,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::Deployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+415"/>
+        <location filename="../remote/Deployer.cpp" line="+450"/>
         <source>== %1: %2@%3:%4 (%5)</source>
         <translation>== %1: %2@%3:%4 (%5)</translation>
     </message>
@@ -3385,7 +3395,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::DriftChecker</name>
     <message>
-        <location filename="../remote/DriftChecker.cpp" line="+78"/>
+        <location filename="../remote/DriftChecker.cpp" line="+80"/>
         <source>%1 cannot be read as %2: check needs root on the gateway.</source>
         <translation>%1 kann als %2 nicht gelesen werden: check braucht root auf dem Gateway.</translation>
     </message>
@@ -3395,7 +3405,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Gateway hat nicht jede Datei aufgeführt (ist base64 vorhanden?).</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>“%1” is not a managed site of the network.</source>
         <translation>„%1“ ist kein verwalteter Standort des Netzes.</translation>
     </message>
@@ -3527,14 +3537,14 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::GatewayJob</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="-554"/>
-        <location line="+180"/>
+        <location filename="../remote/Deployer.cpp" line="-587"/>
+        <location line="+213"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
         <translation>Gateway meldet: %1</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-209"/>
         <source>connecting to %1@%2:%3</source>
         <translation>verbinde mit %1@%2:%3</translation>
     </message>
@@ -3625,7 +3635,27 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>übernehmen (innerhalb von %1 s bestätigen, sonst setzt das Gateway selbst zurück)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+14"/>
+        <source>reading the gateway&apos;s own %1 config again: the site was imported from it</source>
+        <translation>die eigene %1-Konfiguration des Gateways wird erneut gelesen: der Standort wurde aus ihr importiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the gateway&apos;s own %1 config already says what the profile says for its tunnels; it is left as it is</source>
+        <translation>die eigene %1-Konfiguration des Gateways sagt für seine Tunnel schon, was das Profil sagt; sie bleibt, wie sie ist</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>taking over from %1: %2</source>
+        <translation>Übernahme aus %1: %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>%1 is still not root through sudo; nothing was changed</source>
         <translation>%1 ist auch über sudo nicht root; nichts wurde geändert</translation>
     </message>
@@ -4351,12 +4381,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     <name>ipsecwiz::MainWindow</name>
     <message>
         <location filename="../widgets/MainWindow.cpp" line="+67"/>
-        <location line="+304"/>
+        <location line="+305"/>
         <source>IPsec Wizard</source>
         <translation>IPsec Wizard</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-293"/>
         <source>&amp;Recent profiles</source>
         <translation>Zu&amp;letzt verwendete Profile</translation>
     </message>
@@ -4394,12 +4424,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="-75"/>
-        <location line="+409"/>
+        <location line="+410"/>
         <source>Open profile</source>
         <translation>Profil öffnen</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-383"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
@@ -4604,7 +4634,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Beispielprofil geöffnet.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 (%3) ⇄ %4 (%5)</translation>
     </message>
@@ -5167,7 +5197,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::Network</name>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+428"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+433"/>
         <source>There is no tunnel “%1”.</source>
         <translation>Es gibt keinen Tunnel „%1“.</translation>
     </message>
@@ -5484,7 +5514,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>== höchstens %1 Gateways gleichzeitig; dann ein Ping durch jeden Tunnel, dessen beide Enden übertragen wurden; dann alle bestätigen</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+99"/>
         <source>not started</source>
         <translation>nicht begonnen</translation>
     </message>
@@ -7144,7 +7174,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Mehr als %1 Dateien werden eingebunden; %2 wird nicht gelesen.</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+221"/>
         <source>It lists several proposals; the profile has one.</source>
         <translation>Er nennt mehrere Vorschläge; das Profil hat einen.</translation>
     </message>
@@ -7202,7 +7232,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::StrongSwan::Parser</name>
     <message>
-        <location line="-498"/>
+        <location line="-500"/>
         <source>The section “%1” has no closing brace; what follows it was read into it.</source>
         <translation>Dem Abschnitt „%1“ fehlt die schließende geschweifte Klammer; was danach kommt, wurde in ihn hineingelesen.</translation>
     </message>
@@ -7859,7 +7889,12 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Auf oberster Ebene wurde ein JSON-Objekt erwartet.</translation>
     </message>
     <message>
-        <location filename="../model/profile/NetworkProfile.cpp" line="+57"/>
+        <location filename="../model/profile/NetworkProfile.cpp" line="+11"/>
+        <source>expected one of racoon-tool, racoon, swanctl, ipsec.conf, found “%1”</source>
+        <translation>erwartet racoon-tool, racoon, swanctl oder ipsec.conf, gefunden „%1“</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>This profile was written by a newer IPsec Wizard (format version %1); this one reads version %2. Update IPsec Wizard to open it.</source>
         <translation>Dieses Profil stammt von einem neueren IPsec Wizard (Formatversion %1); dieser liest Version %2. Aktualisieren Sie IPsec Wizard, um es zu öffnen.</translation>
     </message>

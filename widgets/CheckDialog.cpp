@@ -154,9 +154,12 @@ void CheckDialog::showResults(const QList<GatewayCheck>& results)
         }
         if (!r.daemonError.isEmpty())
             new QTreeWidgetItem(gateway, {tr("the daemon does not answer: %1").arg(terminalSafe(r.daemonError))});
-        else
+        else {
             for (const QString& c : r.notLoaded)
                 new QTreeWidgetItem(gateway, {tr("connection %1 is not loaded").arg(c)});
+            for (const QString& p : r.missingPolicies)
+                new QTreeWidgetItem(gateway, {tr("the kernel has no policy %1").arg(p)});
+        }
         gateway->setExpanded(r.drift());
     }
     m_status->setText(unreached ? tr("%1 of %2 gateways could not be reached; drift on %3 of the others.").arg(unreached).arg(results.size()).arg(drifted)

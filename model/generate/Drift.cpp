@@ -2,7 +2,10 @@
 
 #include "MarkedBlock.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 #include <vector>
 
@@ -157,6 +160,64 @@ QList<FileDrift> compare(const GatewayConfig& expected, const QHash<QString, std
             }
             out << d;
         }
+    }
+    return out;
+}
+
+QString Policy::toString() const
+{
+    return QStringLiteral("%1 \u2192 %2 %3").arg(src, dst, directionName(dir));
+}
+
+QList<Policy> expectedPolicies(const NetworkProfile& network, const QString& site)
+{
+    QList<Policy> out;
+    for (const Tunnel& t : network.tunnels) {
+        if (t.siteA != site && t.siteB != site)
+            continue;
+        const Side mine = t.siteA == site ? Side::A : Side::B;
+        const QStringList local = network.networksOf(t, mine);
+        const QStringList remote = network.networksOf(t, mine == Side::A ? Side::B : Side::A);
+        for (const QString& l : local)
+            for (const QString& r : remote) {
+                out << Policy{l.trimmed(), r.trimmed(), PolicyDirection::Out};
+                out << Policy{r.trimmed(), l.trimmed(), PolicyDirection::In};
+            }
+    }
+    return out;
+}
+
+namespace {
+
+    // "10.1.0.0/24", "10.1.0.5" (a host) → the same subnet as QHostAddress sees it.
+    std::optional<std::pair<QHostAddress, int>> subnet(const QString& text)
+    {
+        const QString t = text.trimmed();
+        if (t.contains(QLatin1Char('/'))) {
+            const auto s = QHostAddress::parseSubnet(t);
+            if (s.first.isNull())
+                return std::nullopt;
+            return std::pair{s.first, s.second};
+        }
+        const QHostAddress a(t);
+        if (a.isNull())
+            return std::nullopt;
+        return std::pair{a, a.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32};
+    }
+
+} // namespace
+
+QList<Policy> missingPolicies(const QList<Policy>& expected, const QList<SecurityPolicy>& loaded)
+{
+    QList<Policy> out;
+    for (const Policy& p : expected) {
+        const auto src = subnet(p.src);
+        const auto dst = subnet(p.dst);
+        const bool found = std::any_of(loaded.cbegin(), loaded.cend(), [&](const SecurityPolicy& sp) {
+            return sp.dir == p.dir && sp.action == PolicyAction::Ipsec && src && dst && subnet(sp.src) == src && subnet(sp.dst) == dst;
+        });
+        if (!found)
+            out << p;
     }
     return out;
 }

@@ -7,6 +7,8 @@
 // is seen without being printed.
 
 #include "Generator.h"
+#include "NetworkProfile.h"
+#include "SecuritySnapshot.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -37,6 +39,24 @@ QList<FileDrift> compare(const GatewayConfig& expected, const QHash<QString, std
 // TEXT with every key of KEYS as "(key)" and any other hex key (0x and 32 or more hex digits) as
 // "(another key)".
 QByteArray masked(const QByteArray& text, const QList<QByteArray>& keys);
+
+// A tunnel policy a racoon gateway's kernel must hold (racoon and racoon-tool load them with
+// setkey; strongSwan's are checked through its connections instead).
+struct Policy
+{
+    QString src; // the local network going out, the remote one coming in
+    QString dst;
+    PolicyDirection dir = PolicyDirection::Out;
+
+    [[nodiscard]] QString toString() const; // "10.1.0.0/24 → 10.2.0.0/24 out"
+    friend bool operator==(const Policy&, const Policy&) = default;
+};
+
+// Every network pair of every tunnel of SITE, out and in.
+QList<Policy> expectedPolicies(const NetworkProfile& network, const QString& site);
+// Those of EXPECTED that LOADED (`setkey -DP`, parsed) has no "ipsec" policy for; setkey's
+// address without a prefix is a host (/32, /128).
+QList<Policy> missingPolicies(const QList<Policy>& expected, const QList<SecurityPolicy>& loaded);
 
 // A unified diff (three lines of context) from A to B, labelled; empty when they are equal.
 QString unifiedDiff(const QByteArray& a, const QByteArray& b, const QString& labelA, const QString& labelB);

@@ -5,6 +5,8 @@
 
 #include "Drift.h"
 #include "MarkedBlock.h"
+#include "SnapshotParser.h"
+#include "TestConfig.h"
 #include "TestSupport.h"
 
 #include <QProcess>
@@ -152,6 +154,55 @@ private slots:
             QVERIFY(result.open(QIODevice::ReadOnly));
             QCOMPARE(result.readAll(), b);
         }
+    }
+
+    // racoon's tunnels live as setkey policies: check reads `setkey -DP` and names each missing one.
+    void racoonPoliciesAgainstTheKernel()
+    {
+        NetworkProfile n;
+        n.name = QStringLiteral("seed");
+        Site a;
+        a.name = QStringLiteral("a");
+        a.networks = {QStringLiteral("192.168.1.0/24")};
+        a.gateway.localAddress = QStringLiteral("203.0.113.1");
+        a.gateway.flavour = Flavour::RacoonTool;
+        Site b = a;
+        b.name = QStringLiteral("b");
+        b.networks = {QStringLiteral("192.168.2.0/24"), QStringLiteral("192.168.9.7/32")};
+        b.gateway.localAddress = QStringLiteral("203.0.113.2");
+        n.sites = {a, b};
+        Tunnel t;
+        t.name = QStringLiteral("seed");
+        t.siteA = QStringLiteral("a");
+        t.siteB = QStringLiteral("b");
+        n.tunnels = {t};
+        const QList<Drift::Policy> expected = Drift::expectedPolicies(n, QStringLiteral("a"));
+        QCOMPARE(expected.size(), 4);
+        QCOMPARE(expected.at(0).toString(), QStringLiteral("192.168.1.0/24 \u2192 192.168.2.0/24 out"));
+        QCOMPARE(expected.at(1).toString(), QStringLiteral("192.168.2.0/24 \u2192 192.168.1.0/24 in"));
+
+        // The seed how-to's kernel holds the first network pair only (its fixture, as setkey -DP prints it).
+        QFile f(QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/setkey-DP-seed-reconstructed.txt"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray dump = f.readAll();
+        Snapshot loaded = SnapshotParser::parse(dump, SnapshotFormat::SetkeySpd);
+        QCOMPARE(loaded.policies.size(), 2);
+        QList<Drift::Policy> missing = Drift::missingPolicies(expected, loaded.policies);
+        QCOMPARE(missing.size(), 2);
+        QCOMPARE(missing.at(0).toString(), QStringLiteral("192.168.1.0/24 \u2192 192.168.9.7/32 out"));
+        QCOMPARE(missing.at(1).toString(), QStringLiteral("192.168.9.7/32 \u2192 192.168.1.0/24 in"));
+
+        // setkey writes a host without its prefix; a "none" policy does not count.
+        dump += "192.168.1.0/24[any] 192.168.9.7[any] any\n\tout ipsec\n\tesp/tunnel/203.0.113.1-203.0.113.2/require\n"
+                "\tcreated: Nov 18 23:01:24 2004  lastused:\n\tlifetime: 0(s) validtime: 0(s)\n\tspid=1521 seq=7 pid=9800\n\trefcnt=1\n"
+                "192.168.9.7[any] 192.168.1.0/24[any] any\n\tin none\n"
+                "\tcreated: Nov 18 23:01:24 2004  lastused:\n\tlifetime: 0(s) validtime: 0(s)\n\tspid=1528 seq=6 pid=9800\n\trefcnt=1\n";
+        loaded = SnapshotParser::parse(dump, SnapshotFormat::SetkeySpd);
+        QCOMPARE(loaded.policies.size(), 4);
+        missing = Drift::missingPolicies(expected, loaded.policies);
+        QCOMPARE(missing.size(), 1);
+        QCOMPARE(missing.at(0).toString(), QStringLiteral("192.168.9.7/32 \u2192 192.168.1.0/24 in"));
+        QVERIFY(Drift::missingPolicies(expected, {}).size() == 4);
     }
 };
 
