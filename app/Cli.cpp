@@ -1151,6 +1151,7 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
         for (const IkeDiagnosis& d : found)
             list.append(QJsonObject{{QStringLiteral("cause"), d.cause},
                                     {QStringLiteral("field"), d.field},
+                                    {QStringLiteral("side"), d.side},
                                     {QStringLiteral("fix"), d.fix},
                                     {QStringLiteral("evidence"), QJsonArray::fromStringList(d.evidence)}});
         QJsonObject o = extra;
@@ -1163,6 +1164,8 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
             const IkeDiagnosis& d = found.at(i);
             out() << (i + 1) << ". " << terminalSafe(d.cause) << "\n";
             out() << "   " << tr("field: %1").arg(d.field) << "\n";
+            if (!d.side.isEmpty())
+                out() << "   " << tr("where: %1").arg(d.side) << "\n";
             out() << "   " << tr("fix: %1").arg(terminalSafe(d.fix)) << "\n";
             for (const QString& e : d.evidence)
                 out() << "     " << terminalSafe(e) << "\n";

@@ -110,7 +110,7 @@ QList<IkeDiagnosis> driftFindings(const std::array<State, 2>& state, const std::
             out << IkeDiagnosis{cause, QStringLiteral("gateway"),
                                 tr("Push the profile again to put the file back, or make the change in the profile; `ipsec-wizard check` shows "
                                    "the whole difference."),
-                                evidence};
+                                evidence, gw[i]->label};
         }
     }
     return out;
@@ -137,15 +137,16 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
         const State& s = state[i];
         if (!s.unreachable.isEmpty())
             report.findings << IkeDiagnosis{tr("%1 cannot be reached over SSH: %2").arg(gw[i]->label, s.unreachable), QStringLiteral("ssh"),
-                                            tr("Check the SSH target of %1 (host, port, user, key) and that it is up.").arg(gw[i]->label), {}};
+                                            tr("Check the SSH target of %1 (host, port, user, key) and that it is up.").arg(gw[i]->label), {},
+                                            gw[i]->label};
         else if (!s.daemon)
             report.findings << IkeDiagnosis{tr("The IKE daemon (charon) does not answer on %1.").arg(gw[i]->label), QStringLiteral("gateway"),
                                             tr("Start strongSwan on %1 (systemctl start strongswan), then push again.").arg(gw[i]->label),
-                                            {QStringLiteral("%1: %2").arg(gw[i]->label, s.daemonError)}};
+                                            {QStringLiteral("%1: %2").arg(gw[i]->label, s.daemonError)}, gw[i]->label};
         else if (!s.loaded)
             report.findings << IkeDiagnosis{tr("The connection %1 is not loaded on %2.").arg(tunnel, gw[i]->label), QStringLiteral("gateway"),
                                             tr("Push the profile again (or run swanctl --load-all on %1).").arg(gw[i]->label),
-                                            {tr("%1: swanctl --list-conns does not list %2").arg(gw[i]->label, tunnel)}};
+                                            {tr("%1: swanctl --list-conns does not list %2").arg(gw[i]->label, tunnel)}, gw[i]->label};
     }
     for (size_t i = 0; i < 2; ++i)
         if (gw[i]->ssh && state[i].session && state[i].daemon && !state[i].forwarding)
@@ -156,7 +157,7 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
                                             tr("On %1: sysctl -w net.ipv4.ip_forward=1, and the same in /etc/sysctl.d/ so it stays after a "
                                                "reboot.")
                                                 .arg(gw[i]->label),
-                                            {tr("%1: /proc/sys/net/ipv4/ip_forward is 0").arg(gw[i]->label)}};
+                                            {tr("%1: /proc/sys/net/ipv4/ip_forward is 0").arg(gw[i]->label)}, gw[i]->label};
     const QList<IkeDiagnosis> drift = driftFindings(state, gw, tunnel);
     if (!report.findings.isEmpty()) {
         report.findings << drift;
@@ -176,7 +177,8 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
                                            "for dead peer detection, 30 s, to do the same).")
                                             .arg(gw[has]->label, tunnel),
                                         {tr("%1: swanctl --list-sas shows %2 INSTALLED").arg(gw[has]->label, tunnel),
-                                         tr("%1: swanctl --list-sas shows no SA of %2").arg(gw[lost]->label, tunnel)}};
+                                         tr("%1: swanctl --list-sas shows no SA of %2").arg(gw[lost]->label, tunnel)},
+                                        gw[lost]->label};
         report.findings << drift;
         return report;
     }
@@ -215,7 +217,9 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     }
     for (int waited = 0; !listening && waited < 15000; waited += 50)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    auto r = state[0].session->exec(QStringLiteral("swanctl --initiate --child %1 --timeout 15 2>&1").arg(quoted(tunnel)), {}, {}, 40000, 4 << 20);
+    // 7 s: charon's first retransmit is at 4 s (retransmit_timeout 4.0), and one retransmit is all
+    // a silent peer needs to be told from a lost answer; a peer that answers at all does in under 2 s.
+    auto r = state[0].session->exec(QStringLiteral("swanctl --initiate --child %1 --timeout 7 2>&1").arg(quoted(tunnel)), {}, {}, 40000, 4 << 20);
     if (r)
         state[0].log = r.value().out;
     if (listener.joinable()) {
@@ -228,6 +232,18 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     report.logA = lines(state[0].log);
     report.logB = lines(state[1].log);
     report.findings = IkeDiagnose::diagnose(IkeLog::parse(state[0].log), IkeLog::parse(state[1].log), b.ssh.has_value(), a.label, b.label);
+    // A key or a proposal that differs could be either side's: the side whose files no longer are
+    // what the profile generates is where it changed (by hand, or by another version of the profile).
+    QStringList drifted;
+    for (const IkeDiagnosis& d : drift)
+        if (!drifted.contains(d.side))
+            drifted << d.side;
+    if (drifted.size() == 1)
+        for (IkeDiagnosis& d : report.findings)
+            if (d.side.isEmpty()) {
+                d.side = drifted.first();
+                d.fix += QLatin1Char(' ') + tr("%1's files differ from what the profile generates: the change was made there.").arg(d.side);
+            }
     if (report.findings.isEmpty()) {
         auto sas = state[0].session->exec(QStringLiteral("swanctl --list-sas --ike %1 2>&1").arg(quoted(tunnel)), {}, {}, 20000, 1 << 20);
         report.up = sas && sas.value().out.contains("INSTALLED");

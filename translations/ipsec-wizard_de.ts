@@ -1424,22 +1424,22 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1481"/>
+        <location line="+1484"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1679"/>
+        <location line="-1682"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
-        <location line="+235"/>
+        <location line="+238"/>
         <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-1068"/>
+        <location line="-1071"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1493,12 +1493,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1272"/>
+        <location line="+1275"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1271"/>
+        <location line="-1274"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1803,12 +1803,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+792"/>
+        <location line="+795"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-791"/>
+        <location line="-794"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1838,7 +1838,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+240"/>
         <source>the tunnel of a network to diagnose</source>
         <translation>der Tunnel eines Netzes, der untersucht wird</translation>
     </message>
@@ -1904,12 +1904,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>check braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-326"/>
         <source>--gateway of a tunnel between two gateways is a or b.</source>
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
     <message>
-        <location line="+373"/>
+        <location line="+376"/>
         <source>%1: cannot be reached: %2</source>
         <translation>%1: nicht erreichbar: %2</translation>
     </message>
@@ -1960,7 +1960,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-921"/>
+        <location line="-924"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2149,14 +2149,14 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+745"/>
+        <location line="+748"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-766"/>
-        <location line="+745"/>
+        <location line="-769"/>
+        <location line="+748"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
@@ -2218,12 +2218,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>fix: %1</source>
         <translation>Abhilfe: %1</translation>
     </message>
@@ -2328,7 +2328,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-589"/>
+        <source>where: %1</source>
+        <translation>wo: %1</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <location line="+187"/>
         <location line="+112"/>
         <location line="+210"/>
@@ -3274,6 +3279,11 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Feld: %1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Where: %1</source>
+        <translation>Wo: %1</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Fix: %1</source>
         <translation>Abhilfe: %1</translation>
@@ -3307,7 +3317,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Prüfen Sie das SSH-Ziel von %1 (Host, Port, Benutzer, Schlüssel) und ob es läuft.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The IKE daemon (charon) does not answer on %1.</source>
         <translation>Der IKE-Dienst (charon) antwortet auf %1 nicht.</translation>
     </message>
@@ -3367,7 +3377,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: swanctl --list-sas zeigt keine SA von %2</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
+        <source>%1&apos;s files differ from what the profile generates: the change was made there.</source>
+        <translation>Die Dateien von %1 weichen von dem ab, was das Profil erzeugt: Dort wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>There is no such tunnel.</source>
         <translation>Diesen Tunnel gibt es nicht.</translation>
     </message>
@@ -4016,7 +4031,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Die Netze unterscheiden sich: %1 sollte %2 (seine Seite) mit %3 (der Seite von %4) verbinden und hat dafür keinen Tunnel.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Both gateways must carry the same networks: push the profile to both again, or correct the networks of the tunnel.</source>
         <translation>Beide Gateways müssen dieselben Netze tragen: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Netze des Tunnels.</translation>
     </message>
@@ -4031,7 +4046,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>sie</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Each gateway&apos;s identity must be what its peer expects: push the profile to both again, or correct the identities.</source>
         <translation>Die Identität jedes Gateways muss die sein, die seine Gegenstelle erwartet: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Identitäten.</translation>
     </message>
@@ -4041,7 +4056,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1 hat keine Verbindung zwischen %2 (seiner eigenen Adresse) und %3: Die Adressen in den Konfigurationen der beiden Gateways unterscheiden sich.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Push the profile to both gateways again, or correct the gateways&apos; addresses (behind NAT: the interface address and the public one).</source>
         <translation>Übertragen Sie das Profil erneut auf beide Gateways, oder korrigieren Sie die Adressen der Gateways (hinter NAT: die Adresse der Schnittstelle und die öffentliche).</translation>
     </message>
@@ -4051,7 +4066,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Der Kernel von %1 konnte die Richtlinien, SAs oder Routen des Tunnels nicht einrichten.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Look at %1&apos;s kernel: IPsec (xfrm) support, a conflicting policy of another program, or (kernel-libipsec) an address of the gateway inside each of its networks.</source>
         <translation>Prüfen Sie den Kernel von %1: IPsec-Unterstützung (xfrm), eine widersprechende Richtlinie eines anderen Programms oder (kernel-libipsec) eine Adresse des Gateways in jedem seiner Netze.</translation>
     </message>
@@ -4066,7 +4081,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Prüfen Sie die Firewall von %1 auf UDP 500 und 4500 von %2, die Route dazwischen und ob charon auf %1 läuft.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%2 answers, but its answers do not reach %1: %2 received the same request again and answered it again. A firewall or NAT on the way back to %1 drops UDP 500/4500.</source>
         <translation>%2 antwortet, aber seine Antworten erreichen %1 nicht: %2 hat dieselbe Anfrage erneut erhalten und erneut beantwortet. Eine Firewall oder NAT auf dem Rückweg zu %1 verwirft UDP 500/4500.</translation>
     </message>
@@ -4076,7 +4091,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Prüfen Sie die Firewall von %1 auf UDP 500 und 4500 von %2 und NAT dazwischen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%2 does not answer %1 (%2&apos;s log was not collected, so where the packets are lost is not known).</source>
         <translation>%2 antwortet %1 nicht (das Protokoll von %2 liegt nicht vor; wo die Pakete verloren gehen, ist daher nicht bekannt).</translation>
     </message>

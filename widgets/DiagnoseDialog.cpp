@@ -101,8 +101,10 @@ void DiagnoseDialog::showReport(const DiagnoseReport& r)
         m_status->setText(tr("Tunnel %1 is not up. Most likely first:").arg(tunnel));
     QString html;
     for (const IkeDiagnosis& d : r.findings) {
-        html += QStringLiteral("<p><b>%1</b><br>%2<br>%3").arg(d.cause.toHtmlEscaped(), tr("Field: %1").arg(d.field).toHtmlEscaped(),
-                                                             tr("Fix: %1").arg(d.fix).toHtmlEscaped());
+        html += QStringLiteral("<p><b>%1</b><br>%2").arg(d.cause.toHtmlEscaped(), tr("Field: %1").arg(d.field).toHtmlEscaped());
+        if (!d.side.isEmpty())
+            html += QStringLiteral("<br>%1").arg(tr("Where: %1").arg(d.side).toHtmlEscaped());
+        html += QStringLiteral("<br>%1").arg(tr("Fix: %1").arg(d.fix).toHtmlEscaped());
         for (const QString& e : d.evidence)
             html += QStringLiteral("<br><code>%1</code>").arg(e.toHtmlEscaped());
         html += QStringLiteral("</p>");

@@ -194,6 +194,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 d.cause = tr("The networks differ: %1 was asked to carry %2 (its side) to %3 (%4's side) and has no tunnel for them.")
                               .arg(self.name, m.captured(1), m.captured(2), other.name);
                 d.field = QStringLiteral("networks");
+                d.side = self.name;
                 d.fix = tr("Both gateways must carry the same networks: push the profile to both again, or correct the networks of the "
                            "tunnel.");
                 d.evidence << evidence(self, *ts);
@@ -210,6 +211,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 ids = looking->message.section(QStringLiteral("matching "), 1);
             d.cause = tr("The identities differ: %1 has no connection for %2 (its own, then %3's).").arg(self.name, ids.isEmpty() ? tr("them") : ids, other.name);
             d.field = QStringLiteral("identity");
+            d.side = self.name;
             d.fix = tr("Each gateway's identity must be what its peer expects: push the profile to both again, or correct the identities.");
             if (const IkeLogEvent* looking = find(self, QStringLiteral("looking for peer configs matching ")))
                 d.evidence << evidence(self, *looking);
@@ -226,6 +228,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
             d.cause = tr("%1 has no connection between %2 (its own address) and %3: the addresses in the two gateways' configurations differ.")
                           .arg(self.name, m.captured(1), m.captured(2));
             d.field = QStringLiteral("publicAddress");
+            d.side = self.name;
             d.fix = tr("Push the profile to both gateways again, or correct the gateways' addresses (behind NAT: the interface address and "
                        "the public one).");
             d.evidence << evidence(self, *none);
@@ -238,6 +241,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 IkeDiagnosis d;
                 d.cause = tr("The kernel of %1 could not install the tunnel's policies, SAs or routes.").arg(self.name);
                 d.field = QStringLiteral("gateway");
+                d.side = self.name;
                 d.fix = tr("Look at %1's kernel: IPsec (xfrm) support, a conflicting policy of another program, or (kernel-libipsec) an "
                            "address of the gateway inside each of its networks.")
                             .arg(self.name);
@@ -264,11 +268,13 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                          "firewall or a route between them drops UDP 500/4500, or %2's IKE daemon does not listen on that address.")
                           .arg(self.name, other.name);
             d.fix = tr("Check %1's firewall for UDP 500 and 4500 from %2, the route between them, and that charon runs on %1.").arg(other.name, self.name);
+            d.side = other.name;
         } else if (answered) {
             d.cause = tr("%2 answers, but its answers do not reach %1: %2 received the same request again and answered it again. A "
                          "firewall or NAT on the way back to %1 drops UDP 500/4500.")
                           .arg(self.name, other.name);
             d.fix = tr("Check %1's firewall for UDP 500 and 4500 from %2, and NAT between them.").arg(self.name, other.name);
+            d.side = self.name;
             d.evidence << evidence(other, *answered);
         } else if (!haveB && other.events == &b) {
             d.cause = tr("%2 does not answer %1 (%2's log was not collected, so where the packets are lost is not known).").arg(self.name, other.name);

@@ -38,6 +38,10 @@ struct IkeDiagnosis
     QString field;        // the profile field to look at ("psk", "esp.encryption", "networkB"…)
     QString fix;          // what to do
     QStringList evidence; // "A: line 15: received AUTHENTICATION_FAILED notify error"
+    // The gateway where the change is to be made (its name as given), when the evidence says so;
+    // empty when either could be (a key or proposal that differs: the drift of one side's files
+    // tells, Diagnoser::run).
+    QString side;
 };
 
 namespace IkeDiagnose {

@@ -92,6 +92,7 @@ private slots:
         const QList<IkeDiagnosis> d = diagnosed(QStringLiteral("psk"));
         QCOMPARE(d.size(), 1);
         QCOMPARE(d.first().field, QStringLiteral("psk"));
+        QCOMPARE(d.first().side, QString()); // either key may be the wrong one: the logs cannot tell
         QVERIFY2(d.first().cause.contains(QStringLiteral("pre-shared keys differ")), qPrintable(d.first().cause));
         QCOMPARE(d.first().evidence.size(), 2);
         QVERIFY(d.first().evidence.at(0).startsWith(QStringLiteral("B, line 12: tried 1 shared key for '198.51.100.2' - '198.51.100.1'")));
@@ -126,6 +127,7 @@ private slots:
         const QList<IkeDiagnosis> d = diagnosed(QStringLiteral("ts"));
         QCOMPARE(d.size(), 1);
         QCOMPARE(d.first().field, QStringLiteral("networks"));
+        QCOMPARE(d.first().side, QStringLiteral("B")); // B has no tunnel for what A asks
         QVERIFY2(d.first().cause.contains(QStringLiteral("B was asked to carry 10.2.0.0/24 (its side) to 10.1.0.0/24 (A's side)")),
                  qPrintable(d.first().cause));
         QVERIFY(d.first().evidence.last().contains(QStringLiteral("TS_UNACCEPTABLE")));
@@ -136,6 +138,7 @@ private slots:
         const QList<IkeDiagnosis> d = diagnosed(QStringLiteral("identity"));
         QCOMPARE(d.size(), 1);
         QCOMPARE(d.first().field, QStringLiteral("identity"));
+        QCOMPARE(d.first().side, QStringLiteral("B"));
         QVERIFY2(d.first().cause.contains(QStringLiteral("198.51.100.2[198.51.100.2]...198.51.100.1[198.51.100.1]")), qPrintable(d.first().cause));
     }
 
@@ -154,9 +157,11 @@ private slots:
         QList<IkeDiagnosis> d = diagnosed(QStringLiteral("no-packet-arrives"));
         QCOMPARE(d.size(), 1);
         QVERIFY2(d.first().cause.startsWith(QStringLiteral("No packet from A arrives at B")), qPrintable(d.first().cause));
+        QCOMPARE(d.first().side, QStringLiteral("B")); // where the packets are lost
         d = diagnosed(QStringLiteral("answer-lost"));
         QCOMPARE(d.size(), 1);
         QVERIFY2(d.first().cause.startsWith(QStringLiteral("B answers, but its answers do not reach A")), qPrintable(d.first().cause));
+        QCOMPARE(d.first().side, QStringLiteral("A"));
         QVERIFY(d.first().evidence.last().contains(QStringLiteral("received retransmit of request with ID 0")));
         // Without B's log, where the packets are lost is not claimed.
         d = IkeDiagnose::diagnose(recorded(QStringLiteral("answer-lost.a.log")), {}, false);
