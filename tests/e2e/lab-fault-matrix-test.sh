@@ -5,9 +5,9 @@
 # is in the logs of the attempt, the saved logs decoded offline (`diagnose --log A --log B`) must
 # give the same first finding. The matrix (fault, first finding, field, time) is printed at the end.
 #
-# Faults of the data path that this lab cannot show (its ESP runs in charon, kernel-libipsec:
-# ESP dropped one way, rp_filter with an asymmetric route, a masquerade rule catching the tunnel,
-# an MTU black hole) are not in this matrix; see bench/README.md.
+# The data path's faults (ESP dropped one way, rp_filter with an asymmetric route, a masquerade
+# rule catching the tunnel, an MTU black hole) are not in this matrix yet: their probes are not
+# built (bench/README.md).
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
 need_tool swanctl strongswan-swanctl
