@@ -7646,8 +7646,8 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
     </message>
     <message>
         <location line="+1"/>
-        <source>Describe the two sites once and IPsec Wizard writes matching configuration for both gateways, with a fresh pre-shared key, routes and firewall rules.</source>
-        <translation>Beschreiben Sie die beiden Standorte einmal, und IPsec Wizard schreibt passende Konfiguration für beide Gateways, mit frischem Pre-Shared Key, Routen und Firewall-Regeln.</translation>
+        <source>Describe your sites once, two or many, and IPsec Wizard writes matching configuration for every gateway, with fresh pre-shared keys, routes and firewall rules.</source>
+        <translation>Beschreiben Sie Ihre Standorte einmal, zwei oder viele, und IPsec Wizard schreibt passende Konfiguration für jedes Gateway, mit frischen Pre-Shared Keys, Routen und Firewall-Regeln.</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -38,8 +38,8 @@ WelcomePage::WelcomePage(ProfileDraft* draft, QWidget* parent)
 {
     setObjectName(QStringLiteral("welcomePage"));
     setTitle(tr("Welcome"));
-    setSubTitle(tr("Describe the two sites once and IPsec Wizard writes matching configuration for both gateways, "
-                   "with a fresh pre-shared key, routes and firewall rules."));
+    setSubTitle(tr("Describe your sites once, two or many, and IPsec Wizard writes matching configuration for every gateway, "
+                   "with fresh pre-shared keys, routes and firewall rules."));
 
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("How do you want to start?"), this);

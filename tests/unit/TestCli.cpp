@@ -1734,6 +1734,12 @@ void TestCli::importWrongInput()
     const Run zero = runCli({QStringLiteral("import"), QStringLiteral("/dev/zero"), QStringLiteral("--format"), QStringLiteral("swanctl")}, cliEnvironment(), {}, 20000);
     QVERIFY2(zero.exitedWith(1) && zero.stdErr().contains(QStringLiteral("regular file")), zero.what());
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.json"))));
+    // A gateway that is not USER@HOST[:PORT] is refused before anything connects, naming what was given.
+    for (const QString& target : {QStringLiteral("root@"), QStringLiteral("a@b@c"), QStringLiteral("root@gw:0"), QStringLiteral("root@gw:70000"),
+                                  QStringLiteral("root@gw:port"), QStringLiteral("root@two words")}) {
+        const Run bad = runCli({QStringLiteral("import"), QStringLiteral("--from-gateway"), target});
+        QVERIFY2(bad.exitedWith(2) && bad.stdErr().contains(QStringLiteral("USER@HOST[:PORT]")) && bad.stdErr().contains(target), bad.what());
+    }
 }
 
 // Several gateways' folders (one per gateway, named after it) are imported and merged: the
