@@ -1314,7 +1314,17 @@
         <translation>Wählen Sie curve25519 oder modp2048.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>IKEv1 has no authenticated encryption for the IKE SA; %1 works with IKEv2 (and for ESP with either).</source>
+        <translation>IKEv1 kennt für die IKE-SA keine authentifizierte Verschlüsselung; %1 geht mit IKEv2 (und für ESP mit beiden).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose aes256 with integrity sha256 for IKE, or IKEv2.</source>
+        <translation>Wählen Sie für IKE aes256 mit Integrität sha256, oder IKEv2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>racoon uses its hash algorithm as PRF, so the PRF must equal the IKE integrity algorithm (%1).</source>
         <translation>racoon verwendet seinen Hash-Algorithmus als PRF; die PRF muss daher dem IKE-Integritätsalgorithmus (%1) entsprechen.</translation>
     </message>
@@ -3986,7 +3996,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::IkeDiagnose</name>
     <message>
-        <location filename="../model/diagnose/IkeLog.cpp" line="+151"/>
+        <location filename="../model/diagnose/IkeLog.cpp" line="+155"/>
         <source>%1.%2: %3 proposes %4, %5 is configured for %6</source>
         <translation>%1.%2: %3 schlägt %4 vor, %5 ist auf %6 eingestellt</translation>
     </message>
@@ -4022,21 +4032,29 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+2"/>
+        <location line="+15"/>
         <source>Give both gateways the same key: push the profile (with its key) to both again.</source>
         <translation>Geben Sie beiden Gateways denselben Schlüssel: Übertragen Sie das Profil (mit seinem Schlüssel) erneut auf beide.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-4"/>
+        <source>The pre-shared keys differ: %1 could not decrypt %2&apos;s identity (IKEv1 Main Mode encrypts it with a key made from the pre-shared key).</source>
+        <translation>Die Pre-Shared Keys unterscheiden sich: %1 konnte die Identität von %2 nicht entschlüsseln (IKEv1 Main Mode verschlüsselt sie mit einem aus dem Pre-Shared Key gebildeten Schlüssel).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+17"/>
         <source>The networks differ: %1 was asked to carry %2 (its side) to %3 (%4&apos;s side) and has no tunnel for them.</source>
         <translation>Die Netze unterscheiden sich: %1 sollte %2 (seine Seite) mit %3 (der Seite von %4) verbinden und hat dafür keinen Tunnel.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-13"/>
+        <location line="+17"/>
         <source>Both gateways must carry the same networks: push the profile to both again, or correct the networks of the tunnel.</source>
         <translation>Beide Gateways müssen dieselben Netze tragen: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Netze des Tunnels.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The identities differ: %1 has no connection for %2 (its own, then %3&apos;s).</source>
         <translation>Die Identitäten unterscheiden sich: %1 hat keine Verbindung für %2 (seine eigene, dann die von %3).</translation>
     </message>

@@ -126,6 +126,10 @@ std::optional<IkeDiagnosis> proposals(const Side& refused, const Side& proposer)
     if (!refusal)
         refusal = find(refused, QStringLiteral("received proposals unacceptable"));
     if (!refusal)
+        refusal = find(refused, QStringLiteral("no proposal found")); // IKEv1 Main Mode
+    if (!refusal)
+        refusal = find(refused, QStringLiteral("no matching proposal found")); // IKEv1 Quick Mode
+    if (!refusal)
         return std::nullopt;
     const QString got = received->message.section(QStringLiteral("received proposals: "), 1);
     const QString have = configured->message.section(QStringLiteral("configured proposals: "), 1);
@@ -184,6 +188,21 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 d.evidence << evidence(other, *n);
             out << d;
         }
+        // IKEv1 Main Mode encrypts the identities with a key made from the pre-shared key: a
+        // responder that cannot decrypt them has another key (charon: "invalid ID_V1 payload
+        // length, decryption failed?").
+        if (const IkeLogEvent* v1 = find(self, QStringLiteral("ID_V1 payload length, decryption failed"))) {
+            IkeDiagnosis d;
+            d.cause = tr("The pre-shared keys differ: %1 could not decrypt %2's identity (IKEv1 Main Mode encrypts it with a key made from the "
+                         "pre-shared key).")
+                          .arg(self.name, other.name);
+            d.field = QStringLiteral("psk");
+            d.fix = tr("Give both gateways the same key: push the profile (with its key) to both again.");
+            d.evidence << evidence(self, *v1);
+            if (const IkeLogEvent* n = find(other, QStringLiteral("decryption failed")))
+                d.evidence << evidence(other, *n);
+            out << d;
+        }
         if (auto d = proposals(self, other))
             out << *d;
         // Traffic selectors: the responder has no child for the networks asked.
@@ -203,17 +222,37 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 out << d;
             }
         }
-        // Identities: no connection for the pair of identities.
-        if (const IkeLogEvent* none = find(self, QStringLiteral("no matching peer config found"))) {
+        // IKEv1 Quick Mode: "no matching CHILD_SA config found for TSi === TSr", the initiator's side first.
+        if (const IkeLogEvent* qm = find(self, QStringLiteral("no matching CHILD_SA config found for "))) {
+            static const QRegularExpression sel(QStringLiteral("found for (.+) === (.+)$"));
+            if (const auto m = sel.match(qm->message); m.hasMatch()) {
+                IkeDiagnosis d;
+                d.cause = tr("The networks differ: %1 was asked to carry %2 (its side) to %3 (%4's side) and has no tunnel for them.")
+                              .arg(self.name, m.captured(2), m.captured(1), other.name);
+                d.field = QStringLiteral("networks");
+                d.side = self.name;
+                d.fix = tr("Both gateways must carry the same networks: push the profile to both again, or correct the networks of the "
+                           "tunnel.");
+                d.evidence << evidence(self, *qm);
+                if (const IkeLogEvent* n = find(other, QStringLiteral("INVALID_ID_INFORMATION")))
+                    d.evidence << evidence(other, *n);
+                out << d;
+            }
+        }
+        // Identities: no connection for the pair of identities ("no peer config found": IKEv1).
+        const IkeLogEvent* noPeer = find(self, QStringLiteral("no matching peer config found"));
+        if (!noPeer)
+            noPeer = find(self, QStringLiteral("no peer config found"));
+        if (const IkeLogEvent* none = noPeer) {
             IkeDiagnosis d;
             QString ids;
-            if (const IkeLogEvent* looking = find(self, QStringLiteral("looking for peer configs matching ")))
+            if (const IkeLogEvent* looking = find(self, QStringLiteral("peer configs matching ")))
                 ids = looking->message.section(QStringLiteral("matching "), 1);
             d.cause = tr("The identities differ: %1 has no connection for %2 (its own, then %3's).").arg(self.name, ids.isEmpty() ? tr("them") : ids, other.name);
             d.field = QStringLiteral("identity");
             d.side = self.name;
             d.fix = tr("Each gateway's identity must be what its peer expects: push the profile to both again, or correct the identities.");
-            if (const IkeLogEvent* looking = find(self, QStringLiteral("looking for peer configs matching ")))
+            if (const IkeLogEvent* looking = find(self, QStringLiteral("peer configs matching ")))
                 d.evidence << evidence(self, *looking);
             d.evidence << evidence(self, *none);
             if (const IkeLogEvent* n = find(other, QStringLiteral("AUTHENTICATION_FAILED")))

@@ -264,6 +264,12 @@ private:
         if (m_p.ike.dhGroup == QLatin1String("none"))
             error(QStringLiteral("ike.dhGroup"), tr("IKE always needs a Diffie-Hellman group."), tr("Choose curve25519 or modp2048."));
         checkAeadPair(ikeEnc, ikeInt, QStringLiteral("ike.integrity"));
+        // Seen in the lab: charon drops an AEAD cipher from an IKEv1 proposal (Main Mode has no
+        // AEAD for the IKE SA), so its peer refuses the rest with NO_PROPOSAL_CHOSEN.
+        if (m_p.ike.version == 1 && ikeEnc && ikeEnc->aead)
+            error(QStringLiteral("ike.encryption"),
+                  tr("IKEv1 has no authenticated encryption for the IKE SA; %1 works with IKEv2 (and for ESP with either).").arg(ikeEnc->label),
+                  tr("Choose aes256 with integrity sha256 for IKE, or IKEv2."));
         if ((racoonA || racoonB) && m_p.ike.prf != m_p.ike.integrity && m_p.ike.integrity != QLatin1String("none"))
             error(QStringLiteral("ike.prf"), tr("racoon uses its hash algorithm as PRF, so the PRF must equal the IKE integrity algorithm (%1).").arg(shown(m_p.ike.integrity)),
                   tr("Set the PRF to %1.").arg(shown(m_p.ike.integrity)));

@@ -169,6 +169,35 @@ private slots:
         QVERIFY2(d.first().cause.contains(QStringLiteral("was not collected")), qPrintable(d.first().cause));
     }
 
+    // IKEv1 (Main Mode, Quick Mode) says the same failures in other words.
+    void ikev1()
+    {
+        QVERIFY(diagnosed(QStringLiteral("ikev1-ok")).isEmpty());
+        QList<IkeDiagnosis> d = diagnosed(QStringLiteral("ikev1-psk"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("psk"));
+        QVERIFY2(d.first().cause.startsWith(QStringLiteral("The pre-shared keys differ: B could not decrypt A's identity")), qPrintable(d.first().cause));
+        QVERIFY(d.first().evidence.first().contains(QStringLiteral("invalid ID_V1 payload length, decryption failed?")));
+        d = diagnosed(QStringLiteral("ikev1-esp-proposal"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("esp.encryption"));
+        QVERIFY2(d.first().cause.contains(QStringLiteral("esp.encryption: A proposes AES_CBC_256, B is configured for AES_CBC_128")), qPrintable(d.first().cause));
+        QVERIFY2(d.first().cause.contains(QStringLiteral("esp.integrity: A proposes HMAC_SHA2_256_128, B is configured for HMAC_SHA1_96")), qPrintable(d.first().cause));
+        d = diagnosed(QStringLiteral("ikev1-ike-proposal"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("ike.encryption"));
+        d = diagnosed(QStringLiteral("ikev1-ts"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("networks"));
+        QCOMPARE(d.first().side, QStringLiteral("B"));
+        QVERIFY2(d.first().cause.contains(QStringLiteral("B was asked to carry 10.2.0.0/24 (its side) to 10.1.0.0/24 (A's side)")), qPrintable(d.first().cause));
+        QVERIFY(d.first().evidence.last().contains(QStringLiteral("INVALID_ID_INFORMATION")));
+        d = diagnosed(QStringLiteral("ikev1-identity"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("identity"));
+        QCOMPARE(d.first().side, QStringLiteral("B"));
+    }
+
     void keyMaterialIsMasked()
     {
         const QList<IkeLogEvent> e = IkeLog::parse("2026-12-04 20:34:17 13[IKE] <lab|4> tried 1 shared key for 'a' - 'b', but MAC mismatched "

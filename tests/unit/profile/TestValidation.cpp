@@ -342,6 +342,15 @@ void TestValidation::oneMistakeOneFinding_data()
         p.ike.version = 3;
     }) << QStringLiteral("ike.version")
                                    << E << QStringLiteral("The IKE version must be 1 or 2.") << QString() << none;
+    // Seen in the lab: charon's IKEv1 drops an AEAD cipher from its IKE proposal, and the peer
+    // answers NO_PROPOSAL_CHOSEN.
+    QTest::newRow("ikev1-aead-ike-refused") << Mutation([](TunnelProfile& p) {
+        useStrongSwan(p);
+        p.ike.version = 1;
+        p.ike.encryption = QStringLiteral("aes256gcm16");
+        p.ike.integrity = QStringLiteral("none");
+    }) << QStringLiteral("ike.encryption") << E << QStringLiteral("IKEv1 has no authenticated encryption for the IKE SA")
+                                            << QStringLiteral("or IKEv2") << none;
     QTest::newRow("aes128gcm16-esp-with-racoon-tool-gateway-A")
         << Mutation([](TunnelProfile& p) { p.esp.encryption = QStringLiteral("aes128gcm16"); }) << QStringLiteral("esp.encryption") << E
         << QStringLiteral("racoon-tool (on gateway A) cannot use AES-128-GCM (16-byte ICV) for ESP (phase 2)")
