@@ -160,7 +160,7 @@ bool printSummary(const char* path)
         errno = ENOENT;
     }
     std::fprintf(stderr, "ipsec-wizard: cannot run %s: %s\n", program.c_str(), std::strerror(errno));
-    std::exit(127);
+    std::_Exit(127); // stderr is unbuffered; nothing else to flush
 }
 
 } // namespace
