@@ -113,6 +113,16 @@ namespace {
         return colons >= 2 || (colons == 0 && dots == 3 && digitsOnly);
     }
 
+    // Whether SetkeyParser could take the line for the start of an entry although it is indented:
+    // its first word looks like an address ("A::1 ::2" does, with the colons after "A").
+    bool mayStartEntry(View t)
+    {
+        std::size_t end = 0;
+        while (end < t.size() && !isBlank(t[end]) && t[end] != '%' && t[end] != '/' && t[end] != '[')
+            ++end;
+        return looksLikeHost(t.substr(0, end));
+    }
+
     // One end of an SA's first line, "192.0.2.1" or "2001:db8::1[4500]"; HOST is what is printed.
     bool address(View t, View& host)
     {
@@ -389,7 +399,7 @@ bool summary(std::string_view text, Summary& out)
             continue;
         }
         const View t = trimmed(line);
-        if (!inSa || t.empty())
+        if (!inSa || t.empty() || mayStartEntry(t))
             return false;
         if (afterKey && hexLine(t))
             continue;

@@ -234,6 +234,10 @@ void TestSetkeySummary::declines_data()
         late += " 00112233 44556677\n";
     late += "\tesp mode=tunnel spi=1(0x00000001) reqid=0(0x00000000)\n\tseq=0x0 state=mature\n\tsadb_seq=0 pid=1 refcnt=0\n";
     QTest::newRow("protocol line after the detection's 400 lines") << late;
+    // fuzz_setkey_summary found it: an indented "A:…" line whose first word has two colons is an
+    // address to the parser, so the line starts another SA; the launcher read it as a key line.
+    QTest::newRow("an indented line that starts an SA") << QByteArray(sa).replace("\tA: hmac-sha1", "\tA::8:2::4 2001:db8:2::3\n\tA: hmac-sha1");
+    QTest::newRow("an indented address pair") << QByteArray(sa).replace("\tdiff:", "\t192.0.2.7 192.0.2.8\n\tdiff:");
 }
 
 void TestSetkeySummary::declines()
