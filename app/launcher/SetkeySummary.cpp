@@ -113,16 +113,6 @@ namespace {
         return colons >= 2 || (colons == 0 && dots == 3 && digitsOnly);
     }
 
-    // Whether SetkeyParser could take the line for the start of an entry although it is indented:
-    // its first word looks like an address ("A::1 ::2" does, with the colons after "A").
-    bool mayStartEntry(View t)
-    {
-        std::size_t end = 0;
-        while (end < t.size() && !isBlank(t[end]) && t[end] != '%' && t[end] != '/' && t[end] != '[')
-            ++end;
-        return looksLikeHost(t.substr(0, end));
-    }
-
     // One end of an SA's first line, "192.0.2.1" or "2001:db8::1[4500]"; HOST is what is printed.
     bool address(View t, View& host)
     {
@@ -254,8 +244,15 @@ namespace {
     }
 
     // The indented lines of an SA that SetkeyParser reads without a warning; the others say no.
+    // SetkeyParser first tries every line as the start of an entry, indented or not, and takes
+    // any whose first word looks like an address ("\tA::8:2::4 2001:db8::3" starts an SA): so
+    // every line taken here has a first word that cannot — a fixed word with a letter other than
+    // a-f in it ("created:", "seq=", "esp"), "E:", "A:" or "C:" followed by a blank, or hex digits
+    // without ':' or '.' (a wrapped key).
     bool bodyLine(View t, Sa& sa, bool& afterKey)
     {
+        if (t.size() > 2 && t[1] == ':' && (t[0] == 'E' || t[0] == 'A' || t[0] == 'C') && !isBlank(t[2]))
+            return false;
         if (t.size() >= 2 && t[1] == ':' && (t[0] == 'E' || t[0] == 'A')) {
             View rest = t.substr(2);
             const View alg = token(rest);
@@ -399,7 +396,7 @@ bool summary(std::string_view text, Summary& out)
             continue;
         }
         const View t = trimmed(line);
-        if (!inSa || t.empty() || mayStartEntry(t))
+        if (!inSa || t.empty())
             return false;
         if (afterKey && hexLine(t))
             continue;
