@@ -1877,7 +1877,8 @@ QString labScript()
     const QString fromEnv = qEnvironmentVariable("IPSECWIZ_LAB_SCRIPT");
     if (!fromEnv.isEmpty())
         return fromEnv;
-    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/ipsec-wizard/lab/lab.sh");
+    // The program itself is installed in libexec/ipsec-wizard/ (bin/ipsec-wizard is the launcher).
+    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/" IPSECWIZ_LAB_FROM_PROGRAM);
     if (QFileInfo::exists(installed))
         return QFileInfo(installed).canonicalFilePath();
     return QStringLiteral(IPSECWIZ_SOURCE_DIR "/lab/lab.sh");

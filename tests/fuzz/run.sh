@@ -28,6 +28,7 @@ seed() { # TARGET DIR: fill the starting corpus
 	fuzz_profile_fields)
 		printf '\000seed' > "$2/name"; printf '\001192.168.1.0/24' > "$2/net"; printf '\022correct-horse' > "$2/psk" ;;
 	fuzz_parse_setkeysad) cp tests/fixtures/monitor/setkey-D-*.txt "$2"/ ;;
+	fuzz_setkey_summary) cp tests/fixtures/monitor/setkey-D-*.txt "$2"/ ;;
 	fuzz_parse_setkeyspd) cp tests/fixtures/monitor/setkey-DP-*.txt "$2"/ ;;
 	fuzz_parse_xfrmstate) cp tests/fixtures/monitor/*xfrm-state*.txt "$2"/ ;;
 	fuzz_parse_xfrmpolicy) cp tests/fixtures/monitor/*xfrm-policy*.txt "$2"/ ;;

@@ -37,7 +37,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 # What must be the same before the install and after the removal: the names of the files where
 # the package puts its files and where the triggers write their caches, and the installed packages.
-watched=(/usr/bin /usr/share/applications /usr/share/icons/hicolor /usr/share/mime /usr/share/metainfo
+watched=(/usr/bin /usr/libexec /usr/share/applications /usr/share/icons/hicolor /usr/share/mime /usr/share/metainfo
 	/usr/share/man/man1 /usr/share/bash-completion/completions /usr/share/doc /usr/share/ipsec-wizard)
 snapshot() { # FILE
 	local d existing=()
@@ -67,7 +67,7 @@ version=$(env -i PATH=/usr/bin:/bin ipsec-wizard --version) || fail "ipsec-wizar
 [ "$version" = "ipsec-wizard $IPSECWIZ_VERSION" ] || fail "--version says '$version'"
 env -i PATH=/usr/bin:/bin ipsec-wizard validate /usr/share/ipsec-wizard/examples/seed-topology.json >/dev/null 2>&1 ||
 	fail "the installed program does not validate the installed example"
-# `lab` finds the installed lab script next to the binary (no source tree needed).
+# `lab` finds the installed lab script from the program in /usr/libexec/ipsec-wizard/ (no source tree needed).
 lab_dir=$(mktemp -d)
 out=$(env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin IPSECWIZ_LAB_DIR="$lab_dir" ipsec-wizard lab profile 2>&1 || true)
 rmdir "$lab_dir" 2>/dev/null || true

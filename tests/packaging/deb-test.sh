@@ -8,7 +8,7 @@
 for t in cmake:cmake ninja:ninja-build cpack:cmake dpkg-deb:dpkg dpkg-shlibdeps:dpkg-dev \
 	dpkg-parsechangelog:dpkg-dev lintian:lintian desktop-file-validate:desktop-file-utils \
 	appstreamcli:appstream man:man-db rsvg-convert:librsvg2-bin update-mime-database:shared-mime-info \
-	file:file; do
+	file:file objdump:binutils; do
 	need_tool "${t%%:*}" "${t#*:}"
 done
 [ -r /usr/share/bash-completion/bash_completion ] || fail "bash-completion is missing: apt-get install bash-completion"
@@ -62,6 +62,7 @@ dpkg-deb -x "$DEB" "$ROOT"
 dpkg-deb -c "$DEB" >"$LOGS/contents.txt"
 expected=(
 	usr/bin/ipsec-wizard
+	usr/libexec/ipsec-wizard/ipsec-wizard
 	usr/share/applications/ipsec-wizard.desktop
 	usr/share/mime/packages/ipsec-wizard.xml
 	usr/share/metainfo/invalid.example.ipsec_wizard.metainfo.xml
@@ -85,7 +86,7 @@ outside=$(cd "$ROOT" && find . -mindepth 1 -maxdepth 1 ! -name usr)
 [ -z "$outside" ] || fail "the package installs outside /usr: $outside"
 strays=$(cd "$ROOT" && find . \( -path ./usr/local -o -path ./usr/include -o -name '*.a' -o -name 'Test*' -o -name '*.cmake' \) -print)
 [ -z "$strays" ] || fail "the package holds build leftovers: $strays"
-for f in usr/bin/ipsec-wizard usr/share/ipsec-wizard/lab/lab.sh; do
+for f in usr/bin/ipsec-wizard usr/libexec/ipsec-wizard/ipsec-wizard usr/share/ipsec-wizard/lab/lab.sh; do
 	[ -x "$ROOT/$f" ] || fail "/$f is not executable"
 done
 for size in 16 22 24 32 48 64 128 256; do
@@ -104,7 +105,19 @@ for example in seed-topology hub-and-spoke; do
 	"$ROOT/usr/bin/ipsec-wizard" validate "$ROOT/usr/share/ipsec-wizard/examples/$example.json" >/dev/null 2>&1 ||
 		fail "the packaged binary does not validate the packaged example $example.json"
 done
-if [[ $(file -b "$ROOT/usr/bin/ipsec-wizard") == *'not stripped'* ]]; then fail "the binary is not stripped"; fi
+for f in usr/bin/ipsec-wizard usr/libexec/ipsec-wizard/ipsec-wizard; do
+	if [[ $(file -b "$ROOT/$f") == *'not stripped'* ]]; then fail "/$f is not stripped"; fi
+done
+# The launcher on PATH links the C and C++ runtimes only (that is its point: it starts in a
+# fraction of the program's time); the program links Qt.
+needed=$(objdump -p "$ROOT/usr/bin/ipsec-wizard" | awk '$1 == "NEEDED" { print $2 }' | sort | tr '\n' ' ')
+[[ $needed != *Qt* && $needed != *ssh* && $needed != *archive* ]] || fail "the launcher links more than the C++ runtime: $needed"
+objdump -p "$ROOT/usr/libexec/ipsec-wizard/ipsec-wizard" | grep -q 'NEEDED.*libQt6Widgets' || fail "the program in libexec does not link Qt Widgets"
+# The launcher prints the summary of a setkey dump itself: the same bytes as the program.
+printf '192.0.2.1 192.0.2.2\n\tesp mode=tunnel spi=256(0x00000100) reqid=1(0x00000001)\n\tseq=0x00000000 replay=4 flags=0x00000000 state=mature\n\tsadb_seq=0 pid=1 refcnt=0\n' >"$TMP/setkey.txt"
+[ "$(LC_ALL=C "$ROOT/usr/bin/ipsec-wizard" parse "$TMP/setkey.txt")" = "$(LC_ALL=C "$ROOT/usr/libexec/ipsec-wizard/ipsec-wizard" parse "$TMP/setkey.txt")" ] ||
+	fail "the launcher's parse differs from the program's"
+
 
 # --- lintian -----------------------------------------------------------------------------------
 step "lintian"

@@ -3,6 +3,7 @@
 // pre-shared key never shows up in the output.
 
 #include "NetworkProfile.h"
+#include "SetkeyDump.h"
 #include "SnapshotExport.h"
 #include "SnapshotJson.h"
 #include "SnapshotParser.h"
@@ -71,17 +72,17 @@ QProcessEnvironment verboseEnvironment()
     return env;
 }
 
-Run runCli(const QStringList& args, const QProcessEnvironment& env = cliEnvironment(), const QString& workDir = {},
-           int timeoutMs = 60000)
+Run runProgram(const QString& program, const QStringList& args, const QProcessEnvironment& env = cliEnvironment(),
+               const QString& workDir = {}, int timeoutMs = 60000)
 {
     Run r;
     QProcess p;
     p.setProcessEnvironment(env);
     if (!workDir.isEmpty())
         p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(IPSECWIZ_BINARY), args);
+    p.start(program, args);
     if (!p.waitForStarted(10000)) {
-        r.err = "cannot start " IPSECWIZ_BINARY ": " + p.errorString().toUtf8();
+        r.err = "cannot start " + program.toUtf8() + ": " + p.errorString().toUtf8();
         return r;
     }
     p.closeWriteChannel();
@@ -97,6 +98,14 @@ Run runCli(const QStringList& args, const QProcessEnvironment& env = cliEnvironm
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+// What a user runs: the launcher, which execs the whole program (IPSECWIZ_PROGRAM) for all but
+// the summary of a setkey dump.
+Run runCli(const QStringList& args, const QProcessEnvironment& env = cliEnvironment(), const QString& workDir = {},
+           int timeoutMs = 60000)
+{
+    return runProgram(QStringLiteral(IPSECWIZ_BINARY), args, env, workDir, timeoutMs);
 }
 
 QString exampleProfilePath()
@@ -332,6 +341,8 @@ private slots:
     void parseJsonIsWhatQJsonDocumentPrints();
     void parseReadsAllOfAPipe();
     void parseTextIsTheCountsThenEveryLine();
+    void launcherPrintsWhatTheProgramPrints();
+    void launcherParsesItselfOnlyWhenSure();
     void pushOfANetworkRefusesWhatItCannotDo_data();
     void pushOfANetworkRefusesWhatItCannotDo();
     void labUpFromHandsPlanAndProfileToTheScript();
@@ -1389,6 +1400,94 @@ void TestCli::parseReadsAllOfAPipe()
 
 // The text summary: the counts, then SnapshotExport's lines, in that order although the two go
 // out through different writers.
+// bin/ipsec-wizard (the launcher) and the whole program give the same bytes, exit code and
+// errors, whether the launcher prints the summary itself or hands the command over.
+void TestCli::launcherPrintsWhatTheProgramPrints()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString big = tmp.filePath(QStringLiteral("setkey-10k.txt"));
+    QFile f(big);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bench::setkeyDump(10000)) > 0);
+    f.close();
+    QStringList files{big, tmp.filePath(QStringLiteral("missing.txt")), tmp.path()};
+    for (const char* name : {"setkey-D-empty.txt", "setkey-D-linux-transport-blowfish.txt", "setkey-D-reconstructed-esp-udp-dead-ah.txt",
+             "setkey-D-netbsd-redacted.txt", "setkey-D-linux-tunnel-ipcomp-dying-larval.txt", "setkey-DP-seed-reconstructed.txt",
+             "lab-gateway-a-swanctl-list-sas.txt", "xfrm-state-s-aead-transport.txt"})
+        files << QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/") + QLatin1String(name);
+    QProcessEnvironment german = cliEnvironment();
+    german.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+    german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+    for (const QString& file : std::as_const(files)) {
+        const QList<QStringList> commands{{QStringLiteral("parse"), file},
+            {QStringLiteral("parse"), QStringLiteral("--format"), QStringLiteral("setkey"), file},
+            {QStringLiteral("parse"), QStringLiteral("--format=auto"), file},
+            {QStringLiteral("parse"), QStringLiteral("--format=swanctl"), file},
+            {QStringLiteral("parse"), QStringLiteral("--json"), file}};
+        for (const QStringList& args : commands) {
+            for (const QProcessEnvironment& env : {cliEnvironment(), german}) {
+                const Run viaLauncher = runCli(args, env);
+                const Run program = runProgram(QStringLiteral(IPSECWIZ_PROGRAM), args, env);
+                const QByteArray what = args.join(QLatin1Char(' ')).toUtf8() + " (LANG=" + env.value(QStringLiteral("LANG")).toUtf8()
+                    + ")\n--- launcher:\n" + viaLauncher.what().left(3000) + "\n--- program:\n" + program.what().left(3000);
+                QVERIFY2(program.finished, what.constData());
+                QVERIFY2(viaLauncher.exitCode == program.exitCode, what.constData());
+                QVERIFY2(viaLauncher.out == program.out, what.constData());
+                QVERIFY2(viaLauncher.err == program.err, what.constData());
+            }
+        }
+    }
+    for (const QStringList& args : {QStringList{QStringLiteral("--version")}, QStringList{QStringLiteral("--help")},
+             QStringList{QStringLiteral("parse")}, QStringList{QStringLiteral("validate"), exampleProfilePath()}}) {
+        const Run viaLauncher = runCli(args);
+        const Run program = runProgram(QStringLiteral(IPSECWIZ_PROGRAM), args);
+        QVERIFY2(viaLauncher.exitCode == program.exitCode && viaLauncher.out == program.out && viaLauncher.err == program.err,
+            (viaLauncher.what() + "\n" + program.what()).constData());
+    }
+}
+
+// A copy of the launcher without the program beside it prints the summary of a setkey dump (so
+// the test above saw the launcher's own bytes there), and for everything else tries to run the
+// program and cannot: it never guesses.
+void TestCli::launcherParsesItselfOnlyWhenSure()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QVERIFY(QDir(tmp.path()).mkdir(QStringLiteral("bin")));
+    const QString alone = tmp.filePath(QStringLiteral("bin/ipsec-wizard"));
+    QVERIFY(QFile::copy(QStringLiteral(IPSECWIZ_BINARY), alone));
+    const QString dump = QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/setkey-D-reconstructed-esp-udp-dead-ah.txt");
+    const Run program = runProgram(QStringLiteral(IPSECWIZ_PROGRAM), {QStringLiteral("parse"), dump});
+    QVERIFY2(program.exitedWith(0), program.what().constData());
+    for (const QStringList& args : {QStringList{QStringLiteral("parse"), dump},
+             QStringList{QStringLiteral("parse"), QStringLiteral("--format"), QStringLiteral("auto"), dump},
+             QStringList{QStringLiteral("parse"), QStringLiteral("--format=setkey"), dump}}) {
+        const Run r = runProgram(alone, args);
+        QVERIFY2(r.exitedWith(0) && r.out == program.out && r.err.isEmpty(), r.what().constData());
+    }
+    const auto handsOver = [&](const QStringList& args, const QProcessEnvironment& env) {
+        const Run r = runProgram(alone, args, env);
+        QVERIFY2(r.exitedWith(127) && r.out.isEmpty() && r.stdErr().startsWith(QStringLiteral("ipsec-wizard: cannot run ")),
+            (args.join(QLatin1Char(' ')).toUtf8() + "\n" + r.what()).constData());
+    };
+    const QString policies = QStringLiteral(IPSECWIZ_FIXTURES_DIR "/monitor/setkey-DP-seed-reconstructed.txt");
+    for (const QStringList& args : {QStringList{QStringLiteral("--version")}, QStringList{},
+             QStringList{QStringLiteral("parse"), QStringLiteral("--json"), dump},
+             QStringList{QStringLiteral("parse"), dump, QStringLiteral("--json")},
+             QStringList{QStringLiteral("parse"), QStringLiteral("--reveal-keys"), dump},
+             QStringList{QStringLiteral("parse"), QStringLiteral("-F"), QStringLiteral("setkey"), dump},
+             QStringList{QStringLiteral("parse"), QStringLiteral("--format"), QStringLiteral("setkey-spd"), dump},
+             QStringList{QStringLiteral("parse"), QStringLiteral("-")}, QStringList{QStringLiteral("parse"), policies},
+             QStringList{QStringLiteral("parse"), tmp.path()}})
+        handsOver(args, cliEnvironment());
+    for (const auto& [name, value] : {std::pair{"LC_ALL", "de_DE.UTF-8"}, std::pair{"LC_MESSAGES", "de_DE"}, std::pair{"LANGUAGE", "en:de"}}) {
+        QProcessEnvironment env = cliEnvironment();
+        env.remove(QStringLiteral("LC_ALL"));
+        env.insert(QLatin1String(name), QLatin1String(value));
+        handsOver({QStringLiteral("parse"), dump}, env);
+    }
+}
+
 void TestCli::parseTextIsTheCountsThenEveryLine()
 {
     for (const char* name : {"setkey-D-reconstructed-esp-udp-dead-ah.txt", "setkey-DP-freebsd-scope-ifnet-icmp6.txt",
