@@ -110,7 +110,7 @@ QList<IkeDiagnosis> driftFindings(const std::array<State, 2>& state, const std::
             out << IkeDiagnosis{cause, QStringLiteral("gateway"),
                                 tr("Push the profile again to put the file back, or make the change in the profile; `ipsec-wizard check` shows "
                                    "the whole difference."),
-                                evidence, gw[i]->label};
+                                evidence, gw[i]->label, true};
         }
     }
     return out;
@@ -146,7 +146,7 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
         else if (!s.loaded)
             report.findings << IkeDiagnosis{tr("The connection %1 is not loaded on %2.").arg(tunnel, gw[i]->label), QStringLiteral("gateway"),
                                             tr("Push the profile again (or run swanctl --load-all on %1).").arg(gw[i]->label),
-                                            {tr("%1: swanctl --list-conns does not list %2").arg(gw[i]->label, tunnel)}, gw[i]->label};
+                                            {tr("%1: swanctl --list-conns does not list %2").arg(gw[i]->label, tunnel)}, gw[i]->label, true};
     }
     for (size_t i = 0; i < 2; ++i)
         if (gw[i]->ssh && state[i].session && state[i].daemon && !state[i].forwarding)

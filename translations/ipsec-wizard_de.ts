@@ -1434,12 +1434,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1484"/>
+        <location line="+1485"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1682"/>
+        <location line="-1683"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -2511,7 +2511,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>== Tunnel: %1, %2 SA-Paare</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Cannot make a temporary folder: %1</source>
         <translation>Kann keinen temporären Ordner anlegen: %1</translation>
     </message>
@@ -3234,7 +3234,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::DiagnoseDialog</name>
     <message>
-        <location filename="../widgets/DiagnoseDialog.cpp" line="+22"/>
+        <location filename="../widgets/DiagnoseDialog.cpp" line="+38"/>
         <source>Diagnose %1</source>
         <translation>%1 untersuchen</translation>
     </message>
@@ -3245,26 +3245,66 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
+        <source>Cause, most likely first</source>
+        <translation>Ursache, die wahrscheinlichste zuerst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The selected cause</source>
+        <translation>Die gewählte Ursache</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Causes</source>
         <translation>&amp;Ursachen</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Log of the &amp;first gateway</source>
-        <translation>Protokoll des &amp;ersten Gateways</translation>
+        <location line="+20"/>
+        <source>Log of the first gateway:</source>
+        <translation>Protokoll des ersten Gateways:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Log of the &amp;second gateway</source>
-        <translation>Protokoll des &amp;zweiten Gateways</translation>
+        <source>Log of the second gateway:</source>
+        <translation>Protokoll des zweiten Gateways:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
+        <source>&amp;Logs of the attempt</source>
+        <translation>&amp;Protokolle des Versuchs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Push the profile again…</source>
+        <translation>Profil erneut &amp;übertragen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The fix for these causes: push the profile to both gateways, commit-confirmed, as Deploy does.</source>
+        <translation>Die Behebung dieser Ursachen: das Profil auf beide Gateways übertragen, mit Bestätigung, wie beim Bereitstellen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;opy report</source>
+        <translation>Bericht &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save report…</source>
+        <translation>Bericht &amp;speichern …</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Looking at both gateways, then starting tunnel %1 while both charon logs are read…</source>
         <translation>Beide Gateways werden angesehen, dann wird Tunnel %1 gestartet, während beide charon-Protokolle gelesen werden …</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Tunnel %1 came up when started: no cause to report.</source>
         <translation>Tunnel %1 kam beim Start auf: keine Ursache zu melden.</translation>
     </message>
@@ -3284,17 +3324,75 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel %1 ist nicht aktiv. Das Wahrscheinlichste zuerst:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location line="+71"/>
         <source>Field: %1</source>
         <translation>Feld: %1</translation>
     </message>
     <message>
+        <location line="-56"/>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence from %1</source>
+        <translation>Belege von %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>field: %1</source>
+        <translation>Feld: %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>where: %1</source>
+        <translation>wo: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fix: %1</source>
+        <translation>Behebung: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Where: %1</source>
         <translation>Wo: %1</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location line="+1"/>
+        <source>Log of %1:</source>
+        <translation>Protokoll von %1:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save the diagnosis</source>
+        <translation>Diagnose speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save the diagnosis</source>
+        <translation>Die Diagnose lässt sich nicht speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <location line="+73"/>
         <source>Fix: %1</source>
         <translation>Abhilfe: %1</translation>
     </message>
@@ -4021,7 +4119,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>kein Vorschlag der einen Seite ist unter denen der anderen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Both gateways must use the proposals of the same profile: push it again to both, or change %1 so they agree.</source>
         <translation>Beide Gateways müssen die Vorschläge desselben Profils verwenden: Übertragen Sie es erneut auf beide, oder ändern Sie %1, sodass sie übereinstimmen.</translation>
     </message>
@@ -4031,25 +4129,25 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Die Pre-Shared Keys unterscheiden sich: %1 hat die Authentifizierung von %2 mit seinem Schlüssel geprüft, und sie passte nicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+15"/>
+        <location line="+3"/>
+        <location line="+16"/>
         <source>Give both gateways the same key: push the profile (with its key) to both again.</source>
         <translation>Geben Sie beiden Gateways denselben Schlüssel: Übertragen Sie das Profil (mit seinem Schlüssel) erneut auf beide.</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>The pre-shared keys differ: %1 could not decrypt %2&apos;s identity (IKEv1 Main Mode encrypts it with a key made from the pre-shared key).</source>
         <translation>Die Pre-Shared Keys unterscheiden sich: %1 konnte die Identität von %2 nicht entschlüsseln (IKEv1 Main Mode verschlüsselt sie mit einem aus dem Pre-Shared Key gebildeten Schlüssel).</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+17"/>
+        <location line="+18"/>
+        <location line="+18"/>
         <source>The networks differ: %1 was asked to carry %2 (its side) to %3 (%4&apos;s side) and has no tunnel for them.</source>
         <translation>Die Netze unterscheiden sich: %1 sollte %2 (seine Seite) mit %3 (der Seite von %4) verbinden und hat dafür keinen Tunnel.</translation>
     </message>
     <message>
         <location line="-13"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Both gateways must carry the same networks: push the profile to both again, or correct the networks of the tunnel.</source>
         <translation>Beide Gateways müssen dieselben Netze tragen: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Netze des Tunnels.</translation>
     </message>
@@ -4064,7 +4162,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>sie</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Each gateway&apos;s identity must be what its peer expects: push the profile to both again, or correct the identities.</source>
         <translation>Die Identität jedes Gateways muss die sein, die seine Gegenstelle erwartet: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Identitäten.</translation>
     </message>
@@ -4074,7 +4172,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1 hat keine Verbindung zwischen %2 (seiner eigenen Adresse) und %3: Die Adressen in den Konfigurationen der beiden Gateways unterscheiden sich.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Push the profile to both gateways again, or correct the gateways&apos; addresses (behind NAT: the interface address and the public one).</source>
         <translation>Übertragen Sie das Profil erneut auf beide Gateways, oder korrigieren Sie die Adressen der Gateways (hinter NAT: die Adresse der Schnittstelle und die öffentliche).</translation>
     </message>
@@ -4743,7 +4841,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1 ausrollen</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <location line="+26"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>

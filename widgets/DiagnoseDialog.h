@@ -4,6 +4,11 @@
 // (Diagnoser, as `ipsec-wizard diagnose PROFILE`). The work runs on a worker thread; a password is
 // asked on the GUI thread while it waits. An unknown host key is not recorded here: Deploy ▸
 // Test connection shows its fingerprint first.
+//
+// The causes are a list, most likely first, each with its field, where to change it, the fix, and
+// its evidence folded under it by gateway; the two gateways' logs of the attempt are side by side.
+// The report can be copied or saved as text (key material is masked before it gets here), and
+// where pushing the profile again is the fix, a button asks for that push (pushRequested).
 
 #include "Diagnoser.h"
 
@@ -11,8 +16,10 @@
 
 class QLabel;
 class QPlainTextEdit;
-class QTextBrowser;
+class QPushButton;
 class QThread;
+class QTextBrowser;
+class QTreeWidget;
 
 namespace ipsecwiz {
 
@@ -31,22 +38,44 @@ public:
     // What the dialog shows, as plain text.
     [[nodiscard]] QString reportText() const;
 
+    // The two gateways as the causes name them ("gateway A", a site's name); start() sets them.
+    void setGatewayNames(const QString& first, const QString& second);
     // Shows REPORT as a finished diagnosis does (start() calls it; the screenshot tour feeds it).
     void showReport(const DiagnoseReport& report);
+    // Offers "Push the profile again…" for causes a push fixes (the main window pushes; the
+    // network monitor does not offer it).
+    void setPushAvailable(bool available);
+    [[nodiscard]] QPushButton* pushButton() const { return m_push; }
+    // The report as text into PATH; an error message, empty on success.
+    [[nodiscard]] QString saveReport(const QString& path) const;
 
 Q_SIGNALS:
     void finished();
+    void pushRequested();
 
 private:
+    void copyReport() const;
+    void saveReportAs();
+    void updatePushButton();
+    void showDetails();
 
     NetworkProfile m_network;
     int m_tunnel;
     QString m_profileDir;
     DiagnoseReport m_report;
     QLabel* m_status;
-    QTextBrowser* m_findings;
+    QTreeWidget* m_findings;
+    QTextBrowser* m_details; // the selected cause in full, its evidence of both gateways side by side
+    QString m_nameA = QStringLiteral("A"); // the gateways as the causes name them
+    QString m_nameB = QStringLiteral("B");
+    QLabel* m_logTitleA;
+    QLabel* m_logTitleB;
     QPlainTextEdit* m_logA;
     QPlainTextEdit* m_logB;
+    QPushButton* m_copy;
+    QPushButton* m_save;
+    QPushButton* m_push;
+    bool m_pushAvailable = false;
     QThread* m_worker = nullptr;
 };
 

@@ -580,6 +580,12 @@ DiagnoseDialog* MainWindow::openDiagnosis()
         return nullptr;
     auto* dialog = new DiagnoseDialog(m_network, m_tunnel, profileDir(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The fix for settings that differ or files that drifted: the usual commit-confirmed push.
+    dialog->setPushAvailable(true);
+    connect(dialog, &DiagnoseDialog::pushRequested, this, [this, dialog] {
+        dialog->close();
+        deploy();
+    });
     dialog->show();
     dialog->start();
     return dialog;

@@ -217,6 +217,7 @@ bool diagnoseShot(const QString& logs, const QString& dir, const QString& name)
     DiagnoseDialog dialog(Network::fromTunnelProfile(seed.value()), 0, QDir::tempPath());
     dialog.resize(980, 640);
     dialog.show();
+    dialog.setGatewayNames(QStringLiteral("A"), QStringLiteral("B"));
     dialog.showReport(report);
     return save(&dialog, dir, name);
 }

@@ -160,6 +160,7 @@ std::optional<IkeDiagnosis> proposals(const Side& refused, const Side& proposer)
     d.cause = (esp ? tr("The ESP proposals differ (phase 2): %1.") : tr("The IKE proposals differ (phase 1): %1."))
                   .arg(differ.isEmpty() ? tr("no proposal of one side is among the other's") : differ.join(QStringLiteral("; ")));
     d.field = field.isEmpty() ? phase : field;
+    d.fixedByPush = true;
     d.fix = tr("Both gateways must use the proposals of the same profile: push it again to both, or change %1 so they agree.").arg(d.field);
     d.evidence << evidence(refused, *received) << evidence(refused, *configured) << evidence(refused, *refusal);
     if (const IkeLogEvent* notify = find(proposer, QStringLiteral("NO_PROPOSAL_CHOSEN")))
@@ -182,6 +183,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
             IkeDiagnosis d;
             d.cause = tr("The pre-shared keys differ: %1 checked %2's authentication with its key, and it did not match.").arg(self.name, other.name);
             d.field = QStringLiteral("psk");
+            d.fixedByPush = true;
             d.fix = tr("Give both gateways the same key: push the profile (with its key) to both again.");
             d.evidence << evidence(self, *mac);
             if (const IkeLogEvent* n = find(other, QStringLiteral("AUTHENTICATION_FAILED")))
@@ -197,6 +199,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                          "pre-shared key).")
                           .arg(self.name, other.name);
             d.field = QStringLiteral("psk");
+            d.fixedByPush = true;
             d.fix = tr("Give both gateways the same key: push the profile (with its key) to both again.");
             d.evidence << evidence(self, *v1);
             if (const IkeLogEvent* n = find(other, QStringLiteral("decryption failed")))
@@ -213,6 +216,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 d.cause = tr("The networks differ: %1 was asked to carry %2 (its side) to %3 (%4's side) and has no tunnel for them.")
                               .arg(self.name, m.captured(1), m.captured(2), other.name);
                 d.field = QStringLiteral("networks");
+                d.fixedByPush = true;
                 d.side = self.name;
                 d.fix = tr("Both gateways must carry the same networks: push the profile to both again, or correct the networks of the "
                            "tunnel.");
@@ -230,6 +234,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 d.cause = tr("The networks differ: %1 was asked to carry %2 (its side) to %3 (%4's side) and has no tunnel for them.")
                               .arg(self.name, m.captured(2), m.captured(1), other.name);
                 d.field = QStringLiteral("networks");
+                d.fixedByPush = true;
                 d.side = self.name;
                 d.fix = tr("Both gateways must carry the same networks: push the profile to both again, or correct the networks of the "
                            "tunnel.");
@@ -250,6 +255,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                 ids = looking->message.section(QStringLiteral("matching "), 1);
             d.cause = tr("The identities differ: %1 has no connection for %2 (its own, then %3's).").arg(self.name, ids.isEmpty() ? tr("them") : ids, other.name);
             d.field = QStringLiteral("identity");
+            d.fixedByPush = true;
             d.side = self.name;
             d.fix = tr("Each gateway's identity must be what its peer expects: push the profile to both again, or correct the identities.");
             if (const IkeLogEvent* looking = find(self, QStringLiteral("peer configs matching ")))
@@ -268,6 +274,7 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
                           .arg(self.name, m.captured(1), m.captured(2));
             d.field = QStringLiteral("publicAddress");
             d.side = self.name;
+            d.fixedByPush = true;
             d.fix = tr("Push the profile to both gateways again, or correct the gateways' addresses (behind NAT: the interface address and "
                        "the public one).");
             d.evidence << evidence(self, *none);

@@ -42,6 +42,9 @@ struct IkeDiagnosis
     // empty when either could be (a key or proposal that differs: the drift of one side's files
     // tells, Diagnoser::run).
     QString side;
+    // Pushing the profile to both gateways again fixes it: the two ends' settings differ, or a
+    // gateway's files are not what the profile makes (not for a stopped daemon, a firewall, …).
+    bool fixedByPush = false;
 };
 
 namespace IkeDiagnose {

@@ -112,7 +112,9 @@ done
 # fraction of the program's time); the program links Qt.
 needed=$(objdump -p "$ROOT/usr/bin/ipsec-wizard" | awk '$1 == "NEEDED" { print $2 }' | sort | tr '\n' ' ')
 [[ $needed != *Qt* && $needed != *ssh* && $needed != *archive* ]] || fail "the launcher links more than the C++ runtime: $needed"
-objdump -p "$ROOT/usr/libexec/ipsec-wizard/ipsec-wizard" | grep -q 'NEEDED.*libQt6Widgets' || fail "the program in libexec does not link Qt Widgets"
+# Taken whole before grep looks at it: with pipefail, grep -q leaving early makes objdump's SIGPIPE a failure.
+program_needed=$(objdump -p "$ROOT/usr/libexec/ipsec-wizard/ipsec-wizard" | awk '$1 == "NEEDED" { print $2 }')
+grep -q 'libQt6Widgets' <<<"$program_needed" || fail "the program in libexec does not link Qt Widgets: $program_needed"
 # The launcher prints the summary of a setkey dump itself: the same bytes as the program.
 printf '192.0.2.1 192.0.2.2\n\tesp mode=tunnel spi=256(0x00000100) reqid=1(0x00000001)\n\tseq=0x00000000 replay=4 flags=0x00000000 state=mature\n\tsadb_seq=0 pid=1 refcnt=0\n' >"$TMP/setkey.txt"
 [ "$(LC_ALL=C "$ROOT/usr/bin/ipsec-wizard" parse "$TMP/setkey.txt")" = "$(LC_ALL=C "$ROOT/usr/libexec/ipsec-wizard/ipsec-wizard" parse "$TMP/setkey.txt")" ] ||
