@@ -1241,7 +1241,7 @@ int diagnoseGateways(const QCommandLineParser& parser)
 int diagnoseCommand(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("log"), tr("a gateway's charon log (file, journal or swanctl --log); give A's, then B's"), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("log"), tr("a gateway's charon or racoon log (file, journal, syslog or swanctl --log); give A's, then B's"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), tr("print the causes as JSON")});
     parser.addOption({QStringLiteral("tunnel"), tr("the tunnel of a network to diagnose"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("no-initiate"), tr("only look at the gateways; do not start the tunnel")});

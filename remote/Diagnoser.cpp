@@ -267,7 +267,7 @@ Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProf
     for (const Site* s : {sa, sb})
         if (s->gateway.managed && s->gateway.flavour != Flavour::StrongSwan)
             return Error{Network::sitePath(n.siteIndex(s->name), QStringLiteral("gateway.flavour")),
-                         tr("diagnose reads charon's logs; site “%1” runs %2, whose logs are not decoded yet.").arg(s->name, flavourId(s->gateway.flavour))};
+                         tr("diagnose reads charon over SSH; site “%1” runs %2, whose saved logs it decodes offline only (diagnose --log).").arg(s->name, flavourId(s->gateway.flavour))};
     const bool pair = n.sites.size() == 2 && n.tunnels.size() == 1;
     const auto gateway = [&](const Site* s) {
         DiagnoseGateway g;

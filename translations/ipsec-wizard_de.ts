@@ -2213,12 +2213,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel %1 kam nicht auf, und die Protokolle des Versuchs nennen keine Ursache: Lesen Sie sie mit --json.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>a gateway&apos;s charon log (file, journal or swanctl --log); give A&apos;s, then B&apos;s</source>
-        <translation>das charon-Protokoll eines Gateways (Datei, Journal oder swanctl --log); erst das von A, dann das von B</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>print the causes as JSON</source>
         <translation>die Ursachen als JSON ausgeben</translation>
     </message>
@@ -2343,7 +2338,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>wo: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+76"/>
+        <source>a gateway&apos;s charon or racoon log (file, journal, syslog or swanctl --log); give A&apos;s, then B&apos;s</source>
+        <translation>das charon- oder racoon-Protokoll eines Gateways (Datei, Journal, Syslog oder swanctl --log); erst das von A, dann das von B</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+187"/>
         <location line="+112"/>
         <location line="+210"/>
@@ -3501,8 +3501,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+6"/>
-        <source>diagnose reads charon&apos;s logs; site “%1” runs %2, whose logs are not decoded yet.</source>
-        <translation>diagnose liest die Protokolle von charon; auf Standort „%1“ läuft %2, dessen Protokolle noch nicht entschlüsselt werden.</translation>
+        <source>diagnose reads charon over SSH; site “%1” runs %2, whose saved logs it decodes offline only (diagnose --log).</source>
+        <translation>diagnose liest charon über SSH; Standort „%1“ läuft mit %2, dessen gespeicherte Protokolle es nur offline entschlüsselt (diagnose --log).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4094,7 +4094,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::IkeDiagnose</name>
     <message>
-        <location filename="../model/diagnose/IkeLog.cpp" line="+155"/>
+        <location filename="../model/diagnose/IkeLog.cpp" line="+166"/>
         <source>%1.%2: %3 proposes %4, %5 is configured for %6</source>
         <translation>%1.%2: %3 schlägt %4 vor, %5 ist auf %6 eingestellt</translation>
     </message>
@@ -4148,11 +4148,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     <message>
         <location line="-13"/>
         <location line="+18"/>
+        <location line="+84"/>
         <source>Both gateways must carry the same networks: push the profile to both again, or correct the networks of the tunnel.</source>
         <translation>Beide Gateways müssen dieselben Netze tragen: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Netze des Tunnels.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-67"/>
         <source>The identities differ: %1 has no connection for %2 (its own, then %3&apos;s).</source>
         <translation>Die Identitäten unterscheiden sich: %1 hat keine Verbindung für %2 (seine eigene, dann die von %3).</translation>
     </message>
@@ -4177,7 +4178,42 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Übertragen Sie das Profil erneut auf beide Gateways, oder korrigieren Sie die Adressen der Gateways (hinter NAT: die Adresse der Schnittstelle und die öffentliche).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>%1 has no pre-shared key for %2: racoon found no line for it in psk.txt.</source>
+        <translation>%1 hat keinen Pre-Shared Key für %2: racoon fand in psk.txt keine Zeile dafür.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Push the profile (with its key) to %1 again, or add the peer&apos;s key to its psk.txt.</source>
+        <translation>Übertragen Sie das Profil (mit seinem Schlüssel) erneut auf %1, oder tragen Sie den Schlüssel der Gegenstelle in seine psk.txt ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The IKE proposals differ (phase 1): %1 found none of %2&apos;s proposals acceptable (racoon does not log which transform differs).</source>
+        <translation>Die IKE-Vorschläge unterscheiden sich (Phase 1): %1 fand keinen der Vorschläge von %2 annehmbar (racoon protokolliert nicht, welche Transformation abweicht).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Both gateways must use the proposals of the same profile: push it again to both, or compare the IKE proposals.</source>
+        <translation>Beide Gateways müssen die Vorschläge desselben Profils verwenden: Übertragen Sie es erneut auf beide, oder vergleichen Sie die IKE-Vorschläge.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The ESP proposals differ (phase 2): %1 found none of %2&apos;s proposals acceptable (racoon does not log which transform differs).</source>
+        <translation>Die ESP-Vorschläge unterscheiden sich (Phase 2): %1 fand keinen der Vorschläge von %2 annehmbar (racoon protokolliert nicht, welche Transformation abweicht).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Both gateways must use the proposals of the same profile: push it again to both, or compare the ESP proposals.</source>
+        <translation>Beide Gateways müssen die Vorschläge desselben Profils verwenden: Übertragen Sie es erneut auf beide, oder vergleichen Sie die ESP-Vorschläge.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The networks differ: %1 has no sainfo (no tunnel) for the networks %2 asked for.</source>
+        <translation>Die Netze unterscheiden sich: %1 hat kein sainfo (keinen Tunnel) für die Netze, die %2 angefragt hat.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The kernel of %1 could not install the tunnel&apos;s policies, SAs or routes.</source>
         <translation>Der Kernel von %1 konnte die Richtlinien, SAs oder Routen des Tunnels nicht einrichten.</translation>
     </message>
@@ -4187,7 +4223,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Prüfen Sie den Kernel von %1: IPsec-Unterstützung (xfrm), eine widersprechende Richtlinie eines anderen Programms oder (kernel-libipsec) eine Adresse des Gateways in jedem seiner Netze.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>No packet from %1 arrives at %2: %1 sent its request again and again, and %2&apos;s log shows none of them. A firewall or a route between them drops UDP 500/4500, or %2&apos;s IKE daemon does not listen on that address.</source>
         <translation>Kein Paket von %1 kommt bei %2 an: %1 hat seine Anfrage wieder und wieder geschickt, und das Protokoll von %2 zeigt keine davon. Eine Firewall oder eine Route dazwischen verwirft UDP 500/4500, oder der IKE-Dienst von %2 lauscht nicht auf dieser Adresse.</translation>
     </message>

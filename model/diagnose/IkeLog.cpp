@@ -39,14 +39,25 @@ QList<IkeLogEvent> parse(const QByteArray& text)
         "\\d*\\[([A-Z]{3})\\]\\s+"
         "(?:<([^>]*)>\\s+)?"
         "(.*)$"));
+    // racoon (ipsec-tools' plog): its own log file "2006-08-08 01:42:09: ERROR: couldn't find the
+    // pskey for …", or syslog "Mar  8 12:52:18 gw racoon[490]: ERROR: …" (some builds leave the
+    // level out). The level stands where charon's subsystem does.
+    static const QRegularExpression racoon(QStringLiteral(
+        "^(?:(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d):\\s+"
+        "|([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d)\\s+\\S+\\s+racoon(?:\\[\\d+\\])?:\\s+)"
+        "(?:(ERROR|WARNING|NOTIFY|INFO|DEBUG|DEBUG2):\\s+)?"
+        "(.*)$"));
     QList<IkeLogEvent> out;
     const QList<QByteArray> lines = text.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString l = QString::fromUtf8(lines.at(i)).trimmed();
-        const auto m = line.match(l);
-        if (!m.hasMatch())
+        if (const auto m = line.match(l); m.hasMatch()) {
+            out.append(IkeLogEvent{int(i + 1), m.captured(1), m.captured(2), m.captured(3), m.captured(4)});
             continue;
-        out.append(IkeLogEvent{int(i + 1), m.captured(1), m.captured(2), m.captured(3), m.captured(4)});
+        }
+        if (const auto r = racoon.match(l); r.hasMatch())
+            out.append(IkeLogEvent{int(i + 1), r.hasCaptured(1) ? r.captured(1) : r.captured(2),
+                                   r.captured(3).isEmpty() ? QStringLiteral("racoon") : r.captured(3), {}, r.captured(4)});
     }
     return out;
 }
@@ -280,6 +291,51 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
             d.evidence << evidence(self, *none);
             out << d;
         }
+        // racoon (ipsec-tools), whose log names fewer details than charon's.
+        if (const IkeLogEvent* nokey = find(self, QStringLiteral("couldn't find the pskey for "))) {
+            IkeDiagnosis d;
+            d.cause = tr("%1 has no pre-shared key for %2: racoon found no line for it in psk.txt.")
+                          .arg(self.name, nokey->message.section(QStringLiteral("pskey for "), 1).chopped(nokey->message.endsWith(QLatin1Char('.')) ? 1 : 0));
+            d.field = QStringLiteral("psk");
+            d.side = self.name;
+            d.fixedByPush = true;
+            d.fix = tr("Push the profile (with its key) to %1 again, or add the peer's key to its psk.txt.").arg(self.name);
+            d.evidence << evidence(self, *nokey);
+            out << d;
+        }
+        if (const IkeLogEvent* p1 = find(self, QStringLiteral("no suitable proposal found"))) {
+            IkeDiagnosis d;
+            d.cause = tr("The IKE proposals differ (phase 1): %1 found none of %2's proposals acceptable (racoon does not log which "
+                         "transform differs).")
+                          .arg(self.name, other.name);
+            d.field = QStringLiteral("ike");
+            d.fixedByPush = true;
+            d.fix = tr("Both gateways must use the proposals of the same profile: push it again to both, or compare the IKE proposals.");
+            d.evidence << evidence(self, *p1);
+            out << d;
+        }
+        if (const IkeLogEvent* p2 = find(self, QStringLiteral("failed to get proposal for responder"))) {
+            IkeDiagnosis d;
+            d.cause = tr("The ESP proposals differ (phase 2): %1 found none of %2's proposals acceptable (racoon does not log which "
+                         "transform differs).")
+                          .arg(self.name, other.name);
+            d.field = QStringLiteral("esp");
+            d.fixedByPush = true;
+            d.fix = tr("Both gateways must use the proposals of the same profile: push it again to both, or compare the ESP proposals.");
+            d.evidence << evidence(self, *p2);
+            out << d;
+        }
+        if (const IkeLogEvent* sainfo = find(self, QStringLiteral("failed to get sainfo"))) {
+            IkeDiagnosis d;
+            d.cause = tr("The networks differ: %1 has no sainfo (no tunnel) for the networks %2 asked for.").arg(self.name, other.name);
+            d.field = QStringLiteral("networks");
+            d.side = self.name;
+            d.fixedByPush = true;
+            d.fix = tr("Both gateways must carry the same networks: push the profile to both again, or correct the networks of the "
+                       "tunnel.");
+            d.evidence << evidence(self, *sainfo);
+            out << d;
+        }
         // The kernel refused what charon negotiated.
         for (const QString& needle : {QStringLiteral("unable to install IPsec policies"), QStringLiteral("unable to install inbound and outbound IPsec SA"),
                                       QStringLiteral("error installing route")}) {
@@ -301,7 +357,11 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
     // Retransmits: the request or its answer is lost on the way; the other side's log tells which.
     for (const auto& [self, other] : pairs) {
         const IkeLogEvent* retransmit = find(self, QStringLiteral("retransmit "));
-        if (!retransmit || !retransmit->message.contains(QLatin1String("of request with message ID")))
+        if (retransmit && !retransmit->message.contains(QLatin1String("of request with message ID")))
+            retransmit = nullptr;
+        if (!retransmit) // racoon gave up resending its phase 1
+            retransmit = find(self, QStringLiteral("phase1 negotiation failed due to time up"));
+        if (!retransmit)
             continue;
         if (self.events == &b && !haveB)
             continue;
@@ -309,6 +369,8 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
         d.field = QStringLiteral("publicAddress");
         d.evidence << evidence(self, *retransmit);
         const IkeLogEvent* answered = find(other, QStringLiteral("received retransmit of request"));
+        if (!answered) // racoon: "the packet is retransmitted by ADDR[PORT] (N)."
+            answered = find(other, QStringLiteral("the packet is retransmitted by"));
         if (other.events->isEmpty() && (other.events != &b || haveB)) {
             d.cause = tr("No packet from %1 arrives at %2: %1 sent its request again and again, and %2's log shows none of them. A "
                          "firewall or a route between them drops UDP 500/4500, or %2's IKE daemon does not listen on that address.")

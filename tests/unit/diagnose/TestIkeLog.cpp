@@ -198,6 +198,55 @@ private slots:
         QCOMPARE(d.first().side, QStringLiteral("B"));
     }
 
+    // racoon's lines (its own log file and syslog), written after ipsec-tools' sources: racoon
+    // cannot run here (tests/fixtures/logs/racoon/README.md).
+    void racoon()
+    {
+        const auto of = [](const QString& scenario) {
+            const auto read = [](const QString& name) {
+                QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/logs/racoon/") + name);
+                if (!f.open(QIODevice::ReadOnly))
+                    qFatal("missing fixture %s", qPrintable(name));
+                return IkeLog::parse(f.readAll());
+            };
+            return IkeDiagnose::diagnose(read(scenario + QStringLiteral(".a.log")), read(scenario + QStringLiteral(".b.log")));
+        };
+        // Both formats are read into events, the level where charon's subsystem stands.
+        QFile syslog(QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/logs/racoon/no-psk.b.log"));
+        QVERIFY(syslog.open(QIODevice::ReadOnly));
+        const QList<IkeLogEvent> events = IkeLog::parse(syslog.readAll());
+        QCOMPARE(events.size(), 6);
+        QCOMPARE(events.at(3).subsystem, QStringLiteral("ERROR"));
+        QCOMPARE(events.at(3).message, QStringLiteral("couldn't find the pskey for 198.51.100.1."));
+        QCOMPARE(events.at(3).time, QStringLiteral("Dec  5 10:00:02"));
+
+        QList<IkeDiagnosis> d = of(QStringLiteral("no-psk"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("psk"));
+        QCOMPARE(d.first().side, QStringLiteral("B"));
+        QCOMPARE(d.first().cause, QStringLiteral("B has no pre-shared key for 198.51.100.1: racoon found no line for it in psk.txt."));
+        d = of(QStringLiteral("ike-proposal"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("ike"));
+        QVERIFY(d.first().cause.startsWith(QStringLiteral("The IKE proposals differ (phase 1): B found none of A's")));
+        d = of(QStringLiteral("esp-proposal"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("esp"));
+        QVERIFY(d.first().evidence.first().contains(QStringLiteral("failed to get proposal for responder")));
+        d = of(QStringLiteral("sainfo"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("networks"));
+        QCOMPARE(d.first().side, QStringLiteral("B"));
+        d = of(QStringLiteral("no-packet-arrives"));
+        QCOMPARE(d.size(), 1);
+        QVERIFY2(d.first().cause.startsWith(QStringLiteral("No packet from A arrives at B")), qPrintable(d.first().cause));
+        QVERIFY(!d.first().fixedByPush);
+        d = of(QStringLiteral("answer-lost"));
+        QCOMPARE(d.size(), 1);
+        QVERIFY2(d.first().cause.startsWith(QStringLiteral("B answers, but its answers do not reach A")), qPrintable(d.first().cause));
+        QVERIFY(d.first().evidence.last().contains(QStringLiteral("the packet is retransmitted by 198.51.100.1[500]")));
+    }
+
     void keyMaterialIsMasked()
     {
         const QList<IkeLogEvent> e = IkeLog::parse("2026-12-04 20:34:17 13[IKE] <lab|4> tried 1 shared key for 'a' - 'b', but MAC mismatched "
