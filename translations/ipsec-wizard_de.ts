@@ -4148,12 +4148,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     <message>
         <location line="-13"/>
         <location line="+18"/>
-        <location line="+84"/>
+        <location line="+80"/>
         <source>Both gateways must carry the same networks: push the profile to both again, or correct the networks of the tunnel.</source>
         <translation>Beide Gateways müssen dieselben Netze tragen: Übertragen Sie das Profil erneut auf beide, oder korrigieren Sie die Netze des Tunnels.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-63"/>
         <source>The identities differ: %1 has no connection for %2 (its own, then %3&apos;s).</source>
         <translation>Die Identitäten unterscheiden sich: %1 hat keine Verbindung für %2 (seine eigene, dann die von %3).</translation>
     </message>
@@ -4188,27 +4188,27 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Übertragen Sie das Profil (mit seinem Schlüssel) erneut auf %1, oder tragen Sie den Schlüssel der Gegenstelle in seine psk.txt ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The IKE proposals differ (phase 1): %1 found none of %2&apos;s proposals acceptable (racoon does not log which transform differs).</source>
         <translation>Die IKE-Vorschläge unterscheiden sich (Phase 1): %1 fand keinen der Vorschläge von %2 annehmbar (racoon protokolliert nicht, welche Transformation abweicht).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Both gateways must use the proposals of the same profile: push it again to both, or compare the IKE proposals.</source>
         <translation>Beide Gateways müssen die Vorschläge desselben Profils verwenden: Übertragen Sie es erneut auf beide, oder vergleichen Sie die IKE-Vorschläge.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-8"/>
         <source>The ESP proposals differ (phase 2): %1 found none of %2&apos;s proposals acceptable (racoon does not log which transform differs).</source>
         <translation>Die ESP-Vorschläge unterscheiden sich (Phase 2): %1 fand keinen der Vorschläge von %2 annehmbar (racoon protokolliert nicht, welche Transformation abweicht).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Both gateways must use the proposals of the same profile: push it again to both, or compare the ESP proposals.</source>
         <translation>Beide Gateways müssen die Vorschläge desselben Profils verwenden: Übertragen Sie es erneut auf beide, oder vergleichen Sie die ESP-Vorschläge.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The networks differ: %1 has no sainfo (no tunnel) for the networks %2 asked for.</source>
         <translation>Die Netze unterscheiden sich: %1 hat kein sainfo (keinen Tunnel) für die Netze, die %2 angefragt hat.</translation>
     </message>

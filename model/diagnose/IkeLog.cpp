@@ -303,26 +303,22 @@ QList<IkeDiagnosis> diagnose(const QList<IkeLogEvent>& a, const QList<IkeLogEven
             d.evidence << evidence(self, *nokey);
             out << d;
         }
-        if (const IkeLogEvent* p1 = find(self, QStringLiteral("no suitable proposal found"))) {
+        // Proposals racoon refused: it does not log which transform differs.
+        for (const bool esp : {false, true}) {
+            const IkeLogEvent* refused = find(self, esp ? QStringLiteral("failed to get proposal for responder") : QStringLiteral("no suitable proposal found"));
+            if (!refused)
+                continue;
             IkeDiagnosis d;
-            d.cause = tr("The IKE proposals differ (phase 1): %1 found none of %2's proposals acceptable (racoon does not log which "
-                         "transform differs).")
+            d.cause = (esp ? tr("The ESP proposals differ (phase 2): %1 found none of %2's proposals acceptable (racoon does not log which "
+                                "transform differs).")
+                           : tr("The IKE proposals differ (phase 1): %1 found none of %2's proposals acceptable (racoon does not log which "
+                                "transform differs)."))
                           .arg(self.name, other.name);
-            d.field = QStringLiteral("ike");
+            d.field = esp ? QStringLiteral("esp") : QStringLiteral("ike");
             d.fixedByPush = true;
-            d.fix = tr("Both gateways must use the proposals of the same profile: push it again to both, or compare the IKE proposals.");
-            d.evidence << evidence(self, *p1);
-            out << d;
-        }
-        if (const IkeLogEvent* p2 = find(self, QStringLiteral("failed to get proposal for responder"))) {
-            IkeDiagnosis d;
-            d.cause = tr("The ESP proposals differ (phase 2): %1 found none of %2's proposals acceptable (racoon does not log which "
-                         "transform differs).")
-                          .arg(self.name, other.name);
-            d.field = QStringLiteral("esp");
-            d.fixedByPush = true;
-            d.fix = tr("Both gateways must use the proposals of the same profile: push it again to both, or compare the ESP proposals.");
-            d.evidence << evidence(self, *p2);
+            d.fix = esp ? tr("Both gateways must use the proposals of the same profile: push it again to both, or compare the ESP proposals.")
+                        : tr("Both gateways must use the proposals of the same profile: push it again to both, or compare the IKE proposals.");
+            d.evidence << evidence(self, *refused);
             out << d;
         }
         if (const IkeLogEvent* sainfo = find(self, QStringLiteral("failed to get sainfo"))) {
