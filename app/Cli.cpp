@@ -1561,9 +1561,7 @@ int importCommand(const QStringList& args)
         return inputError(st.error());
     std::optional<ImportFormat> format;
     if (parser.isSet(QStringLiteral("format"))) {
-        for (ImportFormat f : {ImportFormat::Swanctl, ImportFormat::IpsecConf, ImportFormat::RacoonTool, ImportFormat::Racoon})
-            if (importFormatId(f) == parser.value(QStringLiteral("format")))
-                format = f;
+        format = importFormatFromId(parser.value(QStringLiteral("format")));
         if (!format)
             return usageError(tr("--format is swanctl, ipsec.conf, racoon-tool or racoon, not “%1”.").arg(shown(parser.value(QStringLiteral("format")))));
     }

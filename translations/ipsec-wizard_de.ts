@@ -1434,12 +1434,12 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1485"/>
+        <location line="+1483"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1683"/>
+        <location line="-1681"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
@@ -1503,12 +1503,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1275"/>
+        <location line="+1273"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1274"/>
+        <location line="-1272"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1813,12 +1813,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+795"/>
+        <location line="+793"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-794"/>
+        <location line="-792"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1965,12 +1965,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Hinweis: Das Profil enthält keinen Schlüssel für %1, daher wurde kein Schlüssel verglichen.</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+222"/>
         <source>print the tools&apos; own output (key material masked)</source>
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-924"/>
+        <location line="-922"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2159,20 +2159,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+748"/>
+        <location line="+746"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-769"/>
-        <location line="+748"/>
+        <location line="-767"/>
+        <location line="+746"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-626"/>
+        <location line="-624"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2291,7 +2291,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>import liest entweder lokale Dateien oder --from-gateway, nicht beides.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>--site names one gateway; several are named after their hosts or folders.</source>
         <translation>--site benennt ein Gateway; mehrere werden nach ihren Hosts oder Ordnern benannt.</translation>
     </message>
@@ -2326,14 +2326,14 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Sekunden zwischen den Abfragen (mindestens 0.2)</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-319"/>
         <location line="+112"/>
-        <location line="+210"/>
+        <location line="+208"/>
         <source>SSH private key</source>
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-589"/>
+        <location line="-587"/>
         <source>where: %1</source>
         <translation>wo: %1</translation>
     </message>
@@ -2346,12 +2346,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <location line="+5"/>
         <location line="+187"/>
         <location line="+112"/>
-        <location line="+210"/>
+        <location line="+208"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-237"/>
         <source>the kernel has no policy %1</source>
         <translation>der Kernel hat keine Policy %1</translation>
     </message>
@@ -2381,7 +2381,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>das Ergebnis als JSON ausgeben (das Profil ohne Schlüssel)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>--format is swanctl, ipsec.conf, racoon-tool or racoon, not “%1”.</source>
         <translation>--format ist swanctl, ipsec.conf, racoon-tool oder racoon, nicht „%1“.</translation>
     </message>
@@ -3234,7 +3234,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::DiagnoseDialog</name>
     <message>
-        <location filename="../widgets/DiagnoseDialog.cpp" line="+38"/>
+        <location filename="../widgets/DiagnoseDialog.cpp" line="+61"/>
         <source>Diagnose %1</source>
         <translation>%1 untersuchen</translation>
     </message>
@@ -3325,7 +3325,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+9"/>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>Field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -3360,12 +3360,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Wo: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-210"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+233"/>
         <location line="+1"/>
         <source>Log of %1:</source>
         <translation>Protokoll von %1:</translation>
@@ -3391,8 +3391,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+73"/>
+        <location line="-133"/>
+        <location line="+71"/>
         <source>Fix: %1</source>
         <translation>Abhilfe: %1</translation>
     </message>

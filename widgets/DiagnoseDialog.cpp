@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -29,6 +30,28 @@
 #include <QVBoxLayout>
 
 namespace ipsecwiz {
+
+namespace {
+
+// One evidence line as the causes write it, "gateway B, line 13: …" or "gateway B: + secret = …":
+// whose it is, and the rest ("line 13: …" where it has a line).
+struct EvidenceLine
+{
+    QString side;
+    QString text;
+};
+
+EvidenceLine split(const QString& evidence)
+{
+    static const QRegularExpression who(QStringLiteral("^(.+?)(?:, line (\\d+))?: (.*)$"));
+    const auto m = who.match(evidence);
+    if (!m.hasMatch())
+        return {QString(), evidence};
+    return {m.captured(1), m.hasCaptured(2) ? QCoreApplication::translate("ipsecwiz::DiagnoseDialog", "line %1: %2").arg(m.captured(2), m.captured(3))
+                                            : m.captured(3)};
+}
+
+} // namespace
 
 DiagnoseDialog::DiagnoseDialog(const NetworkProfile& network, int tunnel, const QString& profileDir, QWidget* parent)
     : QDialog(parent), m_network(network), m_tunnel(tunnel), m_profileDir(profileDir)
@@ -170,9 +193,7 @@ void DiagnoseDialog::showReport(const DiagnoseReport& r)
         QMap<QString, QStringList> bySide;
         QStringList order;
         for (const QString& e : d.evidence) {
-            static const QRegularExpression who(QStringLiteral("^(.+?)(?:, line \\d+)?: "));
-            const auto m = who.match(e);
-            const QString side = m.hasMatch() ? m.captured(1) : QString();
+            const QString side = split(e).side;
             if (!bySide.contains(side))
                 order << side;
             bySide[side] << e;
@@ -243,12 +264,8 @@ void DiagnoseDialog::showDetails()
     const QString& nameB = m_nameB;
     QStringList a, b, other;
     for (const QString& e : d.evidence) {
-        const QString who = e.section(QLatin1Char(':'), 0, 0).section(QStringLiteral(", line "), 0, 0);
-        const QString rest = e.mid(e.section(QLatin1Char(':'), 0, 0).size() + 1).trimmed();
-        const QString line = e.section(QLatin1Char(':'), 0, 0).contains(QStringLiteral(", line "))
-            ? tr("line %1: %2").arg(e.section(QStringLiteral(", line "), 1).section(QLatin1Char(':'), 0, 0), rest)
-            : rest;
-        (who == nameA ? a : who == nameB ? b : other) << line.toHtmlEscaped();
+        const EvidenceLine line = split(e);
+        (line.side == nameA ? a : line.side == nameB ? b : other) << line.text.toHtmlEscaped();
     }
     if (!a.isEmpty() || !b.isEmpty())
         html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\"><tr><th width=\"50%\">%1</th><th width=\"50%\">%2</th></tr>"

@@ -23,6 +23,14 @@ QString importFormatId(ImportFormat format)
     return {};
 }
 
+std::optional<ImportFormat> importFormatFromId(const QString& id)
+{
+    for (ImportFormat f : {ImportFormat::RacoonTool, ImportFormat::Racoon, ImportFormat::Swanctl, ImportFormat::IpsecConf})
+        if (importFormatId(f) == id)
+            return f;
+    return std::nullopt;
+}
+
 QString ImportNote::toString() const
 {
     const QString where = line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file;

@@ -17,6 +17,7 @@ namespace ipsecwiz {
 enum class ImportFormat { RacoonTool, Racoon, Swanctl, IpsecConf };
 
 QString importFormatId(ImportFormat format); // "racoon-tool", "racoon", "swanctl", "ipsec.conf"
+std::optional<ImportFormat> importFormatFromId(const QString& id); // nullopt for any other text
 
 struct ImportOptions
 {

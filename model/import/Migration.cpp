@@ -25,14 +25,6 @@ Flavour flavourOf(ImportFormat format)
     return Flavour::StrongSwan;
 }
 
-std::optional<ImportFormat> formatFromId(const QString& id)
-{
-    for (ImportFormat f : {ImportFormat::RacoonTool, ImportFormat::Racoon, ImportFormat::Swanctl, ImportFormat::IpsecConf})
-        if (importFormatId(f) == id)
-            return f;
-    return std::nullopt;
-}
-
 QString gatewayPath(const QString& file)
 {
     return QDir::cleanPath(file.startsWith(QLatin1Char('/')) ? file : QStringLiteral("/etc/") + file);
@@ -124,7 +116,7 @@ Result<Plan> plan(const NetworkProfile& network, const QString& site, const Impo
     out.files = generated;
     if (!s || s->gateway.importedFrom.isEmpty())
         return out;
-    const auto format = formatFromId(s->gateway.importedFrom);
+    const auto format = importFormatFromId(s->gateway.importedFrom);
     if (!format)
         return Error{QStringLiteral("importedFrom"), QStringLiteral("Site %1: unknown import format %2.").arg(shown(site), shown(s->gateway.importedFrom))};
     if (!findMainFile(*format, source) && !RacoonSyntax::refusedMainFile(*format, source)) {

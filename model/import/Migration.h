@@ -27,7 +27,6 @@ struct Plan
 
 // The flavour a format's daemon is ("swanctl" and "ipsec.conf" are both strongSwan).
 Flavour flavourOf(ImportFormat format);
-std::optional<ImportFormat> formatFromId(const QString& id);
 
 // SITE of NETWORK, whose gateway's config SOURCE reads now; GENERATED: what the push writes there.
 // An error when the tunnels must move but their lines cannot be told apart in that format (only
