@@ -363,8 +363,8 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
     s += QStringLiteral(
         "mkdir -p \"$T\" && chmod 700 \"$T\" || { echo \"result upload-failed cannot create $T\"; exit 0; }\n"
         "for c in \"$T\"/claim.* \"$T\"/abort.* \"$T\"/confirm.*; do [ \"$c\" = \"$T/claim.$K\" ] || rm -rf \"$c\"; done\n"
-        "rm -f $NEW \"$T/commit.sh\"\n"
-        "cleanup() { rm -f $NEW \"$T/commit.sh\"; }\n"
+        "rm -f $NEW \"$T/commit.sh\" \"$T\"/expect.*\n"
+        "cleanup() { rm -f $NEW \"$T/commit.sh\" \"$T\"/expect.*; }\n"
         // The wizard went away (its channel closed) or we were stopped: take the uploads back.
         "trap 'cleanup; exit 1' HUP INT TERM PIPE\n"
         "fail() { cleanup; echo \"result upload-failed $1\"; exit 0; }\n"
@@ -380,6 +380,12 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
         s += QStringLiteral("get %1.ipsec-wizard-new %2\n").arg(f.path).arg(f.content.size());
         byMode[f.mode] << f.path + QStringLiteral(".ipsec-wizard-new");
     }
+    // The checksums a migration's files were read with come on stdin too: a digest of a key file on
+    // the command line (which every process on the gateway can read) would let a weak key be guessed.
+    int expect = 0;
+    for (const GeneratedFile& f : plan.config.files)
+        if (!f.replaces.isEmpty())
+            s += QStringLiteral("get \"$T/expect.%1\" %2\n").arg(expect++).arg(f.replaces.size());
     s += QStringLiteral("get \"$T/commit.sh\" %1\n").arg(script(plan, token).size());
     byMode[0700] << QStringLiteral("\"$T/commit.sh\"");
     // The end mark right after the last byte proves that every file got exactly its bytes (a
@@ -403,10 +409,15 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
     }
     // A file of the admin's that a migration changed was read before the push: it goes in only
     // while it still is what was read (compared under the lock), so no edit made since is lost.
+    expect = 0;
     for (const GeneratedFile& f : plan.config.files)
         if (!f.replaces.isEmpty())
-            s += QStringLiteral("[ \"$(sha256sum < %1 2>/dev/null | cut -c1-64)\" = %2 ] || fail \"%1 changed since it was read for the migration; nothing was changed\"\n")
-                     .arg(f.path, QString::fromLatin1(f.replaces));
+            s += QStringLiteral("e=; read -r e < \"$T/expect.%2\" || :\n"
+                                "[ -n \"$e\" ] && [ \"$(sha256sum < %1 2>/dev/null | cut -c1-64)\" = \"$e\" ] || fail \"%1 changed since it was read for the migration; nothing was changed\"\n")
+                     .arg(f.path)
+                     .arg(expect++);
+    if (expect > 0)
+        s += QStringLiteral("rm -f \"$T\"/expect.*\n");
     // Then the final modes (one chmod per mode, not per file: each process counts on a busy gateway).
     for (auto it = byMode.cbegin(); it != byMode.cend(); ++it)
         s += QStringLiteral("chmod %1 %2 || fail \"cannot set mode %1\"\n").arg(octal(it.key()), it.value().join(QLatin1Char(' ')));
@@ -458,6 +469,8 @@ QByteArray pushInput(const CommitPlan& plan, const QByteArray& token)
     QByteArray in = payloadStart(token) + '\n';
     for (const GeneratedFile& f : plan.config.files)
         in += f.content;
+    for (const GeneratedFile& f : plan.config.files)
+        in += f.replaces;
     in += script(plan, token);
     in += payloadEnd(token) + '\n';
     return in;

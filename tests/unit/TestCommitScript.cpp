@@ -9,6 +9,7 @@
 #include "MarkedBlock.h"
 #include "TestSupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
@@ -392,6 +393,52 @@ private slots:
         }
         QCOMPARE(kept, (QSet<QByteArray>{adminPsk, afterFirst}));
         QCOMPARE(fileMode(psk), 0600);
+    }
+
+    // A migration sends an admin's file whole, with the checksum of what it read (on stdin, never on
+    // the command line): it goes in, keeping its mode, only while the file is still what was read.
+    void migratedFileOnlyWhileUnchanged()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        QTemporaryDir dir;
+        const QString conf = dir.path() + QStringLiteral("/etc/racoon/racoon-tool.conf");
+        QVERIFY(QDir().mkpath(QFileInfo(conf).path()));
+        const QByteArray read = "peer(192.0.2.7):\n\tpeers_identifier: address\n";
+        const auto write = [&](const QByteArray& content) {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(content);
+            f.close();
+            QVERIFY(::chmod(QFile::encodeName(conf).constData(), 0640) == 0);
+        };
+        write(read);
+        CommitPlan plan = scratchPlan(dir.path(), "0xmigrated");
+        GeneratedFile migrated(conf, 0644, "#| peer(192.0.2.7):\n#| \tpeers_identifier: address\n");
+        migrated.replaces = QCryptographicHash::hash(read, QCryptographicHash::Sha256).toHex();
+        plan.config.files << migrated;
+        const QByteArray token = "4444444444444444bbbbbbbbbbbbbbbb";
+        QVERIFY(!CommitScript::pushCommand(plan, token).toUtf8().contains(migrated.replaces));
+        QVERIFY(CommitScript::pushInput(plan, token).contains(migrated.replaces));
+
+        // Changed since it was read: refused, the file as the admin left it, nothing left behind.
+        write("peer(192.0.2.7):\n\tpeers_identifier: fqdn edited.example\n");
+        QByteArray out = runScript(CommitScript::pushCommand(plan, token), CommitScript::pushInput(plan, token));
+        QVERIFY2(out.contains("result upload-failed " + conf.toUtf8() + " changed since it was read"), out.constData());
+        QCOMPARE(fileContent(conf), QByteArray("peer(192.0.2.7):\n\tpeers_identifier: fqdn edited.example\n"));
+        QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")));
+        QCOMPARE(QDir(plan.txnDir).entryList({QStringLiteral("expect.*")}, QDir::Files).size(), 0);
+
+        // As it was read: in, with the admin's mode; rolled back, the bytes read are back.
+        write(read);
+        const QByteArray t2 = "5555555555555555bbbbbbbbbbbbbbbb";
+        out = runScript(CommitScript::pushCommand(plan, t2), CommitScript::pushInput(plan, t2));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QCOMPARE(fileContent(conf), migrated.content);
+        QCOMPARE(fileMode(conf), 0640);
+        QCOMPARE(QDir(plan.txnDir).entryList({QStringLiteral("expect.*")}, QDir::Files).size(), 0);
+        QVERIFY(runScript(CommitScript::abortCommand(plan, t2, 5000)).contains("state rolled-back\n"));
+        QCOMPARE(fileContent(conf), read);
     }
 
     // A removal: the tunnel's own file is deleted, its block taken out of the admin's file, a block
