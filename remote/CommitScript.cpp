@@ -418,6 +418,13 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                      .arg(expect++);
     if (expect > 0)
         s += QStringLiteral("rm -f \"$T\"/expect.*\n");
+    // conf.d is the admin's folder too: a file there of the tunnel's name that the program did not
+    // write (its first line says who did) is never replaced or deleted.
+    for (const GeneratedFile& f : plan.config.files)
+        if (f.block.isEmpty() && f.replaces.isEmpty() && f.path.contains(QLatin1String("/etc/swanctl/conf.d/")))
+            s += QStringLiteral("[ ! -e %1 ] || head -n 1 %1 | grep -q '^# swanctl connection and secret ' || fail \"%1 was not written by IPsec "
+                                "Wizard; it is left as it is: rename the tunnel in the profile, or move that file away\"\n")
+                     .arg(f.path);
     // Then the final modes (one chmod per mode, not per file: each process counts on a busy gateway).
     for (auto it = byMode.cbegin(); it != byMode.cend(); ++it)
         s += QStringLiteral("chmod %1 %2 || fail \"cannot set mode %1\"\n").arg(octal(it.key()), it.value().join(QLatin1Char(' ')));

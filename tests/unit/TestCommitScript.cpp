@@ -46,7 +46,8 @@ CommitPlan scratchPlan(const QString& dir, const QByteArray& psk, const QString&
     CommitPlan plan;
     plan.name = QStringLiteral("scratch");
     plan.config.flavour = Flavour::StrongSwan;
-    plan.config.files = {GeneratedFile{dir + QStringLiteral("/etc/swanctl/conf.d/scratch.conf"), 0600, "secrets { psk = " + psk + " }\n", true},
+    plan.config.files = {GeneratedFile{dir + QStringLiteral("/etc/swanctl/conf.d/scratch.conf"), 0600,
+                                         "# swanctl connection and secret for site \"a\" of tunnel \"scratch\"\nsecrets { psk = " + psk + " }\n", true},
                          GeneratedFile{dir + QStringLiteral("/etc/ipsec-wizard/scratch/firewall.nft"), 0644, "table inet x {}\n", false}};
     plan.config.reloadCommands = {reload};
     plan.verifyCommand = QStringLiteral("true");
@@ -441,6 +442,47 @@ private slots:
         QCOMPARE(fileContent(conf), read);
     }
 
+    // An admin's file in conf.d with the tunnel's name (the program's would start with its header
+    // line) is neither replaced nor deleted: the upload stops, nothing is left behind.
+    void adminsFileInConfDIsNeverReplaced()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        QTemporaryDir dir;
+        const QString conf = dir.path() + QStringLiteral("/etc/swanctl/conf.d/scratch.conf");
+        QVERIFY(QDir().mkpath(QFileInfo(conf).path()));
+        const QByteArray admins = "# mine\nconnections { scratch { remote_addrs = 192.0.2.9 } }\n";
+        {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(admins);
+        }
+        const QByteArray ours = "# swanctl connection and secret for site \"a\" of tunnel \"scratch\" (network \"n\")\nconnections { scratch {} }\n";
+        for (const bool remove : {false, true}) {
+            CommitPlan plan = scratchPlan(dir.path(), "unused");
+            GeneratedFile f(conf, 0600, remove ? QByteArray() : ours, true);
+            f.remove = remove;
+            plan.config.files = {f};
+            const QByteArray token = remove ? "7777777777777777cccccccccccccccc" : "6666666666666666cccccccccccccccc";
+            const QByteArray out = runScript(CommitScript::pushCommand(plan, token), CommitScript::pushInput(plan, token));
+            QVERIFY2(out.contains("result upload-failed " + conf.toUtf8() + " was not written by IPsec Wizard"), out.constData());
+            QCOMPARE(fileContent(conf), admins);
+            QVERIFY(!QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-new")) && !QFileInfo::exists(conf + QStringLiteral(".ipsec-wizard-del")));
+        }
+        // One of the program's own (its header first) is replaced as always.
+        {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(ours);
+        }
+        CommitPlan plan = scratchPlan(dir.path(), "unused");
+        plan.config.files = {GeneratedFile(conf, 0600, ours + "# new\n", true)};
+        const QByteArray token = "8888888888888888cccccccccccccccc";
+        const QByteArray out = runScript(CommitScript::pushCommand(plan, token), CommitScript::pushInput(plan, token));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QCOMPARE(fileContent(conf), ours + "# new\n");
+    }
+
     // A removal: the tunnel's own file is deleted, its block taken out of the admin's file, a block
     // of a file that is not there leaves nothing behind; rolled back, every byte is back.
     void removalDeletesOnlyWhatIsOurs()
@@ -454,7 +496,8 @@ private slots:
         QVERIFY(QDir().mkpath(QFileInfo(own).path()) && QDir().mkpath(QFileInfo(psk).path()));
         const QByteArray adminPsk = "192.0.2.77\tadmins-key\n";
         const QByteArray withOurs = adminPsk + MarkedBlock::wrap(QStringLiteral("scratch"), "203.0.113.2\t0xours\n");
-        for (const auto& [path, content] : {std::pair{own, QByteArray("connections { scratch {} }\n")}, std::pair{psk, withOurs}}) {
+        for (const auto& [path, content] : {std::pair{own, QByteArray("# swanctl connection and secret for site \"a\" of tunnel \"scratch\"\nconnections { scratch {} }\n")},
+                                            std::pair{psk, withOurs}}) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(content);
@@ -471,7 +514,7 @@ private slots:
         QCOMPARE(fileContent(psk), adminPsk);
         QVERIFY(!QFileInfo::exists(absent));
         QVERIFY(runScript(CommitScript::abortCommand(plan, t1, 5000)).contains("state rolled-back\n"));
-        QCOMPARE(fileContent(own), QByteArray("connections { scratch {} }\n"));
+        QCOMPARE(fileContent(own), QByteArray("# swanctl connection and secret for site \"a\" of tunnel \"scratch\"\nconnections { scratch {} }\n"));
         QCOMPARE(fileContent(psk), withOurs);
         QVERIFY(!QFileInfo::exists(absent));
         for (const QString& f : {own, psk, absent})
@@ -499,7 +542,7 @@ private slots:
         QVERIFY(QDir().mkpath(QFileInfo(conf).path()));
         QFile old(conf);
         QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("the admin's file\n");
+        old.write("# swanctl connection and secret for site \"a\" of tunnel \"scratch\" (an earlier push)\n");
         old.close();
         const QString target = dir.filePath(QStringLiteral("root-only"));
         QFile t(target);
@@ -513,9 +556,9 @@ private slots:
         QCOMPARE(fileContent(target), QByteArray("root only\n"));
         QCOMPARE(fileMode(target), 0600);
         QVERIFY(!QFileInfo(conf + QStringLiteral(".ipsec-wizard-bak")).isSymLink());
-        QCOMPARE(fileContent(conf + QStringLiteral(".ipsec-wizard-bak")), QByteArray("the admin's file\n"));
+        QCOMPARE(fileContent(conf + QStringLiteral(".ipsec-wizard-bak")), QByteArray("# swanctl connection and secret for site \"a\" of tunnel \"scratch\" (an earlier push)\n"));
         QVERIFY(runScript(CommitScript::abortCommand(plan, testToken, 5000)).contains("state rolled-back\n"));
-        QCOMPARE(fileContent(conf), QByteArray("the admin's file\n"));
+        QCOMPARE(fileContent(conf), QByteArray("# swanctl connection and secret for site \"a\" of tunnel \"scratch\" (an earlier push)\n"));
     }
 };
 
