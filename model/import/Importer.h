@@ -51,7 +51,8 @@ struct ImportResult
 {
     NetworkProfile network;
     // Per tunnel of the network, by name: the lines that are its own (not a %default, a global
-    // setting or a key shared with another tunnel). Filled by the racoon-tool importer.
+    // setting or a key shared with another tunnel). Filled by the racoon-tool, swanctl and
+    // ipsec.conf importers (racoon.conf's tunnels are kernel policies too, Migration).
     QHash<QString, QList<ImportOrigin>> origins;
     QList<ImportNote> unused;
     // Where two halves of one tunnel disagree (mergeImports), or a file contradicts itself.

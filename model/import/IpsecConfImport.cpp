@@ -58,6 +58,7 @@ public:
                 m_ledger.noteLine(file, lineNo, tr("A setting outside of any section."));
                 continue;
             }
+            sections[current].node.lastLine = lineNo; // every indented line is the section's, read or not
             setting(text, file, lineNo, sections[current].node);
         }
         stack.removeLast();
@@ -249,7 +250,17 @@ public:
             m_ledger.use(s.node);
             for (const SettingsNode* a : std::as_const(alsoLines))
                 m_ledger.use(*a);
+            const qsizetype before = connections.size();
             map(s.node.name, settings);
+            // Its own section, "conn NAME" and the settings under it; a %default or a section it
+            // takes with also= may serve others too, and stays.
+            if (connections.size() > before) {
+                // Every line up to the next section: an indented line left alone after its
+                // header is commented out would belong to the section before.
+                QList<ImportOrigin>& own = connections.last().origins;
+                for (int l = s.node.where.line; l <= std::max(s.node.where.line, s.node.lastLine); ++l)
+                    own.append(ImportOrigin{s.node.where.file, l});
+            }
         }
         // What no loaded connection took: a section only there for also=, a %default setting every
         // connection overrides, a connection strongSwan does not load.
@@ -604,6 +615,10 @@ Result<ImportResult> Import::detail::ipsecConf(const ImportSource& source, const
         if (c.psk && !c.key)
             result.findings << Finding{Severity::Warning, Network::tunnelPath(c.name, QStringLiteral("psk")),
                                        tr("No key in ipsec.secrets matches connection “%1”.").arg(shown(c.name)), {}};
+    QList<QList<ImportOrigin>> secretLines;
+    for (const auto& e : std::as_const(secrets.entries))
+        secretLines << QList<ImportOrigin>{ImportOrigin{e.node.where.file, e.node.where.line}};
+    StrongSwan::collectOrigins(mapper.connections, secretLines, result);
     result.unused = ledger.notes();
     if (usedLines)
         *usedLines = ledger.usedLines();

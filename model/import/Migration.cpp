@@ -164,16 +164,34 @@ Result<Plan> plan(const NetworkProfile& network, const QString& site, const Impo
     QHash<QString, QString> sourceName;              // gateway path -> as the source names it
     for (const auto& [t, i] : std::as_const(pairs)) {
         const auto it = imported.value().origins.constFind(i->name);
-        if (it == imported.value().origins.cend() || it->isEmpty())
+        if (it == imported.value().origins.cend() || it->isEmpty()) {
+            // racoon's tunnels are also policies its setkey file put in the kernel; taking them
+            // out, and back on a rollback, without touching other programs' policies is not built.
+            const QString why = *format == ImportFormat::Racoon
+                                    ? QStringLiteral("taking a tunnel over from racoon.conf and its setkey file is not built yet (its "
+                                                     "policies are in the kernel, put there by the setkey file)")
+                                    : QStringLiteral("its lines there cannot be told apart from the rest (a line it shares with another "
+                                                     "section, or a section written twice)");
             return Error{QStringLiteral("sites[%1].gateway.importedFrom").arg(network.siteIndex(site)),
-                         QStringLiteral("Tunnel %1 is in %2's own %3 config, and the profile now says something else for it; taking it over from "
-                                        "%3 is not built yet (only from racoon-tool). Nothing was pushed. Take the tunnel out of that config "
-                                        "by hand and push again, or keep the profile as it was imported.")
-                             .arg(shown(t->name), shown(site), importFormatId(*format))};
+                         QStringLiteral("Tunnel %1 is in %2's own %3 config, and the profile now says something else for it, but %4. Nothing "
+                                        "was pushed. Take the tunnel out of that config by hand and push again, or keep the profile as it "
+                                        "was imported.")
+                             .arg(shown(t->name), shown(site), importFormatId(*format), why)};
+        }
         for (const ImportOrigin& o : *it) {
             const QString path = gatewayPath(o.file);
-            if (ours.contains(path))
+            if (ours.contains(path)) {
+                // The admin's own file at the path the program writes for this tunnel (conf.d/NAME.conf):
+                // writing ours would replace theirs, every other connection in it too.
+                const auto text = source.read(o.file);
+                if (text && !MarkedBlock::linesOf(text.value()).value(0).startsWith("# swanctl connection and secret "))
+                    return Error{QStringLiteral("sites[%1].gateway.importedFrom").arg(network.siteIndex(site)),
+                                 QStringLiteral("Tunnel %1 is in %2 on %3, written by hand, and that is the file the program writes for a tunnel "
+                                                "of that name. Nothing was pushed. Rename the tunnel in the profile (its connection then gets a "
+                                                "file of its own, and its lines in %2 are commented out), or move that file away.")
+                                     .arg(shown(t->name), path, shown(site))};
                 continue;
+            }
             byFile[path][t->name].append(o.line);
             sourceName.insert(path, o.file);
         }
@@ -215,7 +233,8 @@ Result<Plan> plan(const NetworkProfile& network, const QString& site, const Impo
         GeneratedFile file;
         file.path = f.key();
         file.content = text;
-        file.secret = f.key().endsWith(QLatin1String("psk.txt"));
+        // A key file stays 0600; any other keeps the mode the admin gave it.
+        file.secret = f.key().endsWith(QLatin1String("psk.txt")) || f.key().endsWith(QLatin1String(".secrets"));
         file.mode = file.secret ? 0600 : 0644;
         file.replaces = QCryptographicHash::hash(read.value(), QCryptographicHash::Sha256).toHex();
         // A block of the new files in this same file (racoon-tool to racoon-tool): merged here, into
@@ -233,6 +252,12 @@ Result<Plan> plan(const NetworkProfile& network, const QString& site, const Impo
     }
     if (*format == ImportFormat::RacoonTool && s->gateway.flavour != Flavour::RacoonTool)
         out.reloadCommands << QStringLiteral("if command -v racoon-tool >/dev/null 2>&1; then racoon-tool reload; fi");
+    // ipsec.conf's connections are charon's through starter, which drops the ones gone from the
+    // file on "ipsec update" (and the keys on rereadsecrets); swanctl's own --load-all, the new
+    // files' reload, unloads the connections no longer in swanctl.conf.
+    if (*format == ImportFormat::IpsecConf && !byFile.isEmpty())
+        out.reloadCommands << QStringLiteral("if [ -f /run/starter.charon.pid ] && command -v ipsec >/dev/null 2>&1; then ipsec update && ipsec "
+                                             "rereadsecrets; fi");
     return out;
 }
 

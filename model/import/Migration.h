@@ -7,7 +7,8 @@
 // already says, in the daemon the site runs, what the profile says for every tunnel of the site,
 // the gateway is left exactly as it is. Otherwise the program's files take over those tunnels,
 // and their own lines in the admin's files (racoon-tool.conf's peer and connection sections, the
-// key's line in psk.txt) are commented out under a line that says why, so the old daemon lets
+// key's line in psk.txt; swanctl.conf's connection and secret sections; ipsec.conf's conn section
+// and its ipsec.secrets line) are commented out under a line that says why, so the old daemon lets
 // them go while every other byte, and every other tunnel, stays. Each such file is sent whole
 // with the checksum of what was read (GeneratedFile::replaces): a file that changed meanwhile
 // stops the push, and a rollback puts back the bytes that were there.
@@ -29,8 +30,8 @@ struct Plan
 Flavour flavourOf(ImportFormat format);
 
 // SITE of NETWORK, whose gateway's config SOURCE reads now; GENERATED: what the push writes there.
-// An error when the tunnels must move but their lines cannot be told apart in that format (only
-// racoon-tool's can, so far), or when the import itself fails: then nothing is pushed.
+// An error when the tunnels must move but their lines cannot be told apart (racoon.conf's, whose
+// policies are in the kernel too, are not taken over), or when the import fails: then nothing is pushed.
 Result<Plan> plan(const NetworkProfile& network, const QString& site, const ImportSource& source, const QList<GeneratedFile>& generated);
 
 // TEXT with the 1-based LINES commented out ("#| " before each), each tunnel's under one note

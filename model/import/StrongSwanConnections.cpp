@@ -73,7 +73,30 @@ void assignSecrets(QList<Connection>& conns, QList<Secret>& secrets)
         if (best >= 0) {
             secrets[best].used = true;
             c.key = secrets.at(best).key;
+            c.secret = best;
         }
+    }
+}
+
+void collectOrigins(const QList<Connection>& connections, const QList<QList<ImportOrigin>>& secretLines, ImportResult& result)
+{
+    QHash<int, int> takers; // secret -> how many connections use it
+    for (const Connection& c : connections)
+        if (c.secret >= 0)
+            ++takers[c.secret];
+    for (const Connection& c : connections) {
+        if (c.origins.isEmpty())
+            continue;
+        QList<ImportOrigin> own = c.origins;
+        // A key another tunnel uses too stays where it is: that tunnel still needs it. A key of
+        // this tunnel alone whose lines cannot be told apart leaves the tunnel without origins: the
+        // old key beside the program's, for the same identities, would make charon pick either.
+        if (c.secret >= 0 && takers.value(c.secret) == 1) {
+            if (secretLines.value(c.secret).isEmpty())
+                continue;
+            own += secretLines.value(c.secret);
+        }
+        result.origins.insert(c.name, own);
     }
 }
 

@@ -27,6 +27,10 @@ struct Connection
     std::optional<QByteArray> key;
     // From our own generator's header comment: the names one gateway's files cannot otherwise say.
     QString farSite, network;
+    // The lines that are this connection's alone (ImportResult::origins); empty when they cannot
+    // be told apart from the rest (a section that shares a line with another, or is opened twice).
+    QList<ImportOrigin> origins;
+    int secret = -1; // the index of the key assignSecrets gave it
 };
 
 struct Secret
@@ -40,6 +44,10 @@ struct Secret
 // ends' (%any: either); one that names the remote end beats one that names only the local; one
 // without ids matches anything, last. Marks the secrets it gave away as used.
 void assignSecrets(QList<Connection>& connections, QList<Secret>& secrets);
+
+// Each connection's own lines into RESULT.origins, by tunnel (= connection) name, with the lines
+// of its key (SECRETLINES, by secret index) when no other connection takes that key.
+void collectOrigins(const QList<Connection>& connections, const QList<QList<ImportOrigin>>& secretLines, ImportResult& result);
 
 // "@moon" and "moon" are one FQDN identity to strongSwan; case does not count.
 QString normalId(const QString& id);

@@ -91,6 +91,57 @@ QString firstAddress(const SettingsNode& node, LineLedger& ledger)
     return first == QLatin1String("%any") || first == QLatin1String("%any4") || first == QLatin1String("%any6") ? QString() : first;
 }
 
+// TEXT up to a "#" outside quotes, trimmed.
+QString withoutComment(const QString& text)
+{
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (text.at(i) == QLatin1Char('#') && !quoted)
+            return text.left(i).trimmed();
+    }
+    return text.trimmed();
+}
+
+// Every line of section NODE, from its name to its closing brace: what a migration comments out
+// when the tunnel moves. None when a line of it holds something else too ("connections { lab {",
+// "} }"), or the section is opened again elsewhere: then its lines cannot be taken alone.
+QList<ImportOrigin> sectionLines(const SettingsNode& node, const LineLedger& ledger)
+{
+    if (!node.section || !node.reopened.isEmpty() || node.lastLine < node.where.line)
+        return {};
+    if (!withoutComment(ledger.lineText(node.where.file, node.where.line)).startsWith(node.name))
+        return {};
+    // The braces from its name on: its own opens first, and it closes with the last character of
+    // its last line, not before (a "}" after it would be another section's).
+    int depth = 0;
+    bool opened = false;
+    for (int l = node.where.line; l <= node.lastLine; ++l) {
+        const QString text = withoutComment(ledger.lineText(node.where.file, l));
+        bool quoted = false;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text.at(i);
+            if (c == QLatin1Char('"'))
+                quoted = !quoted;
+            if (quoted || (c != QLatin1Char('{') && c != QLatin1Char('}')))
+                continue;
+            if (opened && depth == 0)
+                return {};
+            depth += c == QLatin1Char('{') ? 1 : -1;
+            opened = true;
+            if (depth < 0)
+                return {};
+        }
+    }
+    if (!opened || depth != 0 || !withoutComment(ledger.lineText(node.where.file, node.lastLine)).endsWith(QLatin1Char('}')))
+        return {};
+    QList<ImportOrigin> out;
+    for (int l = node.where.line; l <= node.lastLine; ++l)
+        out.append(ImportOrigin{node.where.file, l});
+    return out;
+}
+
 class SwanctlReader
 {
 public:
@@ -139,6 +190,7 @@ private:
         c.name = node.name;
         c.farSite = m_headers.value(node.name).farSite;
         c.network = m_headers.value(node.name).network;
+        c.origins = sectionLines(node, m_ledger);
         if (const SettingsNode* v = node.child(QStringLiteral("version")); v && !v->section) {
             if (v->value == QLatin1String("1") || v->value == QLatin1String("2")) {
                 c.version = v->value.toInt();
@@ -440,6 +492,10 @@ Result<ImportResult> Import::detail::swanctl(const ImportSource& source, const I
         if (c.psk && !c.key)
             result.findings << Finding{Severity::Warning, Network::tunnelPath(c.name, QStringLiteral("psk")),
                                        tr("No secret in swanctl.conf matches connection “%1”; the tunnel has no key.").arg(shown(c.name)), {}};
+    QList<QList<ImportOrigin>> secretLines;
+    for (const SwanctlSecret& where : std::as_const(reader.secretNodes))
+        secretLines << sectionLines(*where.node, ledger);
+    StrongSwan::collectOrigins(reader.connections, secretLines, result);
     result.unused = ledger.notes();
     if (usedLines)
         *usedLines = ledger.usedLines();

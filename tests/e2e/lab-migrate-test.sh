@@ -2,7 +2,9 @@
 # Adopting and migrating gateways that were set up by hand, on the lab's real sshd and charon:
 #  1. both gateways run a tunnel from a swanctl config an admin wrote; it is imported over SSH
 #     and pushed back: nothing on either gateway changes (checksums and times), the tunnel keeps
-#     carrying traffic;
+#     carrying traffic. With its ESP proposal changed in the profile, the push takes it over:
+#     exactly its connection and secret sections of the admin's file are commented out, every
+#     other byte stays, and it comes up with the new proposal;
 #  2. both gateways hold the seed how-to's racoon-tool files (a tunnel between them and one to
 #     an office elsewhere); imported over SSH, the tunnel between them is moved to strongSwan on
 #     both. With B's charon stopped the push fails and both gateways keep their files byte for
@@ -55,7 +57,7 @@ state() { # every file and link under the IPsec folders of gateway $1, with chec
 step "both gateways get a swanctl tunnel written by hand"
 hand_key=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 hand() { # GATEWAY LOCAL_PUB REMOTE_PUB LOCAL_NET REMOTE_NET
-	on "$1" sh -c "umask 077; cat > /etc/swanctl/conf.d/hand.conf" <<X
+	on "$1" sh -c "umask 077; cat > /etc/swanctl/conf.d/site-to-site.conf" <<X
 # written by the admin
 connections {
     hand {
@@ -119,10 +121,61 @@ diff "$WORK/b.before" "$WORK/b.after" > "$WORK/b.diff" || fail "the push changed
 ping_through hand || fail "the tunnel does not carry traffic after the push: $(cat "$WORK/ping.log")"
 echo "ok: pushed back with no change ($(wc -l < "$WORK/a.before") + $(wc -l < "$WORK/b.before") lines of state compared); the tunnel still passes ping"
 
+# --- 1b. The same tunnel with a setting changed in the profile: taken over from the admin's file ---
+step "the imported tunnel gets another ESP proposal and is pushed: it moves into the program's files"
+for gw in a b; do on "gateway-$gw" sha256sum /etc/swanctl/conf.d/site-to-site.conf > "$WORK/hand-$gw.sum"; done
+python3 - "$WORK/hand.json" "$WORK/hand2.json" <<'PY' || fail "cannot change the imported profile"
+import json, os, sys
+p = json.load(open(sys.argv[1]))
+t = p["tunnels"][0]
+esp = t.get("esp") or p["esp"]
+assert esp["encryption"] == "aes256gcm16", esp
+esp["encryption"] = "aes128gcm16"
+fd = os.open(sys.argv[2], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+os.write(fd, json.dumps(p, indent=4).encode())
+os.close(fd)
+PY
+"$IPSECWIZ" push "$WORK/hand2.json" --yes --identity "$KEYFILE" > "$WORK/push1b.log" 2>&1 || fail "the take-over push: $(tail -n 30 "$WORK/push1b.log")"
+grep -q -F "$hand_key" "$WORK/push1b.log" && fail "the take-over push printed the key"
+[ "$(grep -c "taking over from swanctl" "$WORK/push1b.log")" -ge 2 ] || fail "the push does not say what it took over: $(cat "$WORK/push1b.log")"
+for gw in a b; do
+	on "gateway-$gw" cat /etc/swanctl/conf.d/site-to-site.conf > "$WORK/hand-$gw.conf"
+	[ "$(on "gateway-$gw" stat -c %a /etc/swanctl/conf.d/site-to-site.conf)" = 600 ] || fail "gateway $gw's site-to-site.conf lost its mode"
+	python3 - "$WORK/hand-$gw.conf" "$WORK/hand-$gw.sum" <<'PY' || fail "gateway $gw's site-to-site.conf after the take-over: $(cat "$WORK/hand-$gw.conf" | sed 's/secret = .*/secret = (masked)/')"
+import hashlib, sys
+text = open(sys.argv[1]).read()
+want = open(sys.argv[2]).read().split()[0]
+out, taken = [], []
+for line in text.splitlines(keepends=True):
+    if line.startswith("# ipsec-wizard: tunnel ") or line.startswith('# starting with "#| "'):
+        continue
+    if line.startswith("#| "):
+        taken.append(line[3:].strip())
+    out.append(line[3:] if line.startswith("#| ") else line)
+assert hashlib.sha256("".join(out).encode()).hexdigest() == want, "some other byte of site-to-site.conf changed"
+# the connection brace to brace (21 lines) and the secret (5), nothing else
+assert taken[0] == "hand {" and taken[21] == "ike-hand {" and len(taken) == 26, taken[:3]
+assert "connections {" in text.splitlines() and "secrets {" in text.splitlines(), "the admin's outer sections were touched"
+PY
+done
+on gateway-a swanctl --terminate --ike hand --timeout 5 > /dev/null 2>&1 || true
+ping_through hand || fail "the taken-over tunnel does not pass ping: $(cat "$WORK/ping.log")"
+on gateway-a swanctl --list-sas --ike hand > "$WORK/sas1b.log" 2>&1
+grep -q 'ESP:AES_GCM_16-128' "$WORK/sas1b.log" || fail "the tunnel does not run the profile's new ESP proposal: $(cat "$WORK/sas1b.log")"
+on gateway-a swanctl --list-conns > "$WORK/conns1b.log" 2>&1
+[ "$(grep -c '^hand: ' "$WORK/conns1b.log")" = 1 ] || fail "A does not have exactly one connection hand: $(cat "$WORK/conns1b.log")"
+echo "ok: the changed tunnel moved into the program's files; exactly its lines of site-to-site.conf are commented out, every other byte stays; it passes ping with ESP:AES_GCM_16-128"
+"$IPSECWIZ" push "$WORK/hand2.json" --yes --identity "$KEYFILE" > "$WORK/push1c.log" 2>&1 || fail "the push after the take-over: $(tail -n 30 "$WORK/push1c.log")"
+grep -q "taking over" "$WORK/push1c.log" && fail "the push after the take-over took something over again: $(cat "$WORK/push1c.log")"
+[ "$(grep -c "left as it is" "$WORK/push1c.log")" = 2 ] || fail "the push after the take-over changed something: $(cat "$WORK/push1c.log")"
+echo "ok: pushed again, nothing changes"
+
 # --- 2. racoon-tool files, migrated to strongSwan on both gateways --------------------------------
-step "the admin's swanctl tunnel taken down; the seed how-to's racoon-tool files on both gateways"
+step "the swanctl tunnel removed; the seed how-to's racoon-tool files on both gateways"
+"$IPSECWIZ" remove "$WORK/hand2.json" --tunnel hand --yes --identity "$KEYFILE" > "$WORK/remove1.log" 2>&1 || fail "remove: $(tail -n 30 "$WORK/remove1.log")"
 for gw in gateway-a gateway-b; do
-	on "$gw" sh -c 'rm -f /etc/swanctl/conf.d/hand.conf && swanctl --load-all >/dev/null 2>&1; swanctl --terminate --ike hand --timeout 5 >/dev/null 2>&1; true'
+	on "$gw" sh -c 'rm -f /etc/swanctl/conf.d/site-to-site.conf && swanctl --load-all >/dev/null 2>&1; swanctl --terminate --ike hand --timeout 5 >/dev/null 2>&1; true'
+	on "$gw" swanctl --list-conns 2>&1 | grep -q '^hand: ' && fail "$gw still has the connection hand after remove"
 done
 racoon_key=$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')
 office_key=OfficeKeyTypedByHand42

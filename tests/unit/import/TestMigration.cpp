@@ -2,8 +2,10 @@
 // says is left alone; a tunnel that moves to strongSwan has exactly its own racoon-tool lines (its
 // peer and connection sections, its key's line) commented out, every other byte of the admin's
 // files stays, and each changed file carries the checksum of what was read; a tunnel that moves
-// within racoon-tool gets its block merged into the same file; a format whose lines cannot be told
-// apart yet stops the push with a message that says so.
+// within racoon-tool gets its block merged into the same file. swanctl.conf gives up the
+// connection's section brace to brace and its key's, ipsec.conf the conn section and its
+// ipsec.secrets line; a section that cannot be told apart, and racoon.conf (whose tunnels are kernel
+// policies too), stop the push with a message that says why.
 
 #include "MarkedBlock.h"
 #include "Migration.h"
@@ -198,39 +200,221 @@ private slots:
         QVERIFY(p.value().reloadCommands.isEmpty()); // racoon-tool is the new daemon too: its own reload runs
     }
 
-    void swanctlChangedIsRefusedUnchangedIsLeftAlone()
+    void swanctlUnchangedIsLeftAloneChangedIsTakenOver()
     {
-        const QHash<QString, QByteArray> files{{QStringLiteral("swanctl/swanctl.conf"), QByteArrayLiteral("connections {\n"
-                                                                                                            "    office {\n"
-                                                                                                            "        remote_addrs = 198.51.100.77\n"
-                                                                                                            "        local_addrs = 203.0.113.1\n"
-                                                                                                            "        local { auth = psk }\n"
-                                                                                                            "        remote { auth = psk }\n"
-                                                                                                            "        children {\n"
-                                                                                                            "            office {\n"
-                                                                                                            "                local_ts = 10.1.0.0/24\n"
-                                                                                                            "                remote_ts = 172.16.9.0/24\n"
-                                                                                                            "            }\n"
-                                                                                                            "        }\n"
-                                                                                                            "    }\n"
-                                                                                                            "}\n"
-                                                                                                            "secrets {\n"
-                                                                                                            "    ike-office {\n"
-                                                                                                            "        id = 198.51.100.77\n"
-                                                                                                            "        secret = OfficeKeyTypedByHand42\n"
-                                                                                                            "    }\n"
-                                                                                                            "}\n")}};
+        const QByteArray conf = "# written by hand\n"
+                                "connections {\n"
+                                "    office {\n"
+                                "        remote_addrs = 198.51.100.77\n"
+                                "        local_addrs = 203.0.113.1\n"
+                                "        local { auth = psk }\n"
+                                "        remote { auth = psk }\n"
+                                "        children {\n"
+                                "            office {\n"
+                                "                local_ts = 10.1.0.0/24\n"
+                                "                remote_ts = 172.16.9.0/24\n"
+                                "            }\n"
+                                "        }\n"
+                                "    }\n"
+                                "    lab\n"
+                                "    {\n"
+                                "        remote_addrs = 198.51.100.2  # the far lab\n"
+                                "        local_addrs = 203.0.113.1\n"
+                                "        local { auth = psk }\n"
+                                "        remote { auth = psk }\n"
+                                "        children { lab { local_ts = 10.1.0.0/24\n"
+                                "                         remote_ts = 10.2.0.0/24 } }\n"
+                                "    }\n"
+                                "}\n"
+                                "secrets {\n"
+                                "    ike-office {\n"
+                                "        id = 198.51.100.77\n"
+                                "        secret = OfficeKeyTypedByHand42\n"
+                                "    }\n"
+                                "    ike-lab { id = 198.51.100.2\n"
+                                "              secret = \"LabKeyTypedByHand4242\" }\n"
+                                "}\n"
+                                "include conf.d/*.conf\n";
+        const QHash<QString, QByteArray> files{{QStringLiteral("swanctl/swanctl.conf"), conf}};
         NetworkProfile n = imported(files, ImportFormat::Swanctl, QStringLiteral("swanctl"));
         QCOMPARE(n.sites.at(0).gateway.importedFrom, QStringLiteral("swanctl"));
+        QCOMPARE(n.tunnels.size(), 2);
         auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
         QVERIFY2(p.ok(), qPrintable(errorText(p)));
         QVERIFY(p.value().alreadyThere);
+
+        // The admin keeps "office" as it is (outside the profile) and gives "lab" a new key.
+        n.tunnels.removeIf([](const Tunnel& t) { return t.name == QLatin1String("office"); });
+        n.sites.removeIf([](const Site& s) { return s.gateway.localAddress == QLatin1String("198.51.100.77"); });
         n.tunnels[0].psk = QByteArrayLiteral("a-new-key-for-the-tunnel-0123456789");
-        p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        const QList<GeneratedFile> generated = generatedFor(n, QStringLiteral("gatewayA"));
+        p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generated);
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        QVERIFY(!p.value().alreadyThere);
+        QCOMPARE(p.value().files.size(), generated.size() + 1);
+        const GeneratedFile* taken_ = fileAt(p.value().files, QStringLiteral("/etc/swanctl/swanctl.conf"));
+        QVERIFY(taken_);
+        QCOMPARE(taken_->replaces, QCryptographicHash::hash(conf, QCryptographicHash::Sha256).toHex());
+        QVERIFY(!taken_->secret); // swanctl.conf keeps the mode the admin gave it
+        // Exactly lab's section, brace to brace, and its key's; office and its key stay.
+        QCOMPARE(taken(taken_->content), (QStringList{QStringLiteral("lab"), QStringLiteral("{"), QStringLiteral("remote_addrs = 198.51.100.2  # the far lab"),
+                                                       QStringLiteral("local_addrs = 203.0.113.1"), QStringLiteral("local { auth = psk }"),
+                                                       QStringLiteral("remote { auth = psk }"), QStringLiteral("children { lab { local_ts = 10.1.0.0/24"),
+                                                       QStringLiteral("remote_ts = 10.2.0.0/24 } }"), QStringLiteral("}"),
+                                                       QStringLiteral("ike-lab { id = 198.51.100.2"), QStringLiteral("secret = \"LabKeyTypedByHand4242\" }")}));
+        QCOMPARE(restored(taken_->content), conf);
+        // What is left reads back as office alone, with its key.
+        const auto after = importConfig(ImportFormat::Swanctl, MemorySource({{QStringLiteral("swanctl/swanctl.conf"), taken_->content}}), {});
+        QVERIFY2(after.ok(), qPrintable(errorText(after)));
+        QCOMPARE(after.value().network.tunnels.size(), 1);
+        QCOMPARE(after.value().network.tunnels.at(0).name, QStringLiteral("office"));
+        QCOMPARE(after.value().network.tunnels.at(0).psk, std::optional<QByteArray>(QByteArrayLiteral("OfficeKeyTypedByHand42")));
+        // swanctl's own --load-all (the new files' reload) unloads what is gone: no other command.
+        QVERIFY(p.value().reloadCommands.isEmpty());
+        for (const QString& note : p.value().notes)
+            QVERIFY(!note.contains(QLatin1String("KeyTypedByHand")));
+    }
+
+    void swanctlSectionSharingALineIsRefused()
+    {
+        // "connections { lab {": commenting that line out would take "connections" with it.
+        const QByteArray conf = "connections { lab {\n"
+                                "        remote_addrs = 198.51.100.2\n"
+                                "        local_addrs = 203.0.113.1\n"
+                                "        local { auth = psk }\n"
+                                "        remote { auth = psk }\n"
+                                "        children { lab { local_ts = 10.1.0.0/24\n"
+                                "                         remote_ts = 10.2.0.0/24 } }\n"
+                                "} }\n"
+                                "secrets { ike { id = 198.51.100.2\n secret = LabKeyTypedByHand4242 } }\n";
+        const QHash<QString, QByteArray> files{{QStringLiteral("swanctl/swanctl.conf"), conf}};
+        NetworkProfile n = imported(files, ImportFormat::Swanctl, QStringLiteral("swanctl"));
+        n.tunnels[0].psk = QByteArrayLiteral("a-new-key-for-the-tunnel-0123456789");
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
         QVERIFY(!p.ok());
-        QVERIFY2(p.error().message.contains(QLatin1String("not built yet")) && p.error().message.contains(QLatin1String("Nothing was pushed")),
+        QVERIFY2(p.error().message.contains(QLatin1String("cannot be told apart")) && p.error().message.contains(QLatin1String("Nothing was pushed")),
                  qPrintable(p.error().message));
-        QVERIFY(!p.error().message.contains(QLatin1String("OfficeKeyTypedByHand42")));
+        QVERIFY(!p.error().message.contains(QLatin1String("LabKeyTypedByHand4242")));
+
+        // The connection alone is clean, its key is not: the old key would stay beside the new one
+        // for the same identities, so that is refused too.
+        QByteArray clean = conf;
+        clean.replace("connections { lab {\n", "connections {\n    lab {\n").replace("} }\nsecrets", "    }\n}\nsecrets");
+        const QHash<QString, QByteArray> cleanFiles{{QStringLiteral("swanctl/swanctl.conf"), clean}};
+        NetworkProfile m = imported(cleanFiles, ImportFormat::Swanctl, QStringLiteral("swanctl"));
+        m.tunnels[0].psk = QByteArrayLiteral("a-new-key-for-the-tunnel-0123456789");
+        const auto q = Migration::plan(m, QStringLiteral("gatewayA"), MemorySource(cleanFiles), generatedFor(m, QStringLiteral("gatewayA")));
+        QVERIFY(!q.ok());
+        QVERIFY2(q.error().message.contains(QLatin1String("cannot be told apart")), qPrintable(q.error().message));
+    }
+
+    void adminsFileAtTheProgramsPathIsRefused()
+    {
+        // conf.d/lab.conf written by hand holds connection lab: the program's file for tunnel lab
+        // is that path, so writing it would replace the admin's.
+        const QByteArray conf = "connections {\n"
+                                "    lab {\n"
+                                "        remote_addrs = 198.51.100.2\n"
+                                "        local_addrs = 203.0.113.1\n"
+                                "        local { auth = psk }\n"
+                                "        remote { auth = psk }\n"
+                                "        children { lab { local_ts = 10.1.0.0/24\n"
+                                "                         remote_ts = 10.2.0.0/24 } }\n"
+                                "    }\n"
+                                "}\n"
+                                "secrets {\n"
+                                "    ike-lab { id = 198.51.100.2\n secret = LabKeyTypedByHand4242 }\n"
+                                "}\n";
+        const QHash<QString, QByteArray> files{{QStringLiteral("swanctl/swanctl.conf"), "include conf.d/*.conf\n"},
+                                               {QStringLiteral("swanctl/conf.d/lab.conf"), conf}};
+        NetworkProfile n = imported(files, ImportFormat::Swanctl, QStringLiteral("swanctl"));
+        QCOMPARE(n.tunnels.at(0).name, QStringLiteral("lab"));
+        n.tunnels[0].psk = QByteArrayLiteral("a-new-key-for-the-tunnel-0123456789");
+        auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY(!p.ok());
+        QVERIFY2(p.error().message.contains(QLatin1String("/etc/swanctl/conf.d/lab.conf on gatewayA, written by hand")) && p.error().message.contains(QLatin1String("Rename the tunnel")),
+                 qPrintable(p.error().message));
+        // Renamed, the tunnel gets a file of its own and the admin's lines are commented out.
+        n.tunnels[0].name = QStringLiteral("lab2");
+        p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        const GeneratedFile* taken_ = fileAt(p.value().files, QStringLiteral("/etc/swanctl/conf.d/lab.conf"));
+        QVERIFY(taken_ && !taken_->replaces.isEmpty());
+        QCOMPARE(restored(taken_->content), conf);
+        QCOMPARE(taken(taken_->content).size(), 10); // the connection's 8 lines and the key's 2
+        QVERIFY(fileAt(p.value().files, QStringLiteral("/etc/swanctl/conf.d/lab2.conf")));
+    }
+
+    void ipsecConfConnSectionAndItsKeyAreTakenOver()
+    {
+        const QByteArray conf = "config setup\n"
+                                "    charondebug=\"ike 1\"\n"
+                                "\n"
+                                "conn %default\n"
+                                "    keyexchange=ikev2\n"
+                                "    authby=secret\n"
+                                "    left=203.0.113.1\n"
+                                "\n"
+                                "conn lab\n"
+                                "    leftsubnet=10.1.0.0/24\n"
+                                "    right=198.51.100.2\n"
+                                "# a note of the admin's, at the start of a line\n"
+                                "    rightsubnet=10.2.0.0/24\n"
+                                "    mobike=no\n"
+                                "    auto=start\n"
+                                "\n"
+                                "conn office\n"
+                                "    leftsubnet=10.1.0.0/24\n"
+                                "    right=198.51.100.77\n"
+                                "    rightsubnet=172.16.9.0/24\n"
+                                "    auto=route\n";
+        const QByteArray secrets = "# keys\n"
+                                   "203.0.113.1 198.51.100.2 : PSK \"LabKeyTypedByHand4242\"\n"
+                                   "198.51.100.77 : PSK OfficeKeyTypedByHand42\n";
+        const QHash<QString, QByteArray> files{{QStringLiteral("ipsec.conf"), conf}, {QStringLiteral("ipsec.secrets"), secrets}};
+        NetworkProfile n = imported(files, ImportFormat::IpsecConf, QStringLiteral("ipsec.conf"));
+        QCOMPARE(n.sites.at(0).gateway.importedFrom, QStringLiteral("ipsec.conf"));
+        auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        QVERIFY(p.value().alreadyThere);
+
+        n.tunnels.removeIf([](const Tunnel& t) { return t.name == QLatin1String("office"); });
+        n.sites.removeIf([](const Site& s) { return s.gateway.localAddress == QLatin1String("198.51.100.77"); });
+        n.tunnels[0].esp.encryption = n.tunnels[0].esp.encryption == QLatin1String("aes128gcm16") ? QStringLiteral("aes256gcm16") : QStringLiteral("aes128gcm16");
+        p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY2(p.ok(), qPrintable(errorText(p)));
+        const GeneratedFile* c = fileAt(p.value().files, QStringLiteral("/etc/ipsec.conf"));
+        QVERIFY(c);
+        // The whole section, the line it does not read (mobike) too: an indented line left after
+        // a commented-out "conn" would be read as the section before's. %default stays.
+        QCOMPARE(taken(c->content), (QStringList{QStringLiteral("conn lab"), QStringLiteral("leftsubnet=10.1.0.0/24"), QStringLiteral("right=198.51.100.2"),
+                                                  QStringLiteral("rightsubnet=10.2.0.0/24"), QStringLiteral("mobike=no"), QStringLiteral("auto=start")}));
+        QCOMPARE(restored(c->content), conf);
+        const GeneratedFile* s = fileAt(p.value().files, QStringLiteral("/etc/ipsec.secrets"));
+        QVERIFY(s && s->secret && s->mode == 0600);
+        QCOMPARE(taken(s->content), QStringList{QStringLiteral("203.0.113.1 198.51.100.2 : PSK \"LabKeyTypedByHand4242\"")});
+        QCOMPARE(restored(s->content), secrets);
+        // starter lets go of the connection and the key; then swanctl loads the new files.
+        QCOMPARE(p.value().reloadCommands.size(), 1);
+        QVERIFY(p.value().reloadCommands.at(0).contains(QLatin1String("ipsec update")) && p.value().reloadCommands.at(0).contains(QLatin1String("rereadsecrets")));
+        const auto after = importConfig(ImportFormat::IpsecConf, MemorySource({{QStringLiteral("ipsec.conf"), c->content}, {QStringLiteral("ipsec.secrets"), s->content}}), {});
+        QVERIFY2(after.ok(), qPrintable(errorText(after)));
+        QCOMPARE(after.value().network.tunnels.size(), 1);
+        QCOMPARE(after.value().network.tunnels.at(0).name, QStringLiteral("office"));
+        for (const QString& note : p.value().notes)
+            QVERIFY(!note.contains(QLatin1String("KeyTypedByHand")));
+    }
+
+    void racoonConfIsRefusedWithItsReason()
+    {
+        const QHash<QString, QByteArray> files{{QStringLiteral("racoon/racoon.conf"), importFixture(QStringLiteral("racoon/seed/racoon.conf"))},
+                                               {QStringLiteral("racoon/psk.txt"), importFixture(QStringLiteral("racoon/seed/psk.txt"))},
+                                               {QStringLiteral("ipsec-tools.conf"), importFixture(QStringLiteral("racoon/seed/ipsec-tools.conf"))}};
+        NetworkProfile n = imported(files, ImportFormat::Racoon, QStringLiteral("racoon"));
+        n.sites[0].gateway.flavour = Flavour::StrongSwan;
+        const auto p = Migration::plan(n, QStringLiteral("gatewayA"), MemorySource(files), generatedFor(n, QStringLiteral("gatewayA")));
+        QVERIFY(!p.ok());
+        QVERIFY2(p.error().message.contains(QLatin1String("racoon.conf and its setkey file is not built yet")), qPrintable(p.error().message));
     }
 
     void goneConfigLeavesNothingToTakeOver()
