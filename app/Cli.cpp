@@ -1219,7 +1219,8 @@ int diagnoseGateways(const QCommandLineParser& parser)
     }
     const DiagnoseReport r = Diagnoser::run(t.name, ends.value().first, ends.value().second, !parser.isSet(QStringLiteral("no-initiate")));
     QJsonObject extra{{QStringLiteral("tunnel"), t.name}, {QStringLiteral("up"), r.up}, {QStringLiteral("attempted"), r.attempted},
-                      {QStringLiteral("logA"), QJsonArray::fromStringList(r.logA)}, {QStringLiteral("logB"), QJsonArray::fromStringList(r.logB)}};
+                      {QStringLiteral("logA"), QJsonArray::fromStringList(r.logA)}, {QStringLiteral("logB"), QJsonArray::fromStringList(r.logB)},
+                      {QStringLiteral("probes"), QJsonArray::fromStringList(r.probes)}};
     QString state;
     if (!r.findings.isEmpty()) // under the findings: where the tunnel stands
         state = r.up ? tr("Tunnel %1 is up on both gateways.").arg(t.name)
@@ -1231,6 +1232,9 @@ int diagnoseGateways(const QCommandLineParser& parser)
         state = tr("Tunnel %1 is not up; it was not started (--no-initiate), and nothing else is wrong on the gateways.").arg(t.name);
     else
         state = tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them with --json.").arg(t.name);
+    // What the data path's probes saw, under where the tunnel stands.
+    for (const QString& p : r.probes)
+        state += QStringLiteral("\n  ") + p;
     // 0 only for a tunnel that is (or came) up with nothing to report.
     const int printed = printDiagnoses(parser, r.findings, extra, state, true);
     return printed == Ok && !r.up ? Found : printed;

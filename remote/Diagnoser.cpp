@@ -1,6 +1,8 @@
 #include "Diagnoser.h"
 
+#include "DataPath.h"
 #include "Generator.h"
+#include "SwanctlParser.h"
 
 #include "Deployer.h"
 
@@ -116,6 +118,263 @@ QList<IkeDiagnosis> driftFindings(const std::array<State, 2>& state, const std::
     return out;
 }
 
+// --- the data path, once the tunnel is up ------------------------------------------------------
+
+QString bare(const QString& address)
+{
+    return address.section(QLatin1Char('/'), 0, 0).trimmed();
+}
+
+QString output(SshSession& s, const QString& command)
+{
+    auto r = s.exec(command, {}, {}, 20000, 1 << 20);
+    return r ? QString::fromUtf8(r.value().out).trimmed() : QString();
+}
+
+// The tunnel's CHILD_SA packets in and out on one gateway, as swanctl counts them.
+struct Counters
+{
+    quint64 in = 0, out = 0;
+    bool known = false;
+};
+
+Counters counters(SshSession& s, const QString& tunnel)
+{
+    Counters c;
+    auto r = s.exec(QStringLiteral("swanctl --list-sas --ike %1 2>&1").arg(quoted(tunnel)), {}, {}, 20000, 1 << 20);
+    if (!r || r.value().exitStatus != 0)
+        return c;
+    for (const IkeSa& ike : SwanctlParser::parse(r.value().out).ikeSas)
+        for (const ChildSa& child : ike.children)
+            if (child.state == QLatin1String("INSTALLED") && child.packetsIn && child.packetsOut) {
+                c.in += *child.packetsIn;
+                c.out += *child.packetsOut;
+                c.known = true;
+            }
+    return c;
+}
+
+DataPath::PingOutcome dfPing(SshSession& s, const QString& from, const QString& to, int payload)
+{
+    auto r = s.exec(QStringLiteral("ping -n -M do -c 1 -W 1 -s %1 -I %2 %3 2>&1").arg(payload).arg(quoted(from), quoted(to)), {}, {}, 20000, 1 << 16);
+    if (!r)
+        return {};
+    return DataPath::pingOutcome(r.value().exitStatus, QString::fromUtf8(r.value().out));
+}
+
+// The interface a gateway's decrypted packets come in by: charon's userspace ESP hands them over
+// on its TUN device (ipsec0); the kernel's, on the interface the ESP arrived on.
+QString arrivalDevice(SshSession& s, const QString& peer)
+{
+    if (const auto tun = s.exec(QStringLiteral("ip -o link show dev ipsec0 >/dev/null 2>&1"), {}, {}, 20000, 4096); tun && tun.value().exitStatus == 0)
+        return QStringLiteral("ipsec0");
+    return peer.isEmpty() ? QString() : DataPath::routeDevice(output(s, QStringLiteral("ip -o route get %1 2>&1").arg(quoted(peer))));
+}
+
+// A gateway that drops what comes out of the tunnel as spoofed: rp_filter strict (1) on the
+// interface it comes in by, and the route back to its source leaving by another (asymmetric).
+std::optional<IkeDiagnosis> strictReversePath(SshSession& s, const DiagnoseGateway& g, const QString& peerPublic, const QString& source,
+                                              const QStringList& sourceNets, const QString& counterLine)
+{
+    const QString dev = arrivalDevice(s, bare(peerPublic));
+    if (dev.isEmpty())
+        return std::nullopt;
+    const QStringList values = output(s, QStringLiteral("cat /proc/sys/net/ipv4/conf/all/rp_filter /proc/sys/net/ipv4/conf/%1/rp_filter 2>/dev/null").arg(quoted(dev)))
+                                   .split(QLatin1Char('\n'));
+    int strictest = 0;
+    for (const QString& v : values)
+        strictest = std::max(strictest, v.trimmed().toInt());
+    const QString back = output(s, QStringLiteral("ip -o route get %1 from %2 2>&1").arg(quoted(source), quoted(bare(g.inside))));
+    const QString backDev = DataPath::routeDevice(back);
+    if (strictest != 1 || backDev.isEmpty() || backDev == dev)
+        return std::nullopt;
+    return IkeDiagnosis{tr("%1 drops what comes out of the tunnel as spoofed: rp_filter is strict (1) for %2, where the tunnel's packets come in, "
+                           "and %1's route back to %3 leaves by %4 (an asymmetric route).")
+                            .arg(g.label, dev, source, backDev),
+                        QStringLiteral("gateway"),
+                        tr("On %1: sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.%2.rp_filter=2 (loose), and the same in /etc/sysctl.d/ so it "
+                           "stays; or route %3 back through the tunnel instead of by %4.")
+                            .arg(g.label, dev, sourceNets.isEmpty() ? source : sourceNets.join(QStringLiteral(", ")), backDev),
+                        {tr("%1: net.ipv4.conf.all.rp_filter and net.ipv4.conf.%2.rp_filter: %3").arg(g.label, dev, values.join(QStringLiteral(", "))),
+                         QStringLiteral("%1: ip route get %2 from %3: %4").arg(g.label, source, bare(g.inside), back.section(QLatin1Char('\n'), 0, 0)),
+                         counterLine},
+                        g.label};
+}
+
+// A ping that did answer: how large a packet passes with "don't fragment" set. A size the sender's
+// own route refuses is said at once (ping: "message too long, mtu=…"); one lost on the way, while
+// smaller ones pass, is a black hole.
+void probeMtu(DiagnoseReport& report, std::array<State, 2>& state, const std::array<const DiagnoseGateway*, 2>& gw)
+{
+    SshSession& a = *state[0].session;
+    const QString from = bare(gw[0]->inside);
+    const QString to = bare(gw[1]->inside);
+    int size = 1472; // a 1500-byte packet
+    DataPath::PingOutcome o;
+    for (int i = 0; i < 3; ++i) {
+        o = dfPing(a, from, to, size);
+        if (o.kind != DataPath::PingOutcome::TooBigHere || o.mtu <= 28 || o.mtu - 28 >= size)
+            break;
+        size = o.mtu - 28;
+    }
+    if (o.kind == DataPath::PingOutcome::Answered) {
+        report.probes << tr("packets of %1 bytes with \"don't fragment\" pass (the largest %2's route to %3 takes)").arg(size + 28).arg(gw[0]->label, to);
+        return;
+    }
+    if (o.kind != DataPath::PingOutcome::Lost)
+        return;
+    int passes = 56;
+    int lost = size;
+    while (lost - passes > 16) {
+        const int mid = (passes + lost) / 2;
+        if (dfPing(a, from, to, mid).kind == DataPath::PingOutcome::Answered)
+            passes = mid;
+        else
+            lost = mid;
+    }
+    // Which end's link is the narrow one: the WAN interface (the way to the peer) with the smaller MTU.
+    QStringList evidence{tr("%1: ping -M do -s %2 from %3 to %4 is answered, -s %5 is not").arg(gw[0]->label).arg(passes).arg(from, to).arg(lost)};
+    std::array<int, 2> mtu{0, 0};
+    for (size_t i = 0; i < 2; ++i) {
+        const QString peer = bare(gw[1 - i]->publicAddress);
+        if (peer.isEmpty())
+            continue;
+        const QString dev = DataPath::routeDevice(output(*state[i].session, QStringLiteral("ip -o route get %1 2>&1").arg(quoted(peer))));
+        const QString link = dev.isEmpty() ? QString() : output(*state[i].session, QStringLiteral("ip -o link show dev %1 2>&1").arg(quoted(dev)));
+        static const QRegularExpression mtuOf(QStringLiteral("\\bmtu (\\d+)"));
+        if (const auto m = mtuOf.match(link); m.hasMatch()) {
+            mtu[i] = m.captured(1).toInt();
+            evidence << tr("%1: %2, its way to %3, has MTU %4").arg(gw[i]->label, dev, peer).arg(mtu[i]);
+        }
+    }
+    QString side;
+    if (mtu[0] > 0 && mtu[1] > 0 && mtu[0] != mtu[1])
+        side = gw[mtu[0] < mtu[1] ? 0 : 1]->label;
+    report.findings << IkeDiagnosis{tr("An MTU black hole: packets of up to %1 bytes pass the tunnel, packets of %2 bytes are lost without a word (a link on "
+                                       "the way has a smaller MTU, and the ICMP \"fragmentation needed\" that would say so does not come back).")
+                                        .arg(passes + 28)
+                                        .arg(lost + 28),
+                                    QStringLiteral("gateway"),
+                                    tr("Clamp TCP's MSS to the path on both gateways (nftables, forward chain: tcp flags syn tcp option maxseg size set rt "
+                                       "mtu) or lower the MTU of the narrow link's other end to match; and let ICMP type 3 code 4 through."),
+                                    evidence, side};
+}
+
+// The tunnel is up: A pings B's inside address from its own, and where the packets stop is read
+// from the CHILD_SA's counters on both ends, then from the rules and settings of the end they
+// stop at. Nothing is changed.
+void probePath(DiagnoseReport& report, std::array<State, 2>& state, const std::array<const DiagnoseGateway*, 2>& gw, const QString& tunnel)
+{
+    SshSession& a = *state[0].session;
+    SshSession& b = *state[1].session;
+    const QString from = bare(gw[0]->inside);
+    const QString to = bare(gw[1]->inside);
+    const Counters a0 = counters(a, tunnel);
+    const Counters b0 = counters(b, tunnel);
+    auto r = a.exec(QStringLiteral("ping -n -c 3 -i 0.2 -W 1 -I %1 %2 2>&1").arg(quoted(from), quoted(to)), {}, {}, 20000, 1 << 16);
+    if (r && r.value().exitStatus == 0) {
+        report.probes << tr("ping from %1 (%2) to %3 (%4) through the tunnel: answered").arg(from, gw[0]->label, to, gw[1]->label);
+        probeMtu(report, state, gw);
+        return;
+    }
+    const Counters a1 = counters(a, tunnel);
+    const Counters b1 = counters(b, tunnel);
+    report.probes << tr("ping from %1 (%2) to %3 (%4) through the tunnel: no answer").arg(from, gw[0]->label, to, gw[1]->label);
+    const auto delta = [](quint64 before, quint64 after) { return after >= before ? after - before : 0; };
+    const QString A = gw[0]->label;
+    const QString B = gw[1]->label;
+    if (!a0.known || !a1.known || !b0.known || !b1.known) {
+        report.findings << IkeDiagnosis{tr("Tunnel %1 is up, but a ping from %2 to %3 through it is not answered.").arg(tunnel, from, to), QStringLiteral("gateway"),
+                                        tr("Look at both gateways' firewall and NAT rules for the tunnel's networks, at rp_filter, and at their routes."),
+                                        {}, QString()};
+        return;
+    }
+    const quint64 aOut = delta(a0.out, a1.out);
+    const quint64 bIn = delta(b0.in, b1.in);
+    const quint64 bOut = delta(b0.out, b1.out);
+    const quint64 aIn = delta(a0.in, a1.in);
+    const QString counts = tr("the tunnel's packets while 3 pings were sent: %1 out %2, %3 in %4, %3 out %5, %1 in %6")
+                               .arg(A)
+                               .arg(aOut)
+                               .arg(B)
+                               .arg(bIn)
+                               .arg(bOut)
+                               .arg(aIn);
+    const QString nets = gw[0]->networks.isEmpty() ? from : gw[0]->networks.join(QStringLiteral(", "));
+    const QString farNets = gw[1]->networks.isEmpty() ? to : gw[1]->networks.join(QStringLiteral(", "));
+    const auto rules = [](SshSession& s) { return DataPath::parseRuleset(output(s, QStringLiteral("nft list ruleset 2>/dev/null"))); };
+    const auto ruleLine = [](const QString& label, const DataPath::NftRule& rule) {
+        return tr("%1: %2, line %3 of nft list ruleset: %4").arg(label, rule.where()).arg(rule.line).arg(rule.text);
+    };
+    if (aOut == 0) {
+        const QString way = output(a, QStringLiteral("ip -o route get %1 from %2 2>&1").arg(quoted(to), quoted(from)));
+        if (const auto nat = DataPath::natCatching(rules(a), from, to, DataPath::routeDevice(way))) {
+            const QString set = [](const QString& n) { return n.contains(QLatin1Char(',')) ? QStringLiteral("{ %1 }").arg(n) : n; }(nets);
+            const QString farSet = farNets.contains(QLatin1Char(',')) ? QStringLiteral("{ %1 }").arg(farNets) : farNets;
+            report.findings << IkeDiagnosis{tr("A NAT rule on %1 catches the tunnel's traffic before IPsec does (%2: %3): the packets leave with another source "
+                                               "address, match no policy of the tunnel, and never enter it.")
+                                                .arg(A, nat->where(), nat->text),
+                                            QStringLiteral("gateway"),
+                                            tr("Exempt the tunnel's traffic before that rule, on %1: nft insert rule %2 %3 %4 ip saddr %5 ip daddr %6 accept (and the "
+                                               "same in the file that rule comes from, so it stays).")
+                                                .arg(A, nat->family, nat->table, nat->chain, set, farSet),
+                                            {ruleLine(A, *nat), counts}, A};
+            return;
+        }
+        report.findings << IkeDiagnosis{tr("%1 sends nothing into the tunnel: the pings from %2 to %3 do not reach its SA (they leave by %4).")
+                                            .arg(A, from, to, DataPath::routeDevice(way).isEmpty() ? tr("no route") : DataPath::routeDevice(way)),
+                                        QStringLiteral("gateway"), tr("Look at %1's routes and output firewall rules for %2.").arg(A, farNets),
+                                        {QStringLiteral("%1: ip route get %2 from %3: %4").arg(A, to, from, way.section(QLatin1Char('\n'), 0, 0)), counts}, A};
+        return;
+    }
+    if (bIn == 0) {
+        if (const auto drop = DataPath::dropping(rules(b), QStringLiteral("input"), {QStringLiteral("4500"), QStringLiteral("esp")})) {
+            report.findings << IkeDiagnosis{tr("ESP from %1 does not reach %2: %2's firewall drops it (%3), though IKE passes.").arg(A, B, drop->where()),
+                                            QStringLiteral("gateway"), tr("On %1, let ESP and ESP-in-UDP (udp 4500) from %2 in, before that rule.").arg(B, A),
+                                            {ruleLine(B, *drop), counts}, B};
+            return;
+        }
+        report.findings << IkeDiagnosis{tr("%1 sends into the tunnel, and %2 receives none of it: ESP (or ESP-in-UDP, udp 4500) is lost between them, though "
+                                           "IKE passes.")
+                                            .arg(A, B),
+                                        QStringLiteral("gateway"),
+                                        tr("Let ESP and udp 4500 through every firewall and NAT between %1 and %2 (IKE alone on udp 500 is not enough).").arg(A, B),
+                                        {counts}, QString()};
+        return;
+    }
+    if (bOut == 0) {
+        if (auto rp = strictReversePath(b, *gw[1], gw[0]->publicAddress, from, gw[0]->networks, counts)) {
+            report.findings << *rp;
+            return;
+        }
+        const QList<DataPath::NftRule> bRules = rules(b);
+        auto drop = DataPath::dropping(bRules, QStringLiteral("input"));
+        if (!drop)
+            drop = DataPath::dropping(bRules, QStringLiteral("forward"));
+        QStringList evidence{counts};
+        if (drop)
+            evidence.prepend(ruleLine(B, *drop));
+        report.findings << IkeDiagnosis{tr("%1 receives the pings through the tunnel and does not answer them%2.")
+                                            .arg(B, drop ? tr(": a firewall rule may drop them (%1)").arg(drop->where()) : QString()),
+                                        QStringLiteral("gateway"), tr("Look at %1's input and forward rules and rp_filter for %2.").arg(B, nets), evidence, B};
+        return;
+    }
+    if (aIn == 0) {
+        const auto drop = DataPath::dropping(rules(a), QStringLiteral("input"), {QStringLiteral("4500"), QStringLiteral("esp")});
+        report.findings << IkeDiagnosis{tr("%1 answers through the tunnel, and %2 receives none of it: ESP from %1 is lost on the way back%3.")
+                                            .arg(B, A, drop ? tr(" (%1's firewall drops it: %2)").arg(A, drop->where()) : QString()),
+                                        QStringLiteral("gateway"), tr("Let ESP and ESP-in-UDP (udp 4500) from %1 in on %2 and on the way.").arg(B, A),
+                                        drop ? QStringList{ruleLine(A, *drop), counts} : QStringList{counts}, drop ? A : QString()};
+        return;
+    }
+    if (auto rp = strictReversePath(a, *gw[0], gw[1]->publicAddress, to, gw[1]->networks, counts)) {
+        report.findings << *rp;
+        return;
+    }
+    report.findings << IkeDiagnosis{tr("The answers come back through the tunnel, and %1 does not take them (a firewall rule, or rp_filter).").arg(A),
+                                    QStringLiteral("gateway"), tr("Look at %1's input rules and rp_filter for %2.").arg(A, farNets), {counts}, A};
+}
+
 } // namespace
 
 DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const DiagnoseGateway& b, bool initiate)
@@ -183,7 +442,10 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
         return report;
     }
     report.up = state[0].installed && (!b.ssh || state[1].installed);
+    const bool probe = initiate && b.ssh && state[1].session && !a.inside.isEmpty() && !b.inside.isEmpty();
     if (report.up || !initiate) {
+        if (report.up && probe)
+            probePath(report, state, gw, tunnel);
         report.findings << drift;
         return report;
     }
@@ -247,6 +509,8 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     if (report.findings.isEmpty()) {
         auto sas = state[0].session->exec(QStringLiteral("swanctl --list-sas --ike %1 2>&1").arg(quoted(tunnel)), {}, {}, 20000, 1 << 20);
         report.up = sas && sas.value().out.contains("INSTALLED");
+        if (report.up && probe)
+            probePath(report, state, gw, tunnel);
     }
     report.findings << drift;
     return report;
@@ -274,6 +538,9 @@ Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProf
         const bool lettered = pair && (s->name == QLatin1String("site-a") || s->name == QLatin1String("site-b"));
         g.label = lettered ? (s->name == QLatin1String("site-a") ? tr("gateway A") : tr("gateway B")) : s->name;
         g.site = s->name;
+        g.inside = s->gateway.internalAddress;
+        g.networks = n.networksOf(t, s->name == t.siteA ? Side::A : Side::B);
+        g.publicAddress = hostPart(s->gateway.peerAddress());
         if (s->gateway.managed) {
             SshOptions o = NetworkDeployer::sshOptionsFor(n, *s, profileDir);
             g.ssh = tweak ? tweak(o) : o;

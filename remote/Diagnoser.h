@@ -3,7 +3,10 @@
 // Diagnose one tunnel from its two gateways (strongSwan): over SSH with the push's host-key rules,
 // each gateway's state (charon running, the connection loaded, its SAs); then, unless told not
 // to and unless it is up already, the tunnel is started on gateway A while both gateways' charon
-// logs of that attempt are read (swanctl --log), and IkeDiagnose decodes them into causes.
+// logs of that attempt are read (swanctl --log), and IkeDiagnose decodes them into causes. Once it
+// is up (and unless told not to act), A pings B's inside address: where the packets stop (the
+// CHILD_SA's counters on both ends, NAT and firewall rules, rp_filter and the way back) or which
+// size stops passing (DF pings) is what a tunnel that carries nothing is told by.
 // Nothing is changed on a gateway but the attempt itself. Blocking: run it from a worker thread
 // or the CLI.
 
@@ -24,6 +27,11 @@ struct DiagnoseGateway
     // What the profile generates for this gateway's end of the tunnel (its files only): what is
     // there is compared with it, and a difference is reported after the attempt's causes.
     std::optional<CheckTarget> expected;
+    // The gateway's own address inside its site, and the tunnel's networks at this end: the data
+    // path is probed by pinging from A's inside address to B's (empty: not probed).
+    QString inside;
+    QStringList networks;
+    QString publicAddress; // where the peer sends to; empty when it changes
 };
 
 struct DiagnoseReport
@@ -32,6 +40,9 @@ struct DiagnoseReport
     bool attempted = false;         // the tunnel was started for the diagnosis
     QList<IkeDiagnosis> findings;   // most likely first
     QStringList logA, logB;         // the attempt's log lines read (key material masked)
+    // What the data path's probes found once the tunnel was up ("ping from 10.1.0.1 to 10.2.0.1:
+    // answered", "DF packets of up to 1400 bytes pass"); empty when they did not run.
+    QStringList probes;
 };
 
 namespace Diagnoser {
