@@ -193,8 +193,9 @@ QList<std::pair<int, int>> matchPackets(const QList<Packet>& pa, const QList<Pac
         s.skew += g.skew;
         return s;
     };
-    // Hours of a busy gateway's journal: in order, each packet with the next partner not far ahead.
-    if (n * m > 4'000'000) {
+    // Hours of a busy gateway's journal (the table below would take 16 bytes a cell): in order,
+    // each packet with the next partner not far ahead.
+    if (n * m > 1'000'000) {
         qsizetype j = 0;
         for (qsizetype i = 0; i < n && j < m; ++i)
             for (qsizetype k = j; k < std::min(m, j + 16); ++k)

@@ -188,6 +188,23 @@ private slots:
         QCOMPARE(checked(a, b, rows, false), (QList<std::pair<int, int>>{{1, 1}, {2, 2}, {3, 4}, {4, 5}}));
     }
 
+    void longLogsStillPairInOrder()
+    {
+        // More packets than the full matching takes (a day of rekeying in the journal): each
+        // still beside its partner, B's own extra packets alone.
+        QByteArray textA, textB;
+        for (int i = 0; i < 1100; ++i) {
+            const QByteArray size = QByteArray::number(100 + i % 50);
+            textA += "[NET] sending packet: from 198.51.100.1[4500] to 198.51.100.2[4500] (" + size + " bytes)\n";
+            textB += "[NET] received packet: from 198.51.100.1[4500] to 198.51.100.2[4500] (" + size + " bytes)\n";
+            if (i % 100 == 0)
+                textB += "[NET] received packet: from 192.0.2.9[500] to 198.51.100.2[500] (999 bytes)\n";
+        }
+        const QList<IkeLogEvent> a = IkeLog::parse(textA);
+        const QList<IkeLogEvent> b = IkeLog::parse(textB);
+        QCOMPARE(checked(a, b, IkeLog::align(a, b)).size(), 1100);
+    }
+
     void oneSideEmpty()
     {
         const QList<IkeLogEvent> a = recorded(QStringLiteral("ok.a.log"));
