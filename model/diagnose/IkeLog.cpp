@@ -178,7 +178,20 @@ QList<std::pair<int, int>> matchPackets(const QList<Packet>& pa, const QList<Pac
             for (const Packet& b : pb)
                 if (partners(a, b))
                     candidates.emplaceBack(&a, &b);
-    const std::optional<qint64> offset = clockOffset(candidates);
+    // The clocks' offset from the pairs that can be nothing else (each packet with one candidate)
+    // where there are such: a retransmit's copies would pull it towards the wrong one.
+    QHash<const Packet*, int> count;
+    for (const auto& [a, b] : std::as_const(candidates)) {
+        ++count[a];
+        ++count[b];
+    }
+    QList<std::pair<const Packet*, const Packet*>> unique;
+    for (const auto& [a, b] : std::as_const(candidates))
+        if (count.value(a) == 1 && count.value(b) == 1)
+            unique.emplaceBack(a, b);
+    std::optional<qint64> offset = clockOffset(unique);
+    if (!offset)
+        offset = clockOffset(candidates);
     const auto gain = [&](qsizetype i, qsizetype j) {
         const Packet& a = pa.at(i);
         const Packet& b = pb.at(j);

@@ -171,6 +171,27 @@ private slots:
         QCOMPARE(got, expected);
     }
 
+    void timesPickTheCopyThatArrived()
+    {
+        // Both logs with times, B's clock an hour ahead (charon's file on A, the journal on B). The
+        // IKE_AUTH request arrived the first time; B's answer was lost, and so was A's retransmit.
+        // Without times the later copy would be taken; the offset that IKE_SA_INIT's pair shows
+        // says it was the first.
+        const QList<IkeLogEvent> a = written(
+            "2026-12-04 20:00:00 01[NET] <lab|1> sending packet: from 198.51.100.1[500] to 198.51.100.2[500] (232 bytes)\n"
+            "2026-12-04 20:00:00 02[NET] <lab|1> received packet: from 198.51.100.2[500] to 198.51.100.1[500] (240 bytes)\n"
+            "2026-12-04 20:00:00 02[NET] <lab|1> sending packet: from 198.51.100.1[4500] to 198.51.100.2[4500] (269 bytes)\n"
+            "2026-12-04 20:00:04 03[IKE] <lab|1> retransmit 1 of request with message ID 1\n"
+            "2026-12-04 20:00:04 03[NET] <lab|1> sending packet: from 198.51.100.1[4500] to 198.51.100.2[4500] (269 bytes)\n");
+        const QList<IkeLogEvent> b = written(
+            "Dec  4 21:00:00 gw charon[812]: 05[NET] <1> received packet: from 198.51.100.1[500] to 198.51.100.2[500] (232 bytes)\n"
+            "Dec  4 21:00:00 gw charon[812]: 05[NET] <1> sending packet: from 198.51.100.2[500] to 198.51.100.1[500] (240 bytes)\n"
+            "Dec  4 21:00:00 gw charon[812]: 06[NET] <1> received packet: from 198.51.100.1[4500] to 198.51.100.2[4500] (269 bytes)\n"
+            "Dec  4 21:00:00 gw charon[812]: 06[NET] <lab|1> sending packet: from 198.51.100.2[4500] to 198.51.100.1[4500] (225 bytes)\n");
+        QCOMPARE(b.size(), 4);
+        QCOMPARE(checked(a, b, IkeLog::align(a, b)), (QList<std::pair<int, int>>{{1, 1}, {2, 2}, {3, 3}}));
+    }
+
     void addressesChangedByNat()
     {
         // A behind a NAT sees its own private address; B sees the NAT's. Size and direction pair
