@@ -3234,7 +3234,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::DiagnoseDialog</name>
     <message>
-        <location filename="../widgets/DiagnoseDialog.cpp" line="+61"/>
+        <location filename="../widgets/DiagnoseDialog.cpp" line="+67"/>
         <source>Diagnose %1</source>
         <translation>%1 untersuchen</translation>
     </message>
@@ -3264,7 +3264,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>&amp;Ursachen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+4"/>
         <source>Log of the first gateway:</source>
         <translation>Protokoll des ersten Gateways:</translation>
     </message>
@@ -3274,7 +3274,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Protokoll des zweiten Gateways:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Lined up on the IKE packets both logs name: → a packet sent on the left and received on the right, ← the other way. A packet alone in its row has no partner in the other log: lost on the way, or not in that log.</source>
+        <translation>An den IKE-Paketen ausgerichtet, die beide Protokolle nennen: → ein Paket, links gesendet und rechts empfangen, ← umgekehrt. Ein Paket allein in seiner Zeile hat kein Gegenstück im anderen Protokoll: unterwegs verloren oder nicht in jenem Protokoll.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logs of both gateways, lined up on their packets</source>
+        <translation>Protokolle beider Gateways, an ihren Paketen ausgerichtet</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Logs of the attempt</source>
         <translation>&amp;Protokolle des Versuchs</translation>
     </message>
@@ -3325,12 +3335,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+9"/>
-        <location line="+69"/>
+        <location line="+165"/>
         <source>Field: %1</source>
         <translation>Feld: %1</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-152"/>
         <source>Evidence</source>
         <translation>Belege</translation>
     </message>
@@ -3340,7 +3350,13 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Belege von %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+74"/>
+        <location line="+1"/>
+        <source>The same packet, sent by %1 and received by %2.</source>
+        <translation>Dasselbe Paket, gesendet von %1 und empfangen von %2.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -3355,23 +3371,23 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Behebung: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Where: %1</source>
         <translation>Wo: %1</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-319"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+342"/>
         <location line="+1"/>
         <source>Log of %1:</source>
         <translation>Protokoll von %1:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Save the diagnosis</source>
         <translation>Diagnose speichern</translation>
     </message>
@@ -3391,8 +3407,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+71"/>
+        <location line="-230"/>
+        <location line="+167"/>
         <source>Fix: %1</source>
         <translation>Abhilfe: %1</translation>
     </message>
@@ -4094,7 +4110,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::IkeDiagnose</name>
     <message>
-        <location filename="../model/diagnose/IkeLog.cpp" line="+166"/>
+        <location filename="../model/diagnose/IkeLog.cpp" line="+404"/>
         <source>%1.%2: %3 proposes %4, %5 is configured for %6</source>
         <translation>%1.%2: %3 schlägt %4 vor, %5 ist auf %6 eingestellt</translation>
     </message>

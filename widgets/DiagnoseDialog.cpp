@@ -18,9 +18,10 @@
 #include <QLineEdit>
 #include <QMap>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QHash>
+#include <QSet>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -39,6 +40,7 @@ struct EvidenceLine
 {
     QString side;
     QString text;
+    int line = 0; // in the side's log, where the evidence names one
 };
 
 EvidenceLine split(const QString& evidence)
@@ -47,9 +49,13 @@ EvidenceLine split(const QString& evidence)
     const auto m = who.match(evidence);
     if (!m.hasMatch())
         return {QString(), evidence};
-    return {m.captured(1), m.hasCaptured(2) ? QCoreApplication::translate("ipsecwiz::DiagnoseDialog", "line %1: %2").arg(m.captured(2), m.captured(3))
-                                            : m.captured(3)};
+    return {m.captured(1),
+            m.hasCaptured(2) ? QCoreApplication::translate("ipsecwiz::DiagnoseDialog", "line %1: %2").arg(m.captured(2), m.captured(3)) : m.captured(3),
+            m.hasCaptured(2) ? m.captured(2).toInt() : 0};
 }
+
+// The columns of the aligned logs.
+enum LogColumn { LogA, LogArrow, LogB };
 
 } // namespace
 
@@ -85,26 +91,36 @@ DiagnoseDialog::DiagnoseDialog(const NetworkProfile& network, int tunnel, const 
     connect(m_findings, &QTreeWidget::currentItemChanged, this, &DiagnoseDialog::showDetails);
     tabs->addTab(causes, tr("&Causes"));
     // Both gateways' logs of the attempt side by side, so one side's request and the other's
-    // answer (or silence) are read together.
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    auto* logs = new QSplitter(Qt::Horizontal, tabs);
-    for (auto [title, log, name] : {std::tuple{&m_logTitleA, &m_logA, "diagnoseLogA"}, std::tuple{&m_logTitleB, &m_logB, "diagnoseLogB"}}) {
-        auto* pane = new QWidget(logs);
-        auto* v = new QVBoxLayout(pane);
-        v->setContentsMargins(0, 0, 0, 0);
-        *title = new QLabel(pane);
-        *log = new QPlainTextEdit(pane);
-        (*log)->setObjectName(QLatin1String(name));
-        (*log)->setReadOnly(true);
-        (*log)->setFont(mono);
-        (*log)->setLineWrapMode(QPlainTextEdit::NoWrap);
-        (*title)->setBuddy(*log);
-        v->addWidget(*title);
-        v->addWidget(*log, 1);
-        logs->addWidget(pane);
-    }
-    m_logTitleA->setText(tr("Log of the first gateway:"));
-    m_logTitleB->setText(tr("Log of the second gateway:"));
+    // answer (or silence) are read together: in one table, a packet's sending and its receipt on
+    // one row, since neither clock can be trusted to line them up.
+    m_logTitleA = tr("Log of the first gateway:");
+    m_logTitleB = tr("Log of the second gateway:");
+    auto* logs = new QWidget(tabs);
+    auto* v = new QVBoxLayout(logs);
+    auto* legend = new QLabel(tr("Lined up on the IKE packets both logs name: → a packet sent on the left and received on the right, "
+                                 "← the other way. A packet alone in its row has no partner in the other log: lost on the way, or not in that log."),
+                              logs);
+    legend->setWordWrap(true);
+    m_logs = new QTreeWidget(logs);
+    m_logs->setObjectName(QStringLiteral("diagnoseLogs"));
+    m_logs->setAccessibleName(tr("Logs of both gateways, lined up on their packets"));
+    m_logs->setColumnCount(3);
+    m_logs->setRootIsDecorated(false);
+    m_logs->setUniformRowHeights(true);
+    m_logs->setWordWrap(false);
+    m_logs->setAllColumnsShowFocus(true);
+    m_logs->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Each gateway half of the width whatever the window's; a line longer than that shows in full
+    // as its tooltip.
+    m_logs->header()->setStretchLastSection(false);
+    m_logs->header()->setSectionResizeMode(LogA, QHeaderView::Stretch);
+    m_logs->header()->setSectionResizeMode(LogArrow, QHeaderView::ResizeToContents);
+    m_logs->header()->setSectionResizeMode(LogB, QHeaderView::Stretch);
+    m_logs->header()->setDefaultAlignment(Qt::AlignCenter);
+    legend->setBuddy(m_logs);
+    v->addWidget(legend);
+    v->addWidget(m_logs, 1);
+    m_logs->setHeaderLabels({m_nameA, QString(), m_nameB});
     tabs->addTab(logs, tr("&Logs of the attempt"));
     layout->addWidget(tabs, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -209,6 +225,8 @@ void DiagnoseDialog::showReport(const DiagnoseReport& r)
         item->setExpanded(i == 0); // the most likely cause open, its evidence folded
         item->setData(0, Qt::UserRole, int(i));
     }
+    // The logs first: selecting a cause marks its evidence in them.
+    fillLogs();
     if (m_findings->topLevelItemCount() > 0)
         m_findings->setCurrentItem(m_findings->topLevelItem(0));
     else
@@ -216,8 +234,100 @@ void DiagnoseDialog::showReport(const DiagnoseReport& r)
     m_copy->setEnabled(true);
     m_save->setEnabled(true);
     updatePushButton();
-    m_logA->setPlainText(r.logA.join(QLatin1Char('\n')));
-    m_logB->setPlainText(r.logB.join(QLatin1Char('\n')));
+}
+
+void DiagnoseDialog::fillLogs()
+{
+    m_logs->clear();
+    const QStringList* logs[2] = {&m_report.logA, &m_report.logB};
+    QList<IkeLogEvent> events[2];
+    for (int s = 0; s < 2; ++s)
+        events[s] = IkeLog::parse(logs[s]->join(QLatin1Char('\n')).toUtf8());
+    // Half the width each: a charon line shows as its time of day, subsystem and message (the
+    // date, thread and IKE SA are the same all through one attempt), in full as its tooltip.
+    QHash<int, QString> shown[2];
+    static const QRegularExpression timeOfDay(QStringLiteral("\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?$"));
+    for (int s = 0; s < 2; ++s)
+        for (const IkeLogEvent& e : std::as_const(events[s])) {
+            const QString time = timeOfDay.match(e.time).captured();
+            shown[s].insert(e.line, (time.isEmpty() ? QString() : time + QLatin1Char(' ')) + QStringLiteral("[%1] %2").arg(e.subsystem, e.message));
+        }
+    // IkeLog::align places charon's lines; the others (swanctl's own, a shell's) keep their place
+    // in their log, each a row of its own just before the next charon line.
+    int next[2] = {1, 1}; // the next line of each log not yet in a row, 1-based
+    const auto addRow = [&](int lineA, int lineB) {
+        auto* item = new QTreeWidgetItem(m_logs);
+        for (const auto& [s, column, line] : {std::tuple{0, LogA, lineA}, std::tuple{1, LogB, lineB}}) {
+            if (line <= 0)
+                continue;
+            const QString& text = logs[s]->at(line - 1);
+            item->setText(column, shown[s].value(line, text));
+            item->setToolTip(column, text);
+            item->setData(column, Qt::UserRole, line);
+        }
+        return item;
+    };
+    const auto upTo = [&](int s, int line) {
+        for (; next[s] < line; ++next[s]) {
+            if (s == 0)
+                addRow(next[s], 0);
+            else
+                addRow(0, next[s]);
+        }
+    };
+    for (const IkeLog::AlignedRow& row : IkeLog::align(events[0], events[1])) {
+        const int lineA = row.a >= 0 ? events[0].at(row.a).line : 0;
+        const int lineB = row.b >= 0 ? events[1].at(row.b).line : 0;
+        if (lineA > 0)
+            upTo(0, lineA);
+        if (lineB > 0)
+            upTo(1, lineB);
+        QTreeWidgetItem* item = addRow(lineA, lineB);
+        next[0] = std::max(next[0], lineA + 1);
+        next[1] = std::max(next[1], lineB + 1);
+        if (lineA > 0 && lineB > 0) {
+            const bool aSent = events[0].at(row.a).message.startsWith(QLatin1String("sending"));
+            item->setText(LogArrow, aSent ? QStringLiteral("→") : QStringLiteral("←"));
+            item->setTextAlignment(LogArrow, Qt::AlignCenter);
+            item->setToolTip(LogArrow, aSent ? tr("The same packet, sent by %1 and received by %2.").arg(m_nameA, m_nameB)
+                                             : tr("The same packet, sent by %1 and received by %2.").arg(m_nameB, m_nameA));
+        }
+    }
+    upTo(0, int(logs[0]->size()) + 1);
+    upTo(1, int(logs[1]->size()) + 1);
+}
+
+// The evidence lines of D (nullptr: none) in bold on their rows of the logs, the first scrolled to.
+void DiagnoseDialog::markEvidence(const IkeDiagnosis* d)
+{
+    QSet<int> lines[2];
+    if (d)
+        for (const QString& e : d->evidence) {
+            const EvidenceLine line = split(e);
+            if (line.line > 0 && (line.side == m_nameA || line.side == m_nameB))
+                lines[line.side == m_nameA ? 0 : 1].insert(line.line);
+        }
+    QColor tint = palette().color(QPalette::Highlight);
+    tint.setAlpha(60); // light or dark theme, the line stays readable
+    QFont bold = m_logs->font();
+    bold.setBold(true);
+    QTreeWidgetItem* first = nullptr;
+    for (int i = 0; i < m_logs->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_logs->topLevelItem(i);
+        for (const auto& [s, column] : {std::pair{0, LogA}, std::pair{1, LogB}}) {
+            const bool marked = lines[s].contains(item->data(column, Qt::UserRole).toInt());
+            item->setData(column, Qt::FontRole, marked ? QVariant(bold) : QVariant());
+            item->setData(column, Qt::BackgroundRole, marked ? QVariant(tint) : QVariant());
+            if (marked && !first)
+                first = item;
+        }
+    }
+    // Current but not selected: a selected row would hide the marks under its own colour.
+    m_logs->clearSelection();
+    if (first) {
+        m_logs->setCurrentItem(first, LogA, QItemSelectionModel::NoUpdate);
+        m_logs->scrollToItem(first, QAbstractItemView::PositionAtCenter);
+    }
 }
 
 QString DiagnoseDialog::reportText() const
@@ -234,10 +344,10 @@ QString DiagnoseDialog::reportText() const
         for (const QString& e : d.evidence)
             t += QStringLiteral("     %1\n").arg(e);
     }
-    for (const auto& [title, log] : {std::pair{m_logTitleA, &m_report.logA}, std::pair{m_logTitleB, &m_report.logB}}) {
+    for (const auto& [title, log] : {std::pair{&m_logTitleA, &m_report.logA}, std::pair{&m_logTitleB, &m_report.logB}}) {
         if (log->isEmpty())
             continue;
-        t += QLatin1Char('\n') + title->text() + QLatin1Char('\n');
+        t += QLatin1Char('\n') + *title + QLatin1Char('\n');
         for (const QString& line : *log)
             t += QStringLiteral("  %1\n").arg(line);
     }
@@ -252,9 +362,11 @@ void DiagnoseDialog::showDetails()
     const int index = item ? item->data(0, Qt::UserRole).toInt() : -1;
     if (index < 0 || index >= m_report.findings.size()) {
         m_details->clear();
+        markEvidence(nullptr);
         return;
     }
     const IkeDiagnosis& d = m_report.findings.at(index);
+    markEvidence(&d);
     QString html = QStringLiteral("<p><b>%1</b></p><p>%2").arg(d.cause.toHtmlEscaped(), tr("Field: %1").arg(d.field).toHtmlEscaped());
     if (!d.side.isEmpty())
         html += QStringLiteral(" &nbsp;·&nbsp; %1").arg(tr("Where: %1").arg(d.side).toHtmlEscaped());
@@ -280,8 +392,9 @@ void DiagnoseDialog::setGatewayNames(const QString& first, const QString& second
 {
     m_nameA = first;
     m_nameB = second;
-    m_logTitleA->setText(tr("Log of %1:").arg(first));
-    m_logTitleB->setText(tr("Log of %1:").arg(second));
+    m_logTitleA = tr("Log of %1:").arg(first);
+    m_logTitleB = tr("Log of %1:").arg(second);
+    m_logs->setHeaderLabels({first, QString(), second});
 }
 
 void DiagnoseDialog::setPushAvailable(bool available)

@@ -6,7 +6,9 @@
 // Test connection shows its fingerprint first.
 //
 // The causes are a list, most likely first, each with its field, where to change it, the fix, and
-// its evidence folded under it by gateway; the two gateways' logs of the attempt are side by side.
+// its evidence folded under it by gateway; the two gateways' logs of the attempt are side by side,
+// one table aligned on the IKE packets they share (IkeLog::align), the selected cause's evidence
+// lines marked in it.
 // The report can be copied or saved as text (key material is masked before it gets here), and
 // where pushing the profile again is the fix, a button asks for that push (pushRequested).
 
@@ -15,7 +17,6 @@
 #include <QDialog>
 
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QThread;
 class QTextBrowser;
@@ -58,6 +59,8 @@ private:
     void saveReportAs();
     void updatePushButton();
     void showDetails();
+    void fillLogs();
+    void markEvidence(const IkeDiagnosis* d);
 
     NetworkProfile m_network;
     int m_tunnel;
@@ -68,10 +71,10 @@ private:
     QTextBrowser* m_details; // the selected cause in full, its evidence of both gateways side by side
     QString m_nameA = QStringLiteral("A"); // the gateways as the causes name them
     QString m_nameB = QStringLiteral("B");
-    QLabel* m_logTitleA;
-    QLabel* m_logTitleB;
-    QPlainTextEdit* m_logA;
-    QPlainTextEdit* m_logB;
+    QString m_logTitleA; // the report's headings of the two logs
+    QString m_logTitleB;
+    // Both logs in rows aligned by packet: A's line, an arrow where the two are one packet, B's line.
+    QTreeWidget* m_logs;
     QPushButton* m_copy;
     QPushButton* m_save;
     QPushButton* m_push;

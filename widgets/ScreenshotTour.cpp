@@ -197,8 +197,8 @@ bool networkMonitorShot(const QString& polls, const QString& dir, const QString&
 
 // Diagnose… of the seed tunnel fed with charon logs recorded from the lab (tests/fixtures/logs/
 // charon/esp-proposal.*: B's ESP proposal edited by hand): the cause, field, fix and both sides'
-// lines.
-bool diagnoseShot(const QString& logs, const QString& dir, const QString& name)
+// lines as NAME; as LOGSNAME its tab of both logs lined up on their packets, the evidence marked.
+bool diagnoseShot(const QString& logs, const QString& dir, const QString& name, const QString& logsName)
 {
     QFile a(QDir(logs).filePath(QStringLiteral("esp-proposal.a.log")));
     QFile b(QDir(logs).filePath(QStringLiteral("esp-proposal.b.log")));
@@ -219,7 +219,15 @@ bool diagnoseShot(const QString& logs, const QString& dir, const QString& name)
     dialog.show();
     dialog.setGatewayNames(QStringLiteral("A"), QStringLiteral("B"));
     dialog.showReport(report);
-    return save(&dialog, dir, name);
+    bool ok = save(&dialog, dir, name);
+    auto* tabs = dialog.findChild<QTabWidget*>();
+    if (!tabs)
+        return false;
+    // Wide, as one would open it to read two logs side by side.
+    dialog.resize(1280, 640);
+    tabs->setCurrentIndex(1);
+    ok &= save(&dialog, dir, logsName);
+    return ok;
 }
 
 // Check for drift… on the example network: hq and branch1 as the profile makes them, branch2's
@@ -364,7 +372,7 @@ int run(const QString& dir)
         ok &= hubDrawingShot(dir, QStringLiteral("13-hub-12-sites-") + suffix);
         ok &= checkShot(dir, QStringLiteral("15-check-drift-") + suffix);
         if (const QString logs = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_LOGS"); !logs.isEmpty())
-            ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-") + suffix);
+            ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-") + suffix, QStringLiteral("16-diagnose-logs-") + suffix);
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");
         if (!polls.isEmpty()) {
             ok &= monitorShot(polls, dir, QStringLiteral("9-monitor-") + suffix);
@@ -395,7 +403,7 @@ int run(const QString& dir)
         ok &= monitorRefusedShot(dir, QStringLiteral("8-german-monitor-refused-light"));
         ok &= networkShots(dir, QStringLiteral("german-light"));
         if (const QString logs = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_LOGS"); !logs.isEmpty())
-            ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-german-light"));
+            ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-german-light"), QStringLiteral("16-diagnose-logs-german-light"));
         if (const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS"); !polls.isEmpty())
             ok &= networkMonitorShot(polls, dir, QStringLiteral("12-network-monitor-german-light"));
     }

@@ -1,11 +1,16 @@
 #include "IkeLog.h"
 
 #include <QCoreApplication>
+#include <QDate>
+#include <QTime>
 #include <QRegularExpression>
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
+#include <tuple>
+#include <vector>
 #include <optional>
 
 namespace ipsecwiz {
@@ -60,6 +65,253 @@ QList<IkeLogEvent> parse(const QByteArray& text)
                                    r.captured(3).isEmpty() ? QStringLiteral("racoon") : r.captured(3), {}, r.captured(4)});
     }
     return out;
+}
+
+namespace {
+
+// An IKE packet as charon logs it on either end.
+struct Packet
+{
+    int event;
+    bool sent;
+    QString from, to; // "198.51.100.1[500]"
+    int size;
+    std::optional<qint64> time; // ms, where the log has a time stamp
+};
+
+// The time stamp of a log line, in ms of its own clock: "2026-12-04 20:34:17[.123]" (charon's
+// file) or "Dec  4 20:34:17" (the journal, no year: only differences within a log matter).
+std::optional<qint64> msecsOf(const QString& time)
+{
+    if (time.isEmpty())
+        return std::nullopt;
+    QDate date;
+    QString clock;
+    if (time.at(0).isDigit()) {
+        date = QDate::fromString(time.left(10), QStringLiteral("yyyy-MM-dd"));
+        clock = time.mid(11);
+    } else {
+        const QStringList parts = time.simplified().split(QLatin1Char(' '));
+        if (parts.size() != 3)
+            return std::nullopt;
+        // Any leap year, so that Feb 29 is a date.
+        date = QDate::fromString(parts.at(0) + QLatin1Char(' ') + parts.at(1) + QStringLiteral(" 2000"), QStringLiteral("MMM d yyyy"));
+        clock = parts.at(2);
+    }
+    const QTime t = QTime::fromString(clock.left(8), QStringLiteral("HH:mm:ss"));
+    if (!date.isValid() || !t.isValid())
+        return std::nullopt;
+    qint64 ms = date.toJulianDay() * 86400000 + t.msecsSinceStartOfDay();
+    if (clock.size() > 9 && clock.at(8) == QLatin1Char('.'))
+        ms += qRound(QStringView(clock).mid(8).toDouble() * 1000);
+    return ms;
+}
+
+QList<Packet> packetsOf(const QList<IkeLogEvent>& events)
+{
+    static const QRegularExpression packet(QStringLiteral("^(sending|received) packet: from (\\S+) to (\\S+) \\((\\d+) bytes\\)"));
+    QList<Packet> out;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const IkeLogEvent& e = events.at(i);
+        if (e.subsystem != QLatin1String("NET"))
+            continue;
+        if (const auto m = packet.match(e.message); m.hasMatch())
+            out.append(Packet{int(i), m.capturedView(1) == QLatin1String("sending"), m.captured(2), m.captured(3), m.captured(4).toInt(),
+                              msecsOf(e.time)});
+    }
+    return out;
+}
+
+// The same packet seen from both ends could be: one sent, the other received, of one size.
+bool partners(const Packet& a, const Packet& b)
+{
+    return a.sent != b.sent && a.size == b.size;
+}
+
+bool sameAddresses(const Packet& a, const Packet& b)
+{
+    return a.from == b.from && a.to == b.to;
+}
+
+// B's clock minus A's, as the median over the pairs (ms); nullopt where no pair has both times.
+std::optional<qint64> clockOffset(const QList<std::pair<const Packet*, const Packet*>>& pairs)
+{
+    QList<qint64> d;
+    for (const auto& [a, b] : pairs)
+        if (a->time && b->time)
+            d << *b->time - *a->time;
+    if (d.isEmpty())
+        return std::nullopt;
+    std::nth_element(d.begin(), d.begin() + d.size() / 2, d.end());
+    return d.at(d.size() / 2);
+}
+
+// A better matching: more pairs, then more of them with the same addresses on both ends, then
+// (where both logs have times) closer in time once the clocks' offset is taken out.
+struct Score
+{
+    int pairs = 0;
+    int exact = 0;
+    qint64 skew = 0;
+
+    bool operator<(const Score& o) const { return std::tie(pairs, exact, o.skew) < std::tie(o.pairs, o.exact, skew); }
+    bool operator==(const Score& o) const { return pairs == o.pairs && exact == o.exact && skew == o.skew; }
+};
+
+// The packets of A and B that are one packet: an order-keeping matching of the most pairs, as a
+// longest common subsequence. Where two are as good (a request retransmitted, one copy arrived),
+// the later one is taken: the copy sent just before the answer came is the one that got there.
+QList<std::pair<int, int>> matchPackets(const QList<Packet>& pa, const QList<Packet>& pb)
+{
+    const qsizetype n = pa.size();
+    const qsizetype m = pb.size();
+    QList<std::pair<int, int>> out;
+    if (n == 0 || m == 0)
+        return out;
+    QList<std::pair<const Packet*, const Packet*>> candidates;
+    for (const Packet& a : pa)
+        for (const Packet& b : pb)
+            if (partners(a, b) && sameAddresses(a, b))
+                candidates.emplaceBack(&a, &b);
+    if (candidates.isEmpty())
+        for (const Packet& a : pa)
+            for (const Packet& b : pb)
+                if (partners(a, b))
+                    candidates.emplaceBack(&a, &b);
+    // The clocks' offset from the pairs that can be nothing else (each packet with one candidate)
+    // where there are such: a retransmit's copies would pull it towards the wrong one.
+    QHash<const Packet*, int> count;
+    for (const auto& [a, b] : std::as_const(candidates)) {
+        ++count[a];
+        ++count[b];
+    }
+    QList<std::pair<const Packet*, const Packet*>> unique;
+    for (const auto& [a, b] : std::as_const(candidates))
+        if (count.value(a) == 1 && count.value(b) == 1)
+            unique.emplaceBack(a, b);
+    std::optional<qint64> offset = clockOffset(unique);
+    if (!offset)
+        offset = clockOffset(candidates);
+    const auto gain = [&](qsizetype i, qsizetype j) {
+        const Packet& a = pa.at(i);
+        const Packet& b = pb.at(j);
+        Score s{1, sameAddresses(a, b) ? 1 : 0, 0};
+        if (offset && a.time && b.time)
+            s.skew = qAbs(*b.time - *a.time - *offset);
+        return s;
+    };
+    const auto plus = [](Score s, const Score& g) {
+        s.pairs += g.pairs;
+        s.exact += g.exact;
+        s.skew += g.skew;
+        return s;
+    };
+    // Hours of a busy gateway's journal (the table below would take 16 bytes a cell): in order,
+    // each packet with the next partner not far ahead.
+    if (n * m > 1'000'000) {
+        qsizetype j = 0;
+        for (qsizetype i = 0; i < n && j < m; ++i)
+            for (qsizetype k = j; k < std::min(m, j + 16); ++k)
+                if (partners(pa.at(i), pb.at(k))) {
+                    out.emplaceBack(pa.at(i).event, pb.at(k).event);
+                    j = k + 1;
+                    break;
+                }
+        return out;
+    }
+    // best[i][j]: the best matching of A's first i packets and B's first j.
+    std::vector<Score> best(size_t((n + 1) * (m + 1)));
+    const auto at = [&](qsizetype i, qsizetype j) -> Score& { return best[size_t(i * (m + 1) + j)]; };
+    for (qsizetype i = 1; i <= n; ++i)
+        for (qsizetype j = 1; j <= m; ++j) {
+            Score s = std::max(at(i - 1, j), at(i, j - 1));
+            if (partners(pa.at(i - 1), pb.at(j - 1)))
+                s = std::max(s, plus(at(i - 1, j - 1), gain(i - 1, j - 1)));
+            at(i, j) = s;
+        }
+    // From the end back, a pair taken as soon as it is as good: the latest copies.
+    for (qsizetype i = n, j = m; i > 0 && j > 0;) {
+        if (partners(pa.at(i - 1), pb.at(j - 1)) && at(i, j) == plus(at(i - 1, j - 1), gain(i - 1, j - 1))) {
+            out.prepend(std::pair{pa.at(i - 1).event, pb.at(j - 1).event});
+            --i;
+            --j;
+        } else if (at(i, j) == at(i - 1, j)) {
+            --i;
+        } else {
+            --j;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QList<AlignedRow> align(const QList<IkeLogEvent>& a, const QList<IkeLogEvent>& b)
+{
+    const QList<Packet> pa = packetsOf(a);
+    const QList<Packet> pb = packetsOf(b);
+    const QList<std::pair<int, int>> anchors = matchPackets(pa, pb);
+
+    // The clocks' offset over the pairs taken, to interleave the lines between two pairs by time.
+    QHash<int, const Packet*> byEventA, byEventB;
+    for (const Packet& p : pa)
+        byEventA.insert(p.event, &p);
+    for (const Packet& p : pb)
+        byEventB.insert(p.event, &p);
+    QList<std::pair<const Packet*, const Packet*>> taken;
+    for (const auto& [ea, eb] : anchors)
+        taken.emplaceBack(byEventA.value(ea), byEventB.value(eb));
+    const std::optional<qint64> offset = clockOffset(taken);
+
+    QList<AlignedRow> rows;
+    rows.reserve(a.size() + b.size());
+    // The lines of A from FROMA up to TOA and of B from FROMB up to TOB (exclusive), none a pair:
+    // by time where every one of them has one and the clocks could be related; otherwise, and on
+    // a tie, AFIRST says whose come first.
+    const auto gap = [&](int fromA, int toA, int fromB, int toB, bool aFirst) {
+        bool timed = offset.has_value();
+        QList<qint64> ta, tb;
+        for (int i = fromA; timed && i < toA; ++i)
+            if (const auto t = msecsOf(a.at(i).time))
+                ta << *t + *offset;
+            else
+                timed = false;
+        for (int j = fromB; timed && j < toB; ++j)
+            if (const auto t = msecsOf(b.at(j).time))
+                tb << *t;
+            else
+                timed = false;
+        int i = fromA, j = fromB;
+        while (i < toA || j < toB) {
+            bool takeA;
+            if (i == toA)
+                takeA = false;
+            else if (j == toB)
+                takeA = true;
+            else if (timed && ta.at(i - fromA) != tb.at(j - fromB))
+                takeA = ta.at(i - fromA) < tb.at(j - fromB);
+            else
+                takeA = aFirst;
+            if (takeA)
+                rows.append(AlignedRow{i++, -1});
+            else
+                rows.append(AlignedRow{-1, j++});
+        }
+    };
+    int nextA = 0, nextB = 0;
+    bool lastSentByA = true;
+    for (const auto& [ea, eb] : anchors) {
+        // Before a packet, the lines of its sender (that lead to it) before the receiver's.
+        const bool sentByA = byEventA.value(ea)->sent;
+        gap(nextA, ea, nextB, eb, sentByA);
+        rows.append(AlignedRow{ea, eb});
+        nextA = ea + 1;
+        nextB = eb + 1;
+        lastSentByA = sentByA;
+    }
+    // After the last packet, the receiver's lines first: it is the one that answers (or fails to).
+    gap(nextA, int(a.size()), nextB, int(b.size()), anchors.isEmpty() || !lastSentByA);
+    return rows;
 }
 
 } // namespace IkeLog

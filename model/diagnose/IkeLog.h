@@ -29,6 +29,22 @@ QList<IkeLogEvent> parse(const QByteArray& text);
 // TEXT with anything that looks like key material (32 or more hex digits) replaced by "[masked]".
 QString masked(QString text);
 
+// One row of two gateways' events laid side by side: an index into A's events and one into B's,
+// -1 for an empty cell. Both are set only where the two lines are the same IKE packet, sent by one
+// and received by the other.
+struct AlignedRow
+{
+    int a = -1;
+    int b = -1;
+};
+
+// A's and B's events of one attempt in rows, each side in its own order and every event in exactly
+// one row. The two clocks cannot be trusted and `swanctl --log` writes none, so the packets are the
+// anchor: A's "sending packet: from X[p] to Y[q] (N bytes)" shares a row with B's "received packet"
+// of the same addresses and size (of the same size and direction alone where NAT changed the
+// addresses), and the other way round. A packet lost or retransmitted keeps a row of its own.
+QList<AlignedRow> align(const QList<IkeLogEvent>& a, const QList<IkeLogEvent>& b);
+
 } // namespace IkeLog
 
 // What the two sides' logs show, most likely first.

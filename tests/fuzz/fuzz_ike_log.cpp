@@ -1,7 +1,8 @@
 // libFuzzer: two charon logs (the input split at its first NUL: gateway A's, then B's) parsed and
 // decoded into causes. It must not crash, hang or read outside its input (ASan, UBSan), and no
 // finding may carry key material unmasked: no run of 32 or more hex digits of the input reaches a
-// cause, a fix or a line of evidence, however the lines were crafted.
+// cause, a fix or a line of evidence, however the lines were crafted. The two logs side by side
+// (IkeLog::align) hold every event once, each side in its order, and no row is empty.
 
 #include "IkeLog.h"
 
@@ -19,7 +20,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const qsizetype split = input.indexOf('\0');
     const QByteArray a = split < 0 ? input : input.left(split);
     const QByteArray b = split < 0 ? QByteArray() : input.mid(split + 1);
-    const QList<IkeDiagnosis> found = IkeDiagnose::diagnose(IkeLog::parse(a), IkeLog::parse(b), split >= 0);
+    const QList<IkeLogEvent> ea = IkeLog::parse(a);
+    const QList<IkeLogEvent> eb = IkeLog::parse(b);
+    const QList<IkeDiagnosis> found = IkeDiagnose::diagnose(ea, eb, split >= 0);
+    int nextA = 0, nextB = 0;
+    for (const IkeLog::AlignedRow& r : IkeLog::align(ea, eb)) {
+        if ((r.a < 0 && r.b < 0) || (r.a >= 0 && r.a != nextA) || (r.b >= 0 && r.b != nextB))
+            std::abort(); // an empty row, or an event missing, twice or out of order
+        nextA += r.a >= 0 ? 1 : 0;
+        nextB += r.b >= 0 ? 1 : 0;
+    }
+    if (nextA != ea.size() || nextB != eb.size())
+        std::abort();
     static const QRegularExpression hex(QStringLiteral("[0-9a-fA-F]{32,}"));
     for (const IkeDiagnosis& d : found) {
         QStringList texts = d.evidence;
