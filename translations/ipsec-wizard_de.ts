@@ -301,7 +301,7 @@
         <translation>%1 liegt in %2, das das Labor für seinen Internet-Router braucht.</translation>
     </message>
     <message>
-        <location filename="../model/import/IpsecConfImport.cpp" line="+199"/>
+        <location filename="../model/import/IpsecConfImport.cpp" line="+200"/>
         <location filename="../model/import/SwanctlImport.cpp" line="+76"/>
         <source>The profile has no setting for “%1”.</source>
         <translation>Das Profil hat keine Einstellung für „%1“.</translation>
@@ -1434,22 +1434,22 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1483"/>
+        <location line="+1487"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1681"/>
+        <location line="-1685"/>
         <location line="+89"/>
         <location line="+450"/>
         <location line="+271"/>
-        <location line="+238"/>
+        <location line="+242"/>
         <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-1071"/>
+        <location line="-1075"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1503,12 +1503,12 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1273"/>
+        <location line="+1277"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1272"/>
+        <location line="-1276"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1813,12 +1813,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+793"/>
+        <location line="+797"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-792"/>
+        <location line="-796"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1848,7 +1848,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+244"/>
         <source>the tunnel of a network to diagnose</source>
         <translation>der Tunnel eines Netzes, der untersucht wird</translation>
     </message>
@@ -1914,12 +1914,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>check braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-330"/>
         <source>--gateway of a tunnel between two gateways is a or b.</source>
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
     <message>
-        <location line="+376"/>
+        <location line="+380"/>
         <source>%1: cannot be reached: %2</source>
         <translation>%1: nicht erreichbar: %2</translation>
     </message>
@@ -1970,7 +1970,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-922"/>
+        <location line="-926"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
@@ -2159,20 +2159,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+746"/>
+        <location line="+750"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-767"/>
-        <location line="+746"/>
+        <location line="-771"/>
+        <location line="+750"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-628"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2182,7 +2182,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>das Netz hat keinen Tunnel „%1“.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Tunnel %1 is not up; it was not started (--no-initiate).</source>
         <translation>Tunnel %1 ist nicht aktiv; er wurde nicht gestartet (--no-initiate).</translation>
     </message>
@@ -2213,7 +2213,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel %1 kam nicht auf, und die Protokolle des Versuchs nennen keine Ursache: Lesen Sie sie mit --json.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>print the causes as JSON</source>
         <translation>die Ursachen als JSON ausgeben</translation>
     </message>
@@ -2223,7 +2223,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-106"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -2233,7 +2233,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -2333,12 +2333,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-591"/>
         <source>where: %1</source>
         <translation>wo: %1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>a gateway&apos;s charon or racoon log (file, journal, syslog or swanctl --log); give A&apos;s, then B&apos;s</source>
         <translation>das charon- oder racoon-Protokoll eines Gateways (Datei, Journal, Syslog oder swanctl --log); erst das von A, dann das von B</translation>
     </message>
@@ -2544,12 +2544,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::ConfReader</name>
     <message>
-        <location filename="../model/import/IpsecConfImport.cpp" line="-141"/>
+        <location filename="../model/import/IpsecConfImport.cpp" line="-142"/>
         <source>A setting outside of any section.</source>
         <translation>Eine Einstellung außerhalb jedes Abschnitts.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The include is not read: %1</source>
         <translation>Die include-Anweisung wird nicht gelesen: %1</translation>
     </message>
@@ -2671,7 +2671,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Ein zweiter Abschnitt dieses Namens; strongSwan lehnt ihn ab, und der Import ebenso.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>strongSwan does not load this connection (auto=ignore, or no auto=), and no loaded one takes it with also=.</source>
         <translation>strongSwan lädt diese Verbindung nicht (auto=ignore oder kein auto=), und keine geladene übernimmt sie mit also=.</translation>
     </message>
@@ -3314,27 +3314,23 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Beide Gateways werden angesehen, dann wird Tunnel %1 gestartet, während beide charon-Protokolle gelesen werden …</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Tunnel %1 came up when started: no cause to report.</source>
         <translation>Tunnel %1 kam beim Start auf: keine Ursache zu melden.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location line="+3"/>
         <source>Tunnel %1 is up on both gateways.</source>
         <translation>Tunnel %1 ist auf beiden Gateways aktiv.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Tunnel %1 did not come up, and the logs of the attempt name no cause: read them in the tabs.</source>
         <translation>Tunnel %1 kam nicht auf, und die Protokolle des Versuchs nennen keine Ursache: Lesen Sie sie in den Reitern.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tunnel %1 is not up. Most likely first:</source>
-        <translation>Tunnel %1 ist nicht aktiv. Das Wahrscheinlichste zuerst:</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <location line="+165"/>
         <source>Field: %1</source>
         <translation>Feld: %1</translation>
@@ -3376,12 +3372,22 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Wo: %1</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-325"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+143"/>
+        <source>Tunnel %1 is not up.</source>
+        <translation>Tunnel %1 ist nicht aktiv.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What is wrong, most likely first:</source>
+        <translation>Was nicht stimmt, das Wahrscheinlichste zuerst:</translation>
+    </message>
+    <message>
+        <location line="+200"/>
         <location line="+1"/>
         <source>Log of %1:</source>
         <translation>Protokoll von %1:</translation>
@@ -3416,7 +3422,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+106"/>
+        <location filename="../remote/Diagnoser.cpp" line="+108"/>
         <source>%1 on %2 differs from what the profile generates for tunnel %3 (edited by hand, by another tool, or from another version of the profile).</source>
         <translation>%1 auf %2 weicht von dem ab, was das Profil für Tunnel %3 erzeugt (von Hand geändert, von einem anderen Werkzeug oder aus einer anderen Version des Profils).</translation>
     </message>
@@ -3431,7 +3437,162 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Übertragen Sie das Profil erneut, um die Datei wiederherzustellen, oder nehmen Sie die Änderung ins Profil auf; `ipsec-wizard check` zeigt den ganzen Unterschied.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+78"/>
+        <source>%1 drops what comes out of the tunnel as spoofed: rp_filter is strict (1) for %2, where the tunnel&apos;s packets come in, and %1&apos;s route back to %3 leaves by %4 (an asymmetric route).</source>
+        <translation>%1 verwirft, was aus dem Tunnel kommt, als gefälscht: rp_filter ist streng (1) für %2, wo die Pakete des Tunnels ankommen, und der Rückweg von %1 zu %3 führt über %4 (eine asymmetrische Route).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On %1: sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.%2.rp_filter=2 (loose), and the same in /etc/sysctl.d/ so it stays; or route %3 back through the tunnel instead of by %4.</source>
+        <translation>Auf %1: sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.%2.rp_filter=2 (locker), und dasselbe in /etc/sysctl.d/, damit es bleibt; oder %3 durch den Tunnel statt über %4 zurückleiten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: net.ipv4.conf.all.rp_filter and net.ipv4.conf.%2.rp_filter: %3</source>
+        <translation>%1: net.ipv4.conf.all.rp_filter und net.ipv4.conf.%2.rp_filter: %3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>packets of %1 bytes with &quot;don&apos;t fragment&quot; pass (the largest %2&apos;s route to %3 takes)</source>
+        <translation>Pakete von %1 Byte mit „nicht fragmentieren“ kommen durch (die größten, die die Route von %2 zu %3 nimmt)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: ping -M do -s %2 from %3 to %4 is answered, -s %5 is not</source>
+        <translation>%1: ping -M do -s %2 von %3 nach %4 wird beantwortet, -s %5 nicht</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2, its way to %3, has MTU %4</source>
+        <translation>%1: %2, sein Weg zu %3, hat die MTU %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An MTU black hole: packets of up to %1 bytes pass the tunnel, packets of %2 bytes are lost without a word (a link on the way has a smaller MTU, and the ICMP &quot;fragmentation needed&quot; that would say so does not come back).</source>
+        <translation>Ein MTU-Schwarzes-Loch: Pakete bis %1 Byte kommen durch den Tunnel, Pakete von %2 Byte gehen wortlos verloren (eine Verbindung unterwegs hat eine kleinere MTU, und das ICMP „fragmentation needed“, das es melden würde, kommt nicht zurück).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clamp TCP&apos;s MSS to the path on both gateways (nftables, forward chain: tcp flags syn tcp option maxseg size set rt mtu) or lower the MTU of the narrow link&apos;s other end to match; and let ICMP type 3 code 4 through.</source>
+        <translation>Begrenzen Sie die MSS von TCP auf beiden Gateways auf den Pfad (nftables, Forward-Kette: tcp flags syn tcp option maxseg size set rt mtu) oder senken Sie die MTU am anderen Ende der engen Verbindung passend; und lassen Sie ICMP Typ 3 Code 4 durch.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ping from %1 (%2) to %3 (%4) through the tunnel: answered</source>
+        <translation>Ping von %1 (%2) nach %3 (%4) durch den Tunnel: beantwortet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ping from %1 (%2) to %3 (%4) through the tunnel: no answer</source>
+        <translation>Ping von %1 (%2) nach %3 (%4) durch den Tunnel: keine Antwort</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tunnel %1 is up, but a ping from %2 to %3 through it is not answered.</source>
+        <translation>Tunnel %1 ist aktiv, aber ein Ping von %2 nach %3 durch ihn wird nicht beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at both gateways&apos; firewall and NAT rules for the tunnel&apos;s networks, at rp_filter, and at their routes.</source>
+        <translation>Prüfen Sie die Firewall- und NAT-Regeln beider Gateways für die Netze des Tunnels, rp_filter und ihre Routen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the tunnel&apos;s packets while 3 pings were sent: %1 out %2, %3 in %4, %3 out %5, %1 in %6</source>
+        <translation>Pakete des Tunnels während 3 Pings: %1 hinaus %2, %3 herein %4, %3 hinaus %5, %1 herein %6</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2, line %3 of nft list ruleset: %4</source>
+        <translation>%1: %2, Zeile %3 von nft list ruleset: %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A NAT rule on %1 catches the tunnel&apos;s traffic before IPsec does (%2: %3): the packets leave with another source address, match no policy of the tunnel, and never enter it.</source>
+        <translation>Eine NAT-Regel auf %1 fängt den Verkehr des Tunnels ab, bevor IPsec es tut (%2: %3): Die Pakete gehen mit einer anderen Absenderadresse hinaus, passen zu keiner Richtlinie des Tunnels und gelangen nie hinein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exempt the tunnel&apos;s traffic before that rule, on %1: nft insert rule %2 %3 %4 ip saddr %5 ip daddr %6 accept (and the same in the file that rule comes from, so it stays).</source>
+        <translation>Nehmen Sie den Verkehr des Tunnels vor dieser Regel aus, auf %1: nft insert rule %2 %3 %4 ip saddr %5 ip daddr %6 accept (und dasselbe in der Datei, aus der die Regel stammt, damit es bleibt).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 sends nothing into the tunnel: the pings from %2 to %3 do not reach its SA (they leave by %4).</source>
+        <translation>%1 schickt nichts in den Tunnel: Die Pings von %2 nach %3 erreichen seine SA nicht (sie gehen über %4 hinaus).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no route</source>
+        <translation>keine Route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at %1&apos;s routes and output firewall rules for %2.</source>
+        <translation>Prüfen Sie die Routen und ausgehenden Firewall-Regeln von %1 für %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ESP from %1 does not reach %2: %2&apos;s firewall drops it (%3), though IKE passes.</source>
+        <translation>ESP von %1 erreicht %2 nicht: Die Firewall von %2 verwirft es (%3), obwohl IKE durchkommt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On %1, let ESP and ESP-in-UDP (udp 4500) from %2 in, before that rule.</source>
+        <translation>Lassen Sie auf %1 ESP und ESP-in-UDP (udp 4500) von %2 herein, vor dieser Regel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 sends into the tunnel, and %2 receives none of it: ESP (or ESP-in-UDP, udp 4500) is lost between them, though IKE passes.</source>
+        <translation>%1 schickt in den Tunnel, und %2 empfängt nichts davon: ESP (oder ESP-in-UDP, udp 4500) geht zwischen ihnen verloren, obwohl IKE durchkommt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Let ESP and udp 4500 through every firewall and NAT between %1 and %2 (IKE alone on udp 500 is not enough).</source>
+        <translation>Lassen Sie ESP und udp 4500 durch jede Firewall und jedes NAT zwischen %1 und %2 (IKE allein auf udp 500 genügt nicht).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 receives the pings through the tunnel and does not answer them%2.</source>
+        <translation>%1 empfängt die Pings durch den Tunnel und beantwortet sie nicht%2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>: a firewall rule may drop them (%1)</source>
+        <translation>: eine Firewall-Regel verwirft sie vielleicht (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at %1&apos;s input and forward rules and rp_filter for %2.</source>
+        <translation>Prüfen Sie die Eingangs- und Weiterleitungsregeln und rp_filter von %1 für %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 answers through the tunnel, and %2 receives none of it: ESP from %1 is lost on the way back%3.</source>
+        <translation>%1 antwortet durch den Tunnel, und %2 empfängt nichts davon: ESP von %1 geht auf dem Rückweg verloren%3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (%1&apos;s firewall drops it: %2)</source>
+        <translation> (die Firewall von %1 verwirft es: %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let ESP and ESP-in-UDP (udp 4500) from %1 in on %2 and on the way.</source>
+        <translation>Lassen Sie ESP und ESP-in-UDP (udp 4500) von %1 auf %2 und unterwegs herein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The answers come back through the tunnel, and %1 does not take them (a firewall rule, or rp_filter).</source>
+        <translation>Die Antworten kommen durch den Tunnel zurück, und %1 nimmt sie nicht an (eine Firewall-Regel oder rp_filter).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at %1&apos;s input rules and rp_filter for %2.</source>
+        <translation>Prüfen Sie die Eingangsregeln und rp_filter von %1 für %2.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>%1 cannot be reached over SSH: %2</source>
         <translation>%1 ist per SSH nicht erreichbar: %2</translation>
     </message>
@@ -3501,12 +3662,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: swanctl --list-sas zeigt keine SA von %2</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>%1&apos;s files differ from what the profile generates: the change was made there.</source>
         <translation>Die Dateien von %1 weichen von dem ab, was das Profil erzeugt: Dort wurde geändert.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>There is no such tunnel.</source>
         <translation>Diesen Tunnel gibt es nicht.</translation>
     </message>
@@ -4110,7 +4271,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::IkeDiagnose</name>
     <message>
-        <location filename="../model/diagnose/IkeLog.cpp" line="+404"/>
+        <location filename="../model/diagnose/IkeLog.cpp" line="+418"/>
         <source>%1.%2: %3 proposes %4, %5 is configured for %6</source>
         <translation>%1.%2: %3 schlägt %4 vor, %5 ist auf %6 eingestellt</translation>
     </message>
@@ -4272,7 +4433,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::Import</name>
     <message>
-        <location filename="../model/import/IpsecConfImport.cpp" line="-316"/>
+        <location filename="../model/import/IpsecConfImport.cpp" line="-326"/>
         <location line="+1"/>
         <location line="+1"/>
         <location filename="../model/import/SwanctlImport.cpp" line="-31"/>
@@ -4491,8 +4652,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::Import::detail</name>
     <message>
-        <location filename="../model/import/IpsecConfImport.cpp" line="+402"/>
-        <location filename="../model/import/SwanctlImport.cpp" line="+357"/>
+        <location filename="../model/import/IpsecConfImport.cpp" line="+412"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="+409"/>
         <source>This key matches no connection&apos;s identities.</source>
         <translation>Dieser Schlüssel passt zu den Identitäten keiner Verbindung.</translation>
     </message>
@@ -7312,7 +7473,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::StrongSwan</name>
     <message>
-        <location filename="../model/import/StrongSwanConnections.cpp" line="+108"/>
+        <location filename="../model/import/StrongSwanConnections.cpp" line="+131"/>
         <source>Connection “%1” gives this gateway another address; the site keeps %2.</source>
         <translation>Verbindung „%1“ gibt diesem Gateway eine andere Adresse; der Standort behält %2.</translation>
     </message>
@@ -7460,7 +7621,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
 <context>
     <name>ipsecwiz::SwanctlReader</name>
     <message>
-        <location filename="../model/import/SwanctlImport.cpp" line="-330"/>
+        <location filename="../model/import/SwanctlImport.cpp" line="-331"/>
         <source>A setting outside of any connection.</source>
         <translation>Eine Einstellung außerhalb jeder Verbindung.</translation>
     </message>
@@ -7480,7 +7641,7 @@ Vergleichen Sie ihn mit `ssh-keygen -lf` auf dem Gateway. Annehmen und in known_
         <translation>Verbindungen, die aus einer Vorlage erzeugt werden („: %1“), werden nicht gelesen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The profile takes one IKE version; IKEv2 is kept.</source>
         <translation>Das Profil nimmt eine IKE-Version; IKEv2 wird behalten.</translation>
     </message>

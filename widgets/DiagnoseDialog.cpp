@@ -188,12 +188,18 @@ void DiagnoseDialog::showReport(const DiagnoseReport& r)
 {
     m_report = r;
     const QString tunnel = m_network.tunnels.at(m_tunnel).name;
+    QString status;
     if (r.findings.isEmpty())
-        m_status->setText(r.up ? (r.attempted ? tr("Tunnel %1 came up when started: no cause to report.").arg(tunnel)
-                                              : tr("Tunnel %1 is up on both gateways.").arg(tunnel))
-                               : tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them in the tabs.").arg(tunnel));
+        status = r.up ? (r.attempted ? tr("Tunnel %1 came up when started: no cause to report.").arg(tunnel) : tr("Tunnel %1 is up on both gateways.").arg(tunnel))
+                      : tr("Tunnel %1 did not come up, and the logs of the attempt name no cause: read them in the tabs.").arg(tunnel);
     else
-        m_status->setText(tr("Tunnel %1 is not up. Most likely first:").arg(tunnel));
+        status = r.up ? tr("Tunnel %1 is up on both gateways.").arg(tunnel) : tr("Tunnel %1 is not up.").arg(tunnel);
+    // What the data path's probes saw (a ping through the tunnel, the largest packet that passes).
+    for (const QString& probe : r.probes)
+        status += QStringLiteral("\n• ") + probe;
+    if (!r.findings.isEmpty())
+        status += QLatin1Char('\n') + tr("What is wrong, most likely first:");
+    m_status->setText(status);
     m_findings->clear();
     const QIcon cause = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon later = style()->standardIcon(QStyle::SP_MessageBoxWarning);

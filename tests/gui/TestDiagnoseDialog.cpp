@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QLabel>
 #include <QTreeWidget>
 
 using namespace ipsecwiz;
@@ -191,6 +192,28 @@ private slots:
         const int last = logs->topLevelItemCount() - 1;
         QVERIFY(logs->topLevelItem(last)->text(2).isEmpty());
         QCOMPARE(logs->topLevelItem(last)->text(0), QStringLiteral("initiate completed successfully"));
+    }
+
+    void anUpTunnelSaysSoWithWhatItsProbesSaw()
+    {
+        // A tunnel up with a data-path cause: the state is "up", with the probes, not "not up".
+        DiagnoseDialog dialog(pair(), 0, QDir::tempPath());
+        dialog.show();
+        DiagnoseReport r;
+        r.up = true;
+        r.probes << QStringLiteral("ping from 10.1.0.1 (gateway A) to 10.2.0.1 (gateway B) through the tunnel: no answer");
+        r.findings << IkeDiagnosis{QStringLiteral("ESP from gateway A does not reach gateway B."), QStringLiteral("gateway"), QStringLiteral("Let ESP in."),
+                                   {QStringLiteral("gateway B: table inet f, chain input, line 3 of nft list ruleset: udp dport 4500 drop")},
+                                   QStringLiteral("gateway B")};
+        dialog.showReport(r);
+        auto* status = dialog.findChild<QLabel*>(QStringLiteral("diagnoseStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QLatin1String("is up on both gateways")) && !status->text().contains(QLatin1String("not up")), qPrintable(status->text()));
+        QVERIFY(status->text().contains(r.probes.first()));
+        auto* findings = dialog.findChild<QTreeWidget*>(QStringLiteral("diagnoseFindings"));
+        QVERIFY(findings);
+        QCOMPARE(findings->topLevelItemCount(), 1);
+        QCOMPARE(findings->topLevelItem(0)->text(1), QStringLiteral("gateway B"));
     }
 
     void pushOfferedOnlyWhereItFixes()
