@@ -39,7 +39,9 @@ ping_through && fail "host A reaches host B before any push"
 touch "$WORK/sampling"
 (
 	while [ -e "$WORK/sampling" ]; do
-		for f in /proc/[0-9]*/cmdline; do { tr '\0' ' ' < "$f"; } 2>/dev/null || true; echo; done > "$WORK/cmdlines"
+		# bash builtins only (no tr per process): a sample must be quick enough to see a push of a
+		# second or two even on a loaded machine.
+		for f in /proc/[0-9]*/cmdline; do mapfile -d '' a 2>/dev/null < "$f" && echo "${a[*]}"; done > "$WORK/cmdlines"
 		grep -c -F -f "$WORK/psk-pattern" "$WORK/cmdlines" >> "$WORK/psk-hits" || true
 		grep -c 'ipsec-wizard push' "$WORK/cmdlines" >> "$WORK/push-seen" || true
 	done
