@@ -148,9 +148,11 @@ private slots:
         std::atomic_bool ran { false };
         {
             MonitorPool pool(1);
+            // Moved in: the task holds the only reference from the start. (Copied and reset after
+            // run(), the caller's copy could be the last whenever the task was over first: the test
+            // failed so, under ASan, once.)
             auto held = std::make_shared<Held>(&destroyedOn);
-            pool.run([held, &ran] { ran = true; });
-            held.reset(); // the task's copy is the last
+            pool.run([held = std::move(held), &ran] { ran = true; });
         }
         QTRY_VERIFY(ran);
         QTRY_VERIFY(destroyedOn.load() != std::thread::id());
