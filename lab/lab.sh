@@ -6,6 +6,9 @@
 #   lab.sh up --plan FILE --profile FILE
 #                          build the lab FILE plans (see lab/README.md); the profile is installed as the lab's
 #   lab.sh down            remove everything `up` created, and nothing else
+#   lab.sh down --all      remove every lab on this machine, also one whose state folder is gone
+#                          (a run that was killed): every ipsecwiz-* namespace with its processes,
+#                          ipsecwiz-* link and /etc/netns/ipsecwiz-* folder
 #   lab.sh status [--json] every node with its addresses, and the lab profile's path
 #   lab.sh exec NODE -- COMMAND...   run COMMAND inside a node (host-a, gateway-a, gateway-b, host-b; or the plan's)
 #   lab.sh renumber SITE   move a dynamic site's gateway to its next address (a lab from a plan)
@@ -42,7 +45,7 @@ note() { echo "lab: $*"; }
 
 usage() {
 	cat >&2 <<'EOF'
-usage: lab.sh up [--plan FILE --profile FILE] | down | status [--json] | exec NODE -- COMMAND... | renumber SITE | profile
+usage: lab.sh up [--plan FILE --profile FILE] | down [--all] | status [--json] | exec NODE -- COMMAND... | renumber SITE | profile
   NODE is one of host-a, gateway-a, gateway-b, host-b, or of the nodes of the plan the lab was built from.
 EOF
 	exit 2
@@ -840,6 +843,50 @@ cmd_down() {
 	note "the lab is down (namespaces, links, processes, $ETC_NETNS/${PREFIX}* and $LAB_DIR state removed)"
 }
 
+# The names are the lab's own (PREFIX), whichever state folder made them, so a lab whose folder
+# is lost is found by its names. Another lab that is running goes too: that is what --all asks.
+all_traces() {
+	local f l
+	for f in /run/netns/"$PREFIX"*; do [ -e "$f" ] && echo "namespace ${f##*/}"; done
+	for f in "$ETC_NETNS"/"$PREFIX"*; do [ -e "$f" ] && echo "folder $f"; done
+	while read -r l; do [ -n "$l" ] && echo "link $l"; done < <(ip -o link show | sed -n "s/^[0-9]*: \(${PREFIX}[^:@]*\)[:@].*/\1/p")
+	return 0
+}
+
+cmd_down_all() {
+	need_root down
+	local found ns p pids=() l
+	found=$(all_traces)
+	[ -n "$found" ] || [ -e "$MARKER" ] || { note "no lab on this machine; nothing to remove"; return 0; }
+	# This folder's own lab first: it also knows its gateways' mount namespaces and its state.
+	[ ! -e "$MARKER" ] || teardown
+	found=$(all_traces)
+	if [ -n "$found" ]; then
+		echo "lab: removing a lab that no state folder here describes:"
+		echo "$found" | sed 's/^/  /'
+	fi
+	for ns in /run/netns/"$PREFIX"*; do
+		[ -e "$ns" ] || continue
+		while read -r p; do [ -n "$p" ] && pids+=("$p"); done < <(ip netns pids "${ns##*/}" 2>/dev/null || true)
+	done
+	if [ ${#pids[@]} -gt 0 ]; then
+		kill_pids TERM "${pids[@]}"
+		for _ in $(seq 40); do
+			local alive=()
+			for p in "${pids[@]}"; do [ -d "/proc/$p" ] && alive+=("$p"); done
+			[ ${#alive[@]} -eq 0 ] && break
+			sleep 0.05
+		done
+		for p in "${pids[@]}"; do [ -d "/proc/$p" ] && kill -KILL "$p" 2>/dev/null || true; done
+	fi
+	for ns in /run/netns/"$PREFIX"*; do [ -e "$ns" ] && ip netns del "${ns##*/}"; done
+	rm -rf "${ETC_NETNS:?}"/"$PREFIX"*
+	while read -r l; do [ -n "$l" ] && ip link del "$l" 2>/dev/null || true; done < <(all_traces | sed -n 's/^link //p')
+	found=$(all_traces)
+	[ -z "$found" ] || { echo "$found" >&2; die "could not remove all of the lab (see above)"; }
+	note "no lab is left on this machine"
+}
+
 # --- status -------------------------------------------------------------------------------
 node_addresses() { # NODE -> one CIDR per line (global scope, not lo)
 	local ns
@@ -958,7 +1005,15 @@ up)
 	fi
 	;;
 renumber) [ $# -eq 1 ] || usage; SITE_ARG=$1; cmd_renumber ;;
-down) [ $# -eq 0 ] || usage; cmd_down ;;
+down)
+	if [ $# -eq 0 ]; then
+		cmd_down
+	elif [ $# -eq 1 ] && [ "$1" = --all ]; then
+		cmd_down_all
+	else
+		usage
+	fi
+	;;
 status) cmd_status "$@" ;;
 exec) cmd_exec "$@" ;;
 profile) [ $# -eq 0 ] || usage; cmd_profile ;;
