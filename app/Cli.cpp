@@ -158,6 +158,9 @@ QString helpText()
               "  diagnose --log FILE [--log FILE] [--json]\n"
               "                                         the same from saved charon logs of both gateways\n"
               "                                         (exit 4: a cause was found)\n"
+              "  diagnose PROFILE [--tunnel NAME] --log FILE [--json]\n"
+              "                                         our gateway's saved log, with a peer someone else runs:\n"
+              "                                         what it sent against its settings sheet\n"
               "  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-\n"
               "                                         parse saved setkey / ip xfrm / swanctl output\n"
               "  lab up|down|status [--json]|exec NODE -- COMMAND|profile\n"
@@ -1182,6 +1185,19 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
 }
 
 // diagnose PROFILE [--tunnel NAME]: both gateways of the tunnel over SSH (Diagnoser).
+// The tunnel --tunnel names, or a network's only one; -1 when there is none (said on stderr).
+int diagnosedTunnel(const QCommandLineParser& parser, const NetworkProfile& n)
+{
+    QString name = parser.value(QStringLiteral("tunnel"));
+    if (name.isEmpty() && n.tunnels.size() == 1)
+        name = n.tunnels.first().name;
+    const int ti = n.tunnelIndex(name);
+    if (ti < 0)
+        usageError(name.isEmpty() ? tr("the network has several tunnels; name one with --tunnel NAME.")
+                                  : tr("the network has no tunnel “%1”.").arg(shown(name)));
+    return ti;
+}
+
 int diagnoseGateways(const QCommandLineParser& parser)
 {
     const QString path = parser.positionalArguments().at(1);
@@ -1192,13 +1208,9 @@ int diagnoseGateways(const QCommandLineParser& parser)
     const NetworkProfile& n = *loaded;
     if (const Status st = checkPasswordFile(parser); !st)
         return inputError(st.error());
-    QString name = parser.value(QStringLiteral("tunnel"));
-    if (name.isEmpty() && n.tunnels.size() == 1)
-        name = n.tunnels.first().name;
-    const int ti = n.tunnelIndex(name);
+    const int ti = diagnosedTunnel(parser, n);
     if (ti < 0)
-        return usageError(name.isEmpty() ? tr("the network has several tunnels; name one with --tunnel NAME.")
-                                         : tr("the network has no tunnel “%1”.").arg(shown(name)));
+        return Usage;
     const Tunnel& t = n.tunnels.at(ti);
     auto ends = Diagnoser::gatewaysOf(n, ti, QFileInfo(path).absolutePath(), [&](SshOptions o) { return withSshChoices(parser, o); });
     if (!ends)
@@ -1243,6 +1255,38 @@ int diagnoseGateways(const QCommandLineParser& parser)
     return printed == Ok && !r.up ? Found : printed;
 }
 
+// diagnose PROFILE [--tunnel NAME] --log FILE: our gateway's saved log of an attempt with a peer
+// someone else runs, held against that peer's settings sheet (and decoded as diagnose --log does).
+int diagnosePeerLog(const QCommandLineParser& parser, const QString& logPath)
+{
+    const QString path = parser.positionalArguments().at(1);
+    int status = Ok;
+    const auto loaded = loadValidNetwork(path, &status);
+    if (!loaded)
+        return status;
+    const NetworkProfile& n = *loaded;
+    const int ti = diagnosedTunnel(parser, n);
+    if (ti < 0)
+        return Usage;
+    const Tunnel& t = n.tunnels.at(ti);
+    const Site* sa = n.site(t.siteA);
+    const Site* sb = n.site(t.siteB);
+    if (!sa || !sb || sa->gateway.managed == sb->gateway.managed)
+        return usageError(tr("diagnose PROFILE --log FILE holds a peer someone else runs against its settings sheet; both ends of “%1” are "
+                             "%2. Give both gateways' logs instead: diagnose --log A --log B.")
+                              .arg(shown(t.name), sa && sa->gateway.managed ? tr("managed") : tr("someone else's")));
+    const Site& ours = sa->gateway.managed ? *sa : *sb;
+    QFile file(logPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return inputError(Error{QStringLiteral("--log"), tr("Cannot read %1: %2.").arg(logPath, file.errorString())});
+    const QList<IkeLogEvent> events = IkeLog::parse(file.read(64 << 20));
+    const PeerSheet sheet = Generate::peerSheet(n, t);
+    const QList<IkeDiagnosis> found = PeerCheck::compare(events, sheet, ours.name) + IkeDiagnose::diagnose(events, {}, false, ours.name, sheet.peer);
+    return printDiagnoses(parser, found,
+                          QJsonObject{{QStringLiteral("tunnel"), t.name}, {QStringLiteral("peer"), sheet.peer}, {QStringLiteral("events"), int(events.size())}},
+                          tr("No cause found in %1 lines of %2's log: %3 sent nothing its settings sheet does not say.").arg(events.size()).arg(ours.name, sheet.peer));
+}
+
 // diagnose --log FILE [--log FILE]: charon's logs of one attempt (the first gateway's, then its
 // peer's), decoded offline into causes, most likely first.
 int diagnoseCommand(const QStringList& args)
@@ -1261,8 +1305,10 @@ int diagnoseCommand(const QStringList& args)
     const QStringList logs = parser.values(QStringLiteral("log"));
     if (parser.positionalArguments().size() == 2 && logs.isEmpty())
         return diagnoseGateways(parser);
+    if (parser.positionalArguments().size() == 2 && logs.size() == 1)
+        return diagnosePeerLog(parser, logs.first());
     if (parser.positionalArguments().size() != 1 || logs.isEmpty() || logs.size() > 2)
-        return usageError(tr("diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A's log) and --log FILE again for B's."));
+        return usageError(tr("diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A's log) and --log FILE again for B's, or a PROFILE and --log FILE (our gateway's, with a peer someone else runs)."));
     QList<IkeLogEvent> events[2];
     for (qsizetype i = 0; i < logs.size(); ++i) {
         QFile file(logs.at(i));

@@ -2,6 +2,7 @@
 
 #include "DataPath.h"
 #include "Generator.h"
+#include "NetworkGenerator.h"
 #include "SwanctlParser.h"
 
 #include "Deployer.h"
@@ -494,6 +495,8 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     report.logA = lines(state[0].log);
     report.logB = lines(state[1].log);
     report.findings = IkeDiagnose::diagnose(IkeLog::parse(state[0].log), IkeLog::parse(state[1].log), b.ssh.has_value(), a.label, b.label);
+    if (!b.ssh && b.sheet)
+        report.findings = PeerCheck::compare(IkeLog::parse(state[0].log), *b.sheet, a.label) + report.findings;
     // A key or a proposal that differs could be either side's: the side whose files no longer are
     // what the profile generates is where it changed (by hand, or by another version of the profile).
     QStringList drifted;
@@ -544,6 +547,9 @@ Result<std::pair<DiagnoseGateway, DiagnoseGateway>> gatewaysOf(const NetworkProf
         if (s->gateway.managed) {
             SshOptions o = NetworkDeployer::sshOptionsFor(n, *s, profileDir);
             g.ssh = tweak ? tweak(o) : o;
+        } else {
+            g.sheet = Generate::peerSheet(n, t);
+            g.sheet->peer = g.label;
         }
         return g;
     };

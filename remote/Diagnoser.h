@@ -13,6 +13,7 @@
 #include "DriftChecker.h"
 #include "IkeLog.h"
 #include "NetworkProfile.h"
+#include "PeerCheck.h"
 #include "SshSession.h"
 
 #include <optional>
@@ -32,6 +33,9 @@ struct DiagnoseGateway
     QString inside;
     QStringList networks;
     QString publicAddress; // where the peer sends to; empty when it changes
+    // Someone else's gateway: the settings sheet its admin was given. What our end's log shows of
+    // the attempt is held against it (PeerCheck), first among the causes.
+    std::optional<PeerSheet> sheet;
 };
 
 struct DiagnoseReport

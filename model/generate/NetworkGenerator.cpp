@@ -151,27 +151,63 @@ QStringList managedSites(const NetworkProfile& n)
     return out;
 }
 
+namespace {
+
+// The identity a gateway's peers see: its own value, or its address.
+QString identityValue(const SiteGateway& gw)
+{
+    return gw.identity.kind == IdentityKind::Address && gw.identity.value.isEmpty() ? hostPart(gw.peerAddress().isEmpty() ? gw.localAddress : gw.peerAddress())
+                                                                                    : gw.identity.value;
+}
+
+// "Yours" is the unmanaged end; with both or neither unmanaged, B's admin is addressed.
+Side sheetSide(const Site& a, const Site& b)
+{
+    return !a.gateway.managed && b.gateway.managed ? Side::A : Side::B;
+}
+
+} // namespace
+
+PeerSheet peerSheet(const NetworkProfile& n, const Tunnel& t)
+{
+    PeerSheet sheet;
+    const Site* a = n.site(t.siteA);
+    const Site* b = n.site(t.siteB);
+    if (!a || !b)
+        return sheet;
+    const Side theirSide = sheetSide(*a, *b);
+    const Site& theirs = theirSide == Side::A ? *a : *b;
+    const Site& ours = theirSide == Side::A ? *b : *a;
+    sheet.peer = theirs.name;
+    sheet.ikeVersion = t.ike.version;
+    sheet.identity = identityValue(theirs.gateway);
+    sheet.ourIdentity = identityValue(ours.gateway);
+    sheet.networks = n.networksOf(t, theirSide);
+    sheet.ourNetworks = n.networksOf(t, otherSide(theirSide));
+    sheet.ikeEncryption = t.ike.encryption;
+    sheet.ikeIntegrity = t.ike.integrity;
+    sheet.ikePrf = t.ike.prf;
+    sheet.ikeDh = t.ike.dhGroup;
+    sheet.espEncryption = t.esp.encryption;
+    sheet.espIntegrity = t.esp.integrity;
+    sheet.espPfs = t.esp.pfsGroup;
+    return sheet;
+}
+
 QByteArray settingsSheet(const NetworkProfile& n, const Tunnel& t, bool withPsk)
 {
     const Site* a = n.site(t.siteA);
     const Site* b = n.site(t.siteB);
     if (!a || !b)
         return {};
-    // "Yours" is the unmanaged end; with both or neither unmanaged, B's admin is addressed.
-    const bool aIsTheirs = !a->gateway.managed && b->gateway.managed;
-    const Site& theirs = aIsTheirs ? *a : *b;
-    const Site& ours = aIsTheirs ? *b : *a;
-    const Side theirSide = aIsTheirs ? Side::A : Side::B;
+    const Side theirSide = sheetSide(*a, *b);
+    const Site& theirs = theirSide == Side::A ? *a : *b;
+    const Site& ours = theirSide == Side::A ? *b : *a;
     const auto algorithm = [](AlgorithmKind kind, const QString& id) {
         const Algorithm* alg = Algorithms::find(kind, id);
         return alg ? QStringLiteral("%1 [%2]").arg(alg->label, id) : QStringLiteral("[%1]").arg(id);
     };
-    const auto identity = [](const SiteGateway& gw) {
-        const QString value = gw.identity.kind == IdentityKind::Address && gw.identity.value.isEmpty()
-                                  ? hostPart(gw.peerAddress().isEmpty() ? gw.localAddress : gw.peerAddress())
-                                  : gw.identity.value;
-        return identityKindId(gw.identity.kind) + QLatin1Char(' ') + value;
-    };
+    const auto identity = [](const SiteGateway& gw) { return identityKindId(gw.identity.kind) + QLatin1Char(' ') + identityValue(gw); };
     const auto address = [](const SiteGateway& gw) {
         return gw.reach == Reachability::Dynamic ? QStringLiteral("dynamic") : hostPart(gw.peerAddress());
     };

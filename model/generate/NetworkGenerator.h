@@ -13,6 +13,7 @@
 
 #include "Generator.h"
 #include "NetworkProfile.h"
+#include "PeerCheck.h"
 
 #include <functional>
 
@@ -37,6 +38,8 @@ QStringList managedSites(const NetworkProfile& network);
 // gateway needs to match ours: addresses, identities, networks, proposals in IKE terms (with the
 // ids in brackets), lifetimes. The key only when asked (else: "exchanged separately").
 QByteArray settingsSheet(const NetworkProfile& network, const Tunnel& tunnel, bool withPsk = false);
+// The values of that sheet, to hold what the peer sent against (PeerCheck::compare).
+PeerSheet peerSheet(const NetworkProfile& network, const Tunnel& tunnel);
 
 // GATEWAYS (as gateways() makes them), each followed by a settings sheet (/settings-TUNNEL.txt,
 // without the key) for the site at the far end of each of its tunnels that someone else runs.

@@ -2,7 +2,10 @@
 # `ipsec-wizard diagnose PROFILE` against the lab's two real gateways: after a push it says the
 # tunnel is up; then, with gateway B's configuration changed by hand, it starts the tunnel, reads
 # both charon logs of that attempt and names the cause: different keys (field psk), then ESP
-# proposals (the exact transforms); with --no-initiate it only looks; forwarding turned off on A
+# proposals (the exact transforms); the same B as a peer someone else runs (unmanaged: A's log
+# alone) is held against its settings sheet, live (B's refusal names the sheet's part) and from
+# A's saved log of B's own attempt (B's transforms against the sheet's lines); with --no-initiate
+# it only looks; forwarding turned off on A
 # is named; with B's charon stopped it
 # says so; with B's charon restarted under a live tunnel it says the tunnel is half-up; with B's
 # sshd gone it says B cannot be reached. Exit 4 whenever it names a cause. A
@@ -63,6 +66,44 @@ grep -q '"field": "esp.encryption"' "$WORK/d.out" || fail "ESP proposals: $(cat 
 grep -q 'esp.encryption: gateway A proposes AES_GCM_16_256, gateway B is configured for AES_CBC_128' "$WORK/d.out" || fail "the transforms: $(cat "$WORK/d.out")"
 grep -q '"attempted": true' "$WORK/d.out" || fail "no attempt: $(cat "$WORK/d.out")"
 echo "ok: B's ESP proposal changed: the transforms are named"
+
+# The same B as a peer someone else runs: a version 2 copy of the profile with B unmanaged. Only
+# A's log can be read; what it shows of B is held against B's settings sheet.
+NET=$WORK/net.json
+cp "$P" "$NET"
+"$IPSECWIZ" upgrade "$NET" > "$WORK/upgrade.out" 2>&1 || fail "upgrade: $(cat "$WORK/upgrade.out")"
+python3 - "$NET" <<'PY' || fail "cannot make B unmanaged"
+import json, sys
+p = sys.argv[1]
+d = json.load(open(p))
+b = [s for s in d["sites"] if s["gateway"]["localAddress"].startswith("198.51.100.2")]
+assert len(b) == 1, d["sites"]
+b[0]["gateway"]["managed"] = False
+b[0]["gateway"].pop("ssh", None)
+json.dump(d, open(p, "w"), indent=2)
+PY
+status=0
+"$IPSECWIZ" diagnose "$NET" > "$WORK/d.out" 2> "$WORK/d.err" || status=$?
+[ "$status" = 4 ] || fail "diagnose of the unmanaged peer exited $status: $(cat "$WORK/d.out" "$WORK/d.err")"
+grep -q "^1. gateway B accepted none of gateway A's ESP proposals: its ESP (phase 2) settings are not its sheet's (Encryption AES-256-GCM (16-byte ICV) \[aes256gcm16\]" "$WORK/d.out" ||
+	fail "the unmanaged peer's refusal: $(cat "$WORK/d.out")"
+grep -q "field: esp$" "$WORK/d.out" || fail "the refusal's field: $(cat "$WORK/d.out")"
+# B starts the tunnel: A's log (swanctl --log, saved) has B's proposal, held against the sheet offline.
+"$LAB" exec gateway-a -- timeout 8 stdbuf -oL swanctl --log > "$WORK/a-peer.log" 2>&1 &
+logger=$!
+sleep 1
+"$LAB" exec gateway-b -- swanctl --initiate --child lab --timeout 5 > /dev/null 2>&1 || true
+wait "$logger" || true
+grep -q "received proposals: ESP:AES_CBC_128" "$WORK/a-peer.log" || fail "A's log has no proposal of B: $(cat "$WORK/a-peer.log")"
+status=0
+"$IPSECWIZ" diagnose "$NET" --log "$WORK/a-peer.log" > "$WORK/d.out" 2> "$WORK/d.err" || status=$?
+[ "$status" = 4 ] || fail "diagnose --log of the unmanaged peer exited $status: $(cat "$WORK/d.out" "$WORK/d.err")"
+grep -q "^1. site-b does not follow its settings sheet: ESP (phase 2) › Encryption: the sheet says AES-256-GCM (16-byte ICV) \[aes256gcm16\], site-b proposed AES_CBC_128" "$WORK/d.out" ||
+	fail "B's proposal against its sheet: $(cat "$WORK/d.out")"
+grep -q "ESP (phase 2) › Integrity: the sheet says None (AEAD cipher) \[none\], site-b proposed HMAC_SHA2_256_128" "$WORK/d.out" ||
+	fail "B's integrity against its sheet: $(cat "$WORK/d.out")"
+grep -q "field: esp.encryption" "$WORK/d.out" || fail "the field: $(cat "$WORK/d.out")"
+echo "ok: B as a peer someone else runs: its refusal names the sheet's ESP part; its own proposal, from A's log alone, the sheet's lines"
 
 # A gateway that does not forward: the tunnel may come up, nothing passes; said before anything else.
 "$LAB" exec gateway-b -- cp /tmp/iwz-lab.conf "$CONF"

@@ -4,23 +4,16 @@
 // the lines of both sides that show it. A working attempt yields nothing.
 
 #include "IkeLog.h"
-#include "TestConfig.h"
+#include "RecordedLogs.h"
 
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace ipsecwiz;
+using ipsecwiz::test::recorded;
 
 namespace {
-
-QList<IkeLogEvent> recorded(const QString& name)
-{
-    QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/logs/charon/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return IkeLog::parse(f.readAll());
-}
 
 QList<IkeDiagnosis> diagnosed(const QString& scenario)
 {

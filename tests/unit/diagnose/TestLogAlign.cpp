@@ -5,7 +5,7 @@
 // arrived, and addresses that NAT changed.
 
 #include "IkeLog.h"
-#include "TestConfig.h"
+#include "RecordedLogs.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -14,16 +14,9 @@
 #include <numeric>
 
 using namespace ipsecwiz;
+using ipsecwiz::test::recorded;
 
 namespace {
-
-QList<IkeLogEvent> recorded(const QString& name)
-{
-    QFile f(QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/logs/charon/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return IkeLog::parse(f.readAll());
-}
 
 struct PacketLine
 {
