@@ -158,6 +158,9 @@ QString helpText()
               "  diagnose --log FILE [--log FILE] [--json]\n"
               "                                         the same from saved charon logs of both gateways\n"
               "                                         (exit 4: a cause was found)\n"
+              "  diagnose PROFILE [--tunnel NAME] --fix [--yes]\n"
+              "                                         and make the fix of a kernel setting or a NAT rule on its\n"
+              "                                         gateway, commit-confirmed, after asking\n"
               "  diagnose PROFILE [--tunnel NAME] --log FILE [--json]\n"
               "                                         our gateway's saved log, with a peer someone else runs:\n"
               "                                         what it sent against its settings sheet\n"
@@ -884,7 +887,8 @@ void printDeployEvent(const DeployEvent& e)
 // push NETWORK [--gateway SITE]…: every managed gateway (or those named) in one transaction. Each
 // tunnel's key comes from the profile: both of its ends must get the same one every time.
 // With REMOVE (remove NETWORK --tunnel NAME): only that tunnel, off the gateways of its managed ends.
-int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int timeout, bool remove = false)
+int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int timeout, bool remove = false,
+                const QHash<QString, GatewayChange>& changes = {})
 {
     const QString path = parser.positionalArguments().at(1);
     const QList<Finding> findings = Network::validate(network);
@@ -931,6 +935,7 @@ int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int ti
     options.tunnelTest = !remove && !parser.isSet(QStringLiteral("no-tunnel-test"));
     options.remove = remove;
     options.applyFirewall = !remove && parser.optionNames().contains(QStringLiteral("apply-firewall")) && parser.isSet(QStringLiteral("apply-firewall"));
+    options.changes = changes;
     options.cancel = &g_interrupted;
     NetworkDeployer deployer(network, sites.value(), ssh, options, printDeployEvent);
     if (parser.isSet(QStringLiteral("dry-run")))
@@ -959,8 +964,9 @@ int pushNetwork(const QCommandLineParser& parser, NetworkProfile network, int ti
     return Ok;
 }
 
-// push, and remove (the same transaction, taking the tunnel's pieces off both gateways).
-int pushOrRemove(const QStringList& args, bool remove)
+// push, and remove (the same transaction, taking the tunnel's pieces off both gateways); CHANGES:
+// a diagnosis's fixes the admin agreed to (diagnose --fix), made in the same transaction.
+int pushOrRemove(const QStringList& args, bool remove, const QHash<QString, GatewayChange>& changes = {})
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("dry-run"), tr("show every file and command, change nothing")});
@@ -998,7 +1004,7 @@ int pushOrRemove(const QStringList& args, bool remove)
     // A network that version 1 cannot describe, or a push to named sites: every gateway in one transaction.
     if (const auto network = readNetwork(parser.positionalArguments().at(1));
         network && ((!remove && parser.isSet(QStringLiteral("gateway"))) || !isOneTunnel(*network) || network->hasImportedGateway()))
-        return pushNetwork(parser, *network, timeout, remove);
+        return pushNetwork(parser, *network, timeout, remove, changes);
     int status = Ok;
     const auto profile = loadValidProfile(parser.positionalArguments(), &status);
     if (!profile)
@@ -1035,6 +1041,7 @@ int pushOrRemove(const QStringList& args, bool remove)
         if (const Status st = checkFirewallRules(options.firewallRules, profile.value().name); !st)
             return inputError(Error{QStringLiteral("--firewall"), st.error().message});
     }
+    options.changes = changes;
     options.cancel = &g_interrupted;
     Deployer deployer(profile.value(), psk.value(), ssh, options, printDeployEvent);
 
@@ -1154,12 +1161,17 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
 {
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray list;
-        for (const IkeDiagnosis& d : found)
-            list.append(QJsonObject{{QStringLiteral("cause"), d.cause},
-                                    {QStringLiteral("field"), d.field},
-                                    {QStringLiteral("side"), d.side},
-                                    {QStringLiteral("fix"), d.fix},
-                                    {QStringLiteral("evidence"), QJsonArray::fromStringList(d.evidence)}});
+        for (const IkeDiagnosis& d : found) {
+            QJsonObject o{{QStringLiteral("cause"), d.cause},
+                          {QStringLiteral("field"), d.field},
+                          {QStringLiteral("side"), d.side},
+                          {QStringLiteral("fix"), d.fix},
+                          {QStringLiteral("evidence"), QJsonArray::fromStringList(d.evidence)}};
+            if (!d.change.isEmpty()) // what diagnose --fix would make on the gateway of site "site"
+                o.insert(QStringLiteral("change"), QJsonObject{{QStringLiteral("site"), d.change.site},
+                                                               {QStringLiteral("changes"), QJsonArray::fromStringList(d.change.described())}});
+            list.append(o);
+        }
         QJsonObject o = extra;
         o.insert(QStringLiteral("findings"), list);
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
@@ -1173,6 +1185,8 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
             if (!d.side.isEmpty())
                 out() << "   " << tr("where: %1").arg(d.side) << "\n";
             out() << "   " << tr("fix: %1").arg(terminalSafe(d.fix)) << "\n";
+            if (!d.change.isEmpty())
+                out() << "   " << tr("diagnose --fix makes it on %1: %2").arg(d.side, d.change.described().join(QStringLiteral("; "))) << "\n";
             for (const QString& e : d.evidence)
                 out() << "     " << terminalSafe(e) << "\n";
         }
@@ -1184,7 +1198,6 @@ int printDiagnoses(const QCommandLineParser& parser, const QList<IkeDiagnosis>& 
     return found.isEmpty() ? Ok : Found;
 }
 
-// diagnose PROFILE [--tunnel NAME]: both gateways of the tunnel over SSH (Diagnoser).
 // The tunnel --tunnel names, or a network's only one; -1 when there is none (said on stderr).
 int diagnosedTunnel(const QCommandLineParser& parser, const NetworkProfile& n)
 {
@@ -1198,7 +1211,44 @@ int diagnosedTunnel(const QCommandLineParser& parser, const NetworkProfile& n)
     return ti;
 }
 
-int diagnoseGateways(const QCommandLineParser& parser)
+int diagnoseGateways(const QCommandLineParser& parser, bool mayFix = true);
+
+// diagnose --fix: the first cause whose fix the program makes itself (a kernel setting, a NAT
+// exemption) is made on its gateway by a commit-confirmed push, once the admin agrees; then the
+// tunnel is diagnosed again.
+int applyFix(const QCommandLineParser& parser, const IkeDiagnosis& d)
+{
+    const QString path = parser.positionalArguments().at(1);
+    out() << "\n"
+          << tr("The fix the program can make itself, on %1 (site %2), in a commit-confirmed push (undone unless the tunnel then works "
+                "and the push is confirmed):")
+                 .arg(d.side, d.change.site)
+          << "\n";
+    for (const QString& line : d.change.described())
+        out() << "  " << line << "\n";
+    out() << tr("It lasts until the gateway restarts; to keep it: %1").arg(terminalSafe(d.fix)) << "\n" << Qt::flush;
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        if (!::isatty(STDIN_FILENO))
+            return usageError(tr("diagnose --fix changes a gateway; add --yes when no one can answer the question."));
+        err() << tr("Make this change on %1? [y/N] ").arg(d.side) << Qt::flush;
+        char answer[8] = {};
+        if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))
+            return Usage;
+    }
+    QStringList args{QStringLiteral("ipsec-wizard"), QStringLiteral("push"), path, QStringLiteral("--yes")};
+    for (const QString& option : {QStringLiteral("identity"), QStringLiteral("password-file")})
+        if (parser.isSet(option))
+            args << QStringLiteral("--") + option << parser.value(option);
+    if (parser.isSet(QStringLiteral("accept-new-host-key")))
+        args << QStringLiteral("--accept-new-host-key");
+    if (const int pushed = pushOrRemove(args, false, {{d.change.site, d.change}}); pushed != Ok)
+        return pushed;
+    out() << "\n" << tr("The change is confirmed. The tunnel, diagnosed again:") << "\n" << Qt::flush;
+    return diagnoseGateways(parser, false);
+}
+
+// diagnose PROFILE [--tunnel NAME]: both gateways of the tunnel over SSH (Diagnoser).
+int diagnoseGateways(const QCommandLineParser& parser, bool mayFix)
 {
     const QString path = parser.positionalArguments().at(1);
     int status = Ok;
@@ -1252,6 +1302,12 @@ int diagnoseGateways(const QCommandLineParser& parser)
         state += QStringLiteral("\n  ") + p;
     // 0 only for a tunnel that is (or came) up with nothing to report.
     const int printed = printDiagnoses(parser, r.findings, extra, state, true);
+    if (mayFix && parser.isSet(QStringLiteral("fix"))) {
+        const auto fixable = std::find_if(r.findings.cbegin(), r.findings.cend(), [](const IkeDiagnosis& d) { return !d.change.isEmpty(); });
+        if (fixable != r.findings.cend())
+            return applyFix(parser, *fixable);
+        out() << tr("None of these is a change the program makes itself (--fix): a kernel setting or a NAT exemption.") << "\n";
+    }
     return printed == Ok && !r.up ? Found : printed;
 }
 
@@ -1296,6 +1352,9 @@ int diagnoseCommand(const QStringList& args)
     parser.addOption({QStringLiteral("json"), tr("print the causes as JSON")});
     parser.addOption({QStringLiteral("tunnel"), tr("the tunnel of a network to diagnose"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("no-initiate"), tr("only look at the gateways; do not start the tunnel")});
+    parser.addOption({QStringLiteral("fix"), tr("make the first cause's fix that the program can make itself (a kernel setting, a NAT exemption) "
+                                                 "on its gateway, commit-confirmed, after asking")});
+    parser.addOption({QStringLiteral("yes"), tr("with --fix: do not ask before changing the gateway")});
     parser.addOption({QStringLiteral("identity"), tr("SSH private key file"), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("accept-new-host-key"), tr("accept and record an unknown host key")});
     parser.addOption({QStringLiteral("password-file"), tr("file holding the SSH password"), QStringLiteral("FILE")});

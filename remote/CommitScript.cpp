@@ -3,7 +3,9 @@
 #include "MarkedBlock.h"
 #include "SshSession.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QMap>
 
 namespace ipsecwiz::CommitScript {
@@ -117,6 +119,23 @@ QString lockFile(const CommitPlan& plan)
     return plan.lockFile.isEmpty() ? QStringLiteral("/etc/ipsec-wizard/.push.lock") : plan.lockFile;
 }
 
+Status checkChange(const GatewayChange& change)
+{
+    static const QRegularExpression path(QStringLiteral("^/proc/sys/net/(ipv4/ip_forward|ipv6/conf/all/forwarding|ipv4/conf/[A-Za-z0-9_-]{1,15}/rp_filter)$"));
+    static const QRegularExpression value(QStringLiteral("^[0-9]{1,3}$"));
+    static const QRegularExpression rule(QStringLiteral("^(inet|ip|ip6) [A-Za-z0-9_-]{1,64} [A-Za-z0-9_-]{1,64} [A-Za-z0-9 ./:,{}!=_-]{1,512}$"));
+    for (const auto& [p, v] : change.kernel) {
+        if (!path.match(p).hasMatch())
+            return Error{QStringLiteral("change"), QCoreApplication::translate("ipsecwiz::CommitScript", "%1 is not a setting the push can make and undo.").arg(p)};
+        if (!value.match(v).hasMatch())
+            return Error{QStringLiteral("change"), QCoreApplication::translate("ipsecwiz::CommitScript", "%1 is not a value for %2.").arg(v, p)};
+    }
+    for (const QString& r : change.nftRules)
+        if (!rule.match(r).hasMatch())
+            return Error{QStringLiteral("change"), QCoreApplication::translate("ipsecwiz::CommitScript", "“%1” is not a rule the push can insert and delete.").arg(r)};
+    return {};
+}
+
 QString verifyCommandFor(const GatewayConfig& config, const QString& name)
 {
     switch (config.flavour) {
@@ -190,16 +209,24 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
              "\t[ -z \"$BK\" ] || log \"what this push replaced is kept in $BK\"\n"
              "}\n")
              .arg(plan.name);
+    // The agreed change is undone from what was recorded as it was made: each kernel value put
+    // back as it was read, each rule deleted by the handle nft gave it (the newest first).
+    s += QStringLiteral("undo_change() {\n"
+                        "\t[ -s \"$T/nft.added\" ] && tac \"$T/nft.added\" | while read -r f t c h; do nft delete rule \"$f\" \"$t\" \"$c\" handle \"$h\" >> \"$T/log\" 2>&1 || log \"cannot delete rule $h of $f $t $c\"; done\n"
+                        "\t[ -s \"$T/kernel.before\" ] && tac \"$T/kernel.before\" | while read -r p v; do echo \"$v\" > \"$p\" || log \"cannot put $p back to $v\"; done\n"
+                        "\treturn 0\n"
+                        "} 9>&-\n");
     // A rollback undoes exactly what was done so far and nothing else: a file is restored or
     // removed only once it was backed up (had/) or found absent (new/), and the daemon, routes and
     // firewall are touched only once their step was reached.
     s += QStringLiteral(
-             "SWAPPED=0 ROUTED=0 FIREWALLED=0\n"
+             "SWAPPED=0 ROUTED=0 FIREWALLED=0 CHANGED=0\n"
              "rollback() {\n"
              "\ttrap '' HUP INT TERM\n"
              "\tstate rolling-back\n"
              "\techo \"$1\" > \"$T/reason\"\n"
              "\tlog \"rollback: $1\"\n"
+             "\tif [ $CHANGED = 1 ]; then undo_change; fi\n"
              "\tif [ $SWAPPED = 1 ]; then unload; fi\n"
              "\tn=0\n"
              "\tfor f in $FILES; do\n"
@@ -292,6 +319,24 @@ QByteArray script(const CommitPlan& plan, const QByteArray& token)
                             "\tnft delete element inet ipsec_wizard %1 '{ %2 }' >> \"$T/log\" 2>&1 9>&- || :\n"
                             "fi\n")
                  .arg(set, element, QStringLiteral("/etc/ipsec-wizard"));
+    }
+    if (!plan.change.isEmpty()) {
+        s += QStringLiteral("rm -f \"$T/kernel.before\" \"$T/nft.added\"\n"
+                            ": > \"$T/kernel.before\" && : > \"$T/nft.added\" || rollback \"cannot record the change\"\n"
+                            "CHANGED=1\n");
+        for (const auto& [path, value] : plan.change.kernel)
+            s += QStringLiteral("v=; read -r v < %1 || :\n" // dash's read says 1 on /proc's files, though it read the value
+                                "[ -n \"$v\" ] || rollback \"cannot read %1\"\n"
+                                "echo \"%1 $v\" >> \"$T/kernel.before\"\n"
+                                "echo %2 > %1 && log \"%1: $v -> %2\" || rollback \"cannot set %1 to %2\"\n")
+                     .arg(path, value);
+        for (const QString& rule : plan.change.nftRules) {
+            const QStringList words = rule.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            s += QStringLiteral("h=$(nft -e -a insert rule %1 comment %2 2>> \"$T/log\" 9>&- | sed -n 's/.* # handle \\([0-9][0-9]*\\)$/\\1/p')\n"
+                                "[ -n \"$h\" ] || rollback \"nft refused the rule %3\"\n"
+                                "echo \"%4 $h\" >> \"$T/nft.added\" && log \"inserted into %4: %3 (handle $h)\"\n")
+                     .arg(rule, shellQuote(QStringLiteral("\"ipsec-wizard: %1\"").arg(plan.name)), rule, words.mid(0, 3).join(QLatin1Char(' ')));
+        }
     }
     s += QStringLiteral(
              "state committed\n"
@@ -449,12 +494,14 @@ QString pushCommand(const CommitPlan& plan, const QByteArray& token)
                         "}\n");
     for (const GeneratedFile& f : plan.config.files)
         s += QStringLiteral("current %1 %2\n").arg(f.path, (!f.block.isEmpty() || !f.replaces.isEmpty()) && !f.secret ? QStringLiteral("keep") : octal(f.mode));
-    s += QStringLiteral("if [ $same = 1 ]; then\n"
-                        "\techo current\n"
-                        "\tif { %1; } >/dev/null 2>&1 9>&-; then cleanup; echo \"result unchanged\"; exit 0; fi\n"
-                        "\techo current-not-loaded\n"
-                        "fi\n")
-             .arg(plan.verifyCommand);
+    // A change the admin agreed to is made even when every file is current.
+    if (plan.change.isEmpty())
+        s += QStringLiteral("if [ $same = 1 ]; then\n"
+                            "\techo current\n"
+                            "\tif { %1; } >/dev/null 2>&1 9>&-; then cleanup; echo \"result unchanged\"; exit 0; fi\n"
+                            "\techo current-not-loaded\n"
+                            "fi\n")
+                 .arg(plan.verifyCommand);
     // 4. Commit: claim this push (an abort that claimed it first wins: nothing starts), then
     // start the commit script detached, so it lives on and rolls back by itself whatever happens
     // to this connection, and wait for it to report.

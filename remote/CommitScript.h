@@ -9,6 +9,8 @@
 // management path therefore never leaves a gateway half-done or unreachable.
 
 #include "Generator.h"
+#include "IkeLog.h"
+#include "Result.h"
 
 #include <QByteArray>
 #include <QString>
@@ -35,6 +37,10 @@ struct CommitPlan
     // Empty: PEER's in ike_peers4/ike_peers6.
     QString removeSet;
     QString removeElement;
+    // A diagnosis's fix the admin agreed to (kernel values, nftables rules): made after the files,
+    // kept on confirmation, undone exactly by a rollback. A push that carries one commits even
+    // when every file is already current.
+    GatewayChange change;
     int confirmTimeoutSec = 60;
     // Where the transaction lives; empty: transactionDir(name). Tests point it at a scratch folder.
     QString txnDir;
@@ -90,6 +96,11 @@ QString abortCommand(const CommitPlan& plan, const QByteArray& token, int timeou
 QString confirmCommand(const CommitPlan& plan, const QByteArray& token, int timeoutMs);
 
 QString verifyCommandFor(const GatewayConfig& config, const QString& name);
+
+// A change the script can make and undo, and nothing else: /proc/sys/net/ipv4/ip_forward,
+// /proc/sys/net/ipv6/conf/all/forwarding or /proc/sys/net/ipv4/conf/IF/rp_filter set to a
+// number; a rule "FAMILY TABLE CHAIN …" of plain words, addresses and braces (no quote, no ";").
+Status checkChange(const GatewayChange& change);
 
 } // namespace CommitScript
 

@@ -666,6 +666,11 @@ Result<QStringList> Deployer::dryRun() const
 DeployResult Deployer::run()
 {
     DeployResult result;
+    for (const GatewayChange& change : std::as_const(m_options.changes))
+        if (const Status st = CommitScript::checkChange(change); !st) {
+            result.message = st.error().message;
+            return result;
+        }
     std::array<std::unique_ptr<GatewayJob>, 2> gws;
     // The validated, normalised addresses (never the profile's raw strings) reach the scripts.
     std::array<QString, 2> internal;
@@ -709,6 +714,7 @@ DeployResult Deployer::run()
         if (m_options.remove)
             gw->plan.verifyCommand = removedCommandFor(cfg.value().flavour, m_profile.name);
         gw->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
+        gw->plan.change = m_options.changes.value(side == Side::A ? QStringLiteral("site-a") : QStringLiteral("site-b"));
         gws[size_t(side)] = std::move(gw);
     }
     for (SshOptions& o : m_ssh)
@@ -958,6 +964,11 @@ Result<QStringList> NetworkDeployer::dryRun() const
 NetworkDeployResult NetworkDeployer::run()
 {
     NetworkDeployResult result;
+    for (const GatewayChange& change : std::as_const(m_options.changes))
+        if (const Status st = CommitScript::checkChange(change); !st) {
+            result.message = st.error().message;
+            return result;
+        }
     std::vector<std::unique_ptr<GatewayJob>> jobs;
     QHash<QString, int> index; // site -> job
     auto generated = Generate::gateways(m_network, m_sites);
@@ -1003,6 +1014,7 @@ NetworkDeployResult NetworkDeployer::run()
         job->plan.remoteNet = remoteNet;
         job->plan.verifyCommand = verify;
         job->plan.confirmTimeoutSec = m_options.confirmTimeoutSec;
+        job->plan.change = m_options.changes.value(site);
         job->plan.firewallTunnels = tunnels;
         job->plan.applyFirewall = m_options.applyFirewall && !m_options.remove;
         if (m_options.remove) {

@@ -9,6 +9,7 @@
 // Blocking: call run() from a worker thread (the GUI) or the CLI; log() may be called from
 // the two gateway threads at once.
 
+#include "IkeLog.h"
 #include "NetworkProfile.h"
 #include "Result.h"
 #include "SshSession.h"
@@ -35,6 +36,9 @@ struct DeployOptions
     // SAs and routes, its nftables table and its peer in the shared set (unless another tunnel
     // names it); nothing else. Same transaction: confirmed on both, or both back as they were.
     bool remove = false;
+    // Fixes the admin agreed to, by the site of the gateway they are made on ("site-a" and
+    // "site-b" for a pair's): made in the same transaction (CommitPlan::change).
+    QHash<QString, GatewayChange> changes;
     const std::atomic_bool* cancel = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "Diagnoser.h"
 
+#include "CommitScript.h"
 #include "DataPath.h"
 #include "Generator.h"
 #include "NetworkGenerator.h"
@@ -172,6 +173,15 @@ QString arrivalDevice(SshSession& s, const QString& peer)
     return peer.isEmpty() ? QString() : DataPath::routeDevice(output(s, QStringLiteral("ip -o route get %1 2>&1").arg(quoted(peer))));
 }
 
+// Loose (2) for the interface the tunnel's packets come in by: the kernel takes the larger of
+// conf.all and conf.IF, so this one interface is loose whatever conf.all says. Empty for a name
+// the push would not write (CommitScript::checkChange).
+GatewayChange rpFilterChange(const QString& site, const QString& dev)
+{
+    GatewayChange c{site, {{QStringLiteral("/proc/sys/net/ipv4/conf/%1/rp_filter").arg(dev), QStringLiteral("2")}}, {}};
+    return CommitScript::checkChange(c) ? c : GatewayChange{};
+}
+
 // A gateway that drops what comes out of the tunnel as spoofed: rp_filter strict (1) on the
 // interface it comes in by, and the route back to its source leaving by another (asymmetric).
 std::optional<IkeDiagnosis> strictReversePath(SshSession& s, const DiagnoseGateway& g, const QString& peerPublic, const QString& source,
@@ -199,7 +209,7 @@ std::optional<IkeDiagnosis> strictReversePath(SshSession& s, const DiagnoseGatew
                         {tr("%1: net.ipv4.conf.all.rp_filter and net.ipv4.conf.%2.rp_filter: %3").arg(g.label, dev, values.join(QStringLiteral(", "))),
                          QStringLiteral("%1: ip route get %2 from %3: %4").arg(g.label, source, bare(g.inside), back.section(QLatin1Char('\n'), 0, 0)),
                          counterLine},
-                        g.label};
+                        g.label, false, rpFilterChange(g.site, dev)};
 }
 
 // A ping that did answer: how large a packet passes with "don't fragment" set. A size the sender's
@@ -320,6 +330,9 @@ void probePath(DiagnoseReport& report, std::array<State, 2>& state, const std::a
                                                "same in the file that rule comes from, so it stays).")
                                                 .arg(A, nat->family, nat->table, nat->chain, set, farSet),
                                             {ruleLine(A, *nat), counts}, A};
+            GatewayChange exempt{gw[0]->site, {}, {QStringLiteral("%1 %2 %3 ip saddr %4 ip daddr %5 accept").arg(nat->family, nat->table, nat->chain, set, farSet)}};
+            if (CommitScript::checkChange(exempt))
+                report.findings.last().change = exempt;
             return;
         }
         report.findings << IkeDiagnosis{tr("%1 sends nothing into the tunnel: the pings from %2 to %3 do not reach its SA (they leave by %4).")
@@ -417,7 +430,8 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
                                             tr("On %1: sysctl -w net.ipv4.ip_forward=1, and the same in /etc/sysctl.d/ so it stays after a "
                                                "reboot.")
                                                 .arg(gw[i]->label),
-                                            {tr("%1: /proc/sys/net/ipv4/ip_forward is 0").arg(gw[i]->label)}, gw[i]->label};
+                                            {tr("%1: /proc/sys/net/ipv4/ip_forward is 0").arg(gw[i]->label)}, gw[i]->label, false,
+                                            GatewayChange{gw[i]->site, {{QStringLiteral("/proc/sys/net/ipv4/ip_forward"), QStringLiteral("1")}}, {}}};
     const QList<IkeDiagnosis> drift = driftFindings(state, gw, tunnel);
     if (!report.findings.isEmpty()) {
         report.findings << drift;

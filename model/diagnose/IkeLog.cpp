@@ -316,6 +316,16 @@ QList<AlignedRow> align(const QList<IkeLogEvent>& a, const QList<IkeLogEvent>& b
 
 } // namespace IkeLog
 
+QStringList GatewayChange::described() const
+{
+    QStringList out;
+    for (const auto& [path, value] : kernel)
+        out << QStringLiteral("%1 = %2").arg(path.mid(int(qstrlen("/proc/sys/"))).replace(QLatin1Char('/'), QLatin1Char('.')), value);
+    for (const QString& rule : nftRules)
+        out << QStringLiteral("nft insert rule ") + rule;
+    return out;
+}
+
 namespace IkeDiagnose {
 
 QList<std::pair<QString, QString>> transforms(const QString& proposal)

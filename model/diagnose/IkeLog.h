@@ -47,6 +47,22 @@ QList<AlignedRow> align(const QList<IkeLogEvent>& a, const QList<IkeLogEvent>& b
 
 } // namespace IkeLog
 
+// A fix the program can make itself on one gateway, once the admin has agreed: values under
+// /proc/sys, and nftables rules put at the top of a chain. A commit-confirmed push makes them
+// (CommitPlan::change) and its rollback undoes them; neither outlives a reboot, so the finding's
+// fix also says what to write where for that.
+struct GatewayChange
+{
+    QString site;                               // the gateway's site in the profile ("site-a" for a pair's A)
+    QList<std::pair<QString, QString>> kernel;  // "/proc/sys/net/ipv4/ip_forward", "1"
+    QStringList nftRules;                       // "inet nat postrouting ip saddr 10.1.0.0/24 ip daddr 10.2.0.0/24 accept"
+
+    [[nodiscard]] bool isEmpty() const { return kernel.isEmpty() && nftRules.isEmpty(); }
+    // One line per change, for the question the admin answers: "net.ipv4.ip_forward: 1",
+    // "nft insert rule inet nat postrouting …".
+    [[nodiscard]] QStringList described() const;
+};
+
 // What the two sides' logs show, most likely first.
 struct IkeDiagnosis
 {
@@ -61,6 +77,8 @@ struct IkeDiagnosis
     // Pushing the profile to both gateways again fixes it: the two ends' settings differ, or a
     // gateway's files are not what the profile makes (not for a stopped daemon, a firewall, …).
     bool fixedByPush = false;
+    // What the program can change on a gateway to fix it (empty: nothing it makes itself).
+    GatewayChange change{};
 };
 
 namespace IkeDiagnose {

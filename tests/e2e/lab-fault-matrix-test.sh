@@ -7,8 +7,10 @@
 #
 # The data path's faults (ESP dropped one way, rp_filter with an asymmetric route, a masquerade
 # rule on A catching the tunnel, an MTU black hole) leave the tunnel up: the diagnosis finds them by
-# pinging B's inside address from A's and reading where the packets stop. For the masquerade, the
-# finding's own fix (an exemption rule) is then applied, and the tunnel must carry traffic again.
+# pinging B's inside address from A's and reading where the packets stop. For the masquerade and
+# ip_forward, `diagnose --fix --yes` then makes the finding's own fix (the exemption rule,
+# forwarding) through a commit-confirmed push, and the tunnel must work again; for rp_filter, whose
+# fix alone cannot help while the route stays asymmetric, the push must roll B back.
 . "$(dirname "$0")/../integration/lib.sh"
 need_root
 need_tool swanctl strongswan-swanctl
@@ -96,6 +98,24 @@ PY
 	echo "ok: $name: $(cat "$WORK/first")"
 }
 
+# FAULT GATEWAY [--no-initiate]: `diagnose --fix --yes` makes the first finding's change on its
+# gateway through a commit-confirmed push, and the tunnel, diagnosed again, is up and carries
+# traffic (or, with --no-initiate, is up with nothing left to report).
+fixed() {
+	local name=$1 gw=$2 status=0
+	shift 2
+	"$IPSECWIZ" diagnose "$P" --fix --yes "$@" > "$WORK/fix.out" 2>&1 || status=$?
+	[ "$status" = 0 ] || fail "$name: diagnose --fix exited $status: $(cat "$WORK/fix.out")"
+	grep -q "^The fix the program can make itself, on $gw" "$WORK/fix.out" || fail "$name: the fix is not said first: $(cat "$WORK/fix.out")"
+	grep -q "^$gw: committed and confirmed" "$WORK/fix.out" || fail "$name: the push of the fix was not confirmed on $gw: $(cat "$WORK/fix.out")"
+	if [ $# -eq 0 ]; then
+		grep -q "through the tunnel: answered" "$WORK/fix.out" || fail "$name: no ping through the tunnel after the fix: $(cat "$WORK/fix.out")"
+	else
+		grep -q "is up on both gateways" "$WORK/fix.out" || fail "$name: the tunnel is not up after the fix: $(cat "$WORK/fix.out")"
+	fi
+	echo "ok: $name: diagnose --fix made the change on $gw, commit-confirmed, and the tunnel works: $(grep -A3 '^The fix the program' "$WORK/fix.out" | sed -n 2p)"
+}
+
 good
 b_conf 's/secret = 0x\(..\)/secret = 0xff/'
 down
@@ -144,6 +164,16 @@ good
 on gateway-b sh -c 'sysctl -qw net.ipv4.conf.all.rp_filter=1 net.ipv4.conf.ipsec0.rp_filter=1 &&
 	ip route add 10.1.0.0/24 via 198.51.100.1 dev wan0 table 100 && ip rule add to 10.1.0.0/24 table 100 priority 100' || fail "cannot make B's route asymmetric"
 expect "rp_filter=1 with an asymmetric route on B" gateway "gateway B drops what comes out of the tunnel as spoofed: rp_filter is strict" no
+# Loose rp_filter alone does not bring the answers back here: the asymmetric route sends them out
+# of wan0, past the tunnel. The push's tunnel test fails, so B is rolled back: rp_filter strict again.
+status=0
+"$IPSECWIZ" diagnose "$P" --fix --yes > "$WORK/fix.out" 2>&1 || status=$?
+[ "$status" = 3 ] || fail "rp_filter's fix with the route still asymmetric exited $status, not 3: $(cat "$WORK/fix.out")"
+grep -q "^  net.ipv4.conf.ipsec0.rp_filter = 2$" "$WORK/fix.out" || fail "the rp_filter change is not said: $(cat "$WORK/fix.out")"
+grep -q "^gateway B: rolled back" "$WORK/fix.out" || fail "B was not rolled back: $(cat "$WORK/fix.out")"
+[ "$(on gateway-b cat /proc/sys/net/ipv4/conf/ipsec0/rp_filter)" = 1 ] || fail "B's rp_filter for ipsec0 is not back to 1 after the rollback"
+[ "$(on gateway-b cat /proc/sys/net/ipv4/conf/all/rp_filter)" = 1 ] || fail "B's conf.all.rp_filter changed"
+echo "ok: rp_filter's fix with the route still asymmetric: the tunnel test fails, and B is rolled back to rp_filter=1"
 
 good
 # The tunnel leaves A by charon's TUN device, which has no address, so a masquerade takes the first
@@ -159,12 +189,12 @@ table ip iwzfault {
 }
 X
 SIDE="gateway A" expect "a masquerade rule on A catching the tunnel" gateway "A NAT rule on gateway A catches the tunnel's traffic before IPsec" no
-fix=$(python3 -c "import json,re,sys; print(re.search(r'nft insert rule [^(]*? accept', json.load(open(sys.argv[1]))['findings'][0]['fix']).group(0))" "$WORK/d.json") ||
-	fail "the masquerade finding gives no exemption rule to insert: $(cat "$WORK/d.json")"
-on gateway-a sh -c "$fix" || fail "the finding's exemption rule does not load: $fix"
-"$IPSECWIZ" diagnose "$P" > "$WORK/fixed.out" 2>&1 || fail "with the finding's exemption ($fix) the tunnel still carries nothing: $(cat "$WORK/fixed.out")"
-grep -q "through the tunnel: answered" "$WORK/fixed.out" || fail "no ping after the exemption: $(cat "$WORK/fixed.out")"
-echo "ok: the finding's own fix ($fix) brings the traffic back"
+python3 -c "import json,sys; c=json.load(open(sys.argv[1]))['findings'][0]['change']; assert c['site']=='site-a' and c['changes'][0].startswith('nft insert rule ip iwzfault post ip saddr 10.1.0.0/24 ip daddr 10.2.0.0/24 accept'), c" "$WORK/d.json" ||
+	fail "the masquerade finding offers no exemption the program makes itself: $(cat "$WORK/d.json")"
+fixed "the masquerade on A" "gateway A"
+made=$(on gateway-a nft list chain ip iwzfault post)
+grep -B99 masquerade <<<"$made" | grep -q 'ip saddr 10.1.0.0/24 ip daddr 10.2.0.0/24 accept comment "ipsec-wizard: lab"' ||
+	fail "the exemption is not above the masquerade on A: $made"
 
 good
 on gateway-b ip link set wan0 mtu 1200 || fail "cannot lower B's WAN MTU"
@@ -191,6 +221,8 @@ expect "B's connection file removed" gateway "connection lab is not loaded on ga
 good
 on gateway-b sysctl -qw net.ipv4.ip_forward=0
 expect "ip_forward off on B" gateway "gateway B does not forward IPv4" no --no-initiate
+fixed "ip_forward off on B" "gateway B" --no-initiate
+[ "$(on gateway-b cat /proc/sys/net/ipv4/ip_forward)" = 1 ] || fail "B does not forward after the fix"
 
 good
 kill -9 "$(cat "$IPSECWIZ_LAB_DIR/gateway-b/charon.pid")" || fail "cannot kill B's charon"

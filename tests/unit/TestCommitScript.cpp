@@ -7,12 +7,14 @@
 #include "CommitScript.h"
 #include "Generator.h"
 #include "MarkedBlock.h"
+#include "SshSession.h"
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -444,6 +446,103 @@ private slots:
 
     // An admin's file in conf.d with the tunnel's name (the program's would start with its header
     // line) is neither replaced nor deleted: the upload stops, nothing is left behind.
+    // A diagnosis's fix the admin agreed to: kernel values and an nftables rule, made after the
+    // files and undone exactly by a rollback (the values back as they were read, the rule deleted
+    // by its handle, the admin's own rule untouched), kept when confirmed. Run in a network
+    // namespace of its own, whose /proc/sys/net and ruleset are its own.
+    void agreedChangeIsMadeAndUndone()
+    {
+        if (::geteuid() != 0)
+            QSKIP("the push script runs only as root");
+        for (const char* tool : {"ip", "nft", "swanctl", "setsid"})
+            if (QStandardPaths::findExecutable(QString::fromLatin1(tool), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin"), QStringLiteral("/sbin")})
+                    .isEmpty())
+                QSKIP(qPrintable(QStringLiteral("needs %1").arg(QLatin1String(tool))));
+        const QString ns = QStringLiteral("iwzcs-%1").arg(::getpid());
+        QCOMPARE(QProcess::execute(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("add"), ns}), 0);
+        const auto cleanup = qScopeGuard([&] { QProcess::execute(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("del"), ns}); });
+        const auto in = [&](const QString& script, const QByteArray& input = {}) {
+            return runScript(QStringLiteral("exec ip netns exec %1 sh -c %2").arg(ns, shellQuote(script)), input);
+        };
+        QVERIFY(in(QStringLiteral("nft add table ip nat && nft add chain ip nat postrouting '{ type nat hook postrouting priority srcnat; }' && "
+                                  "nft add rule ip nat postrouting ip saddr 10.1.0.0/24 masquerade comment '\"the admin'\\''s\"' && echo ok"))
+                    == "ok\n");
+        const auto values = [&] { return in(QStringLiteral("cat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv4/conf/lo/rp_filter")); };
+        const auto ruleset = [&] { return in(QStringLiteral("nft list ruleset")); };
+        const QByteArray valuesBefore = values();
+        const QByteArray rulesBefore = ruleset();
+        QCOMPARE(valuesBefore, QByteArray("0\n0\n"));
+
+        QTemporaryDir dir;
+        CommitPlan plan = scratchPlan(dir.path(), "0xfirst");
+        plan.change.site = QStringLiteral("site-a");
+        plan.change.kernel = {{QStringLiteral("/proc/sys/net/ipv4/ip_forward"), QStringLiteral("1")},
+                              {QStringLiteral("/proc/sys/net/ipv4/conf/lo/rp_filter"), QStringLiteral("2")}};
+        plan.change.nftRules = {QStringLiteral("ip nat postrouting ip saddr 10.1.0.0/24 ip daddr 10.2.0.0/24 accept")};
+        QVERIFY(CommitScript::checkChange(plan.change));
+
+        // Committed: made, the exemption above the admin's rule; then an abort undoes all of it.
+        const QByteArray token1 = "1111111111111111bbbbbbbbbbbbbbbb";
+        QByteArray out = in(CommitScript::pushCommand(plan, token1), CommitScript::pushInput(plan, token1));
+        QVERIFY2(out.contains("state committed\n"), out.constData());
+        QCOMPARE(values(), QByteArray("1\n2\n"));
+        const QByteArray made = in(QStringLiteral("nft list chain ip nat postrouting"));
+        QVERIFY2(made.indexOf("ip saddr 10.1.0.0/24 ip daddr 10.2.0.0/24 accept comment \"ipsec-wizard: scratch\"") >= 0
+                     && made.indexOf("accept comment") < made.indexOf("masquerade"),
+                 made.constData());
+        QVERIFY(in(CommitScript::abortCommand(plan, token1, 5000)).contains("state rolled-back\n"));
+        QCOMPARE(values(), valuesBefore);
+        QCOMPARE(ruleset(), rulesBefore);
+
+        // Every file already current: the change still commits, and a confirmation keeps it.
+        const QByteArray token2 = "2222222222222222bbbbbbbbbbbbbbbb";
+        CommitPlan filesOnly = plan;
+        filesOnly.change = {};
+        const QByteArray token0 = "0000000000000000bbbbbbbbbbbbbbbb";
+        QVERIFY(in(CommitScript::pushCommand(filesOnly, token0), CommitScript::pushInput(filesOnly, token0)).contains("state committed\n"));
+        QVERIFY(in(CommitScript::confirmCommand(filesOnly, token0, 5000)).contains("state confirmed\n"));
+        QVERIFY(in(CommitScript::pushCommand(filesOnly, token0), CommitScript::pushInput(filesOnly, token0)).contains("result unchanged\n"));
+        out = in(CommitScript::pushCommand(plan, token2), CommitScript::pushInput(plan, token2));
+        QVERIFY2(out.contains("state committed\n") && !out.contains("result unchanged"), out.constData());
+        QVERIFY(in(CommitScript::confirmCommand(plan, token2, 5000)).contains("state confirmed\n"));
+        QCOMPARE(values(), QByteArray("1\n2\n"));
+        QVERIFY(in(QStringLiteral("nft list chain ip nat postrouting")).contains("comment \"ipsec-wizard: scratch\""));
+    }
+
+    void onlyChangesThePushCanUndo_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("forwarding") << "/proc/sys/net/ipv4/ip_forward" << "1" << "" << true;
+        QTest::newRow("rp_filter") << "/proc/sys/net/ipv4/conf/ipsec0/rp_filter" << "2" << "" << true;
+        QTest::newRow("exemption") << "" << "" << "inet nat postrouting ip saddr { 10.1.0.0/24, 10.3.0.0/24 } ip daddr 10.2.0.0/24 accept" << true;
+        QTest::newRow("other setting") << "/proc/sys/kernel/core_pattern" << "1" << "" << false;
+        QTest::newRow("climbing out") << "/proc/sys/net/ipv4/conf/../../../kernel/x/rp_filter" << "1" << "" << false;
+        QTest::newRow("not a number") << "/proc/sys/net/ipv4/ip_forward" << "1; reboot" << "" << false;
+        QTest::newRow("shell in a rule") << "" << "" << "inet nat postrouting accept; nft flush ruleset" << false;
+        QTest::newRow("quote in a rule") << "" << "" << "inet nat postrouting accept comment \"x\"" << false;
+        QTest::newRow("no chain") << "" << "" << "inet nat" << false;
+    }
+    void onlyChangesThePushCanUndo()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, value);
+        QFETCH(QString, rule);
+        QFETCH(bool, valid);
+        GatewayChange c;
+        c.site = QStringLiteral("site-a");
+        if (!path.isEmpty())
+            c.kernel = {{path, value}};
+        if (!rule.isEmpty())
+            c.nftRules = {rule};
+        const Status st = CommitScript::checkChange(c);
+        QCOMPARE(bool(st), valid);
+        if (!valid)
+            QVERIFY(!st.error().message.isEmpty());
+    }
+
     void adminsFileInConfDIsNeverReplaced()
     {
         if (::geteuid() != 0)
