@@ -1425,7 +1425,7 @@
         <translation>Siehe „ipsec-wizard --help“.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+117"/>
         <source>Give exactly one profile file.</source>
         <translation>Geben Sie genau eine Profildatei an.</translation>
     </message>
@@ -1434,22 +1434,23 @@
         <location line="+71"/>
         <location line="+35"/>
         <location line="+104"/>
-        <location line="+1487"/>
+        <location line="+1586"/>
         <source> (in %1)</source>
         <translation> (in %1)</translation>
     </message>
     <message>
-        <location line="-1685"/>
+        <location line="-1784"/>
         <location line="+89"/>
         <location line="+450"/>
-        <location line="+271"/>
-        <location line="+242"/>
+        <location line="+274"/>
+        <location line="+300"/>
+        <location line="+38"/>
         <location line="+26"/>
         <source>Cannot read %1: %2.</source>
         <translation>%1 lässt sich nicht lesen: %2.</translation>
     </message>
     <message>
-        <location line="-1075"/>
+        <location line="-1174"/>
         <source>%1 holds no key on its first line.</source>
         <translation>%1 enthält in der ersten Zeile keinen Schlüssel.</translation>
     </message>
@@ -1503,24 +1504,24 @@
     </message>
     <message>
         <location line="+151"/>
-        <location line="+1277"/>
+        <location line="+1376"/>
         <source>a, b or both</source>
         <translation>a, b oder both</translation>
     </message>
     <message>
-        <location line="-1276"/>
+        <location line="-1375"/>
         <source>output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+91"/>
-        <location line="+404"/>
+        <location line="+407"/>
         <source>file holding the pre-shared key</source>
         <translation>Datei mit dem Pre-Shared Key</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-490"/>
         <source>generate needs one PROFILE.</source>
         <translation>generate braucht ein PROFIL.</translation>
     </message>
@@ -1602,168 +1603,13 @@
         <translation>%1 geschrieben (%2 Dateien).</translation>
     </message>
     <message>
-        <location line="-496"/>
-        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
-       ipsec-wizard COMMAND [OPTIONS]
-
-Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
-for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
-
-Commands:
-  validate PROFILE                       check a profile; every finding names its field
-  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
-                                         (the old file is kept as PROFILE.v1)
-  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
-                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
-  generate PROFILE --out DIR --gateway NAME…|--all
-                                         a network (format version 2): DIR/SITE/… per managed gateway
-  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
-                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
-                                         (a network: a folder per managed gateway)
-  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
-                                         no display needed
-  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
-                                         an Ansible project that installs every managed gateway&apos;s files,
-                                         commit-confirmed across the fleet (keys in a 0600 vars file)
-  import PATH… [--format F] [--site NAME] [-o PROFILE [--include-psk]] [--json]
-                                         a gateway&apos;s existing config (swanctl, ipsec.conf, racoon-tool,
-                                         racoon + setkey) → a profile, and every line it did not use
-                                         (PATH: a copy of its /etc or /etc/FLAVOUR, or the files)
-  import --from-gateway USER@HOST[:PORT] [--known-hosts FILE] [--identity FILE] [--accept-new-host-key] …
-                                         the same over SSH, with push&apos;s host-key rules; writes nothing there
-  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
-  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
-       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
-                                         push to both gateways over SSH, transactionally (exit 3:
-                                         a gateway failed and both were rolled back)
-  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         a network (format version 2): every managed gateway, or those
-                                         named, in one transaction
-  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
-       [--confirm-timeout S]
-                                         take the tunnel off both gateways (its files, marked blocks,
-                                         policies, firewall table; nothing else), transactionally;
-                                         in a network, off the gateways of its managed ends
-  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
-       [--interval S] [--identity FILE] [--accept-new-host-key]
-                                         the tunnel&apos;s SAs on each gateway, paired across the two
-  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
-                                         every managed gateway of a network, polled side by side, and
-                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
-  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]
-                                         drift: each managed gateway&apos;s files (ours only, keys masked) and
-                                         loaded connections against the profile (exit 4: drift, 3: unreachable)
-  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
-       [--password-file FILE]
-                                         why a tunnel is down: both gateways over SSH, the tunnel
-                                         started while their charon logs are read (exit 4: not up)
-  diagnose --log FILE [--log FILE] [--json]
-                                         the same from saved charon logs of both gateways
-                                         (exit 4: a cause was found)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
-                                         parse saved setkey / ip xfrm / swanctl output
-  lab up|down|status [--json]|exec NODE -- COMMAND|profile
-                                         a local two-gateway lab (network namespaces, sshd,
-                                         strongSwan); needs root
-  lab up --from PROFILE
-                                         a lab of every site of PROFILE with its own addresses
-                                         (NAT routers, an internet router); needs root
-  lab renumber SITE
-                                         move a dynamic site&apos;s gateway in that lab to its next address
-
-Options:
-  -h, --help     this text
-  -v, --version  the version
-
-The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
-Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
-130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
-</source>
-        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
-        ipsec-wizard BEFEHL [OPTIONEN]
-
-Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
-für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
-
-Befehle:
-  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
-  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
-                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
-  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
-                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
-  generate PROFIL --out ORDNER --gateway NAME…|--all
-                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
-  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
-                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
-                                         (ein Netz: ein Ordner je verwaltetem Gateway)
-  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
-                                         ohne Bildschirm
-  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
-                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
-                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
-  import PFAD… [--format F] [--site NAME] [-o PROFIL [--include-psk]] [--json]
-                                         die vorhandene Konfiguration eines Gateways (swanctl, ipsec.conf,
-                                         racoon-tool, racoon + setkey) → ein Profil, und jede Zeile, die es nicht nutzt
-                                         (PFAD: eine Kopie seines /etc oder /etc/FLAVOUR, oder die Dateien)
-  import --from-gateway BENUTZER@HOST[:PORT] [--known-hosts DATEI] [--identity DATEI] [--accept-new-host-key] …
-                                         dasselbe über SSH, mit den Host-Schlüssel-Regeln von push; ändert dort nichts
-  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
-  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
-       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
-                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
-                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
-  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
-                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
-                                         in einer Transaktion
-  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
-       [--confirm-timeout S]
-                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
-                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
-                                         in einem Netz von den Gateways seiner verwalteten Enden
-  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
-       [--interval S] [--identity DATEI] [--accept-new-host-key]
-                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
-  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
-                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
-                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
-  check PROFIL [--gateway NAME]… [--json] [--identity DATEI] [--accept-new-host-key]
-                                         Abweichungen: die Dateien jedes verwalteten Gateways (nur unsere, Schlüssel
-                                         maskiert) und geladene Verbindungen gegen das Profil (Exit 4: Abweichung, 3: unerreichbar)
-  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
-       [--password-file DATEI]
-                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
-                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
-  diagnose --log DATEI [--log DATEI] [--json]
-                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
-                                         (Status 4: eine Ursache gefunden)
-  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
-                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
-  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
-                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
-                                         strongSwan); braucht root
-  lab up --from PROFIL
-                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
-                                         (NAT-Router, ein Internet-Router); braucht root
-  lab renumber STANDORT
-                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
-
-Optionen:
-  -h, --help     dieser Text
-  -v, --version  die Version
-
-Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
-Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
-130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
-</translation>
-    </message>
-    <message>
-        <location line="+436"/>
-        <location line="+351"/>
+        <location line="-60"/>
+        <location line="+352"/>
         <source>--psk-file is for a tunnel between two gateways; a network takes each tunnel&apos;s key from the profile.</source>
         <translation>--psk-file gilt für einen Tunnel zwischen zwei Gateways; ein Netz nimmt den Schlüssel jedes Tunnels aus dem Profil.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-167"/>
         <source>key length in bytes</source>
         <translation>Schlüssellänge in Byte</translation>
     </message>
@@ -1787,12 +1633,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 </translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>--firewall is for a tunnel between two gateways; a network&apos;s gateways load each tunnel&apos;s generated firewall.nft (--apply-firewall).</source>
         <translation>--firewall gilt für einen Tunnel zwischen zwei Gateways; die Gateways eines Netzes laden die erzeugte firewall.nft jedes Tunnels (--apply-firewall).</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>show every file and command, change nothing</source>
         <translation>jede Datei und jeden Befehl zeigen, nichts ändern</translation>
     </message>
@@ -1813,12 +1659,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+797"/>
+        <location line="+893"/>
         <source>file whose first line is the SSH / sudo password (keep it 0600)</source>
         <translation>Datei, deren erste Zeile das SSH-/sudo-Passwort ist (mit Rechten 0600 aufbewahren)</translation>
     </message>
     <message>
-        <location line="-796"/>
+        <location line="-892"/>
         <source>seconds before an unconfirmed gateway rolls back</source>
         <translation>Sekunden, bis ein unbestätigtes Gateway zurücksetzt</translation>
     </message>
@@ -1848,7 +1694,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil enthält keinen Pre-Shared Key. Speichern Sie das Profil mit seinem Schlüssel (wie der Assistent es tut), oder geben Sie --psk-file DATEI an, damit beide Gateways jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+335"/>
         <source>the tunnel of a network to diagnose</source>
         <translation>der Tunnel eines Netzes, der untersucht wird</translation>
     </message>
@@ -1858,7 +1704,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>nur die Gateways ansehen; den Tunnel nicht starten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>SSH private key file</source>
         <translation>Datei mit privatem SSH-Schlüssel</translation>
     </message>
@@ -1868,12 +1714,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Datei mit dem SSH-Passwort</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A&apos;s log) and --log FILE again for B&apos;s.</source>
-        <translation>diagnose braucht ein PROFIL (seine Gateways per SSH) oder --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B.</translation>
-    </message>
-    <message>
-        <location line="+98"/>
+        <location line="+108"/>
         <source>The network has no managed gateway to watch.</source>
         <translation>Das Netz hat kein verwaltetes Gateway, das sich beobachten ließe.</translation>
     </message>
@@ -1914,12 +1755,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>check braucht ein PROFIL.</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-425"/>
         <source>--gateway of a tunnel between two gateways is a or b.</source>
         <translation>--gateway eines Tunnels zwischen zwei Gateways ist a oder b.</translation>
     </message>
     <message>
-        <location line="+380"/>
+        <location line="+475"/>
         <source>%1: cannot be reached: %2</source>
         <translation>%1: nicht erreichbar: %2</translation>
     </message>
@@ -1970,12 +1811,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>die Ausgabe der Werkzeuge selbst ausgeben (Schlüsselmaterial maskiert)</translation>
     </message>
     <message>
-        <location line="-926"/>
+        <location line="-1025"/>
         <source>ipsec-wizard: accepting the new %1 host key of %2: %3</source>
         <translation>ipsec-wizard: nehme den neuen %1-Host-Schlüssel von %2 an: %3</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+141"/>
         <source>the tunnel to take off its gateways</source>
         <translation>der Tunnel, der von seinen Gateways genommen wird</translation>
     </message>
@@ -1995,7 +1836,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Das Profil beschreibt den Tunnel „%1“, nicht „%2“.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-133"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
@@ -2100,7 +1941,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Fehler: </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The network has no tunnel “%1”.</source>
         <translation>Das Netz hat keinen Tunnel „%1“.</translation>
     </message>
@@ -2110,7 +1951,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key im Profil; speichern Sie das Profil mit seinen Schlüsseln, damit beide Enden jedes Mal denselben Schlüssel bekommen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+22"/>
         <source>push changes %n gateway(s); add --yes when no one can answer the question.</source>
         <translation>
             <numerusform>push ändert %n Gateway; geben Sie --yes an, wenn niemand die Frage beantworten kann.</numerusform>
@@ -2128,7 +1969,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Netz „%1“ auf %2 übertragen? [y/N] </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>a network (format version 2): push to this site&apos;s gateway (repeat for more); default: every managed one</source>
         <translation>ein Netz (Formatversion 2): auf das Gateway dieses Standorts übertragen (für mehrere wiederholen); Vorgabe: jedes verwaltete</translation>
     </message>
@@ -2138,7 +1979,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>firewall.nft als eigene nftables-Tabelle des Tunnels laden (ein Netz: die jedes Tunnels jedes übertragenen Gateways)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>remove changes two gateways; add --yes when no one can answer the question.</source>
         <translation>remove ändert zwei Gateways; geben Sie --yes an, wenn niemand die Frage beantworten kann.</translation>
     </message>
@@ -2159,20 +2000,20 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+12"/>
-        <location line="+750"/>
+        <location line="+845"/>
         <location line="+21"/>
         <source>gateway A: </source>
         <translation>Gateway A: </translation>
     </message>
     <message>
-        <location line="-771"/>
-        <location line="+750"/>
+        <location line="-866"/>
+        <location line="+845"/>
         <location line="+21"/>
         <source>gateway B: </source>
         <translation>Gateway B: </translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-724"/>
         <source>the network has several tunnels; name one with --tunnel NAME.</source>
         <translation>das Netz hat mehrere Tunnel; nennen Sie einen mit --tunnel NAME.</translation>
     </message>
@@ -2182,7 +2023,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>das Netz hat keinen Tunnel „%1“.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+82"/>
         <source>Tunnel %1 is not up; it was not started (--no-initiate).</source>
         <translation>Tunnel %1 ist nicht aktiv; er wurde nicht gestartet (--no-initiate).</translation>
     </message>
@@ -2213,17 +2054,17 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel %1 kam nicht auf, und die Protokolle des Versuchs nennen keine Ursache: Lesen Sie sie mit --json.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+53"/>
         <source>print the causes as JSON</source>
         <translation>die Ursachen als JSON ausgeben</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>No cause found in %1 and %2 lines of charon&apos;s log.</source>
         <translation>Keine Ursache gefunden in %1 und %2 Zeilen des charon-Protokolls.</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-196"/>
         <source>field: %1</source>
         <translation>Feld: %1</translation>
     </message>
@@ -2233,7 +2074,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+199"/>
         <source>auto, setkey, setkey-spd, xfrm-state, xfrm-policy or swanctl</source>
         <translation>auto, setkey, setkey-spd, xfrm-state, xfrm-policy oder swanctl</translation>
     </message>
@@ -2333,25 +2174,268 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>privater SSH-Schlüssel</translation>
     </message>
     <message>
-        <location line="-591"/>
+        <location line="-1763"/>
+        <source>Usage: ipsec-wizard [PROFILE]            open the wizard (on PROFILE)
+       ipsec-wizard COMMAND [OPTIONS]
+
+Builds a site-to-site IPsec VPN between two gateways: matching configs for both,
+for racoon-tool, racoon + setkey or strongSwan, with a fresh pre-shared key.
+
+Commands:
+  validate PROFILE                       check a profile; every finding names its field
+  upgrade PROFILE                        convert a format version 1 profile to version 2 in place
+                                         (the old file is kept as PROFILE.v1)
+  generate PROFILE --out DIR [--side a|b|both] [--psk-file FILE]
+                                         write the gateways&apos; files under DIR/gateway-a, DIR/gateway-b
+  generate PROFILE --out DIR --gateway NAME…|--all
+                                         a network (format version 2): DIR/SITE/… per managed gateway
+  bundle PROFILE -o OUT [--redact] [--include-psk] [--psk-file FILE]
+                                         write a bundle: OUT.tar.gz, OUT.zip or a new folder
+                                         (a network: a folder per managed gateway)
+  draw PROFILE -o FILE.svg|FILE.png      the topology drawing (a network: every site and tunnel);
+                                         no display needed
+  ansible PROFILE -o DIR [--gateway NAME]… [--vault-password-file FILE] [--confirm-timeout S]
+                                         an Ansible project that installs every managed gateway&apos;s files,
+                                         commit-confirmed across the fleet (keys in a 0600 vars file)
+  import PATH… [--format F] [--site NAME] [-o PROFILE [--include-psk]] [--json]
+                                         a gateway&apos;s existing config (swanctl, ipsec.conf, racoon-tool,
+                                         racoon + setkey) → a profile, and every line it did not use
+                                         (PATH: a copy of its /etc or /etc/FLAVOUR, or the files)
+  import --from-gateway USER@HOST[:PORT] [--known-hosts FILE] [--identity FILE] [--accept-new-host-key] …
+                                         the same over SSH, with push&apos;s host-key rules; writes nothing there
+  psk [--bytes N]                        print a random pre-shared key (default 32 bytes)
+  push PROFILE [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE] [--psk-file FILE]
+       [--confirm-timeout S] [--apply-firewall] [--firewall FILE] [--no-tunnel-test]
+                                         push to both gateways over SSH, transactionally (exit 3:
+                                         a gateway failed and both were rolled back)
+  push NETWORK [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         a network (format version 2): every managed gateway, or those
+                                         named, in one transaction
+  remove PROFILE --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity FILE] [--password-file FILE]
+       [--confirm-timeout S]
+                                         take the tunnel off both gateways (its files, marked blocks,
+                                         policies, firewall table; nothing else), transactionally;
+                                         in a network, off the gateways of its managed ends
+  monitor PROFILE [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file FILE]
+       [--interval S] [--identity FILE] [--accept-new-host-key]
+                                         the tunnel&apos;s SAs on each gateway, paired across the two
+  monitor NETWORK [--once|--follow] [--json] [--source …] [--interval S] …
+                                         every managed gateway of a network, polled side by side, and
+                                         every tunnel&apos;s state (an unreachable gateway: unknown, with why)
+  check PROFILE [--gateway NAME]… [--json] [--identity FILE] [--accept-new-host-key]
+                                         drift: each managed gateway&apos;s files (ours only, keys masked) and
+                                         loaded connections against the profile (exit 4: drift, 3: unreachable)
+  diagnose PROFILE [--tunnel NAME] [--no-initiate] [--json] [--identity FILE] [--accept-new-host-key]
+       [--password-file FILE]
+                                         why a tunnel is down: both gateways over SSH, the tunnel
+                                         started while their charon logs are read (exit 4: not up)
+  diagnose --log FILE [--log FILE] [--json]
+                                         the same from saved charon logs of both gateways
+                                         (exit 4: a cause was found)
+  diagnose PROFILE [--tunnel NAME] --fix [--yes]
+                                         and make the fix of a kernel setting or a NAT rule on its
+                                         gateway, commit-confirmed, after asking
+  diagnose PROFILE [--tunnel NAME] --log FILE [--json]
+                                         our gateway&apos;s saved log, with a peer someone else runs:
+                                         what it sent against its settings sheet
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] FILE|-
+                                         parse saved setkey / ip xfrm / swanctl output
+  lab up|down|status [--json]|exec NODE -- COMMAND|profile
+                                         a local two-gateway lab (network namespaces, sshd,
+                                         strongSwan); needs root
+  lab down --all
+                                         remove every lab on this machine, also one a killed run
+                                         left without its state folder
+  lab up --from PROFILE
+                                         a lab of every site of PROFILE with its own addresses
+                                         (NAT routers, an internet router); needs root
+  lab renumber SITE
+                                         move a dynamic site&apos;s gateway in that lab to its next address
+
+Options:
+  -h, --help     this text
+  -v, --version  the version
+
+The pre-shared key comes from the profile, from --psk-file, or is made fresh for both sides.
+Exit status: 0 ok, 1 the input is wrong (the message names the field), 2 usage, 3 remote failure,
+130 a push interrupted (Ctrl-C, SIGTERM): what it had changed is rolled back.
+</source>
+        <translation>Aufruf: ipsec-wizard [PROFIL]            den Assistenten öffnen (mit PROFIL)
+        ipsec-wizard BEFEHL [OPTIONEN]
+
+Baut ein Site-to-Site-IPsec-VPN zwischen zwei Gateways: passende Konfigurationen für beide,
+für racoon-tool, racoon + setkey oder strongSwan, mit frischem Pre-Shared Key.
+
+Befehle:
+  validate PROFIL                        ein Profil prüfen; jeder Befund nennt sein Feld
+  upgrade PROFIL                         ein Profil der Formatversion 1 an Ort und Stelle in Version 2 umwandeln
+                                         (die alte Datei bleibt als PROFIL.v1 erhalten)
+  generate PROFIL --out ORDNER [--side a|b|both] [--psk-file DATEI]
+                                         die Dateien der Gateways nach ORDNER/gateway-a, ORDNER/gateway-b schreiben
+  generate PROFIL --out ORDNER --gateway NAME…|--all
+                                         ein Netz (Formatversion 2): ORDNER/STANDORT/… je verwaltetem Gateway
+  bundle PROFIL -o AUSGABE [--redact] [--include-psk] [--psk-file DATEI]
+                                         ein Paket schreiben: AUSGABE.tar.gz, AUSGABE.zip oder einen neuen Ordner
+                                         (ein Netz: ein Ordner je verwaltetem Gateway)
+  draw PROFIL -o DATEI.svg|DATEI.png     die Topologie-Zeichnung (ein Netz: jeder Standort und Tunnel);
+                                         ohne Bildschirm
+  ansible NETZ -o ORDNER [--gateway NAME]… [--vault-password-file DATEI] [--confirm-timeout S]
+                                         ein Ansible-Projekt, das die Dateien jedes verwalteten Gateways installiert,
+                                         mit Bestätigung über die ganze Flotte (Schlüssel in einer 0600-Variablendatei)
+  import PFAD… [--format F] [--site NAME] [-o PROFIL [--include-psk]] [--json]
+                                         die vorhandene Konfiguration eines Gateways (swanctl, ipsec.conf,
+                                         racoon-tool, racoon + setkey) → ein Profil, und jede Zeile, die es nicht nutzt
+                                         (PFAD: eine Kopie seines /etc oder /etc/FLAVOUR, oder die Dateien)
+  import --from-gateway BENUTZER@HOST[:PORT] [--known-hosts DATEI] [--identity DATEI] [--accept-new-host-key] …
+                                         dasselbe über SSH, mit den Host-Schlüssel-Regeln von push; ändert dort nichts
+  psk [--bytes N]                        einen zufälligen Pre-Shared Key ausgeben (Vorgabe 32 Byte)
+  push PROFIL [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI] [--psk-file DATEI]
+       [--confirm-timeout S] [--apply-firewall] [--firewall DATEI] [--no-tunnel-test]
+                                         per SSH auf beide Gateways übertragen, transaktional (Exit-Status 3:
+                                         ein Gateway ist gescheitert, und beide wurden zurückgesetzt)
+  push NETZ [--gateway NAME]… [--dry-run] [--yes] [--apply-firewall] [--no-tunnel-test] [--confirm-timeout S] …
+                                         ein Netz (Formatversion 2): jedes verwaltete Gateway oder die genannten,
+                                         in einer Transaktion
+  remove PROFIL --tunnel NAME [--dry-run] [--yes] [--accept-new-host-key] [--identity DATEI] [--password-file DATEI]
+       [--confirm-timeout S]
+                                         den Tunnel von beiden Gateways nehmen (seine Dateien, markierten Blöcke,
+                                         Richtlinien, Firewall-Tabelle; sonst nichts), transaktional;
+                                         in einem Netz von den Gateways seiner verwalteten Enden
+  monitor PROFIL [--gateway a|b|both] [--once|--follow] [--raw|--json] [--source auto|setkey|xfrm|swanctl] [--password-file DATEI]
+       [--interval S] [--identity DATEI] [--accept-new-host-key]
+                                         die SAs des Tunnels auf jedem Gateway, paarweise einander zugeordnet
+  monitor NETZ [--once|--follow] [--json] [--source …] [--interval S] …
+                                         jedes verwaltete Gateway eines Netzes, nebeneinander abgefragt, und
+                                         der Zustand jedes Tunnels (ein unerreichbares Gateway: unbekannt, mit Grund)
+  check PROFIL [--gateway NAME]… [--json] [--identity DATEI] [--accept-new-host-key]
+                                         Abweichungen: die Dateien jedes verwalteten Gateways (nur unsere, Schlüssel
+                                         maskiert) und geladene Verbindungen gegen das Profil (Exit 4: Abweichung, 3: unerreichbar)
+  diagnose PROFIL [--tunnel NAME] [--no-initiate] [--json] [--identity DATEI] [--accept-new-host-key]
+       [--password-file DATEI]
+                                         warum ein Tunnel nicht steht: beide Gateways per SSH, der Tunnel
+                                         gestartet, während ihre charon-Protokolle gelesen werden (Status 4: nicht aktiv)
+  diagnose --log DATEI [--log DATEI] [--json]
+                                         dasselbe aus gespeicherten charon-Protokollen beider Gateways
+                                         (Status 4: eine Ursache gefunden)
+  diagnose PROFIL [--tunnel NAME] --fix [--yes]
+                                         und die Behebung (eine Kernel-Einstellung oder eine NAT-Regel) auf dessen
+                                         Gateway vornehmen, mit Bestätigung, nach Rückfrage
+  diagnose PROFIL [--tunnel NAME] --log DATEI [--json]
+                                         das gespeicherte Protokoll unseres Gateways, mit einer Gegenstelle, die jemand
+                                         anders betreibt: was sie sandte, gegen ihr Einstellungsblatt
+  parse [--format auto|setkey|setkey-spd|xfrm-state|xfrm-policy|swanctl] [--json] [--reveal-keys] DATEI|-
+                                         gespeicherte Ausgabe von setkey / ip xfrm / swanctl auswerten
+  lab up|down|status [--json]|exec KNOTEN -- BEFEHL|profile
+                                         ein lokales Labor mit zwei Gateways (Network Namespaces, sshd,
+                                         strongSwan); braucht root
+  lab down --all
+                                         jedes Labor auf diesem Rechner entfernen, auch eines, das ein abgebrochener
+                                         Lauf ohne seinen Zustandsordner hinterlassen hat
+  lab up --from PROFIL
+                                         ein Labor aus allen Standorten von PROFIL mit dessen eigenen Adressen
+                                         (NAT-Router, ein Internet-Router); braucht root
+  lab renumber STANDORT
+                                         dem Gateway eines dynamischen Standorts in diesem Labor die nächste Adresse geben
+
+Optionen:
+  -h, --help     dieser Text
+  -v, --version  die Version
+
+Der Pre-Shared Key kommt aus dem Profil, aus --psk-file oder wird für beide Seiten frisch erzeugt.
+Exit-Status: 0 ok, 1 die Eingabe ist falsch (die Meldung nennt das Feld), 2 falscher Aufruf, 3 Fehler auf einem Gateway,
+130 eine Übertragung wurde unterbrochen (Strg-C, SIGTERM): was sie schon geändert hatte, wird zurückgesetzt.
+</translation>
+    </message>
+    <message>
+        <location line="+1082"/>
         <source>where: %1</source>
         <translation>wo: %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+3"/>
+        <source>diagnose --fix makes it on %1: %2</source>
+        <translation>diagnose --fix nimmt sie auf %1 vor: %2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The fix the program can make itself, on %1 (site %2), in a commit-confirmed push (undone unless the tunnel then works and the push is confirmed):</source>
+        <translation>Die Behebung, die das Programm selbst vornehmen kann, auf %1 (Standort %2), in einer Übertragung mit Bestätigung (zurückgenommen, falls der Tunnel danach nicht funktioniert und die Übertragung nicht bestätigt wird):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It lasts until the gateway restarts; to keep it: %1</source>
+        <translation>Sie hält bis zum Neustart des Gateways; um sie zu behalten: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>diagnose --fix changes a gateway; add --yes when no one can answer the question.</source>
+        <translation>diagnose --fix ändert ein Gateway; geben Sie --yes an, wenn niemand die Frage beantworten kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this change on %1? [y/N] </source>
+        <translation>Diese Änderung auf %1 vornehmen? [y/N] </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The change is confirmed. The tunnel, diagnosed again:</source>
+        <translation>Die Änderung ist bestätigt. Der Tunnel, erneut untersucht:</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>None of these is a change the program makes itself (--fix): a kernel setting or a NAT exemption.</source>
+        <translation>Keine davon ist eine Änderung, die das Programm selbst vornimmt (--fix): eine Kernel-Einstellung oder eine NAT-Ausnahme.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>diagnose PROFILE --log FILE holds a peer someone else runs against its settings sheet; both ends of “%1” are %2. Give both gateways&apos; logs instead: diagnose --log A --log B.</source>
+        <translation>diagnose PROFIL --log DATEI hält eine Gegenstelle, die jemand anders betreibt, gegen ihr Einstellungsblatt; beide Enden von „%1“ sind %2. Geben Sie stattdessen die Protokolle beider Gateways an: diagnose --log A --log B.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>managed</source>
+        <translation>verwaltet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>someone else&apos;s</source>
+        <translation>fremd</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No cause found in %1 lines of %2&apos;s log: %3 sent nothing its settings sheet does not say.</source>
+        <translation>Keine Ursache in %1 Zeilen des Protokolls von %2 gefunden: %3 sandte nichts, was sein Einstellungsblatt nicht vorsieht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>a gateway&apos;s charon or racoon log (file, journal, syslog or swanctl --log); give A&apos;s, then B&apos;s</source>
         <translation>das charon- oder racoon-Protokoll eines Gateways (Datei, Journal, Syslog oder swanctl --log); erst das von A, dann das von B</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+187"/>
+        <location line="+4"/>
+        <source>make the first cause&apos;s fix that the program can make itself (a kernel setting, a NAT exemption) on its gateway, commit-confirmed, after asking</source>
+        <translation>die Behebung der ersten Ursache, die das Programm selbst vornehmen kann (eine Kernel-Einstellung, eine NAT-Ausnahme), auf deren Gateway vornehmen, mit Bestätigung, nach Rückfrage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with --fix: do not ask before changing the gateway</source>
+        <translation>mit --fix: vor der Änderung des Gateways nicht fragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+189"/>
         <location line="+112"/>
         <location line="+208"/>
         <source>accept and record an unknown host key</source>
         <translation>einen unbekannten Host-Schlüssel annehmen und speichern</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-498"/>
+        <source>diagnose needs a PROFILE (its gateways over SSH), or --log FILE (A&apos;s log) and --log FILE again for B&apos;s, or a PROFILE and --log FILE (our gateway&apos;s, with a peer someone else runs).</source>
+        <translation>diagnose braucht ein PROFIL (dessen Gateways per SSH), oder --log DATEI (das Protokoll von A) und noch einmal --log DATEI für das von B, oder ein PROFIL und --log DATEI (das unseres Gateways, mit einer fremden Gegenstelle).</translation>
+    </message>
+    <message>
+        <location line="+261"/>
         <source>the kernel has no policy %1</source>
         <translation>der Kernel hat keine Policy %1</translation>
     </message>
@@ -2539,6 +2623,24 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <location line="+67"/>
         <source>unknown option or command “%1”.</source>
         <translation>unbekannte Option oder unbekannter Befehl „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::CommitScript</name>
+    <message>
+        <location filename="../remote/CommitScript.cpp" line="+129"/>
+        <source>%1 is not a setting the push can make and undo.</source>
+        <translation>%1 ist keine Einstellung, die die Übertragung vornehmen und rückgängig machen kann.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a value for %2.</source>
+        <translation>%1 ist kein Wert für %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a rule the push can insert and delete.</source>
+        <translation>„%1“ ist keine Regel, die die Übertragung einfügen und wieder löschen kann.</translation>
     </message>
 </context>
 <context>
@@ -2764,12 +2866,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+30"/>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>%1 over SSH</source>
         <translation>%1 über SSH</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>%1 SSH host</source>
         <translation>%1: SSH-Host</translation>
     </message>
@@ -2815,13 +2917,13 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <location line="+104"/>
         <location line="+27"/>
         <source>not pushed yet</source>
         <translation>noch nicht übertragen</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-126"/>
         <source>&amp;Host:</source>
         <translation>&amp;Host:</translation>
     </message>
@@ -2917,12 +3019,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>&amp;Push to both gateways</source>
         <translation>Auf beide Gateways &amp;übertragen</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-99"/>
         <source>Push to both gateways</source>
         <translation>Auf beide Gateways übertragen</translation>
     </message>
@@ -2962,7 +3064,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Die Übertragung anhalten; was schon übernommen wurde, wird zurückgesetzt</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Push log</source>
         <translation>Übertragungsprotokoll</translation>
     </message>
@@ -3007,24 +3109,34 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>verbunden, aber ein Befehl schlug fehl</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+94"/>
+        <location line="+37"/>
+        <source>on site %1: %2</source>
+        <translation>auf Standort %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push also makes the diagnosis&apos;s fix, undone with the rest if the push is rolled back: %1</source>
+        <translation>Die Übertragung nimmt auch die Behebung aus der Diagnose vor, die mit dem Rest zurückgenommen wird, falls die Übertragung zurückgesetzt wird: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+96"/>
         <source>pushing…</source>
         <translation>übertrage …</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>Pushing to both gateways…</source>
         <translation>Übertrage auf beide Gateways …</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Pushed. %1</source>
         <translation>Übertragen. %1</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Push failed; both gateways are on their previous configuration. %1</source>
         <translation>Übertragung gescheitert; beide Gateways laufen mit ihrer vorigen Konfiguration. %1</translation>
     </message>
@@ -3040,23 +3152,23 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+18"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>removing…</source>
         <translation>wird entfernt …</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-51"/>
         <source>Removing the tunnel from both gateways…</source>
         <translation>Der Tunnel wird von beiden Gateways entfernt …</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Removed. %1</source>
         <translation>Entfernt. %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Removal failed; both gateways are on their previous configuration. %1</source>
         <translation>Das Entfernen ist gescheitert; beide Gateways haben ihre vorherige Konfiguration. %1</translation>
     </message>
@@ -3066,7 +3178,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel „%1“ hat keinen Schlüssel im Profil, und Standort „%2“ ist nicht Teil dieser Übertragung: Sein Gateway behielte den alten Schlüssel. Speichern Sie das Profil zuerst mit seinen Schlüsseln, oder übertragen Sie das ganze Netz (ipsec-wizard push PROFIL).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Removing tunnel %1 from %2…</source>
         <translation>Tunnel %1 wird von %2 entfernt …</translation>
     </message>
@@ -3174,12 +3286,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>== beide über neue SSH-Verbindungen bestätigen (touch %1/confirm)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>firewall rules: %1</source>
         <translation>Firewall-Regeln: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <location line="+46"/>
         <location line="+22"/>
         <source>cancelled</source>
@@ -3300,6 +3412,11 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Make the fix…</source>
+        <translation>Behebung &amp;vornehmen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>C&amp;opy report</source>
         <translation>Bericht &amp;kopieren</translation>
     </message>
@@ -3309,7 +3426,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Bericht &amp;speichern …</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Looking at both gateways, then starting tunnel %1 while both charon logs are read…</source>
         <translation>Beide Gateways werden angesehen, dann wird Tunnel %1 gestartet, während beide charon-Protokolle gelesen werden …</translation>
     </message>
@@ -3372,12 +3489,12 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Wo: %1</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-329"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>Tunnel %1 is not up.</source>
         <translation>Tunnel %1 ist nicht aktiv.</translation>
     </message>
@@ -3393,7 +3510,27 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Protokoll von %1:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+17"/>
+        <source>&amp;Make the fix on %1…</source>
+        <translation>Behebung auf %1 &amp;vornehmen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change on %1, in a commit-confirmed push of the profile: %2</source>
+        <translation>Änderung auf %1, in einer Übertragung des Profils mit Bestätigung: %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;p&gt;Make this change on %1, with the profile, in a commit-confirmed push?&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;&lt;p&gt;It is undone by itself unless the tunnel then works and the push is confirmed. It lasts until the gateway restarts; to keep it: %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Diese Änderung auf %1 mit dem Profil in einer Übertragung mit Bestätigung vornehmen?&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;&lt;p&gt;Sie wird von selbst zurückgenommen, falls der Tunnel danach nicht funktioniert und die Übertragung nicht bestätigt wird. Sie hält bis zum Neustart des Gateways; um sie zu behalten: %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make the fix on %1</source>
+        <translation>Behebung auf %1 vornehmen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Save the diagnosis</source>
         <translation>Diagnose speichern</translation>
     </message>
@@ -3413,7 +3550,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-272"/>
         <location line="+167"/>
         <source>Fix: %1</source>
         <translation>Abhilfe: %1</translation>
@@ -3422,7 +3559,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::Diagnoser</name>
     <message>
-        <location filename="../remote/Diagnoser.cpp" line="+108"/>
+        <location filename="../remote/Diagnoser.cpp" line="+110"/>
         <source>%1 on %2 differs from what the profile generates for tunnel %3 (edited by hand, by another tool, or from another version of the profile).</source>
         <translation>%1 auf %2 weicht von dem ab, was das Profil für Tunnel %3 erzeugt (von Hand geändert, von einem anderen Werkzeug oder aus einer anderen Version des Profils).</translation>
     </message>
@@ -3437,7 +3574,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Übertragen Sie das Profil erneut, um die Datei wiederherzustellen, oder nehmen Sie die Änderung ins Profil auf; `ipsec-wizard check` zeigt den ganzen Unterschied.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <source>%1 drops what comes out of the tunnel as spoofed: rp_filter is strict (1) for %2, where the tunnel&apos;s packets come in, and %1&apos;s route back to %3 leaves by %4 (an asymmetric route).</source>
         <translation>%1 verwirft, was aus dem Tunnel kommt, als gefälscht: rp_filter ist streng (1) für %2, wo die Pakete des Tunnels ankommen, und der Rückweg von %1 zu %3 führt über %4 (eine asymmetrische Route).</translation>
     </message>
@@ -3517,7 +3654,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Nehmen Sie den Verkehr des Tunnels vor dieser Regel aus, auf %1: nft insert rule %2 %3 %4 ip saddr %5 ip daddr %6 accept (und dasselbe in der Datei, aus der die Regel stammt, damit es bleibt).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>%1 sends nothing into the tunnel: the pings from %2 to %3 do not reach its SA (they leave by %4).</source>
         <translation>%1 schickt nichts in den Tunnel: Die Pings von %2 nach %3 erreichen seine SA nicht (sie gehen über %4 hinaus).</translation>
     </message>
@@ -3642,7 +3779,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: /proc/sys/net/ipv4/ip_forward ist 0</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Tunnel %1 is half-up: %2 holds its SAs, %3 has none (%3&apos;s charon restarted or lost them), so what %2 sends into the tunnel is dropped.</source>
         <translation>Tunnel %1 ist halb aufgebaut: %2 hält seine SAs, %3 hat keine (der charon von %3 wurde neu gestartet oder hat sie verloren), daher wird verworfen, was %2 in den Tunnel schickt.</translation>
     </message>
@@ -3662,7 +3799,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1: swanctl --list-sas zeigt keine SA von %2</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>%1&apos;s files differ from what the profile generates: the change was made there.</source>
         <translation>Die Dateien von %1 weichen von dem ab, was das Profil erzeugt: Dort wurde geändert.</translation>
     </message>
@@ -3837,7 +3974,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::GatewayJob</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="-587"/>
+        <location filename="../remote/Deployer.cpp" line="-593"/>
         <location line="+213"/>
         <location line="+5"/>
         <source>gateway reports: %1</source>
@@ -4169,7 +4306,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::Generate</name>
     <message>
-        <location filename="../model/generate/NetworkGenerator.cpp" line="+243"/>
+        <location filename="../model/generate/NetworkGenerator.cpp" line="+279"/>
         <location line="+1"/>
         <source>a changing address</source>
         <translation>eine wechselnde Adresse</translation>
@@ -4191,8 +4328,8 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>Tunnel „%1“ hat keinen Pre-Shared Key; beide Enden in einem Lauf erzeugen oder das Profil mit seinen Schlüsseln speichern.</translation>
     </message>
     <message>
-        <location line="-223"/>
-        <location line="+234"/>
+        <location line="-259"/>
+        <location line="+270"/>
         <source> (its admin configures it from the settings sheet)</source>
         <translation> (dessen Admin konfiguriert es nach dem Einstellungsblatt)</translation>
     </message>
@@ -4271,7 +4408,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::IkeDiagnose</name>
     <message>
-        <location filename="../model/diagnose/IkeLog.cpp" line="+418"/>
+        <location filename="../model/diagnose/IkeLog.cpp" line="+428"/>
         <source>%1.%2: %3 proposes %4, %5 is configured for %6</source>
         <translation>%1.%2: %3 schlägt %4 vor, %5 ist auf %6 eingestellt</translation>
     </message>
@@ -5054,7 +5191,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>%1 ausrollen</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <location line="+26"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
@@ -5798,7 +5935,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
 <context>
     <name>ipsecwiz::NetworkDeployer</name>
     <message>
-        <location filename="../remote/Deployer.cpp" line="+356"/>
+        <location filename="../remote/Deployer.cpp" line="+362"/>
         <source>There is no site “%1”.</source>
         <translation>Es gibt keinen Standort „%1“.</translation>
     </message>
@@ -5858,7 +5995,7 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <translation>== höchstens %1 Gateways gleichzeitig; dann ein Ping durch jeden Tunnel, dessen beide Enden übertragen wurden; dann alle bestätigen</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <source>not started</source>
         <translation>nicht begonnen</translation>
     </message>
@@ -6593,6 +6730,169 @@ ipsec-wizard: unterbrochen: halte die Übertragung an und setze zurück, was sie
         <location line="+8"/>
         <source>A tunnel joins two different sites.</source>
         <translation>Ein Tunnel verbindet zwei verschiedene Standorte.</translation>
+    </message>
+</context>
+<context>
+    <name>ipsecwiz::PeerCheck</name>
+    <message>
+        <location filename="../model/diagnose/PeerCheck.cpp" line="+86"/>
+        <source>ESP (phase 2) › Encryption</source>
+        <translation>ESP (Phase 2) › Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESP (phase 2) › Integrity</source>
+        <translation>ESP (Phase 2) › Integrität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESP (phase 2) › PFS group</source>
+        <translation>ESP (Phase 2) › PFS-Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IKE (phase 1) › Encryption</source>
+        <translation>IKE (Phase 1) › Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IKE (phase 1) › Integrity</source>
+        <translation>IKE (Phase 1) › Integrität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IKE (phase 1) › PRF</source>
+        <translation>IKE (Phase 1) › PRF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IKE (phase 1) › DH group</source>
+        <translation>IKE (Phase 1) › DH-Gruppe</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ask the admin of %1 to set %2 as its settings sheet says (the Review page saves the sheet; generate --all writes it).</source>
+        <translation>Bitten Sie den Admin von %1, %2 so einzustellen, wie es sein Einstellungsblatt sagt (die Seite „Überprüfen“ speichert das Blatt; generate --all schreibt es).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Push the profile to %1 again: its files are not what the profile generates.</source>
+        <translation>Übertragen Sie das Profil erneut auf %1: seine Dateien sind nicht das, was das Profil erzeugt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not follow its settings sheet: %2.</source>
+        <translation>%1 hält sich nicht an sein Einstellungsblatt: %2.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: the sheet says %2, %3 proposed %4</source>
+        <translation>%1: das Blatt sagt %2, %3 schlug %4 vor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 proposed what its settings sheet says, and %2 refused it: %2&apos;s %3 proposals are not the profile&apos;s.</source>
+        <translation>%1 schlug vor, was sein Einstellungsblatt sagt, und %2 lehnte es ab: die %3-Vorschläge von %2 sind nicht die des Profils.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+159"/>
+        <location line="+4"/>
+        <source>ESP (phase 2)</source>
+        <translation>ESP (Phase 2)</translation>
+    </message>
+    <message>
+        <location line="-163"/>
+        <location line="+159"/>
+        <location line="+4"/>
+        <source>IKE (phase 1)</source>
+        <translation>IKE (Phase 1)</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Your gateway › IKE identity: the sheet says %1, %2 sent %3</source>
+        <translation>Ihr Gateway › IKE-Identität: das Blatt sagt %1, %2 sandte %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Our gateway › IKE identity: the sheet says %1, %2 expects %3</source>
+        <translation>Unser Gateway › IKE-Identität: das Blatt sagt %1, %2 erwartet %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 sent the identities its settings sheet says (%2 for itself, %3 for %4), and %4 has no connection for them: %4&apos;s configuration is not the profile&apos;s.</source>
+        <translation>%1 sandte die Identitäten, die sein Einstellungsblatt sagt (%2 für sich, %3 für %4), und %4 hat keine Verbindung für sie: die Konfiguration von %4 ist nicht die des Profils.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the IKE identities</source>
+        <translation>die IKE-Identitäten</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Your gateway › Networks: the sheet says %1, %2 asked for %3</source>
+        <translation>Ihr Gateway › Netze: das Blatt sagt %1, %2 verlangte %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Our gateway › Networks: the sheet says %1, %2 asked for %3</source>
+        <translation>Unser Gateway › Netze: das Blatt sagt %1, %2 verlangte %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 asked for the networks its settings sheet says, and %2 has no tunnel for them: %2&apos;s configuration is not the profile&apos;s.</source>
+        <translation>%1 verlangte die Netze, die sein Einstellungsblatt sagt, und %2 hat keinen Tunnel für sie: die Konfiguration von %2 ist nicht die des Profils.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+105"/>
+        <source>the networks</source>
+        <translation>die Netze</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>%1 does not follow its settings sheet: IKE (phase 1) › Version: the sheet says IKEv%2, %1 speaks IKEv%3.</source>
+        <translation>%1 hält sich nicht an sein Einstellungsblatt: IKE (Phase 1) › Version: das Blatt sagt IKEv%2, %1 spricht IKEv%3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the IKE version</source>
+        <translation>die IKE-Version</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 does not follow its settings sheet: Authentication › Pre-shared key: %2 checked %1&apos;s authentication with the tunnel&apos;s key, and it did not match, so %1 holds another key.</source>
+        <translation>%1 hält sich nicht an sein Einstellungsblatt: Authentifizierung › Pre-Shared Key: %2 prüfte die Authentifizierung von %1 mit dem Schlüssel des Tunnels, und sie passte nicht, also hat %1 einen anderen Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give the admin of %1 the tunnel&apos;s key again, by a safe way of your own (the sheet never carries it).</source>
+        <translation>Geben Sie dem Admin von %1 den Schlüssel des Tunnels noch einmal, auf einem eigenen sicheren Weg (das Blatt enthält ihn nie).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 accepted none of %2&apos;s %3 proposals: its %4 settings are not its sheet&apos;s (%5). Which one differs, only %1&apos;s log can tell.</source>
+        <translation>%1 nahm keinen der %3-Vorschläge von %2 an: seine Einstellungen für %4 sind nicht die seines Blatts (%5). Welche abweicht, kann nur das Protokoll von %1 sagen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 has no tunnel for the networks %2 asked for: its networks are not its sheet&apos;s (Your gateway › Networks: %3; Our gateway › Networks: %4).</source>
+        <translation>%1 hat keinen Tunnel für die Netze, die %2 verlangte: seine Netze sind nicht die seines Blatts (Ihr Gateway › Netze: %3; Unser Gateway › Netze: %4).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 refused %2&apos;s authentication: its pre-shared key, or the identity it expects of %2 (Our gateway › IKE identity: %3), is not what its sheet says.</source>
+        <translation>%1 lehnte die Authentifizierung von %2 ab: sein Pre-Shared Key oder die Identität, die es von %2 erwartet (Unser Gateway › IKE-Identität: %3), ist nicht, was sein Blatt sagt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask the admin of %1 to check the remote identity (%2) against its settings sheet, and give it the tunnel&apos;s key again by a safe way of your own.</source>
+        <translation>Bitten Sie den Admin von %1, die Identität der Gegenstelle (%2) mit seinem Einstellungsblatt zu vergleichen, und geben Sie ihm den Schlüssel des Tunnels noch einmal auf einem eigenen sicheren Weg.</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,11 @@ DeployPanel::DeployPanel(QWidget* parent) : QWidget(parent)
     buttons->addWidget(m_cancel);
     layout->addLayout(buttons);
 
+    m_changeNote = new QLabel(this);
+    m_changeNote->setObjectName(QStringLiteral("deployChange"));
+    m_changeNote->setWordWrap(true);
+    m_changeNote->hide();
+    layout->addWidget(m_changeNote);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("deployStatus"));
     layout->addWidget(m_status);
@@ -387,6 +392,21 @@ void DeployPanel::dryRun()
     m_log->appendPlainText(lines ? lines.value().join(QLatin1Char('\n')) : lines.error().toString());
 }
 
+void DeployPanel::setChanges(const QHash<QString, GatewayChange>& changes)
+{
+    m_changes = changes;
+    QStringList lines;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        lines << tr("on site %1: %2").arg(it.key(), it.value().described().join(QStringLiteral("; ")));
+    m_changeNote->setText(tr("Push also makes the diagnosis's fix, undone with the rest if the push is rolled back: %1").arg(lines.join(QStringLiteral(", "))));
+    m_changeNote->setVisible(!changes.isEmpty());
+}
+
+QString DeployPanel::changeNote() const
+{
+    return m_changeNote->isVisible() ? m_changeNote->text() : QString();
+}
+
 void DeployPanel::push()
 {
     if (m_network) {
@@ -396,6 +416,7 @@ void DeployPanel::push()
     DeployOptions options;
     options.confirmTimeoutSec = m_confirmTimeout->value();
     options.cancel = &m_cancelFlag;
+    options.changes = m_changes;
     const std::array<SshOptions, 2> ssh{sshOptions(Side::A), sshOptions(Side::B)};
     for (Side side : {Side::A, Side::B})
         setResult(side, tr("pushing…"), true);
@@ -490,6 +511,8 @@ void DeployPanel::pushNetwork(bool remove)
     options.cancel = &m_cancelFlag;
     options.remove = remove;
     options.tunnelTest = !remove;
+    if (!remove)
+        options.changes = m_changes;
     for (Side side : {Side::A, Side::B})
         if (m_fields[int(side)].box->isEnabled())
             setResult(side, remove ? tr("removing…") : tr("pushing…"), true);

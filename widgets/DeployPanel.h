@@ -42,6 +42,11 @@ public:
     // refused, as the peer would keep its old key.
     void setNetwork(const NetworkProfile& network, int tunnel, const QString& profileDir, const QStringList& keyless);
 
+    // A diagnosis's fix the admin agreed to (DiagnoseDialog): the next push makes it on its
+    // gateway, in the same commit-confirmed transaction; said above the log until then.
+    void setChanges(const QHash<QString, GatewayChange>& changes);
+    [[nodiscard]] QString changeNote() const;
+
     [[nodiscard]] bool isBusy() const;
     [[nodiscard]] QString logText() const;
     [[nodiscard]] QString resultText(Side side) const;
@@ -93,6 +98,8 @@ private:
     QPushButton* m_cancel = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_changeNote = nullptr;
+    QHash<QString, GatewayChange> m_changes;
 
     TunnelProfile m_profile;
     std::optional<NetworkProfile> m_network; // set: the network mode

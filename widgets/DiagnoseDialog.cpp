@@ -128,6 +128,9 @@ DiagnoseDialog::DiagnoseDialog(const NetworkProfile& network, int tunnel, const 
     m_push->setObjectName(QStringLiteral("diagnosePush"));
     m_push->setToolTip(tr("The fix for these causes: push the profile to both gateways, commit-confirmed, as Deploy does."));
     m_push->hide();
+    m_fix = buttons->addButton(tr("&Make the fix…"), QDialogButtonBox::ActionRole);
+    m_fix->setObjectName(QStringLiteral("diagnoseFix"));
+    m_fix->hide();
     m_copy = buttons->addButton(tr("C&opy report"), QDialogButtonBox::ActionRole);
     m_copy->setObjectName(QStringLiteral("diagnoseCopy"));
     m_save = buttons->addButton(tr("&Save report…"), QDialogButtonBox::ActionRole);
@@ -135,6 +138,7 @@ DiagnoseDialog::DiagnoseDialog(const NetworkProfile& network, int tunnel, const 
     for (QPushButton* b : {m_copy, m_save})
         b->setEnabled(false);
     connect(m_push, &QPushButton::clicked, this, &DiagnoseDialog::pushRequested);
+    connect(m_fix, &QPushButton::clicked, this, &DiagnoseDialog::askForChange);
     connect(m_copy, &QPushButton::clicked, this, &DiagnoseDialog::copyReport);
     connect(m_save, &QPushButton::clicked, this, &DiagnoseDialog::saveReportAs);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -413,6 +417,48 @@ void DiagnoseDialog::updatePushButton()
 {
     const bool fixes = std::any_of(m_report.findings.cbegin(), m_report.findings.cend(), [](const IkeDiagnosis& d) { return d.fixedByPush; });
     m_push->setVisible(m_pushAvailable && fixes);
+    const IkeDiagnosis* d = changeable();
+    m_fix->setVisible(m_pushAvailable && d);
+    if (d) {
+        m_fix->setText(tr("&Make the fix on %1…").arg(d->side));
+        m_fix->setToolTip(tr("Change on %1, in a commit-confirmed push of the profile: %2").arg(d->side, d->change.described().join(QStringLiteral("; "))));
+    }
+}
+
+const IkeDiagnosis* DiagnoseDialog::changeable() const
+{
+    const auto it = std::find_if(m_report.findings.cbegin(), m_report.findings.cend(), [](const IkeDiagnosis& d) { return !d.change.isEmpty(); });
+    return it == m_report.findings.cend() ? nullptr : &*it;
+}
+
+namespace {
+std::optional<bool> s_changeAnswer;
+}
+
+void DiagnoseDialog::setChangeAnswer(std::optional<bool> yes)
+{
+    s_changeAnswer = yes;
+}
+
+// The admin sees the exact change, where, for how long, and how it is undone, before anything happens.
+void DiagnoseDialog::askForChange()
+{
+    const IkeDiagnosis* d = changeable();
+    if (!d)
+        return;
+    const GatewayChange change = d->change;
+    QString lines;
+    for (const QString& line : change.described())
+        lines += QStringLiteral("<li><code>%1</code></li>").arg(line.toHtmlEscaped());
+    const QString text = tr("<p>Make this change on %1, with the profile, in a commit-confirmed push?</p><ul>%2</ul>"
+                            "<p>It is undone by itself unless the tunnel then works and the push is confirmed. It lasts until the gateway "
+                            "restarts; to keep it: %3</p>")
+                             .arg(d->side.toHtmlEscaped(), lines, d->fix.toHtmlEscaped());
+    const bool yes = s_changeAnswer ? *s_changeAnswer
+                                    : QMessageBox::question(this, tr("Make the fix on %1").arg(d->side), text, QMessageBox::Yes | QMessageBox::No,
+                                                            QMessageBox::No) == QMessageBox::Yes;
+    if (yes)
+        Q_EMIT changeRequested(change);
 }
 
 void DiagnoseDialog::copyReport() const

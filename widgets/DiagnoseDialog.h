@@ -16,6 +16,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QThread;
@@ -47,17 +49,26 @@ public:
     // network monitor does not offer it).
     void setPushAvailable(bool available);
     [[nodiscard]] QPushButton* pushButton() const { return m_push; }
+    // "Make the fix on GATEWAY…" for the first cause whose fix the program makes itself (a kernel
+    // setting, a NAT exemption: IkeDiagnosis::change), offered where pushing is; once the admin
+    // agrees to the exact change, changeRequested (the main window pushes it, commit-confirmed).
+    [[nodiscard]] QPushButton* fixButton() const { return m_fix; }
+    // Test seam: answers the question before a change without a dialog until reset.
+    static void setChangeAnswer(std::optional<bool> yes);
     // The report as text into PATH; an error message, empty on success.
     [[nodiscard]] QString saveReport(const QString& path) const;
 
 Q_SIGNALS:
     void finished();
     void pushRequested();
+    void changeRequested(const ipsecwiz::GatewayChange& change);
 
 private:
     void copyReport() const;
     void saveReportAs();
     void updatePushButton();
+    void askForChange();
+    [[nodiscard]] const IkeDiagnosis* changeable() const;
     void showDetails();
     void fillLogs();
     void markEvidence(const IkeDiagnosis* d);
@@ -78,6 +89,7 @@ private:
     QPushButton* m_copy;
     QPushButton* m_save;
     QPushButton* m_push;
+    QPushButton* m_fix;
     bool m_pushAvailable = false;
     QThread* m_worker = nullptr;
 };

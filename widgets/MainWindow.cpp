@@ -210,7 +210,7 @@ void MainWindow::createActions()
                            "confirmed rolls back by itself."));
     deploy->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
     deploy->setEnabled(false); // until a tunnel without errors is open
-    connect(deploy, &QAction::triggered, this, &MainWindow::deploy);
+    connect(deploy, &QAction::triggered, this, [this] { this->deploy(); });
     auto* monitor = make(QStringLiteral("actionMonitor"), tr("&Monitor…"),
                          tr("Watch both gateways' security associations live, side by side, with the tunnel's state."));
     monitor->setShortcut(QKeySequence(tr("Ctrl+M")));
@@ -544,7 +544,7 @@ void MainWindow::saveProfile()
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(choice.path)), 5000);
 }
 
-void MainWindow::deploy()
+void MainWindow::deploy(const QHash<QString, GatewayChange>& changes)
 {
     if (!m_hasProfile || (m_pair ? hasErrors(validate(m_profile)) : hasErrors(Network::validate(m_network)))) {
         QMessageBox::information(this, tr("Deploy"), tr("Open or create a tunnel without errors first."));
@@ -559,6 +559,7 @@ void MainWindow::deploy()
         panel->setProfile(m_profile, psk(), profileDir());
     else
         panel->setNetwork(m_network, m_tunnel, profileDir(), m_keyless);
+    panel->setChanges(changes);
     layout->addWidget(panel);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(close, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -585,6 +586,11 @@ DiagnoseDialog* MainWindow::openDiagnosis()
     connect(dialog, &DiagnoseDialog::pushRequested, this, [this, dialog] {
         dialog->close();
         deploy();
+    });
+    // The fix the admin agreed to is made by the same push, in its transaction.
+    connect(dialog, &DiagnoseDialog::changeRequested, this, [this, dialog](const GatewayChange& change) {
+        dialog->close();
+        deploy({{change.site, change}});
     });
     dialog->show();
     dialog->start();

@@ -4,6 +4,7 @@
 // drawing, findings and the files each gateway gets, and the actions around them — New tunnel
 // (the wizard), Open, Save, Export bundle, Deploy (a dialog) and Monitor (a window of its own).
 
+#include "IkeLog.h"
 #include "NetworkProfile.h"
 #include "TunnelProfile.h"
 
@@ -86,7 +87,8 @@ private:
     void saveProfile();
     void exportBundle();
     void exportAnsible();
-    void deploy();
+    // CHANGES: a diagnosis's fixes the admin agreed to, made by the push (DeployPanel::setChanges).
+    void deploy(const QHash<QString, GatewayChange>& changes = {});
     void refresh();
     void refreshNetwork();
     [[nodiscard]] QString networkSummary() const;

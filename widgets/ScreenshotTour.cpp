@@ -230,6 +230,38 @@ bool diagnoseShot(const QString& logs, const QString& dir, const QString& name, 
     return ok;
 }
 
+// Diagnose… of the lab's tunnel, up and carrying nothing: a masquerade on A catches its traffic.
+// The finding's own fix, an exemption rule, is offered as "Make the fix on gateway A…" (what the
+// lab's fault matrix showed, tests/e2e/lab-fault-matrix-test.sh).
+bool diagnoseFixShot(const QString& dir, const QString& name)
+{
+    auto seed = ProfileJson::load(WelcomePage::exampleProfilePath());
+    if (!seed)
+        return false;
+    DiagnoseReport report;
+    report.up = true;
+    report.attempted = true;
+    report.probes << QStringLiteral("ping from 10.1.0.1 (gateway A) to 10.2.0.1 (gateway B) through the tunnel: not answered");
+    IkeDiagnosis nat{QStringLiteral("A NAT rule on gateway A catches the tunnel's traffic before IPsec does (table ip nat, chain postrouting: ip saddr "
+                                    "10.1.0.0/24 masquerade): the packets leave with another source address, match no policy of the tunnel, and "
+                                    "never enter it."),
+                     QStringLiteral("gateway"),
+                     QStringLiteral("Exempt the tunnel's traffic before that rule, on gateway A: nft insert rule ip nat postrouting ip saddr 10.1.0.0/24 "
+                                    "ip daddr 10.2.0.0/24 accept (and the same in the file that rule comes from, so it stays)."),
+                     {QStringLiteral("gateway A: table ip nat, chain postrouting, line 12 of nft list ruleset: ip saddr 10.1.0.0/24 masquerade"),
+                      QStringLiteral("gateway A: CHILD_SA lab: out 0 packets, in 0 packets after 3 pings")},
+                     QStringLiteral("gateway A")};
+    nat.change = GatewayChange{QStringLiteral("site-a"), {}, {QStringLiteral("ip nat postrouting ip saddr 10.1.0.0/24 ip daddr 10.2.0.0/24 accept")}};
+    report.findings << nat;
+    DiagnoseDialog dialog(Network::fromTunnelProfile(seed.value()), 0, QDir::tempPath());
+    dialog.resize(980, 640);
+    dialog.show();
+    dialog.setGatewayNames(QStringLiteral("gateway A"), QStringLiteral("gateway B"));
+    dialog.setPushAvailable(true);
+    dialog.showReport(report);
+    return save(&dialog, dir, name);
+}
+
 // Check for drift… on the example network: hq and branch1 as the profile makes them, branch2's
 // connection edited by hand (its ESP proposal: the diff, as Drift computes it), branch3 stopped.
 bool checkShot(const QString& dir, const QString& name)
@@ -371,6 +403,7 @@ int run(const QString& dir)
         ok &= networkShots(dir, suffix);
         ok &= hubDrawingShot(dir, QStringLiteral("13-hub-12-sites-") + suffix);
         ok &= checkShot(dir, QStringLiteral("15-check-drift-") + suffix);
+        ok &= diagnoseFixShot(dir, QStringLiteral("16-diagnose-fix-") + suffix);
         if (const QString logs = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_LOGS"); !logs.isEmpty())
             ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-") + suffix, QStringLiteral("16-diagnose-logs-") + suffix);
         const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS");

@@ -5,6 +5,7 @@
 // a push is the fix and the window that opened the dialog can push. The report is the logs'
 // recorded causes (tests/fixtures/logs/charon), decoded as `diagnose --log` decodes them.
 
+#include "DeployPanel.h"
 #include "DiagnoseDialog.h"
 #include "GuiTestSupport.h"
 #include "TestConfig.h"
@@ -230,6 +231,51 @@ private slots:
         // Requests that never reach the peer: a firewall, not the profile; no push offered.
         dialog.showReport(reportOf(QStringLiteral("no-packet-arrives")));
         QVERIFY(!dialog.pushButton()->isVisible());
+    }
+
+    // A cause whose fix the program makes itself: offered as "Make the fix on GATEWAY…" where the
+    // window can push; the exact change is asked about first; only a yes asks for it, and the
+    // push that makes it says so above its log.
+    void theFixTheProgramMakesIsOfferedAndAskedFirst()
+    {
+        DiagnoseDialog dialog(pair(), 0, QDir::tempPath());
+        dialog.show();
+        QSignalSpy asked(&dialog, &DiagnoseDialog::changeRequested);
+        DiagnoseReport r;
+        r.up = true;
+        IkeDiagnosis forwarding{QStringLiteral("gateway B does not forward IPv4"), QStringLiteral("gateway"),
+                                QStringLiteral("On gateway B: sysctl -w net.ipv4.ip_forward=1, and the same in /etc/sysctl.d/"), {},
+                                QStringLiteral("gateway B")};
+        forwarding.change = GatewayChange{QStringLiteral("site-b"), {{QStringLiteral("/proc/sys/net/ipv4/ip_forward"), QStringLiteral("1")}}, {}};
+        r.findings << forwarding;
+        dialog.showReport(r);
+        QVERIFY(!dialog.fixButton()->isVisible()); // not offered by a window that cannot push
+        dialog.setPushAvailable(true);
+        QVERIFY(dialog.fixButton()->isVisible());
+        QCOMPARE(dialog.fixButton()->text(), QStringLiteral("&Make the fix on gateway B…"));
+        QVERIFY(dialog.fixButton()->toolTip().contains(QStringLiteral("net.ipv4.ip_forward = 1")));
+        QVERIFY(!dialog.pushButton()->isVisible()); // a push of the files alone does not fix it
+
+        DiagnoseDialog::setChangeAnswer(false);
+        QTest::mouseClick(dialog.fixButton(), Qt::LeftButton);
+        QCOMPARE(asked.count(), 0);
+        DiagnoseDialog::setChangeAnswer(true);
+        QTest::mouseClick(dialog.fixButton(), Qt::LeftButton);
+        DiagnoseDialog::setChangeAnswer(std::nullopt);
+        QCOMPARE(asked.count(), 1);
+        const auto change = asked.first().first().value<GatewayChange>();
+        QCOMPARE(change.site, QStringLiteral("site-b"));
+        QCOMPARE(change.described(), QStringList{QStringLiteral("net.ipv4.ip_forward = 1")});
+
+        DeployPanel panel;
+        QVERIFY(panel.changeNote().isEmpty());
+        panel.show();
+        panel.setChanges({{change.site, change}});
+        QVERIFY2(panel.changeNote().contains(QStringLiteral("on site site-b: net.ipv4.ip_forward = 1")), qPrintable(panel.changeNote()));
+
+        // Causes without such a fix offer none.
+        dialog.showReport(reportOf(QStringLiteral("psk")));
+        QVERIFY(!dialog.fixButton()->isVisible());
     }
 
     void reportIsCopiedAndSavedAsText()
