@@ -301,6 +301,15 @@ charon {
 			ike_name = yes
 			time_format = %F %T
 		}
+		# Also where the gateway's own admin reads it (its private /var/log): diagnose reads
+		# there the attempts it did not start itself (a peer someone else runs).
+		charonlog {
+			path = /var/log/charon.log
+			flush_line = yes
+			default = 1
+			ike_name = yes
+			time_format = %F %T
+		}
 	}
 }
 swanctl {
@@ -391,6 +400,8 @@ holder() {
 	# bash runs for every command sshd starts, is not the gateway's, and would cost every SSH
 	# channel its start-up time (measured: 270 ms per monitor poll instead of 15 ms).
 	mount -t tmpfs -o mode=0700,size=16m "ipsecwiz-root-$node" /root
+	# The gateway's own /var/log (charon.log, see strongswan.conf), not the machine's.
+	mount -t tmpfs -o mode=0755,size=16m "ipsecwiz-log-$node" /var/log
 	mkdir -p /run/ipsecwiz-etc/src /run/ipsecwiz-etc/upper /run/ipsecwiz-etc/work
 	# /etc: the machine's /etc underneath a tmpfs overlay (so the gateway may write to its /etc
 	# without touching the machine's), with every entry of /etc/netns/NS bound over it, like

@@ -9,6 +9,8 @@
 #include "Deployer.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <array>
@@ -171,6 +173,21 @@ QString arrivalDevice(SshSession& s, const QString& peer)
     if (const auto tun = s.exec(QStringLiteral("ip -o link show dev ipsec0 >/dev/null 2>&1"), {}, {}, 20000, 4096); tun && tun.value().exitStatus == 0)
         return QStringLiteral("ipsec0");
     return peer.isEmpty() ? QString() : DataPath::routeDevice(output(s, QStringLiteral("ip -o route get %1 2>&1").arg(quoted(peer))));
+}
+
+// An attempt logged at TIME ("2026-12-05 13:10:01", or the journal's "Dec 05 13:10:01") more than
+// 15 minutes before the gateway's NOW is not the one being diagnosed. A time that does not read
+// is taken as recent.
+bool isStale(const QString& time, const QString& now)
+{
+    const QDateTime at = QDateTime::fromString(now, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QDateTime then = QDateTime::fromString(time, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (!then.isValid()) {
+        const QDateTime partial = QLocale::c().toDateTime(time.simplified(), QStringLiteral("MMM d HH:mm:ss"));
+        if (partial.isValid())
+            then = QDateTime(QDate(at.date().year(), partial.date().month(), partial.date().day()), partial.time());
+    }
+    return at.isValid() && then.isValid() && then.secsTo(at) > 15 * 60;
 }
 
 // Loose (2) for the interface the tunnel's packets come in by: the kernel takes the larger of
@@ -458,10 +475,30 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     }
     report.up = state[0].installed && (!b.ssh || state[1].installed);
     const bool probe = initiate && b.ssh && state[1].session && !a.inside.isEmpty() && !b.inside.isEmpty();
+    // A peer someone else runs: what it last tried, from our gateway's own log over time (the
+    // journal, charon.log or syslog), held against its settings sheet. It may have started the
+    // tunnel itself (a dynamic peer must), which our own attempt would not show.
+    QList<IkeDiagnosis> peerTried;
+    if (!b.ssh && b.sheet && !report.up && state[0].session) {
+        const QString recent = output(*state[0].session, QStringLiteral(
+            "date '+%F %T'; { journalctl -q --no-pager -o short -n 400 -t charon -t charon-systemd 2>/dev/null | grep . ; } || "
+            "tail -n 400 /var/log/charon.log 2>/dev/null || { grep -h ' charon' /var/log/syslog /var/log/daemon.log 2>/dev/null | tail -n 400; }"));
+        QList<IkeLogEvent> attempt = PeerCheck::lastPeerAttempt(IkeLog::parse(recent.toUtf8()));
+        if (!attempt.isEmpty() && isStale(attempt.first().time, recent.section(QLatin1Char('\n'), 0, 0).trimmed()))
+            attempt.clear();
+        peerTried = PeerCheck::compare(attempt, *b.sheet, a.label);
+        for (IkeDiagnosis& d : peerTried)
+            for (QString& e : d.evidence)
+                e += tr(" (charon's log, %1's last attempt)").arg(b.label);
+        if (!initiate && !peerTried.isEmpty()) {
+            for (const IkeLogEvent& e : attempt)
+                report.logA << IkeLog::masked(e.time + QLatin1Char(' ') + e.message).trimmed();
+        }
+    }
     if (report.up || !initiate) {
         if (report.up && probe)
             probePath(report, state, gw, tunnel);
-        report.findings << drift;
+        report.findings << peerTried << drift;
         return report;
     }
 
@@ -509,8 +546,12 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     report.logA = lines(state[0].log);
     report.logB = lines(state[1].log);
     report.findings = IkeDiagnose::diagnose(IkeLog::parse(state[0].log), IkeLog::parse(state[1].log), b.ssh.has_value(), a.label, b.label);
-    if (!b.ssh && b.sheet)
-        report.findings = PeerCheck::compare(IkeLog::parse(state[0].log), *b.sheet, a.label) + report.findings;
+    if (!b.ssh && b.sheet) {
+        QList<IkeDiagnosis> peer = PeerCheck::compare(IkeLog::parse(state[0].log), *b.sheet, a.label);
+        // The peer's own last attempt says which value differs where our attempt's notify only
+        // names the part of the sheet: it goes first, the notify's finding after it.
+        report.findings = peerTried + peer + report.findings;
+    }
     // A key or a proposal that differs could be either side's: the side whose files no longer are
     // what the profile generates is where it changed (by hand, or by another version of the profile).
     QStringList drifted;

@@ -275,6 +275,28 @@ QString charonName(AlgorithmKind kind, const QString& id)
     return {};
 }
 
+QList<IkeLogEvent> lastPeerAttempt(const QList<IkeLogEvent>& log)
+{
+    const auto uniqueId = [](const QString& ikeSa) { return ikeSa.section(QLatin1Char('|'), -1); };
+    for (qsizetype i = log.size() - 1; i >= 0; --i) {
+        const QString& m = log.at(i).message;
+        // A new IKE SA, or a CHILD_SA the peer asked for in one that stands (IKEv2's
+        // CREATE_CHILD_SA, IKEv1's Quick Mode).
+        const bool start = m.startsWith(QLatin1String("parsed IKE_SA_INIT request 0 ")) || m.startsWith(QLatin1String("parsed ID_PROT request 0 [ SA"))
+                           || m.startsWith(QLatin1String("parsed AGGRESSIVE request 0 ")) || m.startsWith(QLatin1String("parsed CREATE_CHILD_SA request "))
+                           || (m.startsWith(QLatin1String("parsed QUICK_MODE request ")) && m.contains(QLatin1String(" SA ")));
+        if (!start || log.at(i).ikeSa.isEmpty())
+            continue;
+        const QString id = uniqueId(log.at(i).ikeSa);
+        QList<IkeLogEvent> out;
+        for (qsizetype j = i; j < log.size(); ++j)
+            if (uniqueId(log.at(j).ikeSa) == id)
+                out << log.at(j);
+        return out;
+    }
+    return {};
+}
+
 QList<IkeDiagnosis> compare(const QList<IkeLogEvent>& ours, const PeerSheet& s, const QString& ourName)
 {
     QList<IkeDiagnosis> out;

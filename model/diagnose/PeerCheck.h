@@ -38,6 +38,12 @@ QString charonName(AlgorithmKind kind, const QString& id);
 // sheet says while our gateway refused it gets a finding that says so: our side is what differs.
 QList<IkeDiagnosis> compare(const QList<IkeLogEvent>& ours, const PeerSheet& sheet, const QString& ourName);
 
+// Of a gateway's log over some time (its journal, syslog or charon.log): the events of the newest
+// attempt the peer started (a new IKE SA, or a CHILD_SA in one that stands: from its request on,
+// by the IKE SA's unique id), so an older attempt of another fault is not taken for this one.
+// Empty when the peer started none.
+QList<IkeLogEvent> lastPeerAttempt(const QList<IkeLogEvent>& log);
+
 } // namespace PeerCheck
 
 } // namespace ipsecwiz

@@ -103,7 +103,15 @@ grep -q "^1. site-b does not follow its settings sheet: ESP (phase 2) › Encryp
 grep -q "ESP (phase 2) › Integrity: the sheet says None (AEAD cipher) \[none\], site-b proposed HMAC_SHA2_256_128" "$WORK/d.out" ||
 	fail "B's integrity against its sheet: $(cat "$WORK/d.out")"
 grep -q "field: esp.encryption" "$WORK/d.out" || fail "the field: $(cat "$WORK/d.out")"
-echo "ok: B as a peer someone else runs: its refusal names the sheet's ESP part; its own proposal, from A's log alone, the sheet's lines"
+# The live diagnosis reads it too: A's own charon log (its /var/log/charon.log here; the journal or
+# syslog elsewhere) holds B's last attempt, which our own attempt would not show.
+status=0
+"$IPSECWIZ" diagnose "$NET" --no-initiate > "$WORK/d.out" 2> "$WORK/d.err" || status=$?
+[ "$status" = 4 ] || fail "diagnose --no-initiate of the unmanaged peer exited $status: $(cat "$WORK/d.out" "$WORK/d.err")"
+grep -q "^1. gateway B does not follow its settings sheet: ESP (phase 2) › Encryption: the sheet says AES-256-GCM (16-byte ICV) \[aes256gcm16\], gateway B proposed AES_CBC_128" "$WORK/d.out" ||
+	fail "B's last attempt, from A's charon log: $(cat "$WORK/d.out")"
+grep -q "(charon's log, gateway B's last attempt)" "$WORK/d.out" || fail "the evidence does not say where it comes from: $(cat "$WORK/d.out")"
+echo "ok: B as a peer someone else runs: its refusal names the sheet's ESP part; its own proposal, from A's log alone (saved, and read live from A's charon log), the sheet's lines"
 
 # A gateway that does not forward: the tunnel may come up, nothing passes; said before anything else.
 "$LAB" exec gateway-b -- cp /tmp/iwz-lab.conf "$CONF"

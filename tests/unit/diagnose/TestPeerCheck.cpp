@@ -246,6 +246,38 @@ private slots:
         QVERIFY(d.first().evidence.first().startsWith(QStringLiteral("gateway A, line ")));
     }
 
+    // Of a log over time, only the peer's newest attempt counts: an older one of another fault
+    // (earlier in the same file) is not taken for it.
+    void onlyThePeersLastAttemptOfALongLogCounts()
+    {
+        const QList<IkeLogEvent> ts = recorded(QStringLiteral("ts.b.log"));
+        const QList<IkeLogEvent> esp = recorded(QStringLiteral("esp-proposal.b.log"));
+        PeerSheet s = sheetForA();
+        s.espEncryption = QStringLiteral("aes128");
+        s.networks = {QStringLiteral("10.1.0.0/16")};
+        auto d = PeerCheck::compare(PeerCheck::lastPeerAttempt(ts + esp), s, QStringLiteral("gateway B"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("esp.encryption"));
+        d = PeerCheck::compare(PeerCheck::lastPeerAttempt(esp + ts), s, QStringLiteral("gateway B"));
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d.first().field, QStringLiteral("networks"));
+        // A CHILD_SA the peer asks for in an IKE SA we started (IKEv2 CREATE_CHILD_SA; lines
+        // written after charon 5.9's child_create.c and message.c).
+        const QByteArray child = "2026-12-05 13:12:40 12[ENC] <lab|5> generating IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]\n"
+                                 "2026-12-05 13:12:41 14[IKE] <lab|5> IKE_SA lab[5] established between 198.51.100.1[198.51.100.1]...198.51.100.2[198.51.100.2]\n"
+                                 "2026-12-05 13:12:48 15[ENC] <lab|5> parsed CREATE_CHILD_SA request 2 [ SA No TSi TSr ]\n"
+                                 "2026-12-05 13:12:48 15[CFG] <lab|5> received proposals: ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ\n"
+                                 "2026-12-05 13:12:48 15[CFG] <lab|5> configured proposals: ESP:AES_GCM_16_256/NO_EXT_SEQ\n"
+                                 "2026-12-05 13:12:48 15[IKE] <lab|5> no acceptable proposal found\n";
+        const QList<IkeLogEvent> last = PeerCheck::lastPeerAttempt(esp + IkeLog::parse(child));
+        QCOMPARE(last.size(), 4);
+        d = PeerCheck::compare(last, s, QStringLiteral("gateway B"));
+        QCOMPARE(d.size(), 1);
+        QVERIFY2(d.first().cause.contains(QStringLiteral("Integrity: the sheet says None (AEAD cipher) [none], site-a proposed HMAC_SHA2_256_128")), qPrintable(d.first().cause));
+        // Our own attempts (we sent the first request) are not the peer's.
+        QVERIFY(PeerCheck::lastPeerAttempt(recorded(QStringLiteral("esp-proposal.a.log"))).isEmpty());
+    }
+
     // What the peer sent reaches the cause: a crafted identity cannot carry key material there.
     void whatThePeerSentIsMasked()
     {
