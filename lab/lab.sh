@@ -791,6 +791,19 @@ kill_pids() { # SIGNAL PID...
 	kill "-$sig" "$@" 2>/dev/null || true
 }
 
+stop_pids() { # PID...: TERM, up to 2 s to go, then KILL
+	local p alive
+	[ $# -gt 0 ] || return 0
+	kill_pids TERM "$@"
+	for _ in $(seq 40); do
+		alive=()
+		for p in "$@"; do [ -d "/proc/$p" ] && alive+=("$p"); done
+		[ ${#alive[@]} -eq 0 ] && break
+		sleep 0.05
+	done
+	for p in "$@"; do [ -d "/proc/$p" ] && kill -KILL "$p" 2>/dev/null || true; done
+}
+
 teardown() {
 	local node ns pid mntns p pids=()
 	# Every process in a lab namespace (network or a gateway's mount namespace) is the lab's.
@@ -811,16 +824,7 @@ teardown() {
 			while read -r p; do [ -n "$p" ] && pids+=("$p"); done < <(ip netns pids "$ns" 2>/dev/null || true)
 		fi
 	done
-	if [ ${#pids[@]} -gt 0 ]; then
-		kill_pids TERM "${pids[@]}"
-		for _ in $(seq 40); do
-			local alive=()
-			for p in "${pids[@]}"; do [ -d "/proc/$p" ] && alive+=("$p"); done
-			[ ${#alive[@]} -eq 0 ] && break
-			sleep 0.05
-		done
-		for p in "${pids[@]}"; do [ -d "/proc/$p" ] && kill -KILL "$p" 2>/dev/null || true; done
-	fi
+	stop_pids "${pids[@]}"
 	for node in "${NODES[@]}"; do
 		ns=$(ns_of "$node")
 		ns_exists "$ns" && ip netns del "$ns"
@@ -880,16 +884,7 @@ cmd_down_all() {
 		[ -e "$ns" ] || continue
 		while read -r p; do [ -n "$p" ] && pids+=("$p"); done < <(ip netns pids "${ns##*/}" 2>/dev/null || true)
 	done
-	if [ ${#pids[@]} -gt 0 ]; then
-		kill_pids TERM "${pids[@]}"
-		for _ in $(seq 40); do
-			local alive=()
-			for p in "${pids[@]}"; do [ -d "/proc/$p" ] && alive+=("$p"); done
-			[ ${#alive[@]} -eq 0 ] && break
-			sleep 0.05
-		done
-		for p in "${pids[@]}"; do [ -d "/proc/$p" ] && kill -KILL "$p" 2>/dev/null || true; done
-	fi
+	stop_pids "${pids[@]}"
 	for ns in /run/netns/"$PREFIX"*; do [ -e "$ns" ] && ip netns del "${ns##*/}"; done
 	rm -rf "${ETC_NETNS:?}"/"$PREFIX"*
 	while read -r l; do [ -n "$l" ] && ip link del "$l" 2>/dev/null || true; done < <(all_traces | sed -n 's/^link //p')
