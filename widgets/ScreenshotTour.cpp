@@ -437,6 +437,7 @@ int run(const QString& dir)
         ok &= networkShots(dir, QStringLiteral("german-light"));
         if (const QString logs = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_LOGS"); !logs.isEmpty())
             ok &= diagnoseShot(logs, dir, QStringLiteral("16-diagnose-german-light"), QStringLiteral("16-diagnose-logs-german-light"));
+        ok &= diagnoseFixShot(dir, QStringLiteral("16-diagnose-fix-german-light"));
         if (const QString polls = qEnvironmentVariable("IPSECWIZ_SCREENSHOT_MONITOR_POLLS"); !polls.isEmpty())
             ok &= networkMonitorShot(polls, dir, QStringLiteral("12-network-monitor-german-light"));
     }
