@@ -1318,7 +1318,8 @@ void TestCli::drawWritesSvgAndPngWithoutADisplay()
 }
 
 // diagnose --log A --log B: the recorded charon logs of a failed attempt give its cause (exit 4),
-// as text and JSON; a working attempt gives none (exit 0); an unreadable log is bad input.
+// as text and JSON; a working attempt gives none (exit 0); an unreadable log is bad input; one
+// log with a profile whose two ends are both managed is a usage error.
 void TestCli::diagnoseDecodesBothGatewaysLogs()
 {
     const QString dir = QStringLiteral(IPSECWIZ_SOURCE_DIR "/tests/fixtures/logs/charon/");
@@ -1338,6 +1339,11 @@ void TestCli::diagnoseDecodesBothGatewaysLogs()
     QVERIFY2(r.exitedWith(1) && r.stdErr().contains(QStringLiteral("--log")), r.what().constData());
     r = runCli({QStringLiteral("diagnose")});
     QVERIFY2(r.exitedWith(2), r.what().constData());
+    // One log with a PROFILE is for a peer someone else runs: both ends managed is a usage error
+    // that says what to give instead.
+    r = runCli({QStringLiteral("diagnose"), exampleProfilePath(), QStringLiteral("--log"), dir + QStringLiteral("ts.a.log")});
+    QVERIFY2(r.exitedWith(2) && r.stdErr().contains(QStringLiteral("both ends of")) && r.stdErr().contains(QStringLiteral("diagnose --log A --log B")),
+             r.what().constData());
 }
 
 // parse --json writes its JSON itself; the bytes are the ones QJsonDocument printed of the
