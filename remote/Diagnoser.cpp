@@ -190,6 +190,27 @@ bool isStale(const QString& time, const QString& now)
     return at.isValid() && then.isValid() && then.secsTo(at) > 15 * 60;
 }
 
+// What the peer B someone else runs last started itself, from A's charon log over time (the
+// journal, charon.log or syslog), held against B's settings sheet. LINES (if given) gets that
+// attempt's lines when it shows a cause.
+QList<IkeDiagnosis> peersOwnAttempt(SshSession& s, const DiagnoseGateway& a, const DiagnoseGateway& b, QStringList* lines)
+{
+    const QString recent = output(s, QStringLiteral(
+        "date '+%F %T'; { journalctl -q --no-pager -o short -n 400 -t charon -t charon-systemd 2>/dev/null | grep . ; } || "
+        "tail -n 400 /var/log/charon.log 2>/dev/null || { grep -h ' charon' /var/log/syslog /var/log/daemon.log 2>/dev/null | tail -n 400; }"));
+    QList<IkeLogEvent> attempt = PeerCheck::lastPeerAttempt(IkeLog::parse(recent.toUtf8()));
+    if (!attempt.isEmpty() && isStale(attempt.first().time, recent.section(QLatin1Char('\n'), 0, 0).trimmed()))
+        attempt.clear();
+    QList<IkeDiagnosis> found = PeerCheck::compare(attempt, *b.sheet, a.label);
+    for (IkeDiagnosis& d : found)
+        for (QString& e : d.evidence)
+            e += tr(" (charon's log, %1's last attempt)").arg(b.label);
+    if (lines && !found.isEmpty())
+        for (const IkeLogEvent& e : attempt)
+            *lines << IkeLog::masked(e.time + QLatin1Char(' ') + e.message).trimmed();
+    return found;
+}
+
 // Loose (2) for the interface the tunnel's packets come in by: the kernel takes the larger of
 // conf.all and conf.IF, so this one interface is loose whatever conf.all says. Empty for a name
 // the push would not write (CommitScript::checkChange).
@@ -479,22 +500,8 @@ DiagnoseReport run(const QString& tunnel, const DiagnoseGateway& a, const Diagno
     // journal, charon.log or syslog), held against its settings sheet. It may have started the
     // tunnel itself (a dynamic peer must), which our own attempt would not show.
     QList<IkeDiagnosis> peerTried;
-    if (!b.ssh && b.sheet && !report.up && state[0].session) {
-        const QString recent = output(*state[0].session, QStringLiteral(
-            "date '+%F %T'; { journalctl -q --no-pager -o short -n 400 -t charon -t charon-systemd 2>/dev/null | grep . ; } || "
-            "tail -n 400 /var/log/charon.log 2>/dev/null || { grep -h ' charon' /var/log/syslog /var/log/daemon.log 2>/dev/null | tail -n 400; }"));
-        QList<IkeLogEvent> attempt = PeerCheck::lastPeerAttempt(IkeLog::parse(recent.toUtf8()));
-        if (!attempt.isEmpty() && isStale(attempt.first().time, recent.section(QLatin1Char('\n'), 0, 0).trimmed()))
-            attempt.clear();
-        peerTried = PeerCheck::compare(attempt, *b.sheet, a.label);
-        for (IkeDiagnosis& d : peerTried)
-            for (QString& e : d.evidence)
-                e += tr(" (charon's log, %1's last attempt)").arg(b.label);
-        if (!initiate && !peerTried.isEmpty()) {
-            for (const IkeLogEvent& e : attempt)
-                report.logA << IkeLog::masked(e.time + QLatin1Char(' ') + e.message).trimmed();
-        }
-    }
+    if (!b.ssh && b.sheet && !report.up && state[0].session)
+        peerTried = peersOwnAttempt(*state[0].session, a, b, initiate ? nullptr : &report.logA);
     if (report.up || !initiate) {
         if (report.up && probe)
             probePath(report, state, gw, tunnel);
